@@ -1,0 +1,4 @@
+export * from './claim.js';
+export * from './paper.js';
+export * from './batch.js';
+export * from './jobs.js';

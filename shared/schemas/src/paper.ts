@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Abstracts longer than this are rejected: no real abstract comes close. */
+export const MAX_ABSTRACT_CHARS = 1_000_000;
+export const MAX_TITLE_CHARS = 2_000;
+
+/**
+ * One input record, as read from JSONL, CSV or the text dump. `id` is
+ * optional; any other field is kept as metadata.
+ */
+export const AbstractInput = z
+  .object({
+    id: z.union([z.string(), z.number()]).optional().transform((v) => (v == null ? undefined : String(v).trim() || undefined)),
+    title: z.string().trim().min(1, 'title is empty').max(MAX_TITLE_CHARS),
+    abstract: z
+      .string()
+      .min(1, 'abstract is empty')
+      .max(MAX_ABSTRACT_CHARS, `abstract is longer than ${MAX_ABSTRACT_CHARS} characters`)
+      .refine((s) => s.trim().length > 0, 'abstract is blank'),
+  })
+  .catchall(z.unknown());
+export type AbstractInput = z.infer<typeof AbstractInput>;
+
+/** Where a record came from: file and 1-based line. */
+export const SourceRef = z.object({ file: z.string(), line: z.number().int().positive() });
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const Paper = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  abstract: z.string(),
+  metadata: z.record(z.string(), z.unknown()),
+  source: SourceRef,
+});
+export type Paper = z.infer<typeof Paper>;
