@@ -15,10 +15,16 @@ export const RawRecord = z.union([
 ]);
 export type RawRecord = z.infer<typeof RawRecord>;
 
+/**
+ * `total` is set on the producer's last chunk only: how many records the
+ * batch holds. Each stage passes it on so the writer can tell when the batch
+ * is complete.
+ */
 export const IngestJob = z.object({
   batch: BatchRef,
   file: z.string(),
   records: z.array(RawRecord),
+  total: z.number().int().nonnegative().optional(),
 });
 export type IngestJob = z.infer<typeof IngestJob>;
 
@@ -26,6 +32,7 @@ export const ExtractJob = z.object({
   batch: BatchRef,
   papers: z.array(Paper),
   rejections: z.array(Rejection),
+  total: z.number().int().nonnegative().optional(),
 });
 export type ExtractJob = z.infer<typeof ExtractJob>;
 
@@ -34,6 +41,7 @@ export const NormalizeJob = z.object({
   extractorVersion: z.string(),
   papers: z.array(z.object({ paper: Paper, drafts: z.array(ClaimDraft) })),
   rejections: z.array(Rejection),
+  total: z.number().int().nonnegative().optional(),
 });
 export type NormalizeJob = z.infer<typeof NormalizeJob>;
 
@@ -42,7 +50,6 @@ export const WriteJob = z.object({
   extractorVersion: z.string(),
   papers: z.array(z.object({ paper: Paper, claims: z.array(ClaimRecord) })),
   rejections: z.array(Rejection),
-  /** Set on the producer's last message: how many records the batch holds. */
   total: z.number().int().nonnegative().optional(),
 });
 export type WriteJob = z.infer<typeof WriteJob>;

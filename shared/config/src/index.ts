@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the services read, in one place. The compose
+ * file is checked against `CONFIG_ENV_VARS` by a test, so a variable set there
+ * that no code reads fails CI.
+ */
+const intFrom = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+
+export const ConfigSchema = z.object({
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Unset: the embedded PGlite store in DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  /** BullMQ key prefix, so two pipelines can share one Redis. */
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').default('claimflow'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Port of a worker's health endpoint (/healthz, /readyz); 0 turns it off. */
+  HEALTH_PORT: intFrom(0),
+  /** Port the API listens on. */
+  PORT: intFrom(8080),
+  HOST: z.string().default('0.0.0.0'),
+  /** Jobs a worker processes at once. */
+  CONCURRENCY: intFrom(2),
+  /** Records per ingest job: the unit of work that flows through the queues. */
+  CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+  /** Ingest waits while the extract queue holds more jobs than this. */
+  MAX_QUEUE_DEPTH: intFrom(200),
+  /** Bearer token for POST /api/batches; unset disables it. */
+  API_TOKEN: z.string().min(1).optional(),
+  /** Token for the queue dashboard; unset disables it. */
+  ADMIN_TOKEN: z.string().min(1).optional(),
+  /** Folder the ingest service watches for new files; unset: no inbox. */
+  INBOX_DIR: z.string().optional(),
+  /** Seconds a SQL statement may run before it is cancelled. */
+  STATEMENT_TIMEOUT_MS: intFrom(5000),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export const CONFIG_ENV_VARS = Object.keys(ConfigSchema.shape) as (keyof Config)[];
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the configuration; a bad variable is named in the error. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked = Object.fromEntries(
+    CONFIG_ENV_VARS.map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const parsed = ConfigSchema.safeParse(picked);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid environment: ${issues}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,6 @@
+export * from './names.js';
+export * from './job-options.js';
+export * from './connection.js';
+export * from './pipeline-queues.js';
+export * from './stage-worker.js';
+export { UnrecoverableError } from 'bullmq';

@@ -1,0 +1,19 @@
+import type { DefaultJobOptions } from 'bullmq';
+
+/**
+ * Transient failures (a database restart, a lost connection) are retried with
+ * exponential backoff and jitter; a payload that fails validation is thrown as
+ * UnrecoverableError and fails at once. Finished jobs are trimmed by count and
+ * age so Redis does not grow over weeks; failed ones stay longer, to be seen.
+ */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
+  removeOnComplete: { count: 1000, age: 24 * 3600 },
+  removeOnFail: { count: 10_000, age: 14 * 24 * 3600 },
+};
+
+/** BullMQ forbids ':' in custom ids; batch and chunk ids are joined with '.' instead. */
+export function chunkJobId(batchId: string, chunk: number): string {
+  return `${batchId.replace(/:/g, '_')}.${chunk}`;
+}

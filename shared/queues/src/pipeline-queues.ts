@@ -1,0 +1,54 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DEFAULT_JOB_OPTIONS } from './job-options.js';
+import { PAYLOADS, STAGES, type Payload, type Stage } from './names.js';
+
+export interface QueueCounts {
+  waiting: number;
+  active: number;
+  delayed: number;
+  completed: number;
+  failed: number;
+  prioritized: number;
+  paused: number;
+}
+
+/** Producer handles on the four queues; every payload is validated before it is added. */
+export class PipelineQueues {
+  readonly byStage: Record<Stage, Queue>;
+
+  constructor(connection: Redis, prefix: string) {
+    this.byStage = Object.fromEntries(
+      STAGES.map((s) => [s, new Queue(s, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS })]),
+    ) as Record<Stage, Queue>;
+  }
+
+  async add<S extends Stage>(stage: S, payload: Payload<S>, jobId: string): Promise<void> {
+    const data = PAYLOADS[stage].parse(payload);
+    await this.byStage[stage].add(stage, data, { jobId });
+  }
+
+  async addBulk<S extends Stage>(stage: S, jobs: { payload: Payload<S>; jobId: string }[]): Promise<void> {
+    if (!jobs.length) return;
+    await this.byStage[stage].addBulk(
+      jobs.map((j) => ({ name: stage, data: PAYLOADS[stage].parse(j.payload), opts: { jobId: j.jobId } })),
+    );
+  }
+
+  async counts(): Promise<Record<Stage, QueueCounts>> {
+    const entries = await Promise.all(
+      STAGES.map(async (s) => [s, (await this.byStage[s].getJobCounts()) as unknown as QueueCounts] as const),
+    );
+    return Object.fromEntries(entries) as Record<Stage, QueueCounts>;
+  }
+
+  /** Jobs not finished yet, across every stage. */
+  async pending(): Promise<number> {
+    const counts = await this.counts();
+    return STAGES.reduce((n, s) => n + counts[s].waiting + counts[s].active + counts[s].delayed + counts[s].prioritized + counts[s].paused, 0);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(STAGES.map((s) => this.byStage[s].close()));
+  }
+}

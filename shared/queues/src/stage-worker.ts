@@ -1,0 +1,41 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '@claimflow/logger';
+import { PAYLOADS, type Payload, type Stage } from './names.js';
+
+export type StageProcessor<S extends Stage> = (payload: Payload<S>, job: Job) => Promise<void>;
+
+export interface StageWorkerOptions {
+  connection: Redis;
+  prefix: string;
+  concurrency: number;
+  log: Logger;
+}
+
+/**
+ * A BullMQ worker for one stage. The payload is validated on receipt; one
+ * that does not fit the schema can never succeed, so it fails at once as
+ * UnrecoverableError and stays in the failed set with its reason.
+ */
+export function createStageWorker<S extends Stage>(stage: S, process: StageProcessor<S>, opts: StageWorkerOptions): Worker {
+  const log = opts.log.child({ stage });
+  const worker = new Worker(
+    stage,
+    async (job) => {
+      const parsed = PAYLOADS[stage].safeParse(job.data);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new UnrecoverableError(`invalid ${stage} payload: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      }
+      const started = performance.now();
+      await process(parsed.data as Payload<S>, job);
+      log.debug({ jobId: job.id, ms: Math.round(performance.now() - started) }, 'job done');
+    },
+    { connection: opts.connection, prefix: opts.prefix, concurrency: opts.concurrency, autorun: true },
+  );
+  worker.on('failed', (job, err) => {
+    log.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed');
+  });
+  worker.on('error', (err) => log.error({ err: err.message }, 'worker error'));
+  return worker;
+}

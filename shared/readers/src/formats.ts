@@ -1,0 +1,21 @@
+import { extname } from 'node:path';
+
+export const FORMATS = ['jsonl', 'csv', 'text'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const BY_EXTENSION: Record<string, Format> = {
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.json': 'jsonl',
+  '.csv': 'csv',
+  '.txt': 'text',
+};
+
+/** The format a file is read as, from its extension; unknown extensions are an error. */
+export function formatOf(path: string): Format {
+  const format = BY_EXTENSION[extname(path).toLowerCase()];
+  if (!format) {
+    throw new Error(`${path}: unknown format (expected ${Object.keys(BY_EXTENSION).join(', ')})`);
+  }
+  return format;
+}

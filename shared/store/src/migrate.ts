@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Sql } from './sql.js';
+
+const MIGRATIONS_DIR = new URL('../migrations/', import.meta.url);
+
+/** Applies the numbered .sql files in migrations/ that have not run yet; returns their names. */
+export async function migrate(sql: Sql): Promise<string[]> {
+  await sql.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+  const applied: string[] = [];
+  for (const name of files) {
+    const text = readFileSync(new URL(name, MIGRATIONS_DIR), 'utf8');
+    const done = await sql.transaction(async (tx) => {
+      // Two processes migrating at once: the advisory lock makes the second wait, then skip.
+      if (tx.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7406021)');
+      const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [name]);
+      if (seen.length) return false;
+      for (const statement of splitStatements(text)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [name]);
+      return true;
+    });
+    if (done) applied.push(name);
+  }
+  return applied;
+}
+
+/** Splits a migration into statements (extended-protocol queries take one each). */
+function splitStatements(text: string): string[] {
+  const withoutComments = text.replace(/--.*$/gm, '');
+  const out: string[] = [];
+  let current = '';
+  let dollar = false;
+  for (const part of withoutComments.split(/(\$\$|;)/)) {
+    if (part === '$$') dollar = !dollar;
+    if (part === ';' && !dollar) {
+      if (current.trim()) out.push(current.trim());
+      current = '';
+    } else current += part;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}

@@ -1,0 +1,62 @@
+import pg from 'pg';
+import { StoreUnavailableError, type Param, type Sql } from './sql.js';
+
+class PgClientSql implements Sql {
+  readonly kind = 'postgres' as const;
+  constructor(private readonly client: pg.PoolClient) {}
+  async query<T>(text: string, params: Param[] = []): Promise<T[]> {
+    return (await this.client.query(text, params as unknown[])).rows as T[];
+  }
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    return fn(this);
+  }
+  async close(): Promise<void> {}
+}
+
+/** PostgreSQL through a pool; every session gets a statement timeout. */
+export class PgSql implements Sql {
+  readonly kind = 'postgres' as const;
+  private readonly pool: pg.Pool;
+
+  constructor(url: string, statementTimeoutMs: number, max = 4) {
+    this.pool = new pg.Pool({ connectionString: url, max, statement_timeout: statementTimeoutMs || undefined });
+    // An idle client losing its server must not crash the process; the next query reconnects.
+    this.pool.on('error', () => {});
+  }
+
+  static async connect(url: string, statementTimeoutMs: number): Promise<PgSql> {
+    const sql = new PgSql(url, statementTimeoutMs);
+    try {
+      await sql.query('SELECT 1');
+    } catch (err) {
+      await sql.close();
+      throw new StoreUnavailableError(
+        `PostgreSQL is not answering at ${url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')} (${(err as Error).message}). Start it, fix DATABASE_URL, or unset DATABASE_URL to use the embedded store.`,
+      );
+    }
+    return sql;
+  }
+
+  async query<T>(text: string, params: Param[] = []): Promise<T[]> {
+    return (await this.pool.query(text, params as unknown[])).rows as T[];
+  }
+
+  async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(new PgClientSql(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

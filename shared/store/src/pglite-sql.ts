@@ -1,0 +1,55 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock.js';
+import type { Param, Sql } from './sql.js';
+
+type Queryable = Pick<PGlite, 'query'> | Transaction;
+
+class PgliteTxSql implements Sql {
+  readonly kind = 'pglite' as const;
+  constructor(private readonly tx: Queryable) {}
+  async query<T>(text: string, params: Param[] = []): Promise<T[]> {
+    return (await this.tx.query<T>(text, params as unknown[])).rows;
+  }
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    return fn(this);
+  }
+  async close(): Promise<void> {}
+}
+
+/** The embedded store: PostgreSQL compiled to WASM, in a local folder. */
+export class PgliteSql implements Sql {
+  readonly kind = 'pglite' as const;
+
+  private constructor(
+    private readonly db: PGlite,
+    private readonly unlock: () => void,
+  ) {}
+
+  /** `dir` null: in memory (tests). */
+  static async open(dir: string | null): Promise<PgliteSql> {
+    const unlock = dir ? lockDataDir(dir) : () => {};
+    try {
+      const db = dir ? await PGlite.create(`${dir}/pglite`) : await PGlite.create();
+      return new PgliteSql(db, unlock);
+    } catch (err) {
+      unlock();
+      throw err;
+    }
+  }
+
+  async query<T>(text: string, params: Param[] = []): Promise<T[]> {
+    return (await this.db.query<T>(text, params as unknown[])).rows;
+  }
+
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(new PgliteTxSql(tx)));
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.db.close();
+    } finally {
+      this.unlock();
+    }
+  }
+}

@@ -1,0 +1,179 @@
+import type { BatchProgress, Paper, StoredClaim, WriteJob } from '@claimflow/schemas';
+import { CLAIM_COLUMNS, claimFromRow, type ClaimRow } from './rows.js';
+import type { Sql } from './sql.js';
+import { writePapers, type PaperWithClaims } from './write-papers.js';
+
+export interface StoreCounts {
+  papers: number;
+  claims: number;
+  batches: number;
+  rejected: number;
+  byKind: Record<string, number>;
+}
+
+export interface ClaimFilter {
+  kind?: string;
+  min?: number;
+  max?: number;
+  paper?: string;
+  batch?: string;
+  limit?: number;
+}
+
+type ClaimIdFn = Parameters<typeof writePapers>[3];
+
+interface BatchRow {
+  id: string;
+  name: string;
+  created_at: Date | string;
+  total: number | null;
+  accepted: number;
+  rejected: number;
+  claims: number;
+  finished_at: Date | string | null;
+}
+
+const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
+
+const BATCH_SELECT = `
+  SELECT b.id, b.name, b.created_at, b.total, b.finished_at,
+    (SELECT count(*)::int FROM batch_records r WHERE r.batch_id = b.id) AS accepted,
+    (SELECT count(*)::int FROM rejections j WHERE j.batch_id = b.id) AS rejected,
+    (SELECT count(*)::int FROM claims c WHERE c.paper_id IN (SELECT paper_id FROM batch_records r WHERE r.batch_id = b.id)) AS claims
+  FROM batches b`;
+
+/** Everything the services read and write, over either SQL backend. */
+export class Store {
+  constructor(
+    readonly sql: Sql,
+    private readonly claimId: ClaimIdFn,
+  ) {}
+
+  /** The writer's one call per job: papers, claims, rejections and batch progress in one transaction. */
+  async writeChunk(job: WriteJob): Promise<{ papers: number; claims: number }> {
+    return this.sql.transaction(async (tx) => {
+      const { batch } = job;
+      await tx.query('INSERT INTO batches (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [
+        batch.id,
+        batch.name,
+        batch.createdAt,
+      ]);
+      const claims = await writePapers(tx, job.papers, job.extractorVersion, this.claimId);
+      if (job.papers.length) {
+        await tx.query(
+          `INSERT INTO batch_records (batch_id, file, line, paper_id)
+           SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[])
+           ON CONFLICT (batch_id, file, line) DO UPDATE SET paper_id = excluded.paper_id`,
+          [batch.id, job.papers.map((p) => p.paper.source.file), job.papers.map((p) => p.paper.source.line), job.papers.map((p) => p.paper.id)],
+        );
+      }
+      if (job.rejections.length) {
+        await tx.query(
+          `INSERT INTO rejections (batch_id, file, line, field, reason)
+           SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[])
+           ON CONFLICT (batch_id, file, line) DO UPDATE SET field = excluded.field, reason = excluded.reason`,
+          [batch.id, job.rejections.map((r) => r.file), job.rejections.map((r) => r.line), job.rejections.map((r) => r.field), job.rejections.map((r) => r.reason)],
+        );
+      }
+      if (job.total != null) await tx.query('UPDATE batches SET total = $2 WHERE id = $1', [batch.id, job.total]);
+      await tx.query(
+        `UPDATE batches b SET finished_at = now()
+         WHERE b.id = $1 AND b.finished_at IS NULL AND b.total IS NOT NULL
+           AND b.total <= (SELECT count(*) FROM batch_records r WHERE r.batch_id = b.id)
+                        + (SELECT count(*) FROM rejections j WHERE j.batch_id = b.id)`,
+        [batch.id],
+      );
+      return { papers: job.papers.length, claims };
+    });
+  }
+
+  /** Replaces the claims of papers already stored (reprocessing), atomically per call. */
+  async replaceClaims(items: PaperWithClaims[], extractorVersion: string): Promise<number> {
+    return this.sql.transaction((tx) => writePapers(tx, items, extractorVersion, this.claimId));
+  }
+
+  async batches(): Promise<BatchProgress[]> {
+    const rows = await this.sql.query<BatchRow>(`${BATCH_SELECT} ORDER BY b.created_at DESC, b.id`);
+    return rows.map(toBatch);
+  }
+
+  async batch(id: string): Promise<BatchProgress | null> {
+    const rows = await this.sql.query<BatchRow>(`${BATCH_SELECT} WHERE b.id = $1`, [id]);
+    return rows.length ? toBatch(rows[0]) : null;
+  }
+
+  async rejections(batchId: string, limit = 1000) {
+    return this.sql.query<{ file: string; line: number; field: string | null; reason: string }>(
+      'SELECT file, line, field, reason FROM rejections WHERE batch_id = $1 ORDER BY file, line LIMIT $2',
+      [batchId, limit],
+    );
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const [totals] = await this.sql.query<Omit<StoreCounts, 'byKind'>>(
+      `SELECT (SELECT count(*)::int FROM papers) AS papers, (SELECT count(*)::int FROM claims) AS claims,
+              (SELECT count(*)::int FROM batches) AS batches, (SELECT count(*)::int FROM rejections) AS rejected`,
+    );
+    const kinds = await this.sql.query<{ kind: string; n: number }>('SELECT kind, count(*)::int AS n FROM claims GROUP BY kind ORDER BY kind');
+    return { ...totals, byKind: Object.fromEntries(kinds.map((k) => [k.kind, k.n])) };
+  }
+
+  async claims(filter: ClaimFilter = {}): Promise<StoredClaim[]> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    const add = (clause: string, value: string | number) => {
+      params.push(value);
+      where.push(clause.replace('?', `$${params.length}`));
+    };
+    if (filter.kind) add('kind = ?', filter.kind);
+    if (filter.min != null) add('value_max >= ?', filter.min);
+    if (filter.max != null) add('value_min <= ?', filter.max);
+    if (filter.paper) add('paper_id = ?', filter.paper);
+    if (filter.batch) add('paper_id IN (SELECT paper_id FROM batch_records WHERE batch_id = ?)', filter.batch);
+    params.push(filter.limit ?? 1000);
+    const rows = await this.sql.query<ClaimRow>(
+      `SELECT ${CLAIM_COLUMNS} FROM claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY paper_id, span_start, kind LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(claimFromRow);
+  }
+
+  async papers(ids: string[]): Promise<Paper[]> {
+    const rows = await this.sql.query<{ id: string; title: string; abstract: string; metadata: Record<string, unknown>; file: string | null; line: number | null }>(
+      `SELECT p.id, p.title, p.abstract, p.metadata, r.file, r.line FROM papers p
+       LEFT JOIN LATERAL (SELECT file, line FROM batch_records WHERE paper_id = p.id LIMIT 1) r ON true
+       WHERE p.id = ANY($1::text[]) ORDER BY p.id`,
+      [ids],
+    );
+    return rows.map((r) => ({ id: r.id, title: r.title, abstract: r.abstract, metadata: r.metadata, source: { file: r.file ?? 'store', line: r.line ?? 1 } }));
+  }
+
+  /** Ids of stored papers whose claims came from another extractor version. */
+  async stalePaperIds(extractorVersion: string, batchId?: string): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(
+      `SELECT id FROM papers WHERE extractor_version <> $1
+       ${batchId ? 'AND id IN (SELECT paper_id FROM batch_records WHERE batch_id = $2)' : ''} ORDER BY id`,
+      batchId ? [extractorVersion, batchId] : [extractorVersion],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  close(): Promise<void> {
+    return this.sql.close();
+  }
+}
+
+function toBatch(r: BatchRow): BatchProgress {
+  return {
+    id: r.id,
+    name: r.name,
+    createdAt: iso(r.created_at)!,
+    total: r.total,
+    accepted: r.accepted,
+    rejected: r.rejected,
+    claims: r.claims,
+    status: r.finished_at ? 'done' : 'running',
+    finishedAt: iso(r.finished_at),
+  };
+}

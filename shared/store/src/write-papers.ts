@@ -1,0 +1,85 @@
+import type { ClaimRecord, Paper } from '@claimflow/schemas';
+import type { Sql } from './sql.js';
+
+export interface PaperWithClaims {
+  paper: Paper;
+  claims: ClaimRecord[];
+}
+
+/** Keeps the last of each key: one statement may not touch a row twice. */
+function lastByKey<T>(items: T[], key: (t: T) => string): T[] {
+  return [...new Map(items.map((t) => [key(t), t])).values()];
+}
+
+/**
+ * Upserts papers and replaces their claims, inside the caller's transaction:
+ * claims keep their stable ids, stale ones are deleted, so re-running the same
+ * input changes nothing and a paper is never seen with none or both sets.
+ * Multi-row statements over unnest() keep it to a few round trips per chunk.
+ */
+export async function writePapers(
+  tx: Sql,
+  items: PaperWithClaims[],
+  extractorVersion: string,
+  claimId: (paperId: string, c: ClaimRecord) => string,
+): Promise<number> {
+  const papers = lastByKey(items, (i) => i.paper.id);
+  if (!papers.length) return 0;
+  await tx.query(
+    `INSERT INTO papers (id, title, abstract, metadata, extractor_version)
+     SELECT id, title, abstract, metadata::jsonb, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(id, title, abstract, metadata)
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, abstract = excluded.abstract, metadata = excluded.metadata,
+       extractor_version = excluded.extractor_version, updated_at = now()`,
+    [
+      papers.map((p) => p.paper.id),
+      papers.map((p) => p.paper.title),
+      papers.map((p) => p.paper.abstract),
+      papers.map((p) => JSON.stringify(p.paper.metadata)),
+      extractorVersion,
+    ],
+  );
+  const claims = lastByKey(
+    papers.flatMap((p) => p.claims.map((c) => ({ ...c, id: claimId(p.paper.id, c) }))),
+    (c) => c.id,
+  );
+  await tx.query('DELETE FROM claims WHERE paper_id = ANY($1::text[]) AND NOT (id = ANY($2::text[]))', [
+    papers.map((p) => p.paper.id),
+    claims.map((c) => c.id),
+  ]);
+  if (claims.length) {
+    const col = <K extends keyof (typeof claims)[number]>(k: K) => claims.map((c) => c[k] as never);
+    await tx.query(
+      `INSERT INTO claims (id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw,
+                           metric, baseline, setting, sentence, extractor_version)
+       SELECT id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw::jsonb,
+              metric, baseline, setting, sentence, $17
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::float8[], $8::float8[],
+                   $9::float8[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+         AS t(id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw, metric, baseline, setting, sentence)
+       ON CONFLICT (id) DO UPDATE SET text = excluded.text, value = excluded.value, low = excluded.low, high = excluded.high,
+         unit = excluded.unit, qualifier = excluded.qualifier, raw = excluded.raw, metric = excluded.metric,
+         baseline = excluded.baseline, setting = excluded.setting, sentence = excluded.sentence,
+         extractor_version = excluded.extractor_version`,
+      [
+        col('id'),
+        col('paperId'),
+        col('kind'),
+        claims.map((c) => c.span[0]),
+        claims.map((c) => c.span[1]),
+        col('text'),
+        col('value'),
+        col('low'),
+        col('high'),
+        col('unit'),
+        col('qualifier'),
+        claims.map((c) => JSON.stringify(c.raw)),
+        col('metric'),
+        col('baseline'),
+        col('setting'),
+        col('sentence'),
+        extractorVersion,
+      ],
+    );
+  }
+  return claims.length;
+}
