@@ -4,3 +4,4 @@ export * from './connection.js';
 export * from './pipeline-queues.js';
 export * from './stage-worker.js';
 export { UnrecoverableError } from 'bullmq';
+export * from './batch-producer.js';

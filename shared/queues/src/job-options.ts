@@ -14,6 +14,6 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
 };
 
 /** BullMQ forbids ':' in custom ids; batch and chunk ids are joined with '.' instead. */
-export function chunkJobId(batchId: string, chunk: number): string {
+export function chunkJobId(batchId: string, chunk: number | string): string {
   return `${batchId.replace(/:/g, '_')}.${chunk}`;
 }

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+import { exitWithError } from '@claimflow/service-kit';
+import * as extract from './commands/extract.js';
+import * as ingest from './commands/ingest.js';
+import * as migrate from './commands/migrate.js';
+import * as reprocess from './commands/reprocess.js';
+import * as run from './commands/run.js';
+import * as status from './commands/status.js';
+import * as worker from './commands/worker.js';
+
+interface Command {
+  usage: string;
+  run(argv: string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = { extract, run, ingest, worker, status, migrate, reprocess };
+
+function help(): string {
+  return ['usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n') + '\n';
+}
+
+// A closed pipe (`claims extract | head`) ends the command quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
+const [name, ...argv] = process.argv.slice(2);
+const command = COMMANDS[name ?? ''];
+if (!command) {
+  process.stderr.write(name && name !== '--help' && name !== 'help' ? `claims: unknown command '${name}'\n${help()}` : help());
+  process.exit(name && name !== '--help' && name !== 'help' ? 2 : 0);
+}
+try {
+  const code = await command.run(argv);
+  // -1: a long-running service that exits on its own signal handler.
+  if (code >= 0) process.exit(code);
+} catch (err) {
+  if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`claims ${name}: ${(err as Error).message}\nusage: ${command.usage}\n`);
+    process.exit(2);
+  }
+  exitWithError(err);
+}

@@ -1,0 +1,4 @@
+import { runMain } from '@claimflow/service-kit';
+import { startExtractor } from './index.js';
+
+await runMain('extractor', [startExtractor]);

@@ -1,0 +1,4 @@
+import { runMain } from '@claimflow/service-kit';
+import { startIngest } from './index.js';
+
+await runMain('ingest', [startIngest]);

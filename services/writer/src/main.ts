@@ -1,0 +1,4 @@
+import { runMain } from '@claimflow/service-kit';
+import { startWriter } from './index.js';
+
+await runMain('writer', [startWriter]);

@@ -1,0 +1,55 @@
+import type { Config } from '@claimflow/config';
+import type { Logger } from '@claimflow/logger';
+import { assertRedisReachable, createRedis, PipelineQueues } from '@claimflow/queues';
+import { openStore, type Store } from '@claimflow/store';
+import type { Redis } from 'ioredis';
+
+/**
+ * The connections a service runs on, opened once. `claims run` shares one
+ * context among all services in its process; each container opens its own.
+ */
+export interface ServiceContext {
+  config: Config;
+  log: Logger;
+  /** Blocking connection for workers (maxRetriesPerRequest: null). */
+  workerRedis(): Redis;
+  /** Fail-fast connection for producers. */
+  producerRedis: Redis;
+  queues: PipelineQueues;
+  store(): Promise<Store>;
+  close(): Promise<void>;
+}
+
+export async function createContext(config: Config, log: Logger): Promise<ServiceContext> {
+  await assertRedisReachable(config.REDIS_URL);
+  const producerRedis = createRedis(config.REDIS_URL, 'producer', log);
+  const queues = new PipelineQueues(producerRedis, config.QUEUE_PREFIX);
+  const workerConnections: Redis[] = [];
+  let store: Promise<Store> | null = null;
+  return {
+    config,
+    log,
+    producerRedis,
+    queues,
+    workerRedis() {
+      const redis = createRedis(config.REDIS_URL, 'worker', log);
+      workerConnections.push(redis);
+      return redis;
+    },
+    store() {
+      store ??= openStore({
+        databaseUrl: config.DATABASE_URL,
+        dataDir: config.DATA_DIR,
+        statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
+        migrate: true,
+      });
+      return store;
+    },
+    async close() {
+      await queues.close();
+      if (store) await (await store).close().catch(() => {});
+      for (const r of workerConnections) r.disconnect();
+      producerRedis.disconnect();
+    },
+  };
+}

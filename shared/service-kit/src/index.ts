@@ -1,0 +1,5 @@
+export * from './context.js';
+export * from './health-server.js';
+export * from './run-service.js';
+export * from './run-main.js';
+export * from './start-stage.js';
