@@ -1,19 +1,6 @@
 #!/usr/bin/env node
 import { exitWithError } from '@claimflow/service-kit';
-import * as extract from './commands/extract.js';
-import * as ingest from './commands/ingest.js';
-import * as migrate from './commands/migrate.js';
-import * as reprocess from './commands/reprocess.js';
-import * as run from './commands/run.js';
-import * as status from './commands/status.js';
-import * as worker from './commands/worker.js';
-
-interface Command {
-  usage: string;
-  run(argv: string[]): Promise<number>;
-}
-
-const COMMANDS: Record<string, Command> = { extract, run, ingest, worker, status, migrate, reprocess };
+import { COMMANDS } from './commands/index.js';
 
 function help(): string {
   return ['usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n') + '\n';

@@ -17,7 +17,8 @@ export function checkRecord(raw: RawRecord, file: string): Checked {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.path.length ? issue.path.join('.') : null;
-    const reason = issue.code === 'invalid_type' && issue.input === undefined ? 'missing' : issue.message;
+    const absent = issue.path.length === 1 && (record as Record<PropertyKey, unknown>)[issue.path[0]] == null;
+    const reason = issue.code === 'invalid_type' && absent ? 'missing' : issue.message;
     return { rejection: { file, line: raw.line, field, reason } };
   }
   const { id, title, abstract, ...metadata } = parsed.data;

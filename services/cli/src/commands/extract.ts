@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { extractClaims } from '@claimflow/extract';
 import { checkRecord, formatOf, JsonlParser, readRecords } from '@claimflow/readers';
 import { formatRejection, type RawRecord } from '@claimflow/schemas';
+import { checkInputFiles } from '../inputs.js';
 import { LineWriter } from '../output.js';
 
 export const usage = 'claims extract [--in FILE] [--out FILE]   abstracts (JSONL, CSV or text dump; stdin: JSONL) → claims as JSONL';
@@ -16,6 +17,7 @@ async function* stdinRecords(): AsyncGenerator<RawRecord> {
 /** Extraction alone: no Redis, no store. Bad records are reported on stderr and skipped. */
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { in: { type: 'string' }, out: { type: 'string' } } });
+  if (values.in) checkInputFiles([values.in]);
   const file = values.in ?? '<stdin>';
   const records = values.in ? readRecords(values.in, formatOf(values.in)) : stdinRecords();
   const out = LineWriter.open(values.out);

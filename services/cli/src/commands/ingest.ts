@@ -1,10 +1,11 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { newBatch, produceBatch } from '@claimflow/queues';
-import { formatOf, readRecords } from '@claimflow/readers';
+import { readRecords } from '@claimflow/readers';
 import { formatRejection } from '@claimflow/schemas';
 import { waitForBatches } from '../batch-wait.js';
 import { cliContext } from '../cli-context.js';
+import { checkInputFiles } from '../inputs.js';
 import { Progress } from '../progress.js';
 
 export const usage = 'claims ingest FILE... [--batch NAME] [--wait]   add a batch to a running pipeline; prints the batch id';
@@ -19,7 +20,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`usage: ${usage}\n`);
     return 2;
   }
-  for (const f of files) formatOf(f); // an unknown format fails before anything is sent
+  checkInputFiles(files);
   const ctx = await cliContext('ingest');
   try {
     const batch = newBatch(values.batch ?? basename(files[0]));

@@ -7,6 +7,7 @@ import type { BatchRef } from '@claimflow/schemas';
 import type { Running } from '@claimflow/service-kit';
 import { waitForBatches } from '../batch-wait.js';
 import { cliContext, describeStore } from '../cli-context.js';
+import { checkInputFiles } from '../inputs.js';
 import { Progress } from '../progress.js';
 import { batchFilesIn } from '../seeds.js';
 import { printSummary } from '../summary.js';
@@ -21,6 +22,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write('claims run: no batch files given and none in seeds/\n');
     return 2;
   }
+  checkInputFiles(files);
   const started = performance.now();
   // Its own queue prefix unless one is set: a one-shot run shares no queue with a running stack.
   const prefix = process.env.QUEUE_PREFIX || `run-${randomBytes(4).toString('hex')}`;

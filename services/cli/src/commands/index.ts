@@ -1,0 +1,16 @@
+import * as extract from './extract.js';
+import * as ingest from './ingest.js';
+import * as migrate from './migrate.js';
+import * as reprocess from './reprocess.js';
+import * as run from './run.js';
+import * as status from './status.js';
+import * as worker from './worker.js';
+
+export interface Command {
+  usage: string;
+  run(argv: string[]): Promise<number>;
+}
+
+/** Every `claims` command; the compose file's commands are checked against this table. */
+export const COMMANDS: Record<string, Command> = { extract, run, ingest, worker, status, migrate, reprocess };
+export { WORKERS } from './worker.js';

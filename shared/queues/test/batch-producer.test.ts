@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '@claimflow/logger';
+import type { RawRecord } from '@claimflow/schemas';
+import { testRedisUrl, uniquePrefix } from '../../../test/support/services.js';
+import { assertRedisReachable, createRedis, newBatch, PipelineQueues, produceBatch, UnreachableError } from '../src/index.js';
+
+const log = createLogger('test', 'silent');
+const records = (n: number): RawRecord[] => Array.from({ length: n }, (_, i) => ({ line: i + 1, record: { title: `t${i}`, abstract: 'a' } }));
+
+describe('produceBatch', () => {
+  let queues: PipelineQueues;
+  let redis: ReturnType<typeof createRedis>;
+  beforeAll(async () => {
+    redis = createRedis(await testRedisUrl(), 'producer', log);
+    queues = new PipelineQueues(redis, uniquePrefix('producer'));
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(queues.byStage).map((q) => q.obliterate({ force: true })));
+    await queues.close();
+    redis.disconnect();
+  });
+
+  it('sends records in chunks, then a final job carrying the total', async () => {
+    const batch = newBatch('chunks');
+    const progress: number[] = [];
+    const sent = await produceBatch(queues, batch, [{ file: 'a.jsonl', records: records(25) }], { chunkSize: 10, maxQueueDepth: 0, onProgress: (n) => progress.push(n) });
+    expect(sent).toEqual({ records: 25, chunks: 3 });
+    const jobs = await queues.byStage.ingest.getJobs(['waiting']);
+    const mine = jobs.filter((j) => j.data.batch.id === batch.id);
+    expect(mine.map((j) => j.data.records.length).sort()).toEqual([0, 10, 10, 5].sort());
+    expect(mine.find((j) => j.data.total != null)?.data.total).toBe(25);
+    expect(progress.at(-1)).toBe(25);
+  });
+
+  it('adds nothing twice when the same batch is sent again (deterministic job ids)', async () => {
+    const batch = newBatch('twice');
+    const before = await queues.byStage.ingest.getWaitingCount();
+    await produceBatch(queues, batch, [{ file: 'a.jsonl', records: records(5) }], { chunkSize: 2, maxQueueDepth: 0 });
+    await produceBatch(queues, batch, [{ file: 'a.jsonl', records: records(5) }], { chunkSize: 2, maxQueueDepth: 0 });
+    expect((await queues.byStage.ingest.getWaitingCount()) - before).toBe(4);
+  });
+
+  it('waits while the queues are deeper than the limit', async () => {
+    const depth = await queues.byStage.ingest.getWaitingCount();
+    const batch = newBatch('pressure');
+    let finished = false;
+    const sending = produceBatch(queues, batch, [{ file: 'a.jsonl', records: records(3) }], { chunkSize: 1, maxQueueDepth: depth + 1 }).then(() => (finished = true));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(finished).toBe(false);
+    await queues.byStage.ingest.drain();
+    await sending;
+    expect(finished).toBe(true);
+  });
+
+  it('rejects a payload that does not fit the schema before it reaches Redis', async () => {
+    await expect(queues.add('ingest', { batch: newBatch('x'), file: 'f', records: [{ line: 0, record: {} }] }, 'bad')).rejects.toThrow();
+  });
+});
+
+describe('assertRedisReachable', () => {
+  it('says what to start when Redis is not there', async () => {
+    await expect(assertRedisReachable('redis://127.0.0.1:1')).rejects.toThrow(UnreachableError);
+    await expect(assertRedisReachable('redis://127.0.0.1:1')).rejects.toThrow(/Redis is not answering at redis:\/\/127\.0\.0\.1:1.*Start it/);
+  });
+});

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { openStore, type Store } from '@claimflow/store';
+import { claims, ROOT, ServiceProcess, waitFor } from './support/cli.js';
+import { freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from './support/services.js';
+import { claimKey, readClaimsJsonl, storedClaims } from './support/claims.js';
+
+/**
+ * The four workers as separate processes, started with the commands and
+ * environment of docker-compose.yml (hosts pointed at the test's servers),
+ * fed with `claims ingest` — the stack as an operator runs it.
+ */
+const compose = parse(readFileSync(`${ROOT}docker-compose.yml`, 'utf8'));
+const WORKER_SERVICES = ['ingest', 'extractor', 'normalizer', 'writer'];
+const BATCH = 'seeds/demo-abstracts.jsonl';
+
+describe('the pipeline as separate worker processes on PostgreSQL', () => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+  let workers: ServiceProcess[] = [];
+  let store: Store;
+  const ports: number[] = [];
+
+  beforeAll(async () => {
+    db = await freshDatabase('pipeline');
+    const redis = await testRedisUrl();
+    env = { REDIS_URL: redis, DATABASE_URL: db.url, QUEUE_PREFIX: uniquePrefix('pipeline'), LOG_LEVEL: 'info' };
+    expect((await claims(['migrate'], env)).code).toBe(0);
+    workers = WORKER_SERVICES.map((name, i) => {
+      const service = compose.services[name];
+      const [bin, ...args] = service.command as string[];
+      expect(bin).toBe('claims');
+      const port = 19460 + (process.pid % 400) * 4 + i;
+      ports.push(port);
+      return new ServiceProcess(args, { ...service.environment, ...env, HEALTH_PORT: String(port) });
+    });
+    for (const port of ports) {
+      await waitFor(`worker on :${port}`, async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok);
+    }
+    store = await openStore({ databaseUrl: db.url, dataDir: null });
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await Promise.all(workers.map((w) => w.stop()));
+    await db?.drop();
+  });
+
+  it('stores exactly the claims `claims extract` gives for the same file', async () => {
+    const ingest = await claims(['ingest', BATCH, '--batch', 'demo', '--wait'], env);
+    expect(ingest.code, ingest.stderr).toBe(0);
+    const batchId = ingest.stdout.trim().split('\n')[0];
+    expect(batchId).toMatch(/^demo-/);
+    const extracted = await claims(['extract', '--in', BATCH]);
+    expect(extracted.code).toBe(0);
+    const expected = readClaimsJsonl(extracted.stdout).map(claimKey).sort();
+    const stored = (await storedClaims(store)).map(claimKey).sort();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored).toEqual(expected);
+    expect(await store.batch(batchId)).toMatchObject({ status: 'done', total: 22, accepted: 22, rejected: 0 });
+  });
+
+  it('re-ingesting the same batch changes no counts', async () => {
+    const before = await store.counts();
+    const again = await claims(['ingest', BATCH, '--batch', 'demo again', '--wait'], env);
+    expect(again.code, again.stderr).toBe(0);
+    const after = await store.counts();
+    expect({ ...after, batches: before.batches }).toEqual(before);
+    expect(after.batches).toBe(before.batches + 1);
+  });
+
+  it('reports each malformed line with file:line:reason and stores every good record', async () => {
+    const file = 'test/fixtures/malformed.jsonl';
+    const result = await claims(['ingest', file, '--wait'], env);
+    expect(result.code, result.stderr).toBe(0);
+    const rejected = result.stderr.split('\n').filter((l) => l.startsWith('rejected '));
+    expect(rejected).toEqual([
+      expect.stringMatching(new RegExp(`^rejected ${file}:2: not JSON: `)),
+      `rejected ${file}:3: title: missing`,
+      `rejected ${file}:4: abstract: Invalid input: expected string, received number`,
+      `rejected ${file}:5: abstract: abstract is empty`,
+      `rejected ${file}:6: expected an object with title and abstract`,
+    ]);
+    const batchId = result.stdout.trim();
+    expect(await store.batch(batchId)).toMatchObject({ total: 8, accepted: 3, rejected: 5, status: 'done' });
+    const papers = await store.papers(['fx-1', 'fx-6']);
+    expect(papers.map((p) => p.id)).toEqual(['fx-1', 'fx-6']);
+  });
+
+  it('every worker answers /healthz and /readyz', async () => {
+    for (const port of ports) {
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      const ready = await (await fetch(`http://127.0.0.1:${port}/readyz`)).json();
+      expect(ready).toMatchObject({ ready: true, checks: { redis: 'ok' } });
+    }
+  });
+
+  it('`claims status` shows the queues and the stored counts', async () => {
+    const status = await claims(['status', '--json'], env);
+    expect(status.code, status.stderr).toBe(0);
+    const json = JSON.parse(status.stdout);
+    expect(json.queues.write.failed).toBe(0);
+    expect(json.counts.papers).toBe((await store.counts()).papers);
+  });
+
+  it('every worker exits 0 on SIGTERM', async () => {
+    const codes = await Promise.all(workers.map((w) => w.stop('SIGTERM')));
+    expect(codes, workers.map((w) => w.output.slice(-500)).join('\n')).toEqual([0, 0, 0, 0]);
+    for (const w of workers) expect(w.output).toMatch(/"msg":"stopped"/);
+  });
+});
