@@ -1,6 +1,7 @@
 import type { ExtractJob, IngestJob } from '@claimflow/schemas';
 import { checkRecord } from '@claimflow/readers';
-import { startStage, type ServiceContext } from '@claimflow/service-kit';
+import { startStage, type Running, type ServiceContext } from '@claimflow/service-kit';
+import { startInbox } from './inbox.js';
 
 /** Validates a chunk of raw records: papers go on to extraction, bad records become rejections. */
 export function checkChunk(job: IngestJob): ExtractJob {
@@ -13,8 +14,16 @@ export function checkChunk(job: IngestJob): ExtractJob {
   return out;
 }
 
-export function startIngest(ctx: ServiceContext) {
-  return startStage(ctx, 'ingest', async (job, bull) => {
+/** The ingest worker, and the inbox watcher when INBOX_DIR is set. */
+export async function startIngest(ctx: ServiceContext): Promise<Running> {
+  const worker = startStage(ctx, 'ingest', async (job, bull) => {
     await ctx.queues.add('extract', checkChunk(job), bull.id!);
   });
+  const inbox = ctx.config.INBOX_DIR ? await startInbox(ctx, ctx.config.INBOX_DIR) : null;
+  return {
+    async stop() {
+      await inbox?.stop();
+      await worker.stop();
+    },
+  };
 }

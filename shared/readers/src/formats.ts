@@ -19,3 +19,8 @@ export function formatOf(path: string): Format {
   }
   return format;
 }
+
+/** Whether a file has the extension of a batch format. */
+export function isBatchFile(path: string): boolean {
+  return extname(path).toLowerCase() in BY_EXTENSION;
+}

@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:http';
+import { metricsRegistry } from './metrics.js';
 
 export type ReadinessCheck = () => Promise<void>;
 
 /**
  * /healthz answers while the process is alive; /readyz runs every check
- * (Redis, store) and answers 503 naming the first that fails.
+ * (Redis, store) and answers 503 naming the first that fails; /metrics is
+ * Prometheus text.
  */
 export function startHealthServer(port: number, checks: Record<string, ReadinessCheck>): Promise<Server> {
   const server = createServer(async (req, res) => {
@@ -15,6 +17,11 @@ export function startHealthServer(port: number, checks: Record<string, Readiness
     if (req.url === '/readyz') {
       const result = await readiness(checks);
       return send(result.ready ? 200 : 503, result);
+    }
+    if (req.url === '/metrics') {
+      const body = await metricsRegistry.metrics();
+      res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(body);
+      return;
     }
     send(404, { error: 'not found' });
   });

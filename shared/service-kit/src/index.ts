@@ -3,3 +3,4 @@ export * from './health-server.js';
 export * from './run-service.js';
 export * from './run-main.js';
 export * from './start-stage.js';
+export * from './metrics.js';

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { ServiceContext } from './context.js';
 import { startHealthServer, type ReadinessCheck } from './health-server.js';
+import { enableDefaultMetrics, trackQueueDepths } from './metrics.js';
 
 /** A started service: something that can be asked to stop. */
 export interface Running {
@@ -19,6 +20,8 @@ const SHUTDOWN_DEADLINE_MS = 25_000;
 export async function runServices(ctx: ServiceContext, services: Running[]): Promise<void> {
   let health: Server | null = null;
   if (ctx.config.HEALTH_PORT) {
+    enableDefaultMetrics();
+    trackQueueDepths(ctx.queues);
     const checks: Record<string, ReadinessCheck> = {
       redis: async () => {
         await ctx.producerRedis.ping();

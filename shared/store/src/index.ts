@@ -7,3 +7,4 @@ export * from './store.js';
 export * from './rows.js';
 export type { PaperWithClaims } from './write-papers.js';
 export * from './open.js';
+export * from './inbox-files.js';

@@ -1,5 +1,6 @@
 import type { BatchProgress, Paper, StoredClaim, WriteJob } from '@claimflow/schemas';
 import { CLAIM_COLUMNS, claimFromRow, type ClaimRow } from './rows.js';
+import { InboxFiles } from './inbox-files.js';
 import type { Sql } from './sql.js';
 import { writePapers, type PaperWithClaims } from './write-papers.js';
 
@@ -44,10 +45,14 @@ const BATCH_SELECT = `
 
 /** Everything the services read and write, over either SQL backend. */
 export class Store {
+  readonly inbox: InboxFiles;
+
   constructor(
     readonly sql: Sql,
     private readonly claimId: ClaimIdFn,
-  ) {}
+  ) {
+    this.inbox = new InboxFiles(sql);
+  }
 
   /** The writer's one call per job: papers, claims, rejections and batch progress in one transaction. */
   async writeChunk(job: WriteJob): Promise<{ papers: number; claims: number }> {

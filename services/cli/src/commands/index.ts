@@ -1,7 +1,9 @@
 import * as extract from './extract.js';
+import * as failures from './failures.js';
 import * as ingest from './ingest.js';
 import * as migrate from './migrate.js';
 import * as reprocess from './reprocess.js';
+import * as retry from './retry.js';
 import * as run from './run.js';
 import * as status from './status.js';
 import * as worker from './worker.js';
@@ -12,5 +14,5 @@ export interface Command {
 }
 
 /** Every `claims` command; the compose file's commands are checked against this table. */
-export const COMMANDS: Record<string, Command> = { extract, run, ingest, worker, status, migrate, reprocess };
+export const COMMANDS: Record<string, Command> = { extract, run, ingest, worker, status, failures, retry, migrate, reprocess };
 export { WORKERS } from './worker.js';
