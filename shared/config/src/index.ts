@@ -22,6 +22,11 @@ export const ConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** Jobs a worker processes at once. */
   CONCURRENCY: intFrom(2),
+  /**
+   * How long a worker's lock on a job lasts; a job whose worker died is
+   * handed to another after about this long.
+   */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   /** Records per ingest job: the unit of work that flows through the queues. */
   CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
   /** Ingest waits while the extract queue holds more jobs than this. */

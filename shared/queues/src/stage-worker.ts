@@ -9,6 +9,8 @@ export interface StageWorkerOptions {
   connection: Redis;
   prefix: string;
   concurrency: number;
+  /** Lock duration; a job whose worker died is taken over after about this long. */
+  lockMs: number;
   log: Logger;
 }
 
@@ -31,7 +33,16 @@ export function createStageWorker<S extends Stage>(stage: S, process: StageProce
       await process(parsed.data as Payload<S>, job);
       log.debug({ jobId: job.id, ms: Math.round(performance.now() - started) }, 'job done');
     },
-    { connection: opts.connection, prefix: opts.prefix, concurrency: opts.concurrency, autorun: true },
+    {
+      connection: opts.connection,
+      prefix: opts.prefix,
+      concurrency: opts.concurrency,
+      lockDuration: opts.lockMs,
+      stalledInterval: opts.lockMs,
+      // A job may be caught by a crash more than once (kill -9 twice); its work is idempotent.
+      maxStalledCount: 3,
+      autorun: true,
+    },
   );
   worker.on('failed', (job, err) => {
     log.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed');

@@ -1,5 +1,25 @@
-import { AbstractInput, type Paper, type RawRecord, type Rejection } from '@claimflow/schemas';
+import { AbstractInput, storableTextProblem, type Paper, type RawRecord, type Rejection } from '@claimflow/schemas';
 import { paperIdFor } from './identity.js';
+
+/** The first string (key or value) in a JSON value that PostgreSQL could not store. */
+function firstProblem(value: unknown): string | null {
+  if (typeof value === 'string') return storableTextProblem(value);
+  if (value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const p = storableTextProblem(k) ?? firstProblem(v);
+    if (p) return p;
+  }
+  return null;
+}
+
+/**
+ * A reason fit to print and to store: parser messages quote the bad input,
+ * which may hold NULs, control characters or broken surrogates.
+ */
+export function printableReason(s: string, max = 300): string {
+  const clipped = s.length > max ? `${s.slice(0, max)}…` : s;
+  return clipped.replace(/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 export type Checked = { paper: Paper } | { rejection: Rejection };
 
@@ -8,7 +28,7 @@ export type Checked = { paper: Paper } | { rejection: Rejection };
  * field and reason. Fields other than id, title and abstract are metadata.
  */
 export function checkRecord(raw: RawRecord, file: string): Checked {
-  if ('error' in raw) return { rejection: { file, line: raw.line, field: raw.field ?? null, reason: raw.error } };
+  if ('error' in raw) return { rejection: { file, line: raw.line, field: raw.field ?? null, reason: printableReason(raw.error) } };
   const record = raw.record;
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
     return { rejection: { file, line: raw.line, field: null, reason: 'expected an object with title and abstract' } };
@@ -18,10 +38,15 @@ export function checkRecord(raw: RawRecord, file: string): Checked {
     const issue = parsed.error.issues[0];
     const field = issue.path.length ? issue.path.join('.') : null;
     const absent = issue.path.length === 1 && (record as Record<PropertyKey, unknown>)[issue.path[0]] == null;
-    const reason = issue.code === 'invalid_type' && absent ? 'missing' : issue.message;
+    const reason = issue.code === 'invalid_type' && absent ? 'missing' : printableReason(issue.message);
     return { rejection: { file, line: raw.line, field, reason } };
   }
   const { id, title, abstract, ...metadata } = parsed.data;
+  const idProblem = id == null ? null : storableTextProblem(id);
+  if (idProblem) return { rejection: { file, line: raw.line, field: 'id', reason: `id ${idProblem}` } };
+  // Metadata is stored as jsonb, which refuses the same characters text does.
+  const metaProblem = firstProblem(metadata);
+  if (metaProblem) return { rejection: { file, line: raw.line, field: 'metadata', reason: `metadata ${metaProblem}` } };
   return {
     paper: { id: paperIdFor(id, title, abstract), title, abstract, metadata, source: { file, line: raw.line } },
   };

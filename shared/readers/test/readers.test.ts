@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkRecord, formatOf, parseText, readRecords } from '../src/index.js';
+import { checkRecord, formatOf, parseText, printableReason, readRecords } from '../src/index.js';
 
 const SHARED_DUMP = new URL('../../../../shared/seeds/000_7e9ccc45bd33ceef.txt', import.meta.url);
 const SHARED_JSONL = new URL('../../../../shared/seeds/seed-abstracts.jsonl', import.meta.url);
@@ -107,5 +107,32 @@ describe('checkRecord', () => {
   it('rejects records that are not objects and passes reader errors through', () => {
     expect(checkRecord({ line: 2, record: [1, 2] }, 'f')).toMatchObject({ rejection: { line: 2, field: null, reason: /expected an object/ } });
     expect(checkRecord({ line: 3, error: 'not JSON: x' }, 'f')).toEqual({ rejection: { file: 'f', line: 3, field: null, reason: 'not JSON: x' } });
+  });
+});
+
+describe('checkRecord and text PostgreSQL cannot store', () => {
+  it.each([
+    [{ title: 'a\u0000b', abstract: 'x' }, 'title', 'title contains a NUL character'],
+    [{ title: 't', abstract: 'x\ud800y' }, 'abstract', 'abstract contains invalid unicode (a lone surrogate)'],
+    [{ title: 't', abstract: 'x', notes: { deep: ['ok', 'bad\u0000'] } }, 'metadata', 'metadata contains a NUL character'],
+    [{ id: 'a\u0000', title: 't', abstract: 'x' }, 'id', 'id contains a NUL character'],
+  ])('rejects %j naming the field', (record, field, reason) => {
+    expect(checkRecord({ line: 1, record }, 'f')).toEqual({ rejection: { file: 'f', line: 1, field, reason } });
+  });
+  it('keeps control characters, right-to-left marks and emoji', () => {
+    const abstract = 'Bell \u0007 tab \t RTL \u202e emoji 🚀 combining e\u0301';
+    expect(checkRecord({ line: 1, record: { title: 't', abstract } }, 'f')).toMatchObject({ paper: { abstract } });
+  });
+});
+
+describe('printableReason', () => {
+  it('escapes what a parser quoted from binary input, and clips long messages', () => {
+    expect(printableReason('bad \u0000 and \u001b and \ud800 ok 🚀')).toBe('bad \\u0000 and \\u001b and \\ud800 ok 🚀');
+    expect(printableReason('x'.repeat(400))).toHaveLength(301);
+  });
+  it('makes reader errors on binary lines storable', () => {
+    const [raw] = parseText('\u0000\u0001garbage', 'jsonl');
+    const r = checkRecord(raw, 'f');
+    expect('rejection' in r && r.rejection.reason).toMatch(/^not JSON: .*\\u0000/);
   });
 });

@@ -9,6 +9,7 @@ export function startStage<S extends Stage>(ctx: ServiceContext, stage: S, proce
     connection: ctx.workerRedis(),
     prefix: ctx.config.QUEUE_PREFIX,
     concurrency: ctx.config.CONCURRENCY,
+    lockMs: ctx.config.JOB_LOCK_MS,
     log: ctx.log,
   });
   worker.on('completed', (job) => {

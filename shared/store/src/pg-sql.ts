@@ -43,16 +43,24 @@ export class PgSql implements Sql {
 
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A server that goes away mid-transaction makes the checked-out client emit
+    // 'error'; unhandled, that would crash the process instead of failing the job.
+    let broken: Error | undefined;
+    const onError = (err: Error) => (broken = err);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await fn(new PgClientSql(client));
       await client.query('COMMIT');
       return result;
     } catch (err) {
+      broken ??= err as Error;
       await client.query('ROLLBACK').catch(() => {});
       throw err;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A client that failed is discarded rather than returned to the pool.
+      client.release(broken);
     }
   }
 

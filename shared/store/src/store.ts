@@ -2,7 +2,8 @@ import type { BatchProgress, Paper, StoredClaim, WriteJob } from '@claimflow/sch
 import { CLAIM_COLUMNS, claimFromRow, type ClaimRow } from './rows.js';
 import { InboxFiles } from './inbox-files.js';
 import type { Sql } from './sql.js';
-import { writePapers, type PaperWithClaims } from './write-papers.js';
+import { writeChunk } from './write-chunk.js';
+import { writePapers, type ClaimIdFn, type PaperWithClaims } from './write-papers.js';
 
 export interface StoreCounts {
   papers: number;
@@ -20,8 +21,6 @@ export interface ClaimFilter {
   batch?: string;
   limit?: number;
 }
-
-type ClaimIdFn = Parameters<typeof writePapers>[3];
 
 interface BatchRow {
   id: string;
@@ -55,41 +54,8 @@ export class Store {
   }
 
   /** The writer's one call per job: papers, claims, rejections and batch progress in one transaction. */
-  async writeChunk(job: WriteJob): Promise<{ papers: number; claims: number }> {
-    return this.sql.transaction(async (tx) => {
-      const { batch } = job;
-      await tx.query('INSERT INTO batches (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [
-        batch.id,
-        batch.name,
-        batch.createdAt,
-      ]);
-      const claims = await writePapers(tx, job.papers, job.extractorVersion, this.claimId);
-      if (job.papers.length) {
-        await tx.query(
-          `INSERT INTO batch_records (batch_id, file, line, paper_id)
-           SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[])
-           ON CONFLICT (batch_id, file, line) DO UPDATE SET paper_id = excluded.paper_id`,
-          [batch.id, job.papers.map((p) => p.paper.source.file), job.papers.map((p) => p.paper.source.line), job.papers.map((p) => p.paper.id)],
-        );
-      }
-      if (job.rejections.length) {
-        await tx.query(
-          `INSERT INTO rejections (batch_id, file, line, field, reason)
-           SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[])
-           ON CONFLICT (batch_id, file, line) DO UPDATE SET field = excluded.field, reason = excluded.reason`,
-          [batch.id, job.rejections.map((r) => r.file), job.rejections.map((r) => r.line), job.rejections.map((r) => r.field), job.rejections.map((r) => r.reason)],
-        );
-      }
-      if (job.total != null) await tx.query('UPDATE batches SET total = $2 WHERE id = $1', [batch.id, job.total]);
-      await tx.query(
-        `UPDATE batches b SET finished_at = now()
-         WHERE b.id = $1 AND b.finished_at IS NULL AND b.total IS NOT NULL
-           AND b.total <= (SELECT count(*) FROM batch_records r WHERE r.batch_id = b.id)
-                        + (SELECT count(*) FROM rejections j WHERE j.batch_id = b.id)`,
-        [batch.id],
-      );
-      return { papers: job.papers.length, claims };
-    });
+  writeChunk(job: WriteJob): Promise<{ papers: number; claims: number }> {
+    return this.sql.transaction((tx) => writeChunk(tx, job, this.claimId));
   }
 
   /** Replaces the claims of papers already stored (reprocessing), atomically per call. */

@@ -1,6 +1,8 @@
 import type { ClaimRecord, Paper } from '@claimflow/schemas';
 import type { Sql } from './sql.js';
 
+export type ClaimIdFn = (paperId: string, c: ClaimRecord) => string;
+
 export interface PaperWithClaims {
   paper: Paper;
   claims: ClaimRecord[];
@@ -21,7 +23,7 @@ export async function writePapers(
   tx: Sql,
   items: PaperWithClaims[],
   extractorVersion: string,
-  claimId: (paperId: string, c: ClaimRecord) => string,
+  claimId: ClaimIdFn,
 ): Promise<number> {
   const papers = lastByKey(items, (i) => i.paper.id);
   if (!papers.length) return 0;

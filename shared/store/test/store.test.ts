@@ -89,6 +89,27 @@ describe.each(backends)('Store on %s', (_, open) => {
     expect((await store.claims({ paper: 'p3' }))[0].metric).toBe(evil);
   });
 
+  it.each([['earlier line first', [2, 5]], ['later line first', [5, 2]]])(
+    'within a batch the first line with an id wins and later ones are rejected (%s)',
+    async (_, order) => {
+      const b = { ...batch, id: `dup-${order.join('-')}` };
+      const version = (line: number) => ({ paper: { ...paper('dup', line), abstract: `Version from line ${line}.` }, claims: [claim('dup', [0, 7], { value: line })] });
+      for (const line of order) await store.writeChunk(job({ batch: b, papers: [version(line)], rejections: [] }));
+      await store.writeChunk(job({ batch: b, papers: [version(5)], rejections: [], total: 2 })); // redelivery changes nothing
+      const [p] = await store.papers(['dup']);
+      expect(p.abstract).toBe('Version from line 2.');
+      expect((await store.claims({ paper: 'dup' })).map((c) => c.value)).toEqual([2]);
+      expect(await store.rejections(b.id)).toEqual([{ file: 'in.jsonl', line: 5, field: 'id', reason: 'duplicate id "dup": first at in.jsonl:2' }]);
+      expect(await store.batch(b.id)).toMatchObject({ accepted: 1, rejected: 1, status: 'done' });
+    },
+  );
+
+  it('rejects a repeated id inside one chunk too', async () => {
+    const b = { ...batch, id: 'dup-chunk' };
+    await store.writeChunk(job({ batch: b, papers: [{ paper: paper('same', 9), claims: [] }, { paper: paper('same', 4), claims: [] }], rejections: [], total: 2 }));
+    expect(await store.rejections(b.id)).toEqual([{ file: 'in.jsonl', line: 9, field: 'id', reason: 'duplicate id "same": first at in.jsonl:4' }]);
+  });
+
   it('lists rejections by file and line', async () => {
     expect(await store.rejections('b1')).toEqual([{ file: 'in.jsonl', line: 3, field: 'abstract', reason: 'missing' }]);
   });

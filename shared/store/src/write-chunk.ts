@@ -1,0 +1,92 @@
+import type { Rejection, SourceRef, WriteJob } from '@claimflow/schemas';
+import type { Sql } from './sql.js';
+import { writePapers, type ClaimIdFn, type PaperWithClaims } from './write-papers.js';
+
+const before = (a: SourceRef, b: SourceRef) => a.file < b.file || (a.file === b.file && a.line < b.line);
+const sameRecord = (a: SourceRef, b: SourceRef) => a.file === b.file && a.line === b.line;
+const duplicateOf = (id: string, first: SourceRef, at: SourceRef): Rejection => ({
+  ...at,
+  field: 'id',
+  reason: `duplicate id "${id}": first at ${first.file}:${first.line}`,
+});
+
+/**
+ * One write job in one transaction: papers, claims, rejections and the
+ * batch's progress. Within a batch the first record (by file and line) with
+ * a given id wins and later ones are rejected as duplicates — whatever order
+ * the chunks arrive in, so the outcome never depends on timing. Advisory
+ * locks on the ids make concurrent writers agree.
+ */
+export async function writeChunk(tx: Sql, job: WriteJob, claimId: ClaimIdFn): Promise<{ papers: number; claims: number }> {
+  const { batch } = job;
+  await tx.query('INSERT INTO batches (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [batch.id, batch.name, batch.createdAt]);
+  const rejections = [...job.rejections];
+
+  // First record per id inside the chunk.
+  const winners = new Map<string, PaperWithClaims>();
+  for (const item of [...job.papers].sort((a, b) => (before(a.paper.source, b.paper.source) ? -1 : 1))) {
+    const first = winners.get(item.paper.id);
+    if (first && !sameRecord(first.paper.source, item.paper.source)) rejections.push(duplicateOf(item.paper.id, first.paper.source, item.paper.source));
+    else winners.set(item.paper.id, item);
+  }
+
+  // Then against records of the same batch already stored.
+  const ids = [...winners.keys()];
+  if (ids.length && tx.kind === 'postgres') {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext(id)) FROM (SELECT DISTINCT unnest($1::text[]) AS id ORDER BY 1) t', [ids]);
+  }
+  const stored = ids.length
+    ? await tx.query<{ paper_id: string; file: string; line: number }>(
+        'SELECT paper_id, file, line FROM batch_records WHERE batch_id = $1 AND paper_id = ANY($2::text[])',
+        [batch.id, ids],
+      )
+    : [];
+  const displaced: SourceRef[] = [];
+  for (const row of stored) {
+    const item = winners.get(row.paper_id)!;
+    const existing = { file: row.file, line: row.line };
+    if (sameRecord(existing, item.paper.source)) continue; // a redelivered chunk
+    if (before(existing, item.paper.source)) {
+      winners.delete(row.paper_id);
+      rejections.push(duplicateOf(row.paper_id, existing, item.paper.source));
+    } else {
+      displaced.push(existing);
+      rejections.push(duplicateOf(row.paper_id, item.paper.source, existing));
+    }
+  }
+  if (displaced.length) {
+    await tx.query('DELETE FROM batch_records WHERE batch_id = $1 AND (file, line) IN (SELECT * FROM unnest($2::text[], $3::int[]))', [
+      batch.id,
+      displaced.map((d) => d.file),
+      displaced.map((d) => d.line),
+    ]);
+  }
+
+  const papers = [...winners.values()];
+  const claims = await writePapers(tx, papers, job.extractorVersion, claimId);
+  if (papers.length) {
+    await tx.query(
+      `INSERT INTO batch_records (batch_id, file, line, paper_id)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[])
+       ON CONFLICT (batch_id, file, line) DO UPDATE SET paper_id = excluded.paper_id`,
+      [batch.id, papers.map((p) => p.paper.source.file), papers.map((p) => p.paper.source.line), papers.map((p) => p.paper.id)],
+    );
+  }
+  if (rejections.length) {
+    await tx.query(
+      `INSERT INTO rejections (batch_id, file, line, field, reason)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[])
+       ON CONFLICT (batch_id, file, line) DO UPDATE SET field = excluded.field, reason = excluded.reason`,
+      [batch.id, rejections.map((r) => r.file), rejections.map((r) => r.line), rejections.map((r) => r.field), rejections.map((r) => r.reason)],
+    );
+  }
+  if (job.total != null) await tx.query('UPDATE batches SET total = $2 WHERE id = $1', [batch.id, job.total]);
+  await tx.query(
+    `UPDATE batches b SET finished_at = now()
+     WHERE b.id = $1 AND b.finished_at IS NULL AND b.total IS NOT NULL
+       AND b.total <= (SELECT count(*) FROM batch_records r WHERE r.batch_id = b.id)
+                    + (SELECT count(*) FROM rejections j WHERE j.batch_id = b.id)`,
+    [batch.id],
+  );
+  return { papers: papers.length, claims };
+}
