@@ -2,3 +2,4 @@ export * from './claim.js';
 export * from './paper.js';
 export * from './batch.js';
 export * from './jobs.js';
+export * from './api.js';

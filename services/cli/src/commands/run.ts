@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { newBatch, produceBatch } from '@claimflow/queues';
 import { readRecords } from '@claimflow/readers';
 import type { BatchRef } from '@claimflow/schemas';
-import type { Running } from '@claimflow/service-kit';
+import { startApi } from '@claimflow/api';
+import type { Running, ServiceContext } from '@claimflow/service-kit';
 import { waitForBatches } from '../batch-wait.js';
 import { cliContext, describeStore } from '../cli-context.js';
 import { checkInputFiles } from '../inputs.js';
@@ -13,10 +14,21 @@ import { batchFilesIn } from '../seeds.js';
 import { printSummary } from '../summary.js';
 import { WORKERS } from './worker.js';
 
-export const usage = 'claims run [FILE...]   the whole pipeline in one process over FILEs (default: seeds/); prints what it stored';
+/** The API beside the workers; a port already taken only costs the web view, not the run. */
+async function startApiIfPortFree(ctx: ServiceContext): Promise<Running | null> {
+  try {
+    return await startApi(ctx);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    process.stderr.write(`claims run: port ${ctx.config.PORT} is in use, so the API is not started (set PORT)\n`);
+    return null;
+  }
+}
+
+export const usage = 'claims run [FILE...] [--serve]   the whole pipeline and the API in one process over FILEs (default: seeds/); prints what it stored, then exits (--serve: keeps the API up)';
 
 export async function run(argv: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { serve: { type: 'boolean', default: false } } });
   const files = positionals.length ? positionals : batchFilesIn('seeds');
   if (!files.length) {
     process.stderr.write('claims run: no batch files given and none in seeds/\n');
@@ -31,6 +43,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const store = await ctx.store();
     for (const { start } of Object.values(WORKERS)) services.push(await start(ctx));
+    const api = await startApiIfPortFree(ctx);
+    if (api) services.push(api);
     const batches: BatchRef[] = [];
     const sending = new Progress('sending');
     let sent = 0;
@@ -50,6 +64,12 @@ export async function run(argv: string[]): Promise<number> {
       seconds: (performance.now() - started) / 1000,
       storeName: describeStore(ctx.config),
     });
+    if (values.serve && api) {
+      process.stdout.write(`Browse the claims at http://localhost:${ctx.config.PORT}/ (API docs at /docs); Ctrl-C to stop.\n`);
+      await new Promise((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+    } else {
+      process.stdout.write(`To browse them: npx claims api, then http://localhost:${ctx.config.PORT}/ (or claims run --serve)\n`);
+    }
     if (result.failed) {
       process.stderr.write(`claims run: ${result.failed} job(s) failed; their batches are incomplete (see the worker logs)\n`);
       return 1;

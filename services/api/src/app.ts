@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ApiDeps } from './deps.js';
+import { installErrorHandler } from './errors.js';
+import { batchesRoutes } from './routes/batches.js';
+import { claimsRoutes } from './routes/claims.js';
+import { registerDocs } from './routes/docs.js';
+import { healthRoutes } from './routes/health.js';
+import { papersRoutes } from './routes/papers.js';
+import { statsRoutes } from './routes/stats.js';
+import { webRoutes } from './routes/web.js';
+
+/** dist/web of this package, from src/ (tests) and dist/ (built) alike. */
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+/**
+ * The API as a Fastify instance, not listening: startApi listens, tests
+ * inject. Query strings, params and responses are validated and serialized
+ * by the shared zod schemas; the OpenAPI document is generated from them.
+ */
+export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    // Keep paper and batch ids with dots or colons whole; nothing else needs long URLs.
+    routerOptions: { maxParamLength: 500 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  // Opt-in per route (POST /api/batches); reads are bounded by limits and the statement timeout instead.
+  await app.register(rateLimit, { global: false });
+  await registerDocs(app);
+
+  await app.register(healthRoutes, { store: deps.store, redis: deps.redis });
+  await app.register(claimsRoutes, { store: deps.store });
+  await app.register(papersRoutes, { store: deps.store });
+  await app.register(statsRoutes, { store: deps.store });
+  await app.register(batchesRoutes, deps);
+  await app.register(webRoutes, { root: deps.webRoot ?? DEFAULT_WEB_ROOT });
+  return app;
+}

@@ -1,0 +1,4 @@
+import { runMain } from '@claimflow/service-kit';
+import { startApi } from './index.js';
+
+await runMain('api', [startApi]);

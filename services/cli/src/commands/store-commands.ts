@@ -1,0 +1,32 @@
+import { loadConfig } from '@claimflow/config';
+import { openStore, type Store } from '@claimflow/store';
+import type { CliDeps } from './cli-deps.js';
+import * as exportCommand from './export.js';
+import * as queryCommand from './query.js';
+
+/** Gives a store-reading command its deps: the store opened on first use and closed after. */
+function withStore(command: { usage: string; run(argv: string[], deps: CliDeps): Promise<number> }) {
+  return {
+    usage: command.usage,
+    async run(argv: string[]): Promise<number> {
+      const opened: { store?: Promise<Store> } = {};
+      const deps: CliDeps = {
+        store: () => {
+          const config = loadConfig();
+          opened.store ??= openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS });
+          return opened.store;
+        },
+        out: process.stdout,
+        err: process.stderr,
+      };
+      try {
+        return await command.run(argv, deps);
+      } finally {
+        if (opened.store) await (await opened.store).close();
+      }
+    },
+  };
+}
+
+export const query = withStore(queryCommand);
+export const exportClaims = withStore(exportCommand);

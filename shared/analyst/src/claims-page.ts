@@ -1,0 +1,70 @@
+import type { ClaimFilterQuery, ClaimPage, ClaimQuery, ClaimSort } from '@claimflow/schemas';
+import type { Sql } from '@claimflow/store';
+import { claimViewFromRow, CLAIM_VIEW_COLUMNS, type ClaimViewRow } from './claim-rows.js';
+import { decodeCursor, encodeCursor, type SortKey } from './cursor.js';
+import { claimConditions, Params, whereClause } from './filter.js';
+
+const VALUE_KEY = `coalesce(c.value_max, '-Infinity'::float8)`;
+
+/** ORDER BY for each sort; each ends in id so the order is total and keysets are exact. */
+const ORDER_BY: Record<ClaimSort, string> = {
+  value: `${VALUE_KEY} DESC, c.id DESC`,
+  paper: 'c.paper_id ASC, c.span_start ASC, c.id ASC',
+  recent: 'c.created_at DESC, c.id DESC',
+};
+
+/** "Strictly after the cursor's row" in the sort's order, as a row comparison the indexes serve. */
+function afterKey(key: SortKey, params: Params): string {
+  switch (key.sort) {
+    case 'value':
+      return `(${VALUE_KEY}, c.id) < (coalesce(${params.add(key.value)}::float8, '-Infinity'::float8), ${params.add(key.id)}::text)`;
+    case 'paper':
+      return `(c.paper_id, c.span_start, c.id) > (${params.add(key.paperId)}::text, ${params.add(key.spanStart)}::int, ${params.add(key.id)}::text)`;
+    case 'recent':
+      return `(c.created_at, c.id) < (${params.add(key.createdAt)}::timestamptz, ${params.add(key.id)}::text)`;
+  }
+}
+
+export function keyOf(row: ClaimViewRow, sort: ClaimSort): SortKey {
+  switch (sort) {
+    case 'value':
+      return { sort, value: row.value_key, id: row.id };
+    case 'paper':
+      return { sort, paperId: row.paper_id, spanStart: row.span_start, id: row.id };
+    case 'recent':
+      return { sort, createdAt: row.created_key, id: row.id };
+  }
+}
+
+/** The rows of one page: `limit` claims after `after` (or from the start). */
+export async function selectClaimRows(
+  sql: Sql,
+  filter: ClaimFilterQuery,
+  after: SortKey | null,
+  limit: number,
+): Promise<ClaimViewRow[]> {
+  const params = new Params();
+  const conditions = claimConditions(filter, params);
+  if (after) conditions.push(afterKey(after, params));
+  return sql.query<ClaimViewRow>(
+    `SELECT ${CLAIM_VIEW_COLUMNS}
+     FROM claims c JOIN papers p ON p.id = c.paper_id
+     ${whereClause(conditions)}
+     ORDER BY ${ORDER_BY[filter.sort]}
+     LIMIT ${params.add(limit)}`,
+    params.values,
+  );
+}
+
+/** GET /api/claims and `claims query`: one page and the cursor of the next. */
+export async function queryClaims(sql: Sql, query: ClaimQuery): Promise<ClaimPage> {
+  const after = query.cursor ? decodeCursor(query.cursor, query.sort) : null;
+  // One row more than asked tells whether there is a next page without a count(*).
+  const rows = await selectClaimRows(sql, query, after, query.limit + 1);
+  const more = rows.length > query.limit;
+  const page = more ? rows.slice(0, query.limit) : rows;
+  return {
+    claims: page.map(claimViewFromRow),
+    nextCursor: more ? encodeCursor(keyOf(page[page.length - 1], query.sort)) : null,
+  };
+}

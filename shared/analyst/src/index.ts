@@ -1,0 +1,12 @@
+export { BadQueryError } from './errors.js';
+export { claimConditions, likePattern, Params, whereClause, type ClaimFilter } from './filter.js';
+export { decodeCursor, encodeCursor, type SortKey } from './cursor.js';
+export { evidenceFor } from './evidence.js';
+export { CLAIM_VIEW_COLUMNS, claimViewFromRow, type ClaimViewRow } from './claim-rows.js';
+export { queryClaims, selectClaimRows } from './claims-page.js';
+export { iterateClaims, type IterateOptions } from './iterate.js';
+export { csvField, csvHeader, csvLine, EXPORT_COLUMNS, exportChunks, flattenClaim, jsonLine, type FlatClaim } from './export-formats.js';
+export { writeParquetFile } from './parquet.js';
+export { BINS_PER_DECADE, claimStats } from './stats.js';
+export { paperDetail } from './paper.js';
+export { type ArgValues, FILTER_OPTIONS, FILTER_USAGE, parseClaimArgs, UsageError } from './cli-args.js';

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { BatchProgress, BatchRef, Rejection } from './batch.js';
+import { CanonicalUnit, ClaimKind, Qualifier, Span, StoredClaim } from './claim.js';
+
+/**
+ * Query parameters and responses of the HTTP API (and the CLI's `claims
+ * query` / `claims export`, which take the same filters). These schemas are
+ * the single source of truth: handlers validate with them, the OpenAPI
+ * document at /docs is generated from them, and TypeScript types are inferred.
+ */
+
+export const CLAIM_SORTS = ['value', 'paper', 'recent'] as const;
+export const ClaimSort = z.enum(CLAIM_SORTS).describe('value: largest value first; paper: by paper id and position; recent: newest first');
+export type ClaimSort = z.infer<typeof ClaimSort>;
+
+export const MAX_PAGE_SIZE = 1000;
+export const DEFAULT_PAGE_SIZE = 100;
+
+/** Free text that goes into SQL parameters: bounded, and no NUL (PostgreSQL text cannot hold it). */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+
+/** A number from a query string or argv: "" or "abc" is an error, not 0 or NaN. */
+const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+const bound = z
+  .union([z.number(), z.string().regex(NUMBER).transform(Number)], { error: 'must be a number' })
+  .pipe(z.number().finite('must be a finite number'));
+
+/** The claim filter shared by the API, the exports and the CLI. */
+export const ClaimFilterQuery = z.object({
+  kind: ClaimKind.optional(),
+  unit: CanonicalUnit.optional(),
+  min: bound.optional().describe('claims whose value (or range) reaches at least this normalized value'),
+  max: bound.optional().describe('claims whose value (or range) reaches at most this normalized value'),
+  qualifier: Qualifier.optional(),
+  metric: text(200).optional().describe('case-insensitive substring of the metric'),
+  setting: text(200).optional().describe('case-insensitive substring of the setting'),
+  paper: text(200).optional().describe('paper id'),
+  batch: text(200).optional().describe('batch id'),
+  q: text(500).optional().describe('full-text search over sentence, metric, baseline, setting and paper title (web search syntax)'),
+  sort: ClaimSort.default('value'),
+});
+export type ClaimFilterQuery = z.infer<typeof ClaimFilterQuery>;
+
+const minNotAboveMax = (v: { min?: number; max?: number }, ctx: z.RefinementCtx) => {
+  if (v.min != null && v.max != null && v.min > v.max) {
+    ctx.addIssue({ code: 'custom', path: ['min'], message: `must not be greater than max (${v.max})` });
+  }
+};
+
+/** GET /api/claims: one page of claims. */
+export const ClaimQuery = ClaimFilterQuery.extend({
+  cursor: z.string().min(1).max(2000).optional().describe('nextCursor of the previous page'),
+  limit: z.coerce.number().int('must be an integer').min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+})
+  .strict()
+  .superRefine(minNotAboveMax);
+export type ClaimQuery = z.infer<typeof ClaimQuery>;
+
+/** GET /api/claims.csv|.jsonl and `claims export`: every matching claim, streamed; `limit` optionally caps the count. */
+export const ClaimExportQuery = ClaimFilterQuery.extend({
+  limit: z.coerce.number().int('must be an integer').min(1).optional(),
+})
+  .strict()
+  .superRefine(minNotAboveMax);
+export type ClaimExportQuery = z.infer<typeof ClaimExportQuery>;
+
+/** Where the claim's number sits in its evidence sentence, for highlighting. */
+export const Evidence = z.object({
+  sentence: z.string(),
+  /** [start, end) of the claim's text inside `sentence` (UTF-16), or null if not found. */
+  highlight: Span.nullable(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const ClaimView = StoredClaim.extend({
+  paperTitle: z.string(),
+  createdAt: z.string(),
+  evidence: Evidence.nullable(),
+});
+export type ClaimView = z.infer<typeof ClaimView>;
+
+export const ClaimPage = z.object({
+  claims: z.array(ClaimView),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type ClaimPage = z.infer<typeof ClaimPage>;
+
+export const IdParams = z.object({ id: text(200) }).strict();
+export type IdParams = z.infer<typeof IdParams>;
+
+export const PaperDetail = z.object({
+  id: z.string(),
+  title: z.string(),
+  abstract: z.string(),
+  metadata: z.record(z.string(), z.unknown()),
+  extractorVersion: z.string(),
+  batches: z.array(z.string()),
+  /** In abstract order; `span` indexes `abstract`. */
+  claims: z.array(StoredClaim),
+});
+export type PaperDetail = z.infer<typeof PaperDetail>;
+
+/** GET /api/stats takes the claim filter (no sort, paging). */
+export const StatsQuery = ClaimFilterQuery.omit({ sort: true }).strict().superRefine(minNotAboveMax);
+export type StatsQuery = z.infer<typeof StatsQuery>;
+
+export const Stats = z.object({
+  claims: z.number().int(),
+  papers: z.number().int(),
+  byKind: z.array(z.object({ kind: ClaimKind, n: z.number().int() })),
+  byUnit: z.array(z.object({ unit: z.string(), n: z.number().int() })),
+  byKindUnit: z.array(z.object({ kind: ClaimKind, unit: z.string(), n: z.number().int() })),
+  /** Factors (speedup, efficiency) in log-scale bins: four per decade, [lower, upper). */
+  factorDistribution: z.array(
+    z.object({ kind: ClaimKind, bin: z.number().int(), lower: z.number(), upper: z.number(), n: z.number().int() }),
+  ),
+  /** quality_delta claims grouped by metric (lower-cased) and unit. */
+  qualityDeltas: z.array(
+    z.object({ metric: z.string(), unit: z.string(), n: z.number().int(), mean: z.number(), median: z.number(), min: z.number(), max: z.number() }),
+  ),
+  /** The papers with the most claims of each kind. */
+  topPapers: z.array(
+    z.object({ kind: ClaimKind, paperId: z.string(), title: z.string(), claims: z.number().int(), maxValue: z.number().nullable() }),
+  ),
+  batches: z.array(
+    z.object({ id: z.string(), name: z.string(), createdAt: z.string(), papers: z.number().int(), claims: z.number().int() }),
+  ),
+});
+export type Stats = z.infer<typeof Stats>;
+
+export const BatchList = z.object({ batches: z.array(BatchProgress) });
+export type BatchList = z.infer<typeof BatchList>;
+
+export const BatchDetail = BatchProgress.extend({ rejections: z.array(Rejection) });
+export type BatchDetail = z.infer<typeof BatchDetail>;
+
+export const AddBatchQuery = z
+  .object({ name: text(200).optional().describe('batch name (default: "api")') })
+  .strict();
+export type AddBatchQuery = z.infer<typeof AddBatchQuery>;
+
+/** JSON body of POST /api/batches (JSONL and CSV bodies are read by the readers). */
+export const AddBatchJson = z.object({
+  name: text(200).optional(),
+  records: z.array(z.unknown()).min(1, 'must hold at least one record'),
+});
+export type AddBatchJson = z.infer<typeof AddBatchJson>;
+
+export const BatchAccepted = z.object({
+  batch: BatchRef,
+  records: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  /** The first rejections, in the CLI's `file:line: field: reason` form. */
+  rejections: z.array(z.string()),
+});
+export type BatchAccepted = z.infer<typeof BatchAccepted>;
+
+export const ApiError = z.object({ statusCode: z.number().int(), error: z.string(), message: z.string() });
+export type ApiError = z.infer<typeof ApiError>;
+
+export const Health = z.object({ status: z.string() });
+export const Readiness = z.object({ ready: z.boolean(), checks: z.record(z.string(), z.string()) });

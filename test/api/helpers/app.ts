@@ -1,0 +1,39 @@
+import { buildApp, type ApiDeps } from '@claimflow/api';
+import type { ClaimView } from '@claimflow/schemas';
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+
+export async function testApp(deps: Partial<ApiDeps> & Pick<ApiDeps, 'store'>): Promise<FastifyInstance> {
+  const app = await buildApp({ config: { API_TOKEN: undefined, CHUNK_SIZE: 50 }, ...deps });
+  await app.ready();
+  return app;
+}
+
+/** GETs a URL and checks the status; returns the parsed JSON body. */
+export async function getJson<T = any>(app: FastifyInstance, url: string, status = 200): Promise<T> {
+  const res = await app.inject({ method: 'GET', url });
+  expect(res.statusCode, `${url}: ${res.body}`).toBe(status);
+  return res.json() as T;
+}
+
+/** A 400 whose message names the parameter. */
+export async function expectBadParam(app: FastifyInstance, url: string, param: string): Promise<string> {
+  const body = await getJson<{ statusCode: number; message: string }>(app, url, 400);
+  expect(body.statusCode).toBe(400);
+  expect(body.message).toContain(param);
+  return body.message;
+}
+
+/** Every claim of a listing, following nextCursor. */
+export async function allPages(app: FastifyInstance, query: string): Promise<ClaimView[]> {
+  const out: ClaimView[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 1000; i++) {
+    const url: string = `/api/claims?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page: { claims: ClaimView[]; nextCursor: string | null } = await getJson(app, url);
+    out.push(...page.claims);
+    cursor = page.nextCursor;
+    if (!cursor) return out;
+  }
+  throw new Error('pagination did not end');
+}
