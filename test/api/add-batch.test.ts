@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from './helpers/app.js';
-import { BACKENDS, openTestStore, REDIS_URL, type TestStore } from './helpers/stores.js';
+import { BACKENDS, openTestStore, testRedisUrl, type TestStore } from './helpers/stores.js';
 
 const TOKEN = 'test-token-with-some-length';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -18,7 +18,7 @@ describe.each(BACKENDS)('POST /api/batches on %s (real Redis)', (backend) => {
 
   beforeAll(async () => {
     db = await openTestStore(backend);
-    redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
+    redis = new Redis(await testRedisUrl(), { maxRetriesPerRequest: 3 });
     queues = new PipelineQueues(redis, `apitest-${randomBytes(4).toString('hex')}`);
     app = await testApp({ store: db.store, queues, redis, config: { API_TOKEN: TOKEN, CHUNK_SIZE: 2 }, bodyLimit: 4096, addBatchRateLimit: 1000 });
     disabled = await testApp({ store: db.store, queues, redis });

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, testApp } from './helpers/app.js';
-import { BACKENDS, openTestStore, REDIS_URL, type TestStore } from './helpers/stores.js';
+import { BACKENDS, openTestStore, testRedisUrl, type TestStore } from './helpers/stores.js';
 
 const WEB_INDEX = fileURLToPath(new URL('../../services/api/dist/web/index.html', import.meta.url));
 
@@ -16,7 +16,7 @@ describe.each(BACKENDS)('health, docs and the web page on %s', (backend) => {
 
   beforeAll(async () => {
     db = await openTestStore(backend);
-    redis = new Redis(REDIS_URL);
+    redis = new Redis(await testRedisUrl());
     // Nothing listens on port 1: a real connection that fails.
     deadRedis = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
     deadRedis.on('error', () => {});

@@ -4,10 +4,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ApiDeps } from './deps.js';
 import { installErrorHandler } from './errors.js';
+import { adminRoutes } from './routes/admin.js';
 import { batchesRoutes } from './routes/batches.js';
 import { claimsRoutes } from './routes/claims.js';
 import { registerDocs } from './routes/docs.js';
 import { healthRoutes } from './routes/health.js';
+import { installMetrics } from './routes/metrics.js';
 import { papersRoutes } from './routes/papers.js';
 import { statsRoutes } from './routes/stats.js';
 import { webRoutes } from './routes/web.js';
@@ -29,11 +31,13 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installMetrics(app, { queues: deps.queues });
   // Opt-in per route (POST /api/batches); reads are bounded by limits and the statement timeout instead.
   await app.register(rateLimit, { global: false });
   await registerDocs(app);
 
   await app.register(healthRoutes, { store: deps.store, redis: deps.redis });
+  await app.register(adminRoutes, { queues: deps.queues, token: deps.config.ADMIN_TOKEN });
   await app.register(claimsRoutes, { store: deps.store });
   await app.register(papersRoutes, { store: deps.store });
   await app.register(statsRoutes, { store: deps.store });

@@ -10,7 +10,7 @@ export interface ApiDeps {
   queues?: PipelineQueues;
   /** Pinged by /readyz. */
   redis?: { ping(): Promise<unknown> };
-  config: Pick<Config, 'API_TOKEN' | 'CHUNK_SIZE'>;
+  config: Pick<Config, 'API_TOKEN' | 'ADMIN_TOKEN' | 'CHUNK_SIZE'>;
   /** A pino logger (the service's); omitted: no request logs. */
   logger?: FastifyBaseLogger;
   /** Largest POST /api/batches body, in bytes. */

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 
 export async function testApp(deps: Partial<ApiDeps> & Pick<ApiDeps, 'store'>): Promise<FastifyInstance> {
-  const app = await buildApp({ config: { API_TOKEN: undefined, CHUNK_SIZE: 50 }, ...deps });
+  const app = await buildApp({ config: { API_TOKEN: undefined, ADMIN_TOKEN: undefined, CHUNK_SIZE: 50 }, ...deps });
   await app.ready();
   return app;
 }

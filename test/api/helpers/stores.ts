@@ -1,23 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { openStore, type Store } from '@claimflow/store';
-import pg from 'pg';
+import { freshDatabase } from '../../support/services.js';
 
-/** The real PostgreSQL the tests run against (trust auth); each test file gets its own database. */
-export const PG_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { testRedisUrl } from '../../support/services.js';
 
 export const BACKENDS = ['postgres', 'pglite'] as const;
 export type Backend = (typeof BACKENDS)[number];
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(PG_ADMIN_URL);
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 export interface TestStore {
   store: Store;
@@ -25,24 +12,19 @@ export interface TestStore {
   close(): Promise<void>;
 }
 
-/**
- * A migrated, empty store: a fresh `claimflow_api_<random>` database on the
- * PostgreSQL server, or an in-memory PGlite.
- */
+/** A migrated, empty store: a fresh database on the test PostgreSQL server, or an in-memory PGlite. */
 export async function openTestStore(backend: Backend, statementTimeoutMs = 5000): Promise<TestStore> {
   if (backend === 'pglite') {
     const store = await openStore({ dataDir: null });
     return { store, close: () => store.close() };
   }
-  const name = `claimflow_api_${randomBytes(5).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-  const store = await openStore({ databaseUrl: url, dataDir: null, statementTimeoutMs });
+  const db = await freshDatabase('api');
+  const store = await openStore({ databaseUrl: db.url, dataDir: null, statementTimeoutMs });
   return {
     store,
     async close() {
       await store.close();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await db.drop();
     },
   };
 }
