@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAbstractsJsonl } from '@claimflow/corpus';
 import { openStore, type Store } from '@claimflow/store';
-import { claims, waitFor } from '../support/cli.js';
+import { claims, ServiceProcess, waitFor } from '../support/cli.js';
 import { freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from '../support/services.js';
+import { fuzzApi, hostileRequests, type FuzzOutcome } from './support/api-fuzz.js';
 import { compareStore, expectedFor, type Comparison } from './support/expected.js';
 import { writeFuzzBatch } from './support/fuzz.js';
 import { OwnRedis } from './support/own-redis.js';
@@ -20,8 +21,11 @@ import { TcpProxy } from './support/tcp-proxy.js';
 const ABSTRACTS = Number(process.env.FAULT_ABSTRACTS ?? 3000);
 const dir = mkdtempSync(join(tmpdir(), 'faults-'));
 const rows: ({ scenario: string; records: number } & Comparison)[] = [];
+const apiRows: FuzzOutcome[] = [];
+const apiPort = 25000 + (process.pid % 1000);
 
 interface Run {
+  env: Record<string, string>;
   stack: Stack;
   store: Store;
   batchId: string;
@@ -59,7 +63,7 @@ async function scenario(name: string, opts: Options) {
     expect(ingest.code, ingest.stderr).toBe(0);
     const batchId = ingest.stdout.trim();
     const run: Run = {
-      stack, store, batchId,
+      env, stack, store, batchId,
       async done() {
         const b = await store.batch(batchId);
         return b ? b.accepted + b.rejected : 0;
@@ -107,6 +111,9 @@ describe('fault injection', () => {
     const widths = header.map((_, i) => Math.max(...table.map((r) => r[i].length)));
     const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
     console.log(['', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.slice(1).map(line), ''].join('\n'));
+    for (const a of apiRows) {
+      console.log(`API fuzz: ${a.requests} requests, ${a.serverErrors.length} server errors, ${a.unexplained.length} 4xx without a message, slowest ${a.slowest.ms} ms (${a.slowest.url})`);
+    }
   });
 
   it('kill -9 of the extractor, then of the writer, mid-batch', async () => {
@@ -181,7 +188,7 @@ describe('fault injection', () => {
     });
   });
 
-  it('a fuzzed batch of 10,000 lines: every bad line reported, every good line stored verbatim, no crash', async () => {
+  it('a fuzzed batch of 10,000 lines: every bad line reported, every good line stored verbatim, no crash; then API fuzz', async () => {
     const fuzz = await writeFuzzBatch(join(dir, 'fuzz.jsonl'), Number(process.env.FAULT_FUZZ_LINES ?? 10_000));
     await scenario('fuzzed 10,000 lines', {
       file: fuzz.path,
@@ -192,7 +199,23 @@ describe('fault injection', () => {
         for (const p of papers) expect(p.title).toBe(fuzz.hostileIds.get(p.id));
         const reasons = await run.store.rejections(run.batchId, 100_000);
         for (const r of reasons) expect(r.file).toBe(fuzz.path);
-        expect(new Set(reasons.map((r) => r.reason.replace(/"[^"]*"|\d+|:.*/g, '')))).toEqual(expect.any(Set));
+
+        // The API over the same store: hostile text comes back verbatim, hostile requests get a 4xx with a message.
+        const api = new ServiceProcess(['api'], { ...run.env, PORT: String(apiPort), HOST: '127.0.0.1', API_TOKEN: 'fuzz-token', STATEMENT_TIMEOUT_MS: '2000' });
+        try {
+          await waitFor('api', async () => (await fetch(`http://127.0.0.1:${apiPort}/readyz`)).ok);
+          for (const [id, title] of fuzz.hostileIds) {
+            const paper = await (await fetch(`http://127.0.0.1:${apiPort}/api/papers/${encodeURIComponent(id)}`)).json();
+            expect(paper.title).toBe(title);
+          }
+          const outcome = await fuzzApi(`http://127.0.0.1:${apiPort}`, hostileRequests(5, Number(process.env.FAULT_API_REQUESTS ?? 1500), 'fuzz-token'));
+          apiRows.push(outcome);
+          expect(outcome.serverErrors).toEqual([]);
+          expect(outcome.unexplained).toEqual([]);
+          expect(outcome.slowest.ms).toBeLessThan(5000);
+        } finally {
+          expect(await api.stop(), api.output.slice(-2000)).toBe(0);
+        }
       },
     });
   });
