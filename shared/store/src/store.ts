@@ -35,12 +35,7 @@ interface BatchRow {
 
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
 
-const BATCH_SELECT = `
-  SELECT b.id, b.name, b.created_at, b.total, b.finished_at,
-    (SELECT count(*)::int FROM batch_records r WHERE r.batch_id = b.id) AS accepted,
-    (SELECT count(*)::int FROM rejections j WHERE j.batch_id = b.id) AS rejected,
-    (SELECT count(*)::int FROM claims c WHERE c.paper_id IN (SELECT paper_id FROM batch_records r WHERE r.batch_id = b.id)) AS claims
-  FROM batches b`;
+const BATCH_SELECT = 'SELECT id, name, created_at, total, finished_at, accepted, rejected, claims FROM batches b';
 
 /** Everything the services read and write, over either SQL backend. */
 export class Store {

@@ -41,7 +41,7 @@ export async function writeChunk(tx: Sql, job: WriteJob, claimId: ClaimIdFn): Pr
         [batch.id, ids],
       )
     : [];
-  const displaced: SourceRef[] = [];
+  const displaced: (SourceRef & { paperId: string })[] = [];
   for (const row of stored) {
     const item = winners.get(row.paper_id)!;
     const existing = { file: row.file, line: row.line };
@@ -50,43 +50,56 @@ export async function writeChunk(tx: Sql, job: WriteJob, claimId: ClaimIdFn): Pr
       winners.delete(row.paper_id);
       rejections.push(duplicateOf(row.paper_id, existing, item.paper.source));
     } else {
-      displaced.push(existing);
+      displaced.push({ ...existing, paperId: row.paper_id });
       rejections.push(duplicateOf(row.paper_id, item.paper.source, existing));
     }
   }
+  let displacedCount = 0;
+  let displacedClaims = 0;
   if (displaced.length) {
-    await tx.query('DELETE FROM batch_records WHERE batch_id = $1 AND (file, line) IN (SELECT * FROM unnest($2::text[], $3::int[]))', [
-      batch.id,
-      displaced.map((d) => d.file),
-      displaced.map((d) => d.line),
-    ]);
+    // The displaced record's claims were counted when it was written; the winner's replace them.
+    const [row] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM claims WHERE paper_id = ANY($1::text[])', [displaced.map((d) => d.paperId)]);
+    displacedClaims = row.n;
+    const gone = await tx.query(
+      'DELETE FROM batch_records WHERE batch_id = $1 AND (file, line) IN (SELECT * FROM unnest($2::text[], $3::int[])) RETURNING 1',
+      [batch.id, displaced.map((d) => d.file), displaced.map((d) => d.line)],
+    );
+    displacedCount = gone.length;
   }
 
   const papers = [...winners.values()];
   const claims = await writePapers(tx, papers, job.extractorVersion, claimId);
+  // Counters move only by rows this transaction added: a redelivered chunk adds none.
+  let accepted = 0;
+  let newClaims = 0;
   if (papers.length) {
-    await tx.query(
+    const added = await tx.query<{ paper_id: string }>(
       `INSERT INTO batch_records (batch_id, file, line, paper_id)
        SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[])
-       ON CONFLICT (batch_id, file, line) DO UPDATE SET paper_id = excluded.paper_id`,
+       ON CONFLICT (batch_id, file, line) DO NOTHING RETURNING paper_id`,
       [batch.id, papers.map((p) => p.paper.source.file), papers.map((p) => p.paper.source.line), papers.map((p) => p.paper.id)],
     );
+    accepted = added.length;
+    const claimsOf = new Map(papers.map((p) => [p.paper.id, p.claims.length]));
+    for (const a of added) newClaims += claimsOf.get(a.paper_id) ?? 0;
   }
+  let rejected = 0;
   if (rejections.length) {
-    await tx.query(
+    const rows = await tx.query<{ inserted: boolean }>(
       `INSERT INTO rejections (batch_id, file, line, field, reason)
        SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[])
-       ON CONFLICT (batch_id, file, line) DO UPDATE SET field = excluded.field, reason = excluded.reason`,
+       ON CONFLICT (batch_id, file, line) DO UPDATE SET field = excluded.field, reason = excluded.reason
+       RETURNING (xmax = 0) AS inserted`,
       [batch.id, rejections.map((r) => r.file), rejections.map((r) => r.line), rejections.map((r) => r.field), rejections.map((r) => r.reason)],
     );
+    rejected = rows.filter((r) => r.inserted).length;
   }
-  if (job.total != null) await tx.query('UPDATE batches SET total = $2 WHERE id = $1', [batch.id, job.total]);
   await tx.query(
-    `UPDATE batches b SET finished_at = now()
-     WHERE b.id = $1 AND b.finished_at IS NULL AND b.total IS NOT NULL
-       AND b.total <= (SELECT count(*) FROM batch_records r WHERE r.batch_id = b.id)
-                    + (SELECT count(*) FROM rejections j WHERE j.batch_id = b.id)`,
-    [batch.id],
+    `UPDATE batches SET
+       accepted = accepted + $2, rejected = rejected + $3, claims = claims + $4, total = coalesce($5, total),
+       finished_at = CASE WHEN finished_at IS NULL AND coalesce($5, total) <= accepted + $2 + rejected + $3 THEN now() ELSE finished_at END
+     WHERE id = $1`,
+    [batch.id, accepted - displacedCount, rejected, newClaims - displacedClaims, job.total ?? null],
   );
   return { papers: papers.length, claims };
 }

@@ -100,7 +100,7 @@ describe.each(backends)('Store on %s', (_, open) => {
       expect(p.abstract).toBe('Version from line 2.');
       expect((await store.claims({ paper: 'dup' })).map((c) => c.value)).toEqual([2]);
       expect(await store.rejections(b.id)).toEqual([{ file: 'in.jsonl', line: 5, field: 'id', reason: 'duplicate id "dup": first at in.jsonl:2' }]);
-      expect(await store.batch(b.id)).toMatchObject({ accepted: 1, rejected: 1, status: 'done' });
+      expect(await store.batch(b.id)).toMatchObject({ accepted: 1, rejected: 1, claims: 1, status: 'done' });
     },
   );
 
