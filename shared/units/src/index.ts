@@ -1,18 +1,6 @@
-// Placeholder until the units library lands: see shared/units/README (issue 3).
-import type { ClaimDraft, ClaimRecord } from '@claimflow/schemas';
-
-export type Normalized = Pick<ClaimRecord, 'value' | 'low' | 'high' | 'unit'>;
-
-/** Turns a draft's raw quantity into the contract's canonical value and unit; null drops the draft. */
-export function normalizeDraft(draft: ClaimDraft): Normalized | null {
-  const { value, low, high } = draft.raw;
-  return { value, low, high, unit: 'x' };
-}
-
-/** The contract's output record for one draft of one paper. */
-export function toClaimRecord(paperId: string, draft: ClaimDraft): ClaimRecord | null {
-  const n = normalizeDraft(draft);
-  if (!n) return null;
-  const { raw, ...rest } = draft;
-  return { paperId, ...rest, ...n, raw: { value: raw.value, low: raw.low, high: raw.high, unit: raw.unit } };
-}
+// @claimflow/units: the contract's units, metrics and normalization rules.
+export { normalizeDraft, toClaimRecord, type Normalized } from './normalize.js';
+export { RELATIONS, RELATIVE_SUFFIX, isRelation, type Relation } from './relations.js';
+export { MEASURE_UNITS, WRITTEN_UNITS, COUNT_MULTIPLIERS, FACTOR_UNIT_READINGS, readFactor, readUnit, type UnitReading } from './units-table.js';
+export { QUALITY_METRICS, METRIC_NAMES, metricRow, metricsIn, metricScale, type MetricRow } from './metrics-table.js';
+export { parseNumber, NUMBER_WORD_LIST } from './numbers.js';

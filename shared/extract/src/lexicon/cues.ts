@@ -1,0 +1,169 @@
+// Cue words of results language, as data. Each list becomes one compromise tag
+// (see ./nlp.ts); the rules read the tags, never the words. To add a cue
+// phrase, put it in the list whose meaning it shares (hyphens and spaces are
+// equivalent; plurals must be listed).
+import { QUALITY_METRICS } from '@claimflow/units';
+
+/** What a cue says about a quantity next to it. */
+export type CueTag =
+  | 'SpeedRate' // higher is faster: speed, throughput, FPS
+  | 'SpeedTime' // lower is faster: latency, run time
+  | 'EffResource' // a resource spent: memory, parameters, FLOPs, cost
+  | 'EffRate' // an efficiency or capacity figure: efficiency, batch size
+  | 'QualityMetric' // a named quality metric: accuracy, BLEU, perplexity
+  | 'QualityVague' // "performance", "quality": defers to a named metric
+  | 'Faster' // comparative with speed and direction built in
+  | 'Slower'
+  | 'Shorter'
+  | 'Smaller'
+  | 'Accurate'
+  | 'QualityLoss' // a named loss of quality: "accuracy drop"
+  | 'Better'
+  | 'Worse'
+  | 'Gain' // a noun of improvement: "gains", "lift"
+  | 'Improve' // a verb of improvement: better whatever the polarity ("improves latency")
+  | 'Up'
+  | 'Down'
+  | 'Modifier' // narrows a metric: "inference", "end-to-end", "peak"
+  | 'UseVerb' // "uses only N% of": a share of a resource
+  | 'RetainVerb' // "retains N% of": a share of the reference quality
+  | 'SetupNoun' // a figure that sets up an experiment: "sparsity", "budget"
+  | 'ScopeNoun'; // the study's scope: "experiments", "evaluations"
+
+/** A verb with its regular forms: "reduce" → reduce, reduces, reduced, reducing; "cut" → cuts, cutting, cutted (harmless). */
+function verbForms(verbs: string[]): string[] {
+  return verbs.flatMap((v) => {
+    const stem = v.endsWith('e') ? v.slice(0, -1) : /[^aeiou][aeiou][bdgpt]$/.test(v) ? v + v.at(-1) : v;
+    const third = /(?:s|sh|ch|x)$/.test(v) ? v + 'es' : v + 's';
+    return [v, third, stem + 'ed', stem + 'ing'];
+  });
+}
+
+const CUES_FASTER = [
+  'faster', 'quicker', 'fast', 'quickly', 'speedup', 'speedups', 'speed up', 'speed ups', 'speeds up', 'sped up',
+  'speeding up', 'acceleration', 'accelerations', 'accelerate', 'accelerates', 'accelerated', 'accelerating',
+];
+
+export const CUES: Record<CueTag, string[]> = {
+  SpeedRate: [
+    'speed', 'speeds', 'throughput', 'throughputs', 'fps', 'frames per second', 'tokens per second', 'rtfx',
+    'real time factor', 'convergence speed', 'converges', 'converge', 'inference speed', 'training speed',
+    'decoding speed', 'generation speed', 'classification speed', 'processing speed',
+  ],
+  SpeedTime: [
+    'latency', 'latencies', 'time', 'runtime', 'runtimes', 'run time', 'wall clock time',
+    'wall time', 'delay', 'delays', 'execution time', 'inference time', 'training time', 'search time',
+    'response time', 'turnaround', 'time to first token', 'ttft', 'duration',
+  ],
+  EffResource: [
+    'memory', 'memories', 'vram', 'footprint', 'footprints', 'memory footprint', 'memory footprints', 'memory usage',
+    'memory consumption', 'memory cost', 'memory costs', 'memory requirement', 'memory requirements', 'vram usage',
+    'model size', 'model sizes', 'size', 'sizes', 'parameter', 'parameters', 'params', 'parameter count',
+    'parameter counts', 'weights', 'activations', 'bits', 'storage', 'disk', 'kv cache', 'cache', 'bandwidth',
+    'flops', 'macs', 'compute', 'computation', 'computations', 'computational cost', 'operations', 'ops',
+    'energy', 'energy consumption', 'power', 'power consumption', 'co2', 'emission', 'emissions', 'carbon',
+    'cost', 'costs', 'overhead', 'resources', 'communication', 'gpus', 'gpu hours', 'gpu hour',
+    'tokens', 'steps', 'training steps', 'iterations', 'epochs', 'samples', 'training data', 'data', 'features',
+    'function evaluations', 'nfe', 'nfes', 'forward passes', 'queries', 'api calls',
+    // "matches a 10x larger model": the baseline's size is the resource saved
+    'larger model', 'larger models', 'bigger model', 'bigger models', 'larger network', 'larger networks', 'larger',
+    'bigger',
+  ],
+  EffRate: [
+    'efficiency', 'efficient', 'token efficiency', 'sample efficiency', 'compute efficiency', 'energy efficiency',
+    'compression', 'compression ratio', 'compresses', 'compressed', 'compressing', 'utilization',
+    'batch size', 'batch sizes', 'hidden size', 'hidden sizes',
+  ],
+  QualityMetric: QUALITY_METRICS.filter((r) => !r.vague).flatMap((r) => r.names),
+  QualityVague: ['performance', 'quality', 'results', 'robustness'],
+  Faster: CUES_FASTER,
+  Slower: ['slower', 'slowdown', 'slow down', 'slowdowns'],
+  Shorter: ['shorter'],
+  Smaller: [
+    'smaller', 'cheaper', 'fewer', 'lighter', 'leaner', 'less expensive', 'compact', 'savings', 'saving',
+    'memory savings', 'memory saving', 'cost savings', 'energy savings',
+  ],
+  Accurate: ['accurate', 'more accurate'],
+  QualityLoss: [
+    'accuracy loss', 'accuracy drop', 'accuracy degradation', 'accuracy decline', 'quality loss', 'quality drop',
+    'quality degradation', 'performance loss', 'performance drop', 'performance degradation', 'loss in accuracy',
+    'drop in accuracy', 'degradation in accuracy',
+  ],
+  Better: ['better', 'superior'],
+  // getting worse whatever the metric's polarity: "perplexity degradation" is a loss
+  Worse: ['worse', 'inferior', 'degradation', 'degradations', 'degrades', 'degrade', 'degraded'],
+  Gain: ['gain', 'gains', 'lift', 'improvement', 'improvements', 'boost', 'boosts', 'surge'],
+  Improve: verbForms(['improve', 'enhance', 'outperform', 'surpass', 'boost', 'beat']),
+  Up: [
+    ...verbForms(['increase', 'raise', 'augment', 'grow', 'rise', 'double']),
+    'higher', 'more', 'greater', 'up', 'grew', 'rose',
+  ],
+  Down: [
+    ...verbForms(['reduce', 'decrease', 'drop', 'decline', 'cut', 'save', 'lower', 'shrink', 'lose', 'sacrifice', 'remove', 'eliminate', 'halve']),
+    'less', 'reduction', 'reductions', 'down', 'penalty',
+    // phrasal verbs that compromise would otherwise read as a different verb
+    'drop by', 'drops by', 'dropped by', 'drop in', 'drops in', 'cut down', 'cuts down', 'cut down on',
+  ],
+  Modifier: [
+    'inference', 'training', 'end to end', 'peak', 'overall', 'per task', 'decoding', 'prefill', 'generation',
+    'serving', 'fine tuning', 'system', 'classification', 'retrieval', 'top 1', 'top 5', 'average', 'mean', 'total',
+    'gpu', 'cpu', 'model', 'eval', 'test', 'validation', 'zero shot', 'few shot', 'relative', 'absolute',
+    'test time', 'real time', 'wall clock', 'per token', 'per step', 'per sample',
+  ],
+  UseVerb: [
+    'use', 'uses', 'using', 'used', 'employ', 'employs', 'employing', 'require', 'requires', 'requiring', 'need',
+    'needs', 'needing', 'consume', 'consumes', 'consuming', 'with', 'keeping', 'keeps', 'activating', 'activates',
+    'updating', 'updates', 'trains', 'training on',
+  ],
+  RetainVerb: [
+    'retain', 'retains', 'retaining', 'preserve', 'preserves', 'preserving', 'maintain', 'maintains', 'maintaining',
+    'recover', 'recovers', 'recovering', 'keep', 'reach', 'reaches', 'reaching', 'achieves', 'achieving', 'attains',
+    'attaining', 'matches', 'matching',
+  ],
+  SetupNoun: [
+    'sparsity', 'budget', 'budgets', 'target', 'targets', 'threshold', 'dropout', 'masking ratio', 'mask ratio',
+    'keep ratio', 'pruning ratio', 'pruning rate', 'sampling rate', 'learning rate', 'temperature', 'quantile',
+    'percentile', 'noise', 'label noise', 'sparse', 'pruned', 'pruning', 'compression target', 'slo', 'deadline',
+    'constraint',
+  ],
+  ScopeNoun: ['experiments', 'evaluations', 'trials', 'participants', 'annotators', 'hours of audio', 'hours of speech'],
+};
+
+/** Category of the result a cue points to. */
+export type Category = 'speed' | 'efficiency' | 'quality';
+
+/** What each category tag implies; direction is built into comparatives. */
+export const CUE_MEANING: Partial<Record<CueTag, { category: Category; scale: 'rate' | 'cost' | 'quality'; direction?: Direction; vague?: boolean }>> = {
+  SpeedRate: { category: 'speed', scale: 'rate' },
+  SpeedTime: { category: 'speed', scale: 'cost' },
+  Faster: { category: 'speed', scale: 'rate', direction: 'up' },
+  Slower: { category: 'speed', scale: 'rate', direction: 'down' },
+  Shorter: { category: 'speed', scale: 'cost', direction: 'down' },
+  EffResource: { category: 'efficiency', scale: 'cost' },
+  EffRate: { category: 'efficiency', scale: 'rate' },
+  Smaller: { category: 'efficiency', scale: 'cost', direction: 'down' },
+  QualityMetric: { category: 'quality', scale: 'quality' },
+  Accurate: { category: 'quality', scale: 'quality', direction: 'up' },
+  QualityLoss: { category: 'quality', scale: 'quality', direction: 'bad' },
+  QualityVague: { category: 'quality', scale: 'quality', vague: true },
+  Better: { category: 'quality', scale: 'quality', direction: 'good', vague: true },
+  Worse: { category: 'quality', scale: 'quality', direction: 'bad', vague: true },
+  Gain: { category: 'quality', scale: 'quality', direction: 'good', vague: true },
+};
+
+/** up/down move a figure; good/bad judge it whatever its polarity ("better latency"). */
+export type Direction = 'up' | 'down' | 'good' | 'bad';
+
+export const DIRECTION_OF: Partial<Record<CueTag, Direction>> = {
+  Up: 'up', Down: 'down', Improve: 'good', Faster: 'up', Slower: 'down', Shorter: 'down', Smaller: 'down', Accurate: 'up', QualityLoss: 'bad',
+  Better: 'good', Worse: 'bad', Gain: 'good',
+};
+
+/** Name of the metric when only a comparative names it ("3x faster" measures speed). */
+export const METRIC_OF_COMPARATIVE: Record<string, string> = {
+  ...Object.fromEntries(CUES_FASTER.map((w) => [w.replace(/-/g, ' '), 'speed'])),
+  faster: 'speed', quicker: 'speed', fast: 'speed', quickly: 'speed', slower: 'speed', shorter: 'time',
+  smaller: 'model size', cheaper: 'cost', lighter: 'model size', accurate: 'accuracy', 'more accurate': 'accuracy',
+  savings: 'savings', saving: 'savings', fewer: 'resources', speedup: 'speedup', speedups: 'speedup',
+  larger: 'model size', bigger: 'model size',
+};

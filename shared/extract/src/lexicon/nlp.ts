@@ -1,0 +1,91 @@
+// compromise, configured once at module load with the cue lexicon as a plugin.
+// Only candidate sentences (those holding a quantity) are tokenized, and only
+// the lexicon step runs: no full part-of-speech tagging, which would cost ~10x.
+import nlp from 'compromise/three';
+import { CUES, type CueTag } from './cues.js';
+
+/**
+ * compromise splits most hyphenated words into terms ("wall-clock" → "wall clock")
+ * but keeps those with digits whole ("f1-score"): the lexicon holds both spellings.
+ */
+const lexiconKeys = (phrase: string) => {
+  const lower = phrase.toLowerCase().trim();
+  return [...new Set([lower, lower.replace(/-/g, ' ')])];
+};
+
+/**
+ * The plugin changes compromise's shared lexicon, which any other user of
+ * compromise in the process also sees: cue tags hang under the part of speech
+ * their words have, so a full parse elsewhere still finds its nouns and
+ * adjectives. Lists that mix parts of speech hang under a neutral tag.
+ */
+const PART_OF_SPEECH: Partial<Record<CueTag, string>> = {
+  SpeedTime: 'Noun', QualityMetric: 'Noun', QualityVague: 'Noun', QualityLoss: 'Noun', Gain: 'Noun', ScopeNoun: 'Noun',
+  Shorter: 'Comparative', Accurate: 'Adjective', Better: 'Adjective',
+};
+
+function buildPlugin() {
+  const words: Record<string, string> = {};
+  // Later lists win on a shared word, so list order in CUES is priority order reversed;
+  // keep specific meanings (metrics, comparatives) after generic ones.
+  const order: CueTag[] = [
+    'ScopeNoun', 'SetupNoun', 'UseVerb', 'RetainVerb', 'Modifier', 'Up', 'Down', 'Improve', 'Gain', 'QualityVague', 'EffRate',
+    'EffResource', 'SpeedTime', 'SpeedRate', 'QualityMetric', 'Better', 'Worse', 'Accurate', 'QualityLoss', 'Smaller', 'Shorter',
+    'Slower', 'Faster',
+  ];
+  for (const tag of order) for (const w of CUES[tag]) for (const key of lexiconKeys(w)) words[key] = tag;
+  const tags = Object.fromEntries(Object.keys(CUES).map((t) => [t, { isA: PART_OF_SPEECH[t as CueTag] ?? 'ClaimCue' }]));
+  return { words, tags: { ClaimCue: {}, ...tags } };
+}
+
+nlp.plugin(buildPlugin());
+
+export interface CueHit {
+  tag: CueTag;
+  /** Absolute offsets in the abstract. */
+  start: number;
+  end: number;
+  /** Lower-cased words of the hit. */
+  normal: string;
+}
+
+const CUE_TAGS = new Set(Object.keys(CUES));
+
+const METRIC_WORDS = new Set(CUES.QualityMetric.map((m) => m.toLowerCase()));
+
+/** "recall@10", "mAP@0.5", "hits@3": a metric cut at k is still the metric. */
+function metricAtK(normal: string): CueTag | undefined {
+  const base = /^([a-z0-9-]+)@[\w.:]+$/.exec(normal)?.[1];
+  return base && METRIC_WORDS.has(base) ? 'QualityMetric' : undefined;
+}
+
+/** The fields of a compromise term we read, once `compute('offset')` has run. */
+interface TaggedTerm {
+  normal: string;
+  tags?: Set<string>;
+  offset?: { start: number; length: number };
+}
+
+/**
+ * Cue words of one sentence, in text order, each run of terms with the same
+ * tag merged ("peak memory footprint" stays one hit per tag run).
+ * Slashes become spaces first so "latency/energy" yields two cues.
+ */
+export function tagCues(sentence: string, offset: number): CueHit[] {
+  const doc = nlp.tokenize(sentence.replace(/\//g, ' '));
+  doc.compute('lexicon');
+  doc.compute('offset');
+  const hits: CueHit[] = [];
+  for (const term of doc.docs.flat() as TaggedTerm[]) {
+    const tag = ([...(term.tags ?? [])].find((t) => CUE_TAGS.has(t)) as CueTag | undefined) ?? metricAtK(term.normal);
+    if (!tag || !term.offset) continue;
+    const start = offset + term.offset.start;
+    const end = start + term.offset.length;
+    const last = hits[hits.length - 1];
+    if (last && last.tag === tag && start - last.end <= 1) {
+      last.end = end;
+      last.normal += ' ' + term.normal;
+    } else hits.push({ tag, start, end, normal: term.normal });
+  }
+  return hits;
+}

@@ -1,0 +1,83 @@
+// The `baseline` context field: what a result is compared against
+// ("than X", "over X", "compared to X", "versus X", "outperforms X", "within N% of X").
+import type { Sentence } from '../../text/sentences.js';
+import type { Quantity } from '../quantities.js';
+
+/** Words that introduce what a result is compared against. */
+const COMPARISON_WORDS = [
+  'than', 'over', 'compared (?:to|with|against)', 'in comparison (?:to|with)', 'relative to', 'versus', 'vs\\.?', 'against',
+  'with respect to', 'outperform(?:s|ed|ing)?', 'surpass(?:es|ed|ing)?', 'beat(?:s|ing)?',
+];
+const BASELINE_CUE = new RegExp(String.raw`\b(?:${COMPARISON_WORDS.join('|')})\s+`, 'gi');
+
+/** Verbs that start a new clause after "and": "... than X and achieve 2x ...". */
+const CLAUSE_VERBS = [
+  'achieve', 'reduce', 'improve', 'obtain', 'yield', 'deliver', 'enable', 'provide', 'require', 'use', 'run', 'cut',
+  'match', 'attain', 'reach', 'show', 'outperform', 'lower', 'increase', 'speed',
+];
+/** Words that end a baseline phrase: a preposition of setting, a new clause, a figure. */
+const PHRASE_ENDERS = [
+  'on', 'at', 'by', 'but', 'while', 'when', 'where', 'which', 'across', 'under', 'using', 'without', 'during',
+  'respectively', 'with', 'in terms of', 'as measured',
+  String.raw`and (?:is|are|has|have|also|(?!the\b|its\b|their\b|other\b)[a-z]+s|${CLAUSE_VERBS.join('|')})`,
+];
+
+/** Where a baseline phrase ends. */
+const BASELINE_END = new RegExp(
+  String.raw`[,;:[\]]|\.(?:\s|$)|\s(?:${PHRASE_ENDERS.join('|')})\b|\s(?:of\s+)?[+-]?\d[\d.,]*\s?(?:%|x|×|times)`,
+);
+
+export interface BaselineCue {
+  start: number;
+  end: number;
+  phrase: string;
+}
+
+/** Every "than X", "compared to X", "outperforms X" of a sentence, absolute offsets. */
+export function baselineCues(s: Sentence): BaselineCue[] {
+  const out: BaselineCue[] = [];
+  BASELINE_CUE.lastIndex = 0;
+  for (let m = BASELINE_CUE.exec(s.text); m; m = BASELINE_CUE.exec(s.text)) {
+    const rest = s.text.slice(m.index + m[0].length).replace(/\s*\([^()]*\)/g, (p) => ' '.repeat(p.length));
+    if (/^[~+-]?\d|^(?:about|around|roughly|nearly|up to)\b/i.test(rest)) continue; // "more than 4x", "over 100"
+    const stop = rest.search(BASELINE_END);
+    const raw = (stop < 0 ? rest : rest.slice(0, stop)).replace(/\s+/g, ' ').trim();
+    const words = raw.split(' ').slice(0, 10).join(' ');
+    const cleaned = words
+      .replace(/^(?:with\s+)?(?:that of|those of|the|a|an|our|their)\s+/i, '')
+      .replace(/\s*\[[^\]]*\]\s*/g, ' ')
+      .replace(/\s+(?:of|in|for|to|from)$/i, '')
+      .trim();
+    if (!cleaned || !/[A-Za-z]/.test(cleaned)) continue;
+    out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, phrase: cleaned });
+  }
+  return out;
+}
+
+/**
+ * The baseline of a quantity: the first comparison after it that no other
+ * quantity separates from it; else the nearest one before it; else any after.
+ */
+export function baselineFor(q: Quantity, cues: BaselineCue[], quantities: Quantity[], clauseEnd: number, s: Sentence): string | null {
+  const reference = referenceOf(q, s);
+  if (reference) return reference;
+  const between = (a: number, b: number) => quantities.some((o) => o !== q && o.start >= a && o.end <= b);
+  const after = cues.filter((c) => c.start >= q.end);
+  const direct = after.find((c) => c.start < clauseEnd && !between(q.end, c.start));
+  if (direct) return direct.phrase;
+  const before = cues.filter((c) => c.end <= q.start).at(-1);
+  if (before) return before.phrase;
+  return after[0]?.phrase ?? null;
+}
+
+/** "within 0.9% of a 10x larger Conformer", "retains 97% of BERT's accuracy": the reference is the baseline. */
+function referenceOf(q: Quantity, s: Sentence): string | null {
+  const before = s.text.slice(0, q.start - s.start);
+  if (!/\b(?:within|retains?|retaining|preserves?|preserving|recovers?|recovering)\s+(?:\w+\s+)?$/i.test(before)) return null;
+  const m = /^\s*of\s+(?:the\s+|a\s+|an\s+)?/.exec(s.text.slice(q.end - s.start));
+  if (!m) return null;
+  const rest = s.text.slice(q.end - s.start + m[0].length);
+  const stop = rest.search(BASELINE_END);
+  const phrase = (stop < 0 ? rest : rest.slice(0, stop)).replace(/'s\b.*$/, '').trim();
+  return phrase && !/^(?:its|their|his|her)\b/i.test(phrase) ? phrase : null; // "97% of its accuracy": the reference is named elsewhere
+}

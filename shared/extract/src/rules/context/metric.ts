@@ -1,0 +1,78 @@
+// The `metric` context field: what is measured, as the abstract words it.
+import type { ClaimKind } from '@claimflow/schemas';
+import { METRIC_OF_COMPARATIVE, type CueTag } from '../../lexicon/cues.js';
+import type { CueHit } from '../../lexicon/nlp.js';
+
+/** Words that may extend a metric phrase around its head cue ("peak memory footprint"). */
+const PHRASE_TAGS = new Set<CueTag>(['Modifier', 'SpeedRate', 'SpeedTime', 'EffResource', 'EffRate', 'QualityMetric', 'QualityLoss']);
+
+/** The metric phrase around a cue, as written in the abstract. */
+export function metricText(text: string, cues: CueHit[], head: CueHit | null, kind: ClaimKind, unit: string): string | null {
+  if (!head) return DEFAULT_METRIC[kind]?.(unit) ?? null;
+  const comparative = METRIC_OF_COMPARATIVE[head.normal];
+  if (comparative) {
+    // "3x faster inference" → the noun after the comparative, else the comparative's measure
+    const i = cues.indexOf(head);
+    let j = i + 1;
+    // "4x fewer sampling steps": the noun may sit a word away from the comparative
+    const sameMeasure = (c: CueHit) => c.tag === 'Modifier' || !FAMILY[head.tag] || FAMILY[head.tag]!.includes(c.tag);
+    while (j < cues.length && PHRASE_TAGS.has(cues[j].tag) && sameMeasure(cues[j]) && cues[j].start - cues[j - 1].end <= (j === i + 1 ? 12 : 2)) j++;
+    const named = cues.slice(i + 1, j);
+    if (named.some((c) => c.tag !== 'Modifier')) return text.slice(named[0].start, named.at(-1)!.end);
+    // a comparative noun keeps its modifiers: "end-to-end speedup"
+    const prev = cues[i - 1];
+    if (prev && head.start - prev.end <= 1 && prev.tag === 'Modifier') return text.slice(prev.start, head.end);
+    // "2.1 mAP more accurate": a metric named before the comparative is the metric
+    if (prev && head.start - prev.end <= 1 && PHRASE_TAGS.has(prev.tag)) return phrase(text, cues, prev);
+    // "1.8x faster", with "78 ms latency" earlier in the sentence: the measure the sentence names
+    const noun = nearestNoun(cues, head);
+    return noun ? phrase(text, cues, noun) : comparative;
+  }
+  return phrase(text, cues, head);
+}
+
+/** The nearest noun cue of the same measure (speed with speed, resources with resources) within the sentence. */
+function nearestNoun(cues: CueHit[], head: CueHit): CueHit | null {
+  const family = FAMILY[head.tag];
+  if (!family) return null;
+  const candidates = cues.filter((c) => family.includes(c.tag) && Math.abs(c.start - head.start) < 80);
+  candidates.sort((a, b) => Math.abs(a.start - head.start) - Math.abs(b.start - head.start));
+  return candidates[0] ?? null;
+}
+
+/** Nouns that can name what a comparative compares. */
+const FAMILY: Partial<Record<CueTag, CueTag[]>> = {
+  Faster: ['SpeedRate', 'SpeedTime'],
+  Slower: ['SpeedRate', 'SpeedTime'],
+  Shorter: ['SpeedTime'],
+  Smaller: ['EffResource'],
+};
+
+function phrase(text: string, cues: CueHit[], head: CueHit): string {
+  let i = cues.indexOf(head);
+  let j = i;
+  const joined = (a: CueHit, b: CueHit) => b.start - a.end <= 1 && /^[\s-]?$/.test(text.slice(a.end, b.start));
+  while (i > 0 && PHRASE_TAGS.has(cues[i - 1].tag) && joined(cues[i - 1], cues[i])) i--;
+  while (j < cues.length - 1 && PHRASE_TAGS.has(cues[j + 1].tag) && cues[j + 1].tag !== 'Modifier' && joined(cues[j], cues[j + 1])) j++;
+  return text.slice(cues[i].start, cues[j].end);
+}
+
+const DEFAULT_METRIC: Partial<Record<ClaimKind, (unit: string) => string | null>> = {
+  speedup: () => 'speed',
+  measurement: (unit) => MEASUREMENT_METRICS.find(([pattern]) => pattern.test(unit))?.[1] ?? null,
+};
+
+/** What a measurement measures when no cue says it, by its written unit. */
+const MEASUREMENT_METRICS: [RegExp, string][] = [
+  [/FPS|fps|frames/, 'FPS'],
+  [/tok/, 'throughput'],
+  [/param/, 'parameters'],
+  [/FLOPS|FLOPs?\/|per second/, 'FLOPs per second'],
+  [/FLOP|MAC/, 'FLOPs'],
+  [/GPU/, 'GPU hours'],
+  [/B$|bytes/, 'size'],
+  [/^(?:[mµμn]?s|sec\w*|min\w*|h|hours?|days?|\w*seconds?)$/, 'time'],
+  [/J$|joules|Wh/, 'energy'],
+  [/W$|watts/, 'power'],
+  [/USD/, 'cost'],
+];

@@ -1,0 +1,94 @@
+// Quality claims: a change of a metric (quality_delta) or its value (quality_value).
+import { metricsIn } from '@claimflow/units';
+import { DIRECTION_OF, type Direction } from '../../lexicon/cues.js';
+import type { CueHit } from '../../lexicon/nlp.js';
+import { BY_CHANGE, BY_MARGIN, OF_WHOLE, reachesTo, SCORES_ON, SOLVES_SHARE, VALUE_LEAD, WITHIN } from '../phrasing.js';
+import { has, meaning, type Decision, type Reading } from './reading.js';
+
+/** Quality metric whose scale and polarity apply: a vague "N% better" is about the metric the sentence names. */
+export function qualityMetric(cue: CueHit, r: Reading): CueHit {
+  // points of an unnamed metric are percentage points: they keep the vague word
+  if (!meaning(cue)?.vague || r.q.form === 'points') return cue;
+  const before = r.sentenceMetrics.filter((m) => m.end <= r.q.start).reverse();
+  const after = r.sentenceMetrics.filter((m) => m.start >= r.q.end);
+  return before[0] ?? after[0] ?? cue;
+}
+
+/** Polarity of the first named metric of a phrase ("accuracy loss" is about accuracy). */
+const lowerIsBetter = (metric: CueHit) => metricsIn(metric.normal, { inTextOrder: true })[0]?.better === 'lower';
+
+export function qualityDecision(cue: CueHit, dir: Direction | null, r: Reading): Decision | null {
+  const { q } = r;
+  const metric = qualityMetric(cue, r);
+  const delta = (relation: string): Decision => ({ kind: 'quality_delta', relation, metricCue: metric });
+  if (q.form === 'measure' || q.form === 'fraction') return null;
+  if (q.form === 'factor') return dir === 'good' || dir === 'up' ? delta('relative-factor') : null; // "a 2-4x relative gain"
+  if (q.form === 'bare' && !isBareQualityFigure(r, cue)) return null;
+  if (WITHIN.test(r.before) && q.form !== 'bare') return delta('within');
+  if (q.form === 'percent' && OF_WHOLE.test(r.after) && has(r.window.clause.slice(0, 3), 'RetainVerb')) return delta('retains');
+  if (meaning(cue)?.vague && q.form === 'percent' && cue.start >= q.end && OF_WHOLE.test(r.after)) return null; // "60% of the gains"
+
+  if (readsAsValue(cue, dir, r)) {
+    const named = namesItsMetric(cue, r);
+    if (meaning(cue)?.vague || q.form === 'points' || (q.form === 'bare' && !named && !VALUE_LEAD.test(r.lead))) return null;
+    return { kind: 'quality_value', relation: 'value', metricCue: metric };
+  }
+  const relative = /\brelative\b(?! to)/i.test(r.after.slice(0, 25)) || /\brelative(?:ly)?\s+(?:[a-z]+\s+){0,2}$/i.test(r.before.slice(-40));
+  const suffix = relative ? '-relative' : '';
+  if (q.signed) return delta('gain' + suffix);
+  const goodWhenLower = lowerIsBetter(metric);
+  const better = dir === 'good' || dir == null || (dir === 'up' && !goodWhenLower) || (dir === 'down' && goodWhenLower);
+  return delta((better ? 'gain' : 'drop') + suffix);
+}
+
+/**
+ * The metric is named right next to the figure as its value: after it with no
+ * comparative ("71.2% accuracy"), or just before it ("an accuracy of 80.5%",
+ * "pass@1 at 0.44") with no change word in between ("accuracy increase of 1.1%").
+ */
+function namesItsMetric(cue: CueHit, r: Reading): boolean {
+  const { q, window: w } = r;
+  if (cue.start >= q.end) {
+    return /^[\s-]*$/.test(r.after.slice(0, cue.start - q.end)) && !w.right.slice(0, 3).some((h) => DIRECTION_OF[h.tag]);
+  }
+  return q.start - cue.end < 25 && VALUE_LEAD.test(r.lead) && !meaning(cue)?.direction && !w.left.some((h) => h.start >= cue.end && DIRECTION_OF[h.tag]);
+}
+
+/** The figure is the metric's value rather than a change of it: nothing around it says it changed, or it is reached ("to 71.5%"). */
+function readsAsValue(cue: CueHit, dir: Direction | null, r: Reading): boolean {
+  const { q, window: w } = r;
+  if (reachesTo(r.lead)) return true;
+  const byChange = BY_CHANGE.test(r.lead) || (/\bof\s+$/i.test(r.lead) && has(w.left.slice(0, 2), 'Gain'));
+  // "loses 5.5% accuracy": a verb of change right before the number
+  const verbBefore = !!w.left[0] && !!DIRECTION_OF[w.left[0].tag] && /^\s*$/.test(r.lead.slice(w.left[0].end - q.start));
+  const changed = q.signed || q.form === 'points' || byChange || verbBefore || (!namesItsMetric(cue, r) && dir != null);
+  return !changed;
+}
+
+/** A bare number is a quality figure only right next to its metric: "44.5 AP50", "1.2 better perplexity", "a BLEU of 31.2". */
+function isBareQualityFigure(r: Reading, cue: CueHit): boolean {
+  if (meaning(cue)?.vague && cue.tag !== 'Better' && cue.tag !== 'Worse') return false;
+  if (cue.start >= r.q.end) {
+    const gap = r.after.slice(0, cue.start - r.q.end);
+    if (!/^\s*(?:(?:better|lower|higher|worse|more|less|points?)\s+)?(?:[\w-]+\s+)?$/i.test(gap)) return false;
+    return cue.tag === 'QualityMetric' || r.window.right.some((h) => h.tag === 'QualityMetric');
+  }
+  return (VALUE_LEAD.test(r.lead) || BY_CHANGE.test(r.lead)) && r.q.start - cue.end < 25;
+}
+
+/** Quality claims that name no metric: "outperforms the best baseline by 2.7%", "achieves 61.5% on a benchmark", "solves 71% of the tasks". */
+export function unnamedQuality(r: Reading): Decision | null {
+  const { q } = r;
+  const percentish = q.form === 'percent' || q.form === 'points';
+  if (percentish && BY_MARGIN.test(r.lead) && r.window.left.some((h) => h.tag === 'Improve' && /^(?:outperform|surpass|beat)/.test(h.normal))) {
+    return { kind: 'quality_delta', relation: 'gain', metricCue: null };
+  }
+  if (q.form === 'percent' && SOLVES_SHARE.test(r.lead) && OF_WHOLE.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
+  const scoreLike = q.form === 'percent' || (q.form === 'bare' && /\./.test(r.written));
+  if (scoreLike && SCORES_ON.lead.test(r.lead) && SCORES_ON.after.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
+  // "+1.8%" next to a figure of the sentence's metric, "within 0.7% of" a reference
+  if ((q.signed || WITHIN.test(r.before)) && percentish && r.sentenceMetrics.length) {
+    return qualityDecision(r.sentenceMetrics.filter((m) => m.end <= q.start).at(-1) ?? r.sentenceMetrics[0], null, r);
+  }
+  return null;
+}

@@ -1,0 +1,71 @@
+// Speed and efficiency claims: factors of time or of a resource, and shares of a whole.
+import { readUnit, type Relation } from '@claimflow/units';
+import type { Category, Direction } from '../../lexicon/cues.js';
+import type { CueHit } from '../../lexicon/nlp.js';
+import { CHANGE_NOUN_OF, OF_WHOLE, ONLY, reachesTo } from '../phrasing.js';
+import { has, type Decision, type Reading } from './reading.js';
+
+/** rate: higher is better (speed, throughput, efficiency); cost: lower is better (latency, memory). */
+export type Scale = 'rate' | 'cost';
+
+export function resourceDecision(category: Category, scale: Scale, dir: Direction | null, r: Reading, metricCue: CueHit | null): Decision | null {
+  const relation = resourceRelation(scale, dir, r);
+  return relation ? { kind: category === 'speed' ? 'speedup' : 'efficiency', relation, metricCue } : null;
+}
+
+function resourceRelation(scale: Scale, dir: Direction | null, r: Reading): Relation | null {
+  const worse = dir === 'bad' || (scale === 'rate' && dir === 'down') || (scale === 'cost' && dir === 'up');
+  switch (r.q.form) {
+    case 'factor':
+      return worse ? 'factor-worse' : 'factor';
+    case 'percent':
+      if (isShareOfResource(r)) return 'to-share';
+      if (reachesTo(r.lead)) return null; // "raises utilization to 85%": a level (see shareOfWhole)
+      if (!dir) return null; // "40% computation": a share, not a change
+      if (worse) return 'costlier';
+      return scale === 'rate' ? 'more' : 'less';
+    case 'fraction': // "1/8 of the parameters": a tenth of the resource
+      return worse ? null : 'fraction-of';
+    case 'bare': {
+      const m = CHANGE_NOUN_OF.exec(r.lead);
+      if (!m || r.q.value == null) return null;
+      return /reduction|saving/i.test(m[1]) && r.q.value < 1 ? 'fraction-less' : 'factor';
+    }
+    default:
+      return null;
+  }
+}
+
+/** "uses only 10% of the parameters", "employs just 4% of the features", "reduced to 25% of the original", "at 5% of the cost". */
+function isShareOfResource(r: Reading): boolean {
+  if (!OF_WHOLE.test(r.after)) return false;
+  return reachesTo(r.lead) || /\bat\s+$/i.test(r.lead) || (ONLY.test(r.lead) && has(r.window.clause, 'UseVerb'));
+}
+
+/** What is measured as a share of a whole rather than changed. */
+const SHARE_NOUNS = /memory|energy|compute|flops|cost|bandwidth|utilization/;
+
+/**
+ * A percentage that is a level, not a change: "40% of end-to-end latency",
+ * "30% impact on throughput", "raises GPU utilization to 85%".
+ */
+export function shareOfWhole(cue: CueHit, category: Category, scale: Scale, dir: Direction | null, r: Reading): Decision | null {
+  if (r.q.form !== 'percent' || isShareOfResource(r)) return null;
+  const share: Decision = { kind: 'measurement', relation: 'share', metricCue: cue };
+  // "raises utilization to 85%", "a throughput of 61% of the peak"
+  if (cue.end <= r.q.start && (reachesTo(r.lead) || (/\bof\s+$/.test(r.lead) && OF_WHOLE.test(r.after)))) return share;
+  // "89% scaling efficiency", "85% GPU utilization": a level of a rate named right after the number
+  if (!dir && scale === 'rate' && category === 'efficiency' && cue.start >= r.q.end && /^[\s\w-]{0,12}$/.test(r.after.slice(0, cue.start - r.q.end))) return share;
+  // not "64% of the time", which says how often
+  const ofWhole = !dir && cue.start >= r.q.end && /^\s*(?:of|impact on)\s(?!the time\b)/.test(r.after);
+  return ofWhole && (category === 'speed' || SHARE_NOUNS.test(cue.normal)) ? share : null;
+}
+
+/** What a measurement unit measures, to compare with it: throughput is a rate, latency and memory are costs. */
+export function measuredCategory(unit: string | null): { category: Category; scale: Scale } | null {
+  const canonical = unit ? readUnit(unit)?.unit : undefined;
+  if (!canonical) return null;
+  if (canonical === 'fps' || canonical === 'tok/s' || canonical === 'FLOP/s') return { category: 'speed', scale: 'rate' };
+  if (canonical === 's') return { category: 'speed', scale: 'cost' };
+  return { category: 'efficiency', scale: 'cost' };
+}

@@ -1,0 +1,63 @@
+// Coordinated quantities share their cues: "by 2% and 5%", "48.2% / 51.7% AP",
+// "90 / 60 FPS", "12%, 18%, and 25% respectively", and
+// "latency/power by 3x/1.5x" pairs each value with its own metric.
+import type { CueHit } from '../lexicon/nlp.js';
+import type { Sentence } from '../text/sentences.js';
+import type { Quantity } from './quantities.js';
+import type { CueWindow } from './windows.js';
+
+/** Text that joins two members of one list. */
+const LIST_GAP = /^\s*(?:,|\/|and|or|&|,\s*and|,\s*or)\s*$/;
+
+const blankParentheticals = (s: string) => s.replace(/\([^()]*\)/g, (p) => ' '.repeat(p.length));
+
+/** A figure in parentheses right after another ("71.5% (+2.2%)"): its own claim, not a list member. */
+export function isParenthetical(q: Quantity, text: string, offset: number): boolean {
+  return /\(\s*$/.test(text.slice(0, q.start - offset)) && /^\s*\)/.test(text.slice(q.end - offset));
+}
+
+const compatible = (a: Quantity, b: Quantity) => a.form === b.form || a.form === 'bare' || b.form === 'bare';
+
+/** Groups of coordinated quantities, in text order; singletons for the rest. */
+export function coordinatedGroups(qs: Quantity[], text: string, offset: number): Quantity[][] {
+  const groups: Quantity[][] = [];
+  let open: Quantity[] | null = null;
+  for (const q of qs) {
+    if (isParenthetical(q, text, offset)) {
+      groups.push([q]);
+      continue;
+    }
+    const prev = open?.at(-1);
+    const gap = prev ? blankParentheticals(text.slice(prev.end - offset, q.start - offset)) : '';
+    if (open && prev && LIST_GAP.test(gap) && compatible(prev, q) && !q.wordy && !prev.wordy) open.push(q);
+    else groups.push((open = [q]));
+  }
+  return groups.map((g) => inheritUnits(g));
+}
+
+/** A bare member takes the unit of the next member that has one: "90 / 60 FPS". */
+function inheritUnits(group: Quantity[]): Quantity[] {
+  return group.map((q, i) => {
+    if (q.form !== 'bare') return q;
+    const donor = group.slice(i + 1).find((o) => o.form !== 'bare');
+    return donor ? { ...q, form: donor.form, unit: donor.unit } : q;
+  });
+}
+
+/** Two quantities joined by "<one word> and": "up to 3x faster and 5x cheaper" share a qualifier. */
+export function coordinated(prev: Quantity, q: Quantity, text: string, offset: number): boolean {
+  const gap = text.slice(prev.end - offset, q.start - offset);
+  return /^\s*,?\s*(?:[\w-]+\s+){0,3}and\s+$/.test(gap) && prev.form === q.form;
+}
+
+/** "latency/power by 3x/1.5x": as many slash-joined cues before the list as it has members, paired in order. */
+export function slashPairs(w: CueWindow, size: number, s: Sentence): CueHit[] | null {
+  if (size < 2) return null;
+  const pool = [...w.left].reverse();
+  for (let i = 0; i + size <= pool.length; i++) {
+    const run = pool.slice(i, i + size);
+    const joined = run.every((h, k) => k === 0 || s.text.slice(run[k - 1].end - s.start, h.start - s.start) === '/');
+    if (joined) return run;
+  }
+  return null;
+}

@@ -1,0 +1,49 @@
+// Qualifiers: the words around a number that bound or soften it. Patterns are
+// matched against the text right before the number (anchored at its end) and
+// right after it (anchored at its start); the first that matches wins.
+import type { Qualifier } from '@claimflow/schemas';
+
+interface QualifierCue {
+  qualifier: Qualifier;
+  pattern: RegExp;
+  keepsWords?: boolean;
+}
+
+/** Filler allowed between a qualifier and its number: "roughly a 1.5x", "by up to 3x", "of about 2x". */
+const GAP = String.raw`\s*(?:(?:a|an|the|by|of|to|at)\s+)?$`;
+
+/** Words of a qualifier, before the number: the pattern is the phrase list anchored at the number. */
+const before = (phrases: string[]) => new RegExp(String.raw`\b(?:${phrases.join('|')})${GAP}`, 'i');
+
+const UP_TO = ['up to', 'as much as', 'as high as', 'as many as', 'at most', 'no more than', 'within', 'less than', 'fewer than', 'below', 'under'];
+const AT_LEAST = ['more than', 'over', 'at least', 'greater than', 'exceeding', 'exceeds?', 'above', 'in excess of', 'upwards of', 'beyond'];
+const ABOUT = ['about', 'approximately', 'approx\\.?', 'nearly', 'roughly', 'around', 'almost', 'close to', 'circa', 'some', 'on the order of'];
+
+export const QUALIFIERS_BEFORE: QualifierCue[] = [
+  { qualifier: 'upper_bound', pattern: before(UP_TO) },
+  { qualifier: 'upper_bound', pattern: /(?:<|≤)\s*$/ },
+  { qualifier: 'lower_bound', pattern: before(AT_LEAST) },
+  { qualifier: 'lower_bound', pattern: /(?:>|≥)\s*$/ },
+  { qualifier: 'approximate', pattern: before(ABOUT) },
+  { qualifier: 'approximate', pattern: /(?:~|\\sim|\$\\sim\$|(?:^|[^A-Za-z])sim|\\approx)\s*$/ },
+  { qualifier: 'average', pattern: /\b(?:an?|on|in) average(?:\s+of)?\s*(?:(?:a|an|by)\s+)?$/i },
+  // "an average speedup of 1.4": the words in between name the metric, so they stay cues (keepsWords)
+  { qualifier: 'average', pattern: /\baverage(?:d)?\s+(?:[\w-]+\s+){0,3}?(?:of|by)\s+$/i, keepsWords: true },
+  { qualifier: 'average', pattern: /\b(?:on )?average\s*,?\s*$/i },
+];
+
+export const QUALIFIERS_AFTER: QualifierCue[] = [
+  { qualifier: 'average', pattern: /^\)?\s*,?\s*(?:[a-z-]+\s+){0,2}(?:on average|in average|on the average|averaged)\b/i },
+  { qualifier: 'lower_bound', pattern: /^\s*(?:or more|and above|or higher|or greater)\b/i },
+];
+
+/** The qualifier of a number and, when it comes before, where its words start (they are not direction cues). */
+export function readQualifier(before: string, after: string): { qualifier: Qualifier; wordsFrom: number } | null {
+  const tail = before.slice(-60);
+  for (const cue of QUALIFIERS_BEFORE) {
+    const m = cue.pattern.exec(tail);
+    if (m) return { qualifier: cue.qualifier, wordsFrom: cue.keepsWords ? before.length : before.length - tail.length + m.index };
+  }
+  for (const cue of QUALIFIERS_AFTER) if (cue.pattern.test(after.slice(0, 40))) return { qualifier: cue.qualifier, wordsFrom: before.length };
+  return null;
+}

@@ -1,0 +1,231 @@
+// Quantity patterns: every way a number expression of a result is written.
+// Each rule is named by what it recognizes; the scanner keeps, at each place,
+// the longest match (ties go to the earlier rule in QUANTITY_RULES).
+import { COUNT_MULTIPLIERS, NUMBER_WORD_LIST, WRITTEN_UNITS, parseNumber } from '@claimflow/units';
+
+export type Form = 'factor' | 'fraction' | 'percent' | 'points' | 'measure' | 'bare';
+
+export interface Quantity {
+  rule: string;
+  form: Form;
+  /** Absolute [start, end) of the number expression. */
+  start: number;
+  end: number;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  /** Unit as written ('x', 'times', '%', 'points', 'MB', 'orders of magnitude', '' for none). */
+  unit: string;
+  /** An explicit + or − was written before the number. */
+  signed: boolean;
+  /** Written as a word ("twice", "half", "an order of magnitude"): needs a cue next to it to count. */
+  wordy: boolean;
+  /** Some phrasings carry their own qualifier ("orders of magnitude" is at least 100). */
+  impliedQualifier?: 'lower_bound';
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
+/** A sign counts only where it cannot be a hyphen inside a name ("ResNet-50"). */
+const SIGN = String.raw`(?<![A-Za-z0-9.)\]])[+-]`;
+/** Factor suffixes: "3x", "3×" (cleaned to x), "3 times", "3times", "3\times", "3-fold". */
+const FACTOR = String.raw`(?:\s?(?:x|X)(?![A-Za-z0-9])|\s?\\times(?![A-Za-z])|[\s-]?times(?![A-Za-z])|[\s-]?fold(?![A-Za-z]))`;
+const PERCENT = String.raw`(?:\s?(?:%|\\%)|\s(?:percent|per cent)(?![A-Za-z]))`;
+const POINTS = String.raw`(?:\s?|-)(?:percentage points?|pp|p\.p\.|points?|pts|pt)(?![A-Za-z])`;
+const WORDS = NUMBER_WORD_LIST.join('|');
+const UNITS = WRITTEN_UNITS.filter((u) => u !== '$').map(esc).join('|');
+/** Counted units: "3.1M parameters", "7 billion params", "600M FLOPs" (a glued "600MFLOPs" is in the unit table). */
+const COUNT_UNIT = String.raw`(?:(?:K|M|B|T)\s?|(?:thousand|million|billion|trillion)\s)?(?:parameters|params)|(?:K|M|B|G|T)\s(?:FLOPs|MACs)`;
+const MEASURE = String.raw`\s?(?:${COUNT_UNIT}|${UNITS})(?![A-Za-z0-9])`;
+const RANGE_JOIN = String.raw`\s?(?:-|to|~)\s?`;
+
+interface QuantityRule {
+  name: string;
+  form: Form;
+  pattern: RegExp;
+  read: (m: RegExpExecArray) => Omit<Quantity, 'rule' | 'form' | 'start' | 'end'> | null;
+}
+
+const single = (value: number, unit: string, signed = false, wordy = false) =>
+  Number.isFinite(value) ? { value, low: null, high: null, unit, signed, wordy } : null;
+const range = (a: number, b: number, unit: string) =>
+  Number.isFinite(a) && Number.isFinite(b) ? { value: null, low: a, high: b, unit, signed: false, wordy: false } : null;
+const factorUnit = (suffix: string) => (/times/.test(suffix) ? (/^\s/.test(suffix) ? 'times' : 'x') : /fold/.test(suffix) ? 'fold' : 'x');
+const signOf = (s: string | undefined) => (s === '-' ? -1 : 1);
+const FRACTION_WORDS: Record<string, number> = { half: 2, third: 3, quarter: 4, fifth: 5, tenth: 10, hundredth: 100 };
+
+export const QUANTITY_RULES: QuantityRule[] = [
+  {
+    name: 'factor-range', // "5-10x", "2 to 20 times", "4x to 12x", "1.2-3x"
+    form: 'factor',
+    pattern: new RegExp(String.raw`(${NUM})(?:\s?[xX])?${RANGE_JOIN}(${NUM})(${FACTOR})`, 'g'),
+    read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), factorUnit(m[3])),
+  },
+  {
+    name: 'factor-between', // "between 2 and 4x"
+    form: 'factor',
+    pattern: new RegExp(String.raw`between (${NUM})(?:\s?[xX])? and (${NUM})(${FACTOR})`, 'g'),
+    read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), factorUnit(m[3])),
+  },
+  {
+    name: 'factor', // "3x", "2.5times", "3-fold", "1.5 ×"
+    form: 'factor',
+    pattern: new RegExp(String.raw`(${NUM})(${FACTOR})`, 'g'),
+    read: (m) => single(parseNumber(m[1]), factorUnit(m[2])),
+  },
+  {
+    name: 'factor-of', // "by a factor of 3", "a factor of 2.5 fewer"
+    form: 'factor',
+    pattern: new RegExp(String.raw`\bfactor of (?:about |around |roughly |up to )?(${NUM})(?![\d.]*\d)`, 'g'),
+    read: (m) => single(parseNumber(m[1]), 'x'),
+  },
+  {
+    name: 'word-fold', // "threefold", "ten-fold"
+    form: 'factor',
+    pattern: new RegExp(String.raw`\b(${WORDS})-?fold\b`, 'gi'),
+    read: (m) => single(parseNumber(m[1]), 'fold', false, true),
+  },
+  {
+    name: 'word-times', // "four times as fast", "three times fewer"
+    form: 'factor',
+    pattern: new RegExp(String.raw`\b(${WORDS}) times\b`, 'gi'),
+    read: (m) => single(parseNumber(m[1]), 'times', false, true),
+  },
+  {
+    name: 'twice-double', // "twice the batch size", "doubles throughput"; not "by doubling the batch size" (an action)
+    form: 'factor',
+    pattern: /\b(twice|double|doubles|doubled)\b/gi,
+    read: (m) => single(2, m[1].toLowerCase(), false, true),
+  },
+  {
+    name: 'half', // "at half the cost", "halves the memory"; not "halving the learning rate" (an action)
+    form: 'factor',
+    pattern: /\b(half|halves|halved)\b/gi,
+    read: (m) => single(2, m[1].toLowerCase(), false, true),
+  },
+  {
+    name: 'orders-of-magnitude', // "an order of magnitude", "two orders of magnitude", "an order-of-magnitude speedup"
+    form: 'factor',
+    pattern: new RegExp(String.raw`\b(?:(an|one|two|three|four|five|several|${NUM})[\s-])?(orders?)[\s-]of[\s-]magnitude\b`, 'gi'),
+    read: (m) => {
+      if (!m[1]) return { ...single(2, 'orders of magnitude', false, true)!, impliedQualifier: 'lower_bound' as const };
+      if (/several/i.test(m[1])) return { ...single(2, 'orders of magnitude', false, true)!, impliedQualifier: 'lower_bound' as const };
+      return single(parseNumber(m[1]), 'orders of magnitude', false, true);
+    },
+  },
+  {
+    name: 'one-order', // "one order speed-up": magnitude without "of magnitude"
+    form: 'factor',
+    pattern: /\b(an|one|two|three) (orders?)\b(?! of)/gi,
+    read: (m) => single(parseNumber(m[1]), 'orders of magnitude', false, true),
+  },
+  {
+    name: 'fraction-of', // "1/10 of the parameters", "a third of the memory", "one-quarter of the cost"
+    form: 'fraction',
+    pattern: new RegExp(String.raw`(?:\b(\d+)\/(\d+)|\b(a|one)[\s-](half|third|quarter|fifth|tenth|hundredth))(?= of\b)`, 'gi'),
+    read: (m) => {
+      const value = m[1] ? Number(m[1]) / Number(m[2]) : 1 / FRACTION_WORDS[m[4].toLowerCase()];
+      return { ...single(value, 'fraction')!, wordy: !m[1] };
+    },
+  },
+  {
+    name: 'percent-range', // "1-3%", "20% to 35%", "40-150%"
+    form: 'percent',
+    pattern: new RegExp(String.raw`(${NUM})(?:${PERCENT})?${RANGE_JOIN}(${NUM})${PERCENT}`, 'g'),
+    read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), '%'),
+  },
+  {
+    name: 'percent-between', // "between 10% and 20%"
+    form: 'percent',
+    pattern: new RegExp(String.raw`between (${NUM})(?:${PERCENT})? and (${NUM})${PERCENT}`, 'g'),
+    read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), '%'),
+  },
+  {
+    name: 'percent', // "10%", "+2.1%", "50\%", "12 percent", "10+%"
+    form: 'percent',
+    pattern: new RegExp(String.raw`(${SIGN})?(${NUM})(\+)?${PERCENT}`, 'g'),
+    read: (m) => {
+      const q = single(signOf(m[1]) * parseNumber(m[2]), '%', !!m[1]);
+      return q && m[3] ? { ...q, impliedQualifier: 'lower_bound' as const } : q;
+    },
+  },
+  {
+    name: 'points-range', // "1.5-3.0 points", "2 to 4 pp"
+    form: 'points',
+    pattern: new RegExp(String.raw`(${NUM})${RANGE_JOIN}(${NUM})(${POINTS})`, 'g'),
+    read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), m[3].replace(/^[\s-]+/, '')),
+  },
+  {
+    name: 'points', // "3.2 points", "+2.1 pp", "3 percentage points"
+    form: 'points',
+    pattern: new RegExp(String.raw`(${SIGN})?(${NUM})(${POINTS})`, 'g'),
+    read: (m) => single(signOf(m[1]) * parseNumber(m[2]), m[3].replace(/^[\s-]+/, ''), !!m[1]),
+  },
+  {
+    name: 'measure-range', // "10-20 ms"
+    form: 'measure',
+    pattern: new RegExp(String.raw`(${NUM})${RANGE_JOIN}(${NUM})(${MEASURE})`, 'g'),
+    read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), m[3].trim()),
+  },
+  {
+    name: 'measure', // "1.5 MB", "40ms", "0.9 petaFLOPs/second", "3.1M parameters", "2 days"
+    form: 'measure',
+    pattern: new RegExp(String.raw`(${NUM})(${MEASURE})`, 'g'),
+    read: (m) => single(parseNumber(m[1]), m[2].trim()),
+  },
+  {
+    name: 'measure-counted', // "4.3 million tokens per second", "1.2 billion parameters"
+    form: 'measure',
+    pattern: new RegExp(String.raw`(${NUM})\s(thousand|million|billion)\s(${UNITS})(?![A-Za-z0-9])`, 'g'),
+    read: (m) => single(parseNumber(m[1]) * (COUNT_MULTIPLIERS[m[2]] ?? 1), m[3]),
+  },
+  {
+    name: 'dollars', // "$1.2", "$300"
+    form: 'measure',
+    pattern: new RegExp(String.raw`\$\s?(${NUM})(?:\s?(K|M|B|k|million|billion)\b)?`, 'g'),
+    read: (m) => {
+      const scale = { K: 1e3, k: 1e3, M: 1e6, B: 1e9, million: 1e6, billion: 1e9 }[m[2] ?? ''] ?? 1;
+      return single(parseNumber(m[1]) * scale, 'USD');
+    },
+  },
+  {
+    name: 'bare-number', // "44.5 AP50", "a speedup of 1.4"
+    form: 'bare',
+    pattern: new RegExp(String.raw`(${SIGN})?(${NUM})(?![\d.]*\d)`, 'g'),
+    read: (m) => single(signOf(m[1]) * parseNumber(m[2]), '', !!m[1]),
+  },
+];
+
+/**
+ * "improves utilization from 45% to 82%" is a change, not a range: only the
+ * work's own figure (the second) is kept. "ranging from 4x to 12x" stays a range.
+ */
+function transitionTarget(q: Quantity, sentence: string, offset: number): Quantity {
+  if (q.low == null || q.high == null) return q;
+  const before = sentence.slice(0, q.start - offset);
+  if (!/\bfrom\s+$/i.test(before) || /\b(?:rang\w*|var\w*)\s+from\s+$/i.test(before)) return q;
+  const written = sentence.slice(q.start - offset, q.end - offset);
+  const to = /\sto\s/.exec(written);
+  if (!to) return q;
+  const start = q.start + to.index + to[0].length;
+  return { ...q, rule: q.rule.replace('-range', ''), start, value: q.high, low: null, high: null };
+}
+
+/** All quantities in a sentence, non-overlapping, in text order. */
+export function scanQuantities(sentence: string, offset: number): Quantity[] {
+  const found: Quantity[] = [];
+  QUANTITY_RULES.forEach((rule) => {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(sentence); m; m = rule.pattern.exec(sentence)) {
+      const read = rule.read(m);
+      if (read) found.push({ rule: rule.name, form: rule.form, start: offset + m.index, end: offset + m.index + m[0].length, ...read });
+      if (m[0].length === 0) rule.pattern.lastIndex++;
+    }
+  });
+  const priority = (q: Quantity) => QUANTITY_RULES.findIndex((r) => r.name === q.rule);
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || priority(a) - priority(b) || a.start - b.start);
+  const kept: Quantity[] = [];
+  for (const q of found) if (!kept.some((k) => k.start < q.end && q.start < k.end)) kept.push(q);
+  return kept.map((q) => transitionTarget(q, sentence, offset)).sort((a, b) => a.start - b.start);
+}

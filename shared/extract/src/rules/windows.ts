@@ -1,0 +1,78 @@
+// Where a quantity looks for its cues. A cue right after the number ("3x
+// faster", "28% latency reduction") is the strongest; otherwise the nearest
+// cue before it in the same clause ("reduces memory by 53%"). Clause limits
+// keep one number from borrowing another's cue.
+import type { CueHit } from '../lexicon/nlp.js';
+import type { Sentence } from '../text/sentences.js';
+import { APPOSITION } from './phrasing.js';
+import type { Quantity } from './quantities.js';
+
+/** Ends a clause for the left look-back: cues before it belong to another statement. */
+const LEFT_STOP = /;|:|\bwhile\b|\bwhereas\b|\bbut\b|--|\bwhich\b|\bwhere\b/g;
+/** Ends the right look-ahead: punctuation, another comparison, another statement. */
+const RIGHT_STOP_WORDS = [
+  'than', 'compared', 'versus', 'vs', 'over', 'against', 'relative to', 'while', 'whereas', 'which', 'when', 'with',
+  'but', 'and', 'at the (?:cost|expense|price) of',
+];
+const RIGHT_STOP = new RegExp(String.raw`[,;:()[\]]|\. |\b(?:${RIGHT_STOP_WORDS.join('|')})\b`, 'g');
+
+/** Look-ahead for the cue of a number, in characters: about five words. */
+const RIGHT_REACH = 40;
+/** Further look-ahead, used only when nothing nearer names a measure ("20% improvement in the decoding throughput"). */
+const FAR_RIGHT_REACH = 75;
+/** Longest look-back for a category cue, in characters: about a dozen words. */
+const LEFT_REACH = 90;
+
+export interface CueWindow {
+  /** Cues after the quantity, in text order. */
+  right: CueHit[];
+  /** Cues a little further after the quantity, in text order (same stops). */
+  farRight: CueHit[];
+  /** Cues before the quantity back to the previous quantity or clause start, nearest first. */
+  left: CueHit[];
+  /** Cues before the quantity back to the clause start (direction verbs govern lists), nearest first. */
+  clause: CueHit[];
+  /** Absolute start of the clause holding the quantity. */
+  clauseStart: number;
+}
+
+function lastStop(text: string, pattern: RegExp): number {
+  let at = -1;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) at = m.index + m[0].length;
+  return at;
+}
+
+function firstStop(text: string, pattern: RegExp): number {
+  pattern.lastIndex = 0;
+  const m = pattern.exec(text);
+  return m ? m.index : text.length;
+}
+
+/**
+ * Cue window of a span [first, last] of one or more coordinated quantities.
+ * `prevEnd`/`nextStart` are the neighbouring quantities outside the span.
+ * `skipBefore` marks where qualifier words start ("more than"): they are not cues.
+ */
+export function cueWindow(
+  s: Sentence, cues: CueHit[], first: Quantity, last: Quantity, prevEnd: number, nextStart: number, skipBefore: number,
+): CueWindow {
+  const rel = (abs: number) => abs - s.start;
+  const before = s.text.slice(0, rel(first.start));
+  const clauseStart = s.start + Math.max(0, lastStop(before, LEFT_STOP));
+  // a figure in apposition ("40 tok/s, 3x higher than X") has no cues of its own on the left
+  const apposition = APPOSITION.test(s.text.slice(0, rel(skipBefore)));
+  // inside parentheses ("(above 99.9%)", "(up to 25x)") the figure reads only what the parentheses say
+  const openParen = before.lastIndexOf('(') > before.lastIndexOf(')') ? s.start + before.lastIndexOf('(') + 1 : s.start;
+  const leftLimit = apposition && prevEnd > s.start ? first.start : Math.max(clauseStart, prevEnd, openParen, first.start - LEFT_REACH);
+  const afterText = s.text.slice(rel(last.end), rel(Math.min(s.end, last.end + FAR_RIGHT_REACH)));
+  const farLimit = Math.min(nextStart, last.end + firstStop(afterText, RIGHT_STOP));
+  const rightLimit = Math.min(farLimit, last.end + RIGHT_REACH);
+  // "2x on GPUs": what follows "on" is where the figure was measured, not what
+  const onSetting = (c: CueHit) => /^(?!.*\b(?:impact|effect|influence)\s+on\b).*\bon\s+(?:\S+\s+)?$/i.test(s.text.slice(rel(last.end), rel(c.start)));
+  const right = cues.filter((c) => c.start >= last.end && c.start < rightLimit && !onSetting(c));
+  const farRight = cues.filter((c) => c.start >= rightLimit && c.start < farLimit && !onSetting(c));
+  const left = cues.filter((c) => c.end <= skipBefore && c.start >= leftLimit).reverse();
+  const clause = cues.filter((c) => c.end <= skipBefore && c.start >= clauseStart).reverse();
+  return { right, farRight, left, clause, clauseStart };
+}

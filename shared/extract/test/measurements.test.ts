@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, onlyClaim } from './helpers.js';
+
+describe('measurements', () => {
+  it.each([
+    ['The detector runs at 52 frames per second.', 52, 'fps'],
+    ['The detector runs at 52 FPS.', 52, 'fps'],
+    ['The compressed model takes 1.5 MB.', 1.5e6, 'B'],
+    ['The index needs 3 GiB of memory.', 3 * 1024 ** 3, 'B'],
+    ['Each query takes 4 ms.', 0.004, 's'],
+    ['Training finishes in 2 days.', 172800, 's'],
+    ['The decoder generates 95 tokens/s on a laptop.', 95, 'tok/s'],
+    ['The model has only 3.1M parameters.', 3.1e6, 'params'],
+    ['A forward pass needs 0.6 GFLOPs.', 0.6e9, 'FLOPs'],
+    ['The kernel sustains 0.9 petaFLOPs/second in BF16.', 0.9e15, 'FLOP/s'],
+    ['The full run costs 40 GPU-hours.', 40, 'GPUh'],
+    ['One inference consumes 2.5 J.', 2.5, 'J'],
+    ['Training costs $1,200 in total.', 1200, 'USD'],
+  ])('%s', (sentence, value, unit) => {
+    const c = onlyClaim(sentence);
+    expect(c.kind).toBe('measurement');
+    expect(c.value).toBeCloseTo(value as number, 6);
+    expect(c.unit).toBe(unit);
+  });
+
+  it('a share of a whole is a measurement in %', () => {
+    expect(onlyClaim('Decoding accounts for up to 60% of end-to-end latency.')).toMatchObject({ kind: 'measurement', value: 60, unit: '%', qualifier: 'upper_bound' });
+  });
+
+  it('an absolute saving is a measurement of the saving', () => {
+    expect(onlyClaim('Each request is 15 ms faster.')).toMatchObject({ kind: 'measurement', value: 0.015, unit: 's' });
+  });
+
+  it('a hyphenated unit is a configuration', () => {
+    expect(claimsOf('We store 32-byte codes and 8-bit weights.')).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../src/index.js';
+import { claimsOf } from './helpers.js';
+
+// Numbers that the contract says are not claims. Each sentence here also holds
+// the kind of wording a claim has, so the rule that drops it is what is tested.
+describe('not claims', () => {
+  it.each([
+    ['model names with digits', 'We fine-tune GPT-2, Llama-3.1-8B and ResNet-50 and report higher accuracy.'],
+    ['formats and precisions', 'We quantize to FP8 and INT4 with 4-bit weights for faster inference.'],
+    ['names glued to digits', 'Our variant of Path-256 and Qwen2.5 is faster than R50.'],
+    ['years', 'Since 2012, accuracy on this benchmark improved steadily.'],
+    ['citations', 'Prior quantizers [29] lose accuracy [3, 12].'],
+    ['section and figure numbers', 'Section 4 shows the speedup in Fig. 3 and Table 2.'],
+    ['URLs', 'Code for the faster kernel is at https://example.org/fast2x/v3.'],
+    ['top-k as a name', 'We report top-5 accuracy throughout.'],
+    ['dimensions', 'A 2x2 kernel is 4x4 cheaper in our notation.'],
+    ['device counts', 'We train on 8\u00d7 A100 GPUs and 4x H100 nodes for faster turnaround.'],
+    ['image sizes', 'Inputs are resized to 224\u00d7224 for faster inference.'],
+    ['study scope', 'We evaluate ten LLMs on eight problems with over 500,000 evaluations.'],
+    ['configurations', 'We train with batch size 256 and sequence length 1K for better accuracy.'],
+    ['experiment setups', 'At 90% sparsity with a 0.7% KV budget, the model is evaluated for accuracy.'],
+    ['a parameter count that names a model', 'A 12B parameters model is trained with lower latency.'],
+    ['scope measured in hours', 'We ran over 3,000 experiments for more than 9,000 GPU hours.'],
+    ['examples of others', 'Earlier token pruning (e.g., 4-8x fewer tokens) targets small ratios.'],
+    ['prior work', 'Previously reported methods only reduce memory by up to 20%.'],
+    ['math', 'The bound is O(n^2) and holds for 0<delta<1 with error O(1/T).'],
+    ['ratios and fractions', 'We use 0/1 rewards and a 3/4 split.'],
+    ['a share without a change', 'We find that over 40% computation goes to padding.'],
+    ['a level in parentheses', 'The optimizer speeds up tuning of high-fidelity (above 99%) gates.'],
+  ])('%s', (_why, sentence) => {
+    expect(claimsOf(sentence)).toEqual([]);
+  });
+
+  it('an opening sentence about the field is background', () => {
+    expect(extractClaims('p', 'Video models are an order of magnitude slower to train than image models. We fix this.')).toEqual([]);
+    expect(extractClaims('p', 'SwiftNet achieves a 3x speedup over dense kernels. It is open source.')).toHaveLength(1);
+  });
+});

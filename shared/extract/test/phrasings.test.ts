@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, onlyClaim } from './helpers.js';
+
+// Phrasings that need more than a cue next to the number.
+describe('phrasings', () => {
+  it('a score on a named benchmark, without a metric word', () => {
+    expect(onlyClaim('Our 3B model achieves 61.5% on MathBench.')).toMatchObject({ kind: 'quality_value', value: 61.5, unit: '%' });
+  });
+
+  it('a margin over a baseline, without a metric word', () => {
+    expect(onlyClaim('The tagger outperforms the strongest baseline by 2.7%.')).toMatchObject({ kind: 'quality_delta', value: 2.7, unit: 'pp', baseline: 'strongest baseline' });
+    expect(onlyClaim('It beats prior systems by a wide margin of 4 points.')).toMatchObject({ kind: 'quality_delta', value: 4 });
+  });
+
+  it('figures joined by "and" continue the same statement', () => {
+    const c = claimsOf('The parser scores 88.4 on TreeBank and 84.9 on WebText.');
+    expect(c.map((x) => [x.kind, x.value])).toEqual([['quality_value', 88.4], ['quality_value', 84.9]]);
+  });
+
+  it('a figure in apposition compares the measurement before it', () => {
+    const c = claimsOf('It serves 41 tokens/s per user, 2.5x higher than the reference server.');
+    expect(c[1]).toMatchObject({ kind: 'speedup', value: 2.5, baseline: 'reference server' });
+  });
+
+  it('"within N% of" a reference takes the metric of the sentence', () => {
+    const c = claimsOf('It reaches an F1 of 88.0%, within 0.7% of a much larger model.');
+    expect(c[1]).toMatchObject({ kind: 'quality_delta', value: -0.7, qualifier: 'upper_bound' });
+  });
+
+  it('ranges of points, and points written with a hyphen', () => {
+    expect(onlyClaim('We see gains of 1.0-2.5 points in macro-F1.')).toMatchObject({ value: [1, 2.5], unit: 'pp' });
+    expect(onlyClaim('This is a 3.2-point gain in accuracy.')).toMatchObject({ value: 3.2, unit: 'pp' });
+  });
+
+  it('a figure that is compared against is not a claim', () => {
+    expect(onlyClaim('It needs 3.1 GB of memory, compared to 9.8 GB for the dense model.')).toMatchObject({ text: '3.1 GB' });
+  });
+
+  it('results of others introduced by "in contrast" are not claims', () => {
+    expect(claimsOf('In contrast, random selection loses 5.5% accuracy.')).toEqual([]);
+  });
+
+  it('memory that names the hardware is not a claim', () => {
+    expect(claimsOf('On a single 24GB GPU it is 2x faster.').map((c) => c.text)).toEqual(['2x']);
+  });
+
+  it('a setup figure named before it is not a claim', () => {
+    expect(claimsOf('Under a latency SLO of 150 ms, throughput improves by 1.8x.').map((c) => c.text)).toEqual(['1.8x']);
+  });
+
+  it('a figure compared against stays out even with a qualifier', () => {
+    expect(claimsOf('It reaches 91.2% accuracy, compared with about 89.0% for the dense model.').map((c) => c.text)).toEqual(['91.2%']);
+  });
+
+  it('"N+%" is a lower bound', () => {
+    expect(onlyClaim('The schedule raises throughput by 20+%.')).toMatchObject({ kind: 'speedup', value: 1.2, qualifier: 'lower_bound' });
+  });
+
+  it('looks a little further when the words next to the number are vague', () => {
+    expect(onlyClaim('Batching gives a 15% performance improvement in the decoding throughput.')).toMatchObject({ kind: 'speedup', value: 1.15 });
+  });
+
+  it('a fraction of a peak is a measured share', () => {
+    expect(onlyClaim('The kernel sustains a throughput of 61% of the hardware peak.')).toMatchObject({ kind: 'measurement', value: 61, unit: '%' });
+  });
+
+  it('"only N% of" a time is a factor', () => {
+    expect(onlyClaim('The solver needs only 20% of the execution time of the exact method.')).toMatchObject({ kind: 'speedup', value: 5 });
+  });
+
+  it('the figure of what is outperformed is not a claim', () => {
+    expect(claimsOf('It reaches 71.0% accuracy, which outperforms the distilled accuracy of 64.2% clearly.').map((c) => c.text)).toEqual(['71.0%']);
+    expect(onlyClaim('Latency drops compared to the FP16 baseline by 31%.')).toMatchObject({ kind: 'speedup' });
+  });
+
+  it('degradation is a loss whatever the polarity of the metric', () => {
+    expect(onlyClaim('With a perplexity degradation below 2%, memory use falls sharply.')).toMatchObject({ kind: 'quality_delta', value: -2, unit: '%' });
+  });
+
+  it('a metric named before its value stays a value despite comparatives elsewhere', () => {
+    expect(claimsOf('On two much harder splits it keeps an exact match of 0.41 and 0.38, respectively.').map((c) => c.kind)).toEqual(['quality_value', 'quality_value']);
+  });
+
+  it('a comparative owns the noun after it, not the next figure', () => {
+    const [a, b] = claimsOf('It matches the accuracy with 6x fewer GPUs and at 3x the throughput.');
+    expect(a).toMatchObject({ kind: 'efficiency', value: 6 });
+    expect(b).toMatchObject({ kind: 'speedup', value: 3 });
+  });
+
+  it('a vague word after a measurement compares that measurement', () => {
+    const c = claimsOf('Step time falls from 90 ms to 30 ms, a 3x improvement.');
+    expect(c.map((x) => [x.text, x.kind, x.value])).toEqual([['30 ms', 'measurement', 0.03], ['3x', 'speedup', 3]]);
+  });
+
+  it('one verb governs a list of changes', () => {
+    const c = claimsOf('The scheduler cuts energy use by 40% and cooling cost by 20%.');
+    expect(c.map((x) => [x.kind, x.value])).toEqual([['efficiency', expect.closeTo(1 / 0.6, 6)], ['efficiency', 1.25]]);
+  });
+
+  it('count words scale a measurement', () => {
+    expect(onlyClaim('The engine serves 2.5 million tokens per second.')).toMatchObject({ value: 2.5e6, unit: 'tok/s' });
+  });
+
+  it('"a relative improvement of N%" is relative', () => {
+    expect(onlyClaim('It reaches a relative improvement of 6% in F1.')).toMatchObject({ value: 6, unit: '%' });
+  });
+
+  it('"removes N% of" a resource is a reduction', () => {
+    expect(onlyClaim('The method removes 80% of the parameters with no accuracy drop.')).toMatchObject({ kind: 'efficiency', value: 5 });
+  });
+
+  it('"N% of the time" says how often, not a share of time', () => {
+    expect(claimsOf('Annotators chose our answers 64% of the time.')).toEqual([]);
+  });
+
+  it('the noun after a comparative must be of its measure', () => {
+    expect(onlyClaim('It runs 5x faster at 32K tokens.').metric).toBe('speed');
+  });
+
+  it('a change in apposition to a quality figure is a change of that metric', () => {
+    const c = claimsOf('It reaches a word error rate of 4.1%, a 12% relative reduction over the baseline.');
+    expect(c[1]).toMatchObject({ kind: 'quality_delta', value: 12, unit: '%' });
+  });
+
+  it('a share in apposition to a measurement is a measured share', () => {
+    const c = claimsOf('The kernel reaches 410 TFLOPS, 62% of the peak.');
+    expect(c[1]).toMatchObject({ kind: 'measurement', value: 62, unit: '%' });
+  });
+
+  it('"at N% of the cost" is a factor', () => {
+    expect(onlyClaim('It matches the teacher at 5% of the cost.')).toMatchObject({ kind: 'efficiency', value: 20 });
+  });
+
+  it('a success rate over tasks is a quality value', () => {
+    expect(claimsOf('The agent solves 71% of the tasks, compared to 48% for the best baseline.')).toMatchObject([{ kind: 'quality_value', value: 71, unit: '%' }]);
+  });
+
+  it('a percentage before an efficiency rate is a measured level', () => {
+    expect(onlyClaim('Training scales to 128 GPUs at 89% scaling efficiency.')).toMatchObject({ kind: 'measurement', value: 89, unit: '%' });
+  });
+
+  it('a named loss keeps its sign after "of"', () => {
+    expect(onlyClaim('It comes with an accuracy drop of only 0.4%.')).toMatchObject({ kind: 'quality_delta', value: -0.4 });
+  });
+
+  it('counted FLOPs are a measurement', () => {
+    expect(onlyClaim('The backbone needs only 310M FLOPs per image.')).toMatchObject({ kind: 'measurement', value: 3.1e8, unit: 'FLOPs' });
+  });
+});
+

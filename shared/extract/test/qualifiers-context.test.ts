@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../src/index.js';
+import { claimsOf, onlyClaim } from './helpers.js';
+
+describe('qualifiers', () => {
+  it.each([
+    ['Our kernel is up to 5x faster.', 'upper_bound'],
+    ['The loss stays within 0.5% of the baseline accuracy.', 'upper_bound'],
+    ['Our kernel is at most 5x slower.', 'upper_bound'],
+    ['Our kernel is over 5x faster.', 'lower_bound'],
+    ['Our kernel is more than 5x faster.', 'lower_bound'],
+    ['Our kernel is at least 5x faster.', 'lower_bound'],
+    ['Our kernel is about 5x faster.', 'approximate'],
+    ['Our kernel is nearly 5x faster.', 'approximate'],
+    ['Our kernel is roughly 5x faster.', 'approximate'],
+    ['Our kernel is ~5x faster.', 'approximate'],
+    ['Our kernel gives a sim 5x speedup.', 'approximate'],
+    ['Our kernel is 5x faster on average.', 'average'],
+    ['Our kernel gives an average speedup of 5x.', 'average'],
+    ['Our kernel is 5x faster.', 'exact'],
+  ])('%s → %s', (sentence, qualifier) => {
+    expect(onlyClaim(sentence).qualifier).toBe(qualifier);
+  });
+
+  it('coordinated figures share the qualifier', () => {
+    const q = claimsOf('It improves accuracy by up to 2% and 4% on the two tasks.').map((c) => c.qualifier);
+    expect(q).toEqual(['upper_bound', 'upper_bound']);
+    const r = claimsOf('It offers up to 3x faster and 5x cheaper inference.').map((c) => c.qualifier);
+    expect(r).toEqual(['upper_bound', 'upper_bound']);
+  });
+
+  it('"more than" is a qualifier, not a direction or a baseline', () => {
+    expect(onlyClaim('Compute efficiency improves by more than 3x compared to sampling.')).toMatchObject({
+      kind: 'efficiency', value: 3, qualifier: 'lower_bound', baseline: 'sampling',
+    });
+  });
+});
+
+describe('context', () => {
+  it('finds the baseline after "than", "over", "compared to", "versus"', () => {
+    expect(onlyClaim('Our model is 2x faster than FastNet on phones.').baseline).toBe('FastNet');
+    expect(onlyClaim('We obtain a 3x speedup over the eager runtime.').baseline).toBe('eager runtime');
+    expect(onlyClaim('Latency drops by 30% compared to the cloud service.').baseline).toBe('cloud service');
+    expect(onlyClaim('It is 4x cheaper versus dense training.').baseline).toBe('dense training');
+  });
+  it('takes the subject of "outperforms X by N"', () => {
+    expect(onlyClaim('Our tagger outperforms SpanBERT by 1.5 F1 points.').baseline).toBe('SpanBERT');
+  });
+  it('names the metric from the cue phrase', () => {
+    expect(onlyClaim('It reduces the peak memory footprint by 35%.').metric).toBe('peak memory footprint');
+    expect(onlyClaim('We get a 2x end-to-end speedup.').metric).toBe('end-to-end speedup');
+    expect(onlyClaim('The model is 3x faster.').metric).toBe('speed');
+    expect(onlyClaim('The model reaches 77.5% top-1 accuracy.').metric).toBe('top-1 accuracy');
+  });
+  it('knows hyphenated metric names and metrics cut at k', () => {
+    expect(onlyClaim('It improves the F1-score by 2.2 points.').metric).toBe('F1-score');
+    expect(onlyClaim('Retrieval reaches 71.5% Recall@10 on the test queries.').metric).toBe('Recall@10');
+  });
+  it('leaves the baseline empty for absolute figures', () => {
+    expect(onlyClaim('It runs at 48 FPS, faster than the old detector.').baseline).toBeNull();
+  });
+  it('finds the setting after "on"', () => {
+    const text = 'We propose a model. It reaches 70.2% accuracy on ImageNet with a single GPU.';
+    expect(extractClaims('p', text)[0].setting).toBe('ImageNet');
+  });
+  it('keeps a comparison in force for the next sentence', () => {
+    const text = 'We propose a model. Compared with SlowNet, it is 2x faster. It also uses 30% less memory.';
+    expect(extractClaims('p', text).map((c) => c.baseline)).toEqual(['SlowNet', 'SlowNet']);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { metricScale, parseNumber, readUnit, WRITTEN_UNITS } from '../src/index.js';
+
+describe('units table', () => {
+  it('distinguishes decimal and binary byte prefixes', () => {
+    expect(readUnit('GB')).toEqual({ unit: 'B', scale: 1e9 });
+    expect(readUnit('GiB')).toEqual({ unit: 'B', scale: 1024 ** 3 });
+  });
+  it('is case sensitive where it matters', () => {
+    expect(readUnit('mb')).toBeNull();
+    expect(readUnit('B')).toBeNull(); // a bare B is a parameter count in model names, never bytes
+  });
+  it('lists longer spellings first for the scanner', () => {
+    expect(WRITTEN_UNITS.indexOf('frames per second')).toBeLessThan(WRITTEN_UNITS.indexOf('s'));
+  });
+});
+
+describe('metric scales', () => {
+  it('knows percent-scale and native metrics', () => {
+    expect(metricScale('top-1 accuracy')).toBe('percent');
+    expect(metricScale('perplexity')).toBe('native');
+    expect(metricScale('loss and accuracy')).toBe('percent');
+    expect(metricScale('something unknown')).toBe('percent');
+  });
+});
+
+describe('numbers', () => {
+  it('reads digits, separators and words', () => {
+    expect(parseNumber('12,000')).toBe(12000);
+    expect(parseNumber('four')).toBe(4);
+    expect(parseNumber('.5')).toBe(0.5);
+    expect(parseNumber('n/a')).toBeNaN();
+  });
+});
