@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CLI = `${ROOT}services/cli/dist/main.js`;
+export const CLI = `${ROOT}services/cli/bin/claims.js`;
 
 export interface Result {
   code: number | null;
