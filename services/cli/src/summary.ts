@@ -3,10 +3,18 @@ import type { Store } from '@claimflow/store';
 
 const MAX_ROWS = 40;
 
+const SI = [
+  [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k'], [1, ''], [1e-3, 'm'], [1e-6, 'µ'],
+] as const;
+/** Units read better with a prefix put back: 1.2 GB, 0.8 ms, 12 Mparams. */
+const PREFIXED = new Set(['B', 's', 'params', 'FLOPs', 'FLOP/s', 'J', 'W']);
+
 function fmtValue(c: { value: number | null; low: number | null; high: number | null; unit: string }): string {
-  const n = (x: number | null) => (x == null ? '?' : Number(x.toPrecision(4)).toString());
+  const top = Math.abs(c.value ?? c.high ?? c.low ?? 0);
+  const [scale, prefix] = PREFIXED.has(c.unit) ? (SI.find(([f]) => top >= f) ?? SI[SI.length - 1]) : [1, ''];
+  const n = (x: number | null) => (x == null ? '?' : Number((x / scale).toPrecision(4)).toString());
   const v = c.value != null ? n(c.value) : `${n(c.low)}–${n(c.high)}`;
-  return c.unit === 'x' ? `${v}×` : `${v} ${c.unit}`;
+  return c.unit === 'x' ? `${v}×` : `${v} ${prefix}${c.unit}`;
 }
 
 /** What a run stored: per batch, claims by kind, rejected records, and a sample of the claims. */
