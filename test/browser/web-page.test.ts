@@ -12,7 +12,11 @@ import { openTestStore, type TestStore } from '../api/helpers/stores.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_INDEX = fileURLToPath(new URL('../../services/api/dist/web/index.html', import.meta.url));
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+/**
+ * Every run saves its screenshots under test-results/; UPDATE_SCREENSHOTS=1
+ * writes them to docs/screenshots/ instead, the ones the README shows.
+ */
+const SCREENSHOTS = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS ? '../../docs/screenshots/' : '../../test-results/screenshots/', import.meta.url));
 
 /**
  * The web page in a real browser against the real API over the embedded
