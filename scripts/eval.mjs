@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Scores the extractor on the seed gold with the contract's scorer.
-// usage: npm run eval [-- --errors]
+// usage: npm run eval [-- --errors] [-- --set seed|demo|dev]
+//   seed (default): ../shared seed abstracts and gold
+//   demo: seeds/demo-abstracts.jsonl with test/fixtures/demo-gold.jsonl
+//   dev:  test/fixtures/extraction/dev-abstracts.jsonl with dev-gold.jsonl
 // Extraction goes through the `claims` CLI when it is installed, else through
 // the built library (shared/extract/dist), so the figures match either path.
 import { spawnSync } from 'node:child_process';
@@ -11,9 +14,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '../shared');
-const abstracts = join(shared, 'seeds/seed-abstracts.jsonl');
-const gold = join(shared, 'gold/seed.jsonl');
 const scorer = join(shared, 'eval/score.mjs');
+const setArg = process.argv.indexOf('--set');
+const set = setArg > 0 ? process.argv[setArg + 1] : 'seed';
+const SETS = {
+  seed: [join(shared, 'seeds/seed-abstracts.jsonl'), join(shared, 'gold/seed.jsonl')],
+  demo: [join(root, 'seeds/demo-abstracts.jsonl'), join(root, 'test/fixtures/demo-gold.jsonl')],
+  dev: [join(root, 'test/fixtures/extraction/dev-abstracts.jsonl'), join(root, 'test/fixtures/extraction/dev-gold.jsonl')],
+};
+if (!SETS[set]) {
+  console.error(`eval: unknown --set ${set} (seed, demo or dev)`);
+  process.exit(2);
+}
+const [abstracts, gold] = SETS[set];
 
 if (!existsSync(shared) || ![abstracts, gold, scorer].every(existsSync)) {
   console.error(`eval: the shared contract folder is missing (expected ${shared} with seeds/, gold/ and eval/score.mjs).`);

@@ -4,7 +4,7 @@ import type { ClaimDraft, Qualifier } from '@claimflow/schemas';
 import { tagCues, type CueHit } from './lexicon/nlp.js';
 import { baselineCues, baselineFor, metricText, settingFor, type BaselineCue } from './rules/context/index.js';
 import { decide, type Decision } from './rules/decide/index.js';
-import { excludedBy, setsUpExperiment } from './rules/exclusions.js';
+import { excludedBy, isEvaluationStudy, OWN_CONTRIBUTION, setsUpExperiment } from './rules/exclusions.js';
 import { coordinated, coordinatedGroups, slashPairs } from './rules/lists.js';
 import { readQualifier } from './rules/qualifiers.js';
 import { scanQuantities, type Quantity } from './rules/quantities.js';
@@ -26,9 +26,11 @@ export function extractDrafts(text: string): ClaimDraft[] {
   const drafts: ClaimDraft[] = [];
   // a comparison stays in force for the sentences that follow ("Compared with X, ... . It also cuts memory by 2x.")
   let standingBaseline: string | null = null;
-  splitSentences(cleanText(text)).forEach((s, index) => {
+  const clean = cleanText(text);
+  const study = isEvaluationStudy(clean); // figures of an evaluation study describe the systems it evaluates
+  splitSentences(clean).forEach((s, index) => {
     const comparisons = baselineCues(s);
-    if (index > 0 || ABOUT_THE_WORK.test(s.text)) drafts.push(...sentenceDrafts(text, s, comparisons, standingBaseline));
+    if ((index > 0 || ABOUT_THE_WORK.test(s.text)) && (!study || OWN_CONTRIBUTION.test(s.text))) drafts.push(...sentenceDrafts(text, s, comparisons, standingBaseline));
     standingBaseline = comparisons.at(-1)?.phrase ?? standingBaseline;
   });
   return drafts.sort((a, b) => a.span[0] - b.span[0]);
@@ -81,7 +83,7 @@ function sentenceDrafts(original: string, s: Sentence, comparisons: BaselineCue[
         q, written: s.text.slice(q.start - s.start, q.end - s.start),
         window: paired ? { ...window, left: [paired[i]], right: [] } : window,
         before, lead, after: textAfter(final.end), sentenceMetrics,
-        previous: last.decision, previousUnit: last.q?.unit ?? null, coordinated: joined,
+        previous: last.decision, previousUnit: last.q?.unit ?? null, coordinated: joined, paired: !!paired,
       });
       if (!decision) return;
       const own = i === 0 ? groupQualifier : readQualifier(textBefore(q.start), textAfter(q.end));

@@ -12,6 +12,8 @@ export interface MetricRow {
   better: Better;
   /** Vague words ("performance", "quality") that defer to a specific metric named nearby. */
   vague?: boolean;
+  /** A score of no stated scale: points of it are percentage points, a bare change is in its own units. */
+  generic?: boolean;
 }
 
 export const QUALITY_METRICS: MetricRow[] = [
@@ -20,9 +22,14 @@ export const QUALITY_METRICS: MetricRow[] = [
       'accuracy', 'accuracies', 'acc', 'top-1', 'top-5', 'top1', 'top5', 'f1', 'f1 score', 'f1-score', 'ap', 'ap50', 'ap75',
       'map', 'map50', 'box ap', 'mask ap', 'bleu', 'rouge', 'rouge-l', 'glue', 'glue score', 'superglue', 'exact match',
       'em', 'pass@1', 'pass@k', 'win rate', 'win-rate', 'success rate', 'recall', 'precision', 'iou', 'miou', 'auc',
-      'auroc', 'ndcg', 'mrr', 'hit rate', 'hits@1', 'hits@10', 'score', 'scores', 'cider', 'meteor', 'chrf',
-      'controllability', 'pass rate', 'solve rate', 'macro-f1', 'micro-f1', 'macro f1', 'recall@1', 'recall@5',
+      'auroc', 'ndcg', 'mrr', 'hit rate', 'hits@1', 'hits@10', 'cider', 'meteor', 'chrf',
+      'controllability', 'sensitivity', 'specificity', 'f0.5', 'f2', 'f-score', 'f-measure', 'balanced accuracy', 'pass rate', 'solve rate', 'macro-f1', 'micro-f1', 'macro f1', 'recall@1', 'recall@5',
       'recall@10', 'recall@100', 'ndcg@10', 'mrr@10', 'pass@10', 'pass@100', 'acc@1', 'acc@5', 'r@1', 'r@5', 'r@10',
+      'true positive rate', 'detection rate', 'success', 'task success', 'success rates',
+      'power conversion efficiency', 'conversion efficiency', 'quantum efficiency', 'dice', 'dice score', 'dice coefficient',
+      'intersection over union', 'intersection-over-union', 'click-through rate', 'ctr', 'adherence', 'instruction adherence',
+      'coverage', 'agreement', 'kappa', 'quadratic weighted kappa', 'qwk', 'event recall', 'probability of detection',
+      'detection probability', 'critical success index', 'csi', 'forecast skill', 'skill score', 'stoi',
     ],
     scale: 'percent',
     better: 'higher',
@@ -31,7 +38,8 @@ export const QUALITY_METRICS: MetricRow[] = [
     names: [
       'error rate', 'error rates', 'top-1 error', 'top-5 error', 'wer', 'cer', 'word error rate', 'character error rate',
       'hallucination rate', 'hallucination rates', 'failure rate', 'attack success rate', 'false positive rate',
-      'miss rate', 'violation rate',
+      'miss rate', 'violation rate', 'gap', 'accuracy gap', 'fairness gap', 'disparity', 'forgetting', 'average forgetting', 'repetition rate', 'refusal rate',
+      'toxicity', 'collision rate', 'crash rate', 'churn rate', 'outlier fraction', 'outlier rate', 'expected calibration error', 'ece', 'calibration error',
     ],
     scale: 'percent',
     better: 'lower',
@@ -40,11 +48,24 @@ export const QUALITY_METRICS: MetricRow[] = [
     names: [
       'perplexity', 'ppl', 'loss', 'fid', 'kid', 'mae', 'mse', 'rmse', 'mean absolute error', 'mean squared error',
       'bits per dim', 'bits-per-dim', 'bpd', 'bpc', 'nll', 'error', 'errors', 'lpips', 'cross-entropy',
+      'root mean squared error', 'root mean square error', 'endpoint error', 'end-point error', 'epe', 'chamfer distance',
+      'absolute relative error', 'abs rel', 'force error', 'force errors', 'energy error', 'q-error', 'q error', 'residual', 'residuals',
+      'pick residual', 'scatter', 'drift', 'translational drift', 'hausdorff distance', 'chamfer distance', 'mean absolute percentage error', 'mape', 'l2 error', 'relative l2 error', 'relative error', 'bits per base', 'bits per character', 'bits per byte',
     ],
     scale: 'native',
     better: 'lower',
   },
-  { names: ['psnr', 'ssim', 'reward', 'elo'], scale: 'native', better: 'higher' },
+  {
+    names: [
+      'psnr', 'ssim', 'reward', 'elo', 'tm-score', 'lddt', 'gdt', 'spearman', 'spearman correlation', 'pearson correlation',
+      'correlation', 'kendall tau', 'pesq', 'si-sdr', 'si-snr', 'sdr', 'mos', 'mean opinion score', 'naturalness mos', 'nmi', 'normalized mutual information', 'ari', 'adjusted rand index', 'r2',
+    ],
+    scale: 'native',
+    better: 'higher',
+  },
+  // a score with no scale of its own ("MT-Bench score", "CLIP score") is reported in its own units;
+  // a named percent metric beside it ("F1 score", "GLUE score") wins in metricScale
+  { names: ['score', 'scores', 'rating', 'ratings'], scale: 'native', better: 'higher', generic: true },
   { names: ['performance', 'quality', 'gain', 'gains', 'results', 'lift', 'robustness'], scale: 'percent', better: 'higher', vague: true },
 ];
 
@@ -82,6 +103,11 @@ export function metricsIn(phrase: string | null, opts: { inTextOrder?: boolean }
  * ("loss and accuracy" is reported in points), then a native one; a phrase
  * with no known metric is taken as percent-scale, the common case.
  */
+export function metricIsGeneric(phrase: string | null): boolean {
+  const rows = metricsIn(phrase).filter((r) => !r.vague);
+  return rows.length > 0 && rows.every((r) => r.generic);
+}
+
 export function metricScale(phrase: string | null): MetricScale {
   const rows = metricsIn(phrase).filter((r) => !r.vague);
   if (rows.some((r) => r.scale === 'percent')) return 'percent';

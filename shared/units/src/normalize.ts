@@ -1,7 +1,7 @@
 // The contract's normalization (../../../shared/spec/claims.md, "Normalized value
 // and unit"): a draft's raw quantity and relation become value/low/high + unit.
 import type { CanonicalUnit, ClaimDraft, ClaimRecord } from '@claimflow/schemas';
-import { metricScale } from './metrics-table.js';
+import { metricIsGeneric, metricScale } from './metrics-table.js';
 import { RELATIONS, RELATIVE_SUFFIX, isRelation, type Relation } from './relations.js';
 import { readFactor, readUnit } from './units-table.js';
 
@@ -24,8 +24,11 @@ function qualityUnit(draft: ClaimDraft, relative: boolean): CanonicalUnit {
   const scale = metricScale(draft.metric);
   if (draft.kind === 'quality_value') return PERCENT_UNITS.has(written) ? '%' : 'abs';
   if (written === 'x') return '%'; // a relative factor, expressed as a percent gain
-  if (PERCENT_UNITS.has(written)) return relative || scale === 'native' ? '%' : 'pp';
-  if (POINT_UNITS.has(written)) return scale === 'native' ? 'abs' : 'pp';
+  if (PERCENT_UNITS.has(written)) return relative || (scale === 'native' && !metricIsGeneric(draft.metric)) ? '%' : 'pp';
+  if (POINT_UNITS.has(written)) return scale === 'native' && !metricIsGeneric(draft.metric) ? 'abs' : 'pp'; // "IFEval score +8.4 points" 
+  // a bare change too small to be percentage points ("ROC-AUC +0.012") is on the metric's 0-1 scale
+  const magnitude = Math.abs(draft.raw.value ?? draft.raw.high ?? 0);
+  if (draft.kind === 'quality_delta' && written === '' && magnitude > 0 && magnitude < 0.1) return 'abs';
   return scale === 'native' ? 'abs' : 'pp';
 }
 

@@ -4,7 +4,7 @@
 // the written base forms, which prefixes it takes, and its own scale).
 import type { CanonicalUnit } from '@claimflow/schemas';
 
-type PrefixSet = 'none' | 'decimal-short' | 'decimal-long' | 'bytes' | 'count';
+type PrefixSet = 'none' | 'decimal-short' | 'decimal-long' | 'si' | 'si-long' | 'bytes' | 'count';
 
 interface UnitRow {
   /** Canonical unit of the contract. */
@@ -21,6 +21,9 @@ const PREFIXES: Record<PrefixSet, Record<string, number>> = {
   none: { '': 1 },
   'decimal-short': { '': 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 },
   'decimal-long': { '': 1, kilo: 1e3, mega: 1e6, giga: 1e9, tera: 1e12, peta: 1e15, exa: 1e18 },
+  // energy and power go both ways: "12 mJ", "2.4 µW" (Greek mu is cleaned to the micro sign), "3 kW"
+  si: { '': 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, m: 1e-3, 'µ': 1e-6, u: 1e-6, n: 1e-9, p: 1e-12 },
+  'si-long': { '': 1, kilo: 1e3, mega: 1e6, giga: 1e9, milli: 1e-3, micro: 1e-6, nano: 1e-9, pico: 1e-12 },
   bytes: { K: 1e3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 },
   count: { '': 1 },
 };
@@ -44,9 +47,11 @@ export const MEASURE_UNITS: UnitRow[] = [
   // multiply-accumulates are reported as written: papers use "MACs" and "FLOPs" loosely
   { unit: 'FLOPs', forms: ['MACs'], prefixes: 'decimal-short', scale: 1 },
   { unit: 'params', forms: ['parameters', 'params'], prefixes: 'count', scale: 1 },
-  { unit: 'J', forms: ['J', 'joules'], prefixes: 'decimal-short', scale: 1 },
-  { unit: 'J', forms: ['Wh'], prefixes: 'decimal-short', scale: 3600 },
-  { unit: 'W', forms: ['W', 'watts'], prefixes: 'decimal-short', scale: 1 },
+  { unit: 'J', forms: ['J'], prefixes: 'si', scale: 1 },
+  { unit: 'J', forms: ['joules', 'joule'], prefixes: 'si-long', scale: 1 },
+  { unit: 'J', forms: ['Wh'], prefixes: 'si', scale: 3600 },
+  { unit: 'W', forms: ['W'], prefixes: 'si', scale: 1 },
+  { unit: 'W', forms: ['watts', 'watt'], prefixes: 'si-long', scale: 1 },
   { unit: 'USD', forms: ['USD', 'dollars', '$'], prefixes: 'none', scale: 1 },
   { unit: 'GPUh', forms: ['GPU-hours', 'GPU hours', 'GPU-hour', 'GPU hour', 'GPUh'], prefixes: 'none', scale: 1 },
   { unit: 'GPUh', forms: ['GPU-days', 'GPU days'], prefixes: 'none', scale: 24 },

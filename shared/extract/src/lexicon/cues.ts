@@ -49,11 +49,16 @@ export const CUES: Record<CueTag, string[]> = {
     'speed', 'speeds', 'throughput', 'throughputs', 'fps', 'frames per second', 'tokens per second', 'rtfx',
     'real time factor', 'convergence speed', 'converges', 'converge', 'inference speed', 'training speed',
     'decoding speed', 'generation speed', 'classification speed', 'processing speed',
+    // a count per unit of time is a rate: "1.6x more queries per second", "9x more samples per hour"
+    'per second', 'per sec', 'per minute', 'per hour', 'per day', 'qps', 'queries per second', 'requests per second',
+    'samples per second', 'images per second', 'sequences per second',
   ],
   SpeedTime: [
     'latency', 'latencies', 'time', 'runtime', 'runtimes', 'run time', 'wall clock time',
     'wall time', 'delay', 'delays', 'execution time', 'inference time', 'training time', 'search time',
-    'response time', 'turnaround', 'time to first token', 'ttft', 'duration',
+    'response time', 'turnaround', 'time to first token', 'ttft', 'duration', 'makespan', 'completion time', 'cycles',
+    'clock cycles', 'cpu cycles',
+    'job completion time',
   ],
   EffResource: [
     'memory', 'memories', 'vram', 'footprint', 'footprints', 'memory footprint', 'memory footprints', 'memory usage',
@@ -65,6 +70,10 @@ export const CUES: Record<CueTag, string[]> = {
     'cost', 'costs', 'overhead', 'resources', 'communication', 'gpus', 'gpu hours', 'gpu hour',
     'tokens', 'steps', 'training steps', 'iterations', 'epochs', 'samples', 'training data', 'data', 'features',
     'function evaluations', 'nfe', 'nfes', 'forward passes', 'queries', 'api calls',
+    'bitrate', 'bit rate', 'bits per pixel', 'bpp', 'traffic', 'network traffic', 'experts', 'policy updates',
+    'gradient updates', 'communication rounds', 'rounds', 'attempts', 'examples', 'training examples', 'labels',
+    'annotations', 'labeled data', 'observations', 'pairs', 'documents', 'gpu memory', 'dram', 'sram', 'area',
+    'spending', 'spend', 'api spending', 'expenses', 'costing', 'ram', 'hbm', 'battery', 'battery drain', 'battery consumption', 'heads', 'attention heads', 'channels', 'neurons', 'filters', 'layers', 'connections',
     // "matches a 10x larger model": the baseline's size is the resource saved
     'larger model', 'larger models', 'bigger model', 'bigger models', 'larger network', 'larger networks', 'larger',
     'bigger',
@@ -72,15 +81,16 @@ export const CUES: Record<CueTag, string[]> = {
   EffRate: [
     'efficiency', 'efficient', 'token efficiency', 'sample efficiency', 'compute efficiency', 'energy efficiency',
     'compression', 'compression ratio', 'compresses', 'compressed', 'compressing', 'utilization',
-    'batch size', 'batch sizes', 'hidden size', 'hidden sizes',
+    'batch size', 'batch sizes', 'hidden size', 'hidden sizes', 'batches', 'cache hit rate', 'cache hit rates', 'hit ratio',
+    'cache hit ratio', 'hit rates',
   ],
   QualityMetric: QUALITY_METRICS.filter((r) => !r.vague).flatMap((r) => r.names),
   QualityVague: ['performance', 'quality', 'results', 'robustness'],
   Faster: CUES_FASTER,
-  Slower: ['slower', 'slowdown', 'slow down', 'slowdowns'],
+  Slower: ['slower', 'slowdown', 'slow down', 'slowdowns', 'slows down', 'slowed down', 'slowing down', 'slows', 'slowed'],
   Shorter: ['shorter'],
   Smaller: [
-    'smaller', 'cheaper', 'fewer', 'lighter', 'leaner', 'less expensive', 'compact', 'savings', 'saving',
+    'smaller', 'cheaper', 'fewer', 'lighter', 'leaner', 'less expensive', 'compact', 'savings',
     'memory savings', 'memory saving', 'cost savings', 'energy savings',
   ],
   Accurate: ['accurate', 'more accurate'],
@@ -91,16 +101,25 @@ export const CUES: Record<CueTag, string[]> = {
   ],
   Better: ['better', 'superior'],
   // getting worse whatever the metric's polarity: "perplexity degradation" is a loss
-  Worse: ['worse', 'inferior', 'degradation', 'degradations', 'degrades', 'degrade', 'degraded'],
+  Worse: [
+    'worse', 'inferior', 'degradation', 'degradations', 'degrades', 'degrade', 'degraded',
+    // "at a cost of 0.8 points of AUC": what is given up
+    'at a cost of', 'at the cost of', 'at the expense of', 'at a price of',
+  ],
   Gain: ['gain', 'gains', 'lift', 'improvement', 'improvements', 'boost', 'boosts', 'surge'],
-  Improve: verbForms(['improve', 'enhance', 'outperform', 'surpass', 'boost', 'beat']),
+  Improve: verbForms(['improve', 'enhance', 'outperform', 'surpass', 'boost', 'beat', 'exceed', 'lift']),
   Up: [
-    ...verbForms(['increase', 'raise', 'augment', 'grow', 'rise', 'double']),
-    'higher', 'more', 'greater', 'up', 'grew', 'rose',
+    ...verbForms(['increase', 'raise', 'augment', 'grow', 'rise', 'double', 'add', 'climb', 'jump', 'widen']),
+    'higher', 'more', 'greater', 'up', 'grew', 'rose', 'risen', 'above', 'ahead of',
+    // "1.2 times as many iterations": as many as the reference, times N
+    'as many', 'as much',
   ],
   Down: [
-    ...verbForms(['reduce', 'decrease', 'drop', 'decline', 'cut', 'save', 'lower', 'shrink', 'lose', 'sacrifice', 'remove', 'eliminate', 'halve']),
-    'less', 'reduction', 'reductions', 'down', 'penalty',
+    ...verbForms([
+      'reduce', 'decrease', 'drop', 'decline', 'cut', 'save', 'lower', 'shrink', 'lose', 'sacrifice', 'remove', 'eliminate',
+      'halve', 'fall', 'narrow', 'trim', 'slash', 'shorten', 'dip',
+    ]),
+    'less', 'reduction', 'reductions', 'down', 'penalty', 'fell', 'fallen', 'shrank', 'shrunk', 'below', 'behind',
     // phrasal verbs that compromise would otherwise read as a different verb
     'drop by', 'drops by', 'dropped by', 'drop in', 'drops in', 'cut down', 'cuts down', 'cut down on',
   ],
@@ -113,7 +132,8 @@ export const CUES: Record<CueTag, string[]> = {
   UseVerb: [
     'use', 'uses', 'using', 'used', 'employ', 'employs', 'employing', 'require', 'requires', 'requiring', 'need',
     'needs', 'needing', 'consume', 'consumes', 'consuming', 'with', 'keeping', 'keeps', 'activating', 'activates',
-    'updating', 'updates', 'trains', 'training on',
+    'updating', 'updates', 'trains', 'training on', 'trains on', 'trained on', 'train on', 'select', 'selects', 'selecting',
+    'selected', 'sampling only', 'labeling', 'annotating', 'fine tuning on', 'fine tunes on', 'fine tuned on',
   ],
   RetainVerb: [
     'retain', 'retains', 'retaining', 'preserve', 'preserves', 'preserving', 'maintain', 'maintains', 'maintaining',
@@ -124,7 +144,7 @@ export const CUES: Record<CueTag, string[]> = {
     'sparsity', 'budget', 'budgets', 'target', 'targets', 'threshold', 'dropout', 'masking ratio', 'mask ratio',
     'keep ratio', 'pruning ratio', 'pruning rate', 'sampling rate', 'learning rate', 'temperature', 'quantile',
     'percentile', 'noise', 'label noise', 'sparse', 'pruned', 'pruning', 'compression target', 'slo', 'deadline',
-    'constraint',
+    'constraint', 'cycle', 'limit', 'time limit', 'window', 'time budget', 'power budget', 'power envelope',
   ],
   ScopeNoun: ['experiments', 'evaluations', 'trials', 'participants', 'annotators', 'hours of audio', 'hours of speech'],
 };

@@ -87,5 +87,6 @@ export function tagCues(sentence: string, offset: number): CueHit[] {
       last.normal += ' ' + term.normal;
     } else hits.push({ tag, start, end, normal: term.normal });
   }
-  return hits;
+  // "battery drain per hour of transcription": a per-time normalization, not a rate
+  return hits.filter((h) => !(h.tag === 'SpeedRate' && /^per /.test(h.normal) && /^\s+of\b/.test(sentence.slice(h.end - offset))));
 }

@@ -3,6 +3,7 @@
 // returns true when the quantity must be dropped.
 import { metricRow } from '@claimflow/units';
 import type { Sentence } from '../text/sentences.js';
+import { BASELINE_TRAINED_ON, SUCCEEDS_IN } from './phrasing.js';
 import type { Quantity } from './quantities.js';
 import type { CueWindow } from './windows.js';
 
@@ -26,6 +27,18 @@ const PRIOR_WORK = new RegExp(
     String.raw`(?:works?|methods?|approaches|approximations|systems|techniques|solutions|studies|models|designs|algorithms|frameworks))\b`,
   'i',
 );
+
+/** Statistics of spread, not results: standard deviation, variance, confidence intervals, error bars. */
+const DISPERSION =
+  /\b(?:standard deviations?|std\.?|variances?|confidence intervals?|error bars?|standard errors?|spread|interquartile range)\b[^,;:.]{0,40}?\b(?:is|was|are|were|of|to|at|by|=|:)\s+(?:only\s+|about\s+|around\s+|roughly\s+|approximately\s+|[~±]\s*)?$/i;
+
+/** The subject of a benchmark finding: "the strongest model", "the best system", "the median LLM", "the weakest". */
+const EVALUATED_SYSTEM =
+  /\b(?:the|even the)\s+(?:best|strongest|top|leading|weakest|worst|median|average|best-performing|top-performing|strongest-performing)\b(?:\s+(?:[\w-]+\s+)?(?:models?|systems?|llms?|agents?|methods?|approaches|submissions?|entries|participants?))?\s+(?:only\s+|still\s+)?(?:answers?|scores?|achieves?|reaches|solves|gets|attains|obtains|manages|loses|drops|retains|gains|improves|degrades|falls)\b/i;
+const COMPARED_BEFORE = /\b(?:than|over|compared (?:to|with)|relative to|versus|vs\.?|against|outperform\w*|surpass\w*|beat\w*|exceed\w*|match\w*)\s+$/i;
+
+/** Metrics that name an operating point when a figure is "at" them: "at 95% recall", "at 1% FPR". */
+const OPERATING_METRIC = /^\s*(?:recall|precision|coverage|sensitivity|specificity|fpr|tpr|false positive rate|true positive rate)\b/i;
 
 type Exclusion = {
   name: string;
@@ -64,7 +77,8 @@ export const EXCLUSIONS: Exclusion[] = [
   },
   {
     name: 'compound-modifier', // "4-bit weights", "32-byte codes", "13-layer network", "50%-sparse"
-    excludes: (q, { after }) => q.form !== 'factor' && /^-[A-Za-z]/.test(after),
+    // a factor glued to a noun is a setting too ("30x-coverage"), unless the word says what changed ("4x-smaller")
+    excludes: (q, { after }) => /^-[A-Za-z]/.test(after) && (q.form !== 'factor' || !/^-(?:faster|slower|smaller|larger|bigger|fewer|less|more|higher|lower|cheaper|speed|reduc|improv|compress|gain|lift)/i.test(after)),
   },
   {
     name: 'slash-name', // "SVHN10/20", "3/8/32B", "0/1 reward", but not "3x/1.5x"
@@ -104,7 +118,9 @@ export const EXCLUSIONS: Exclusion[] = [
   {
     name: 'baseline-figure', // "compared to 9.8 GB for the baseline", "vs. 45.1%": the figure of what is compared against
     excludes: (q, { before }) =>
-      /\b(?:compared (?:to|with)|versus|vs\.?|relative to|against)\s+(?:the\s+|a\s+|an\s+)?(?:(?:approximately|about|around|roughly|nearly|only)\s+|~\s*)?$/i.test(before) ||
+      /\b(?:compared (?:to|with)|versus|vs\.?|relative to|against|instead of|rather than|(?:up|down|improved|rising|falling)\s+from)\s+(?:the\s+|a\s+|an\s+)?(?:(?:approximately|about|around|roughly|nearly|only)\s+|~\s*)?$/i.test(before) ||
+      // "compared with 0.851 for X and 0.889 for Y": every figure of the compared list
+      /\b(?:compared (?:to|with)|versus|vs\.?)\s+~?\d[\d.,]*\s?%?\s+(?:for|of|by|with)\s+[^,;()]*?(?:,\s*|\s+and\s+)$/i.test(before) ||
       /(?:^|[^\w-])(?<!more |less |fewer |greater |higher |lower |better |worse |larger |smaller |rather )than\s+(?:the\s+|a\s+|an\s+)?$/i.test(before),
   },
   {
@@ -118,6 +134,87 @@ export const EXCLUSIONS: Exclusion[] = [
     name: 'setup-figure', // "a latency SLO of 150 ms", "a sparsity of 90%", "under a budget of 2 GB"
     excludes: (q, { before }) =>
       /\b(?:SLO|SLA|budget|constraint|deadline|target|limit|threshold|sparsity|ratio)(?:\s+(?:of|=|is|set|to|at|was|fixed)\b|\s*=)*\s*$/i.test(before),
+  },
+  {
+    name: 'cross-validation', // "5-fold cross-validation", "10-fold CV": a protocol, not a factor
+    excludes: (q, { after }) => q.form === 'factor' && /^\s*(?:cross[- ]?validat\w*|cv\b|splits?\b|stratified\b)/i.test(after),
+  },
+  {
+    name: 'subset-share', // "the worst 10% of clients", "the top 5% of queries": which cases, not a result
+    excludes: (q, { before, after }) => q.form === 'percent' && /\b(?:worst|best|top|bottom|lowest|highest|slowest|fastest|hardest|easiest|first|last)\s+$/i.test(before) && /^\s*of\b/.test(after),
+  },
+  {
+    name: 'concessive-background', // "Although networks such as X achieve Dice above 0.90, they ...": others' figures
+    wholeSentence: true,
+    excludes: (q, { before }) => /^\s*(?:Although|Though|Even though|While|Whereas)\b[^,;]*$/.test(before) && !/\b(?:we|our|ours|us)\b/i.test(before),
+  },
+  {
+    name: 'estimation-bias', // "execution accuracy overestimates correctness by 8-12 points": a bias found, not a gain
+    excludes: (q, { before }) => /\b(?:over|under)(?:estimat|stat)\w*\s+(?:[\w-]+\s+){0,3}by\s+(?:up to\s+|about\s+|roughly\s+)?$|\binflat\w*\s+(?:[\w-]+\s+){0,3}by\s+$/i.test(before),
+  },
+  {
+    name: 'horizon', // "predicts glucose 30 minutes ahead": how far ahead, not how long
+    excludes: (q, { after }) => q.form === 'measure' && /^\s*(?:ahead|in advance|into the future|earlier|beforehand|of lead time|lead time|horizon)\b/i.test(after),
+  },
+  {
+    name: 'variation', // "compression differs by up to 3.1x across scripts": a spread, not an improvement
+    excludes: (q, { before }) => /\b(?:differ(?:s|ed)?|vary|varies|varied)\s+by\s+(?:up to\s+|as much as\s+|about\s+)?$/i.test(before),
+  },
+  {
+    name: 'schedule', // "runs every 30 seconds": how often, not how long
+    excludes: (q, { before }) => q.form === 'measure' && /\bevery\s+$/i.test(before),
+  },
+  {
+    name: 'more-resource-used-in-setup', // "trained on 5x more synthetic data": what the setup used, not a result
+    excludes: (q, { before, after }) =>
+      q.form === 'factor' && /\b(?:train(?:ed|ing|s)?|pretrain(?:ed|ing|s)?|fine-?tun(?:ed|ing|es))\s+(?:\w+\s+)?(?:on|with)\s+$/i.test(before) && /^\s*(?:more|larger|bigger)\b/i.test(after) &&
+      !BASELINE_TRAINED_ON.test(before), // "compared with X trained on 100x more labels": the baseline's cost, a saving of ours
+  },
+  {
+    name: 'count-of-total', // "on 11 of 14 tasks", "solves 103 out of 112": counts of cases
+    excludes: (q, { before, after }) => q.form === 'bare' && (/\b\d[\d,]*\s+(?:out\s+)?of\s+$/i.test(before) || /^\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\d/i.test(after)),
+  },
+  {
+    name: 'share-of-cases', // "10x faster on 70% of the instances": how often, the scope of another figure
+    excludes: (q, { before, after }) =>
+      q.form === 'percent' && /\b(?:on|in|for|across)\s+(?:about\s+|over\s+|nearly\s+|almost\s+|more than\s+)?$/i.test(before) &&
+      !/\b(?:train\w*|fine[- ]?tun\w*|pretrain\w*)\s+on\s+$/i.test(before) && // "training on 20% of the data" is a share used
+      !SUCCEEDS_IN.test(before) && // "succeeds in 92% of the trials" is a success rate
+      /^\s*of\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:instances|cases|tasks|problems|benchmarks|datasets|queries|languages|settings|runs|workloads|programs|graphs|users)\b/i.test(after),
+  },
+  {
+    name: 'dispersion-figure', // "the standard deviation of accuracy is 3.8 points", "narrows the confidence interval to 1.4 points"
+    excludes: (q, { before }) => DISPERSION.test(before),
+  },
+  {
+    name: 'operating-point', // "at a false positive rate of 2%", "at 95% recall@10": where a figure was read off
+    excludes: (q, { before, after }) =>
+      /\bat\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:rate|threshold|level|recall|precision|fpr|tpr|iou|confidence)\s+(?:of\s+|=\s*)?$/i.test(before) ||
+      (q.form === 'percent' && /\bat\s+$/i.test(before) && OPERATING_METRIC.test(after)),
+  },
+  {
+    name: 'limit-of-a-without-clause', // "without delaying any job by more than 2 hours": a limit kept, not a measured result
+    excludes: (q, { before }) => q.form === 'measure' && /\bwithout\s+[^,;:()]{0,50}$/i.test(before),
+  },
+  {
+    name: 'evaluated-system', // a benchmark's finding about the systems it evaluates: "the strongest model answers 71% ..."
+    wholeSentence: true,
+    excludes: (q, { before }) => {
+      const m = EVALUATED_SYSTEM.exec(before);
+      if (!m || /\b(?:we|our|ours|us)\b/i.test(before)) return false;
+      // "outperforming the best reconstruction-based method by 3%": the system is the baseline, not the subject
+      return !COMPARED_BEFORE.test(before.slice(Math.max(0, m.index - 30), m.index));
+    },
+  },
+  {
+    name: 'contrasted-subject', // "..., whereas magnitude pruning loses 4.2 points": the figure of what is contrasted
+    wholeSentence: true,
+    excludes: (q, { before }) => {
+      const m = /\bwhereas\s+((?:[\w-]+\s+){1,4}?)(?:[a-z]+s|lost|dropped|reached|achieved|scored|got)\s+(?:only\s+|just\s+)?(?:by\s+)?(?:(?:over|about|around|nearly|almost|roughly|approximately|more than|less than|up to|at least)\s+)?$/i.exec(before);
+      if (!m) return false;
+      const subject = m[1].trim().split(/\s+/);
+      return !subject.some((w) => /^(?:we|our|ours|it|its|this|proposed)$/i.test(w) || MEASURE_NOUNS.test(w) || !!metricRow(w));
+    },
   },
   {
     name: 'prior-work', // figures reported for others' work: "previously", "recently proposed", "the literature"
@@ -144,3 +241,25 @@ export function setsUpExperiment(q: Quantity, w: CueWindow, s: Sentence): boolea
   const setup = w.right.find((h) => h.tag === 'SetupNoun');
   return !!setup && /^\s*(?:[\w-]+\s+)?$/.test(s.text.slice(q.end - s.start, setup.start - s.start));
 }
+
+/**
+ * An evaluation study: the work evaluates a number of others' systems ("We
+ * benchmark 12 quantization methods", "... and evaluate fifteen systems") and
+ * proposes no method of its own. Its figures are findings about the systems
+ * it evaluates, not results of the work, except in sentences about "our" own
+ * contribution.
+ */
+export function isEvaluationStudy(text: string): boolean {
+  return EVALUATES_SYSTEMS.test(text) && !PROPOSES_A_METHOD.test(text);
+}
+const COUNT_WORD = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens of|several|many|numerous)`;
+const EVALUATES_SYSTEMS = new RegExp(
+  String.raw`\b(?:we|and)\s+(?:systematically\s+|comprehensively\s+|extensively\s+)?(?:benchmark|evaluate|compare|assess|test|survey|analy[sz]e|audit|probe)\s+` +
+    String.raw`(?:\w+\s+){0,3}?${COUNT_WORD}\s+(?:[\w-]+\s+){0,4}?` +
+    String.raw`(?:models|systems|methods|LLMs|tools|algorithms|approaches|techniques|frameworks|libraries|detectors|agents|solvers|compilers|optimizers)\b`,
+  'i',
+);
+const PROPOSES_A_METHOD =
+  /\bwe\s+(?:propose|introduce|present|develop|design|describe|derive)\s+(?:a|an)\s+(?!(?:new\s+|novel\s+|large\s+|comprehensive\s+)?(?:[\w-]+\s+)?(?:benchmark|dataset|suite|corpus|study|evaluation|leaderboard|testbed|analysis)\b)|\bour\s+(?:method|approach|model|technique|algorithm|framework|system)\b/i;
+/** In an evaluation study, a sentence about the work's own contribution. */
+export const OWN_CONTRIBUTION = /\bour\b/i;

@@ -50,14 +50,25 @@ export function coordinated(prev: Quantity, q: Quantity, text: string, offset: n
   return /^\s*,?\s*(?:[\w-]+\s+){0,3}and\s+$/.test(gap) && prev.form === q.form;
 }
 
-/** "latency/power by 3x/1.5x": as many slash-joined cues before the list as it has members, paired in order. */
+/**
+ * "latency/power by 3x/1.5x", "reduces latency and memory by 35% and 22%,
+ * respectively": as many slash-joined (or, with "respectively", and-joined)
+ * measure cues before the list as it has members, paired in order.
+ */
 export function slashPairs(w: CueWindow, size: number, s: Sentence): CueHit[] | null {
   if (size < 2) return null;
   const pool = [...w.left].reverse();
+  const respectively = /\brespectively\b/i.test(s.text);
+  const gap = (a: CueHit, b: CueHit) => s.text.slice(a.end - s.start, b.start - s.start);
   for (let i = 0; i + size <= pool.length; i++) {
     const run = pool.slice(i, i + size);
-    const joined = run.every((h, k) => k === 0 || s.text.slice(run[k - 1].end - s.start, h.start - s.start) === '/');
-    if (joined) return run;
+    if (run.every((h, k) => k === 0 || gap(run[k - 1], h) === '/')) return run;
+    const listed = run.every((h, k) => MEASURE_TAGS.has(h.tag) && (k === 0 || AND_LIST_GAP.test(gap(run[k - 1], h))));
+    if (respectively && listed) return run;
   }
   return null;
 }
+
+/** Cues that name a measure, as members of a "respectively" list. */
+const MEASURE_TAGS = new Set(['SpeedRate', 'SpeedTime', 'EffResource', 'EffRate', 'QualityMetric']);
+const AND_LIST_GAP = /^\s*(?:,\s*)?(?:(?:and|or)\s*)?$|^\s*,\s*$/;

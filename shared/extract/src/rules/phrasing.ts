@@ -5,8 +5,8 @@
 /** "raised to 85%", "reduced to 25% of": the figure reached, not the change ("up to" is a qualifier). */
 export const reachesTo = (lead: string) => /(?:^|[^p]\s)to\s+$/i.test(lead) && !/\bup to\s+$/i.test(lead);
 
-/** "... by 3%": the figure is a change. */
-export const BY_CHANGE = /\bby\s+$/i;
+/** "... by 3%", "increases by just 0.02": the figure is a change. */
+export const BY_CHANGE = /\bby\s+(?:(?:only|just|merely|a mere|a further)\s+)?$/i;
 
 /** A share follows: "N% of ...". */
 export const OF_WHOLE = /^\s*of\b/;
@@ -37,5 +37,38 @@ export const BY_MARGIN = /\bby\s+(?:(?:a|an)\s+(?:\w+\s+)?margin\s+of\s+)?$/i;
 /** "within 0.8% of": a bounded loss against a reference. */
 export const WITHIN = /\bwithin\s+$/i;
 
-/** "solves 71% of the tasks", "passes 64% of the tests": a success rate. */
-export const SOLVES_SHARE = /\b(?:solv|resolv|complet|pass|answer)(?:es|ed|ing|e|s)?\s+(?:correctly\s+)?$/i;
+/** "solves 71% of the tasks", "passes 64% of the tests", "wins 58% of comparisons", "flags 93% of attacks": a success rate. */
+export const SOLVES_SHARE =
+  /\b(?:solv|resolv|complet|pass|answer|clos|prov|fix|detect|flag|catch|identif(?:y|ie)|recogniz|classif(?:y|ie)|win|won|succeed)(?:es|ed|ing|e|s)?\s+(?:correctly\s+)?$/i;
+
+/** "recovers 95% of the particles", "retrieves 80% of relevant passages": a success share, unless what is recovered is a quality ("recovers 97% of the accuracy"). */
+export const FINDS_SHARE = /\b(?:recover|retriev|find|locat|captur)(?:s|es|ed|ing|e)?\s+$/i;
+
+/** "raters prefer its outputs 64% of the time", "judge it more engaging in 64% of pairwise comparisons": a preference rate. */
+export const PREFERRED_SHARE = {
+  lead: /\b(?:prefer(?:s|red|ring)?|judge[sd]?|rate[sd]?|favou?r(?:s|ed)?)\b[^,;:.]{0,50}$/i,
+  after: /^\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:time|cases|comparisons|pairs|matchups|battles)\b/i,
+};
+
+/** "takes under 5% of the epoch", "accounts for 12% of the runtime", "the cache serves 31% of requests": a share of a whole, not a change. */
+export const TAKES_SHARE =
+  /\b(?:takes?|took|taking|spends?|spent|accounts?\s+for|accounting\s+for|makes?\s+up|represents?|serves|served|handles|handled|covers|offloads|absorbs)\s+$/i;
+
+/** "a model twice its size", "a DS-CNN with 10 times as many parameters": the figure sizes a larger reference. */
+export const LARGER_REFERENCE = {
+  after: /^\s*(?:(?:its|their|the)\s+(?:own\s+)?size\b|as\s+(?:many|much|large)\b)/i,
+  lead: /\b(?:an?|the|than|to|with|models?|networks?|baselines?|teachers?)\s+$/i,
+};
+
+/** "66.1% versus 62.9%": a figure set against another figure is a level, not a change. */
+export const VERSUS_FIGURE = /^\s*(?:\(|,)?\s*(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(?:the\s+)?[~$]?\d/i;
+
+/** A verb of success before "in N% of": "prevents falls in 92% of trials", "succeeds in 80% of episodes". */
+export const SUCCEEDS_IN = /\b(?:succeed|prevent|solv|complet|avoid|recover|grasp|pass|win|won|correct|reach|navigat)\w*\b[^,;:]{0,40}\s(?:in|on)\s+$/i;
+
+/** "compared with 0.71 for a detector trained on": the setup named is the baseline's. */
+export const BASELINE_TRAINED_ON = /\b(?:compared (?:to|with)|than|versus|vs\.?|relative to|as \w+ as|match(?:es|ing)?|rival(?:s|ing)?|outperform(?:s|ing)?)\s+[^,;]*\b(?:trained|pretrained|fine-?tuned)\s+(?:\w+\s+)?(?:on|with)\s+$/i;
+
+/** What a success rate counts: "in 92% of 150 trials". */
+export const OF_TRIALS =
+  /^\s*of\s+(?:the\s+|all\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+)?(?:trials|episodes|attempts|cases|runs|games|scenes|trajectories|rollouts)\b/i;

@@ -29,8 +29,8 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
 /** A sign counts only where it cannot be a hyphen inside a name ("ResNet-50"). */
 const SIGN = String.raw`(?<![A-Za-z0-9.)\]])[+-]`;
-/** Factor suffixes: "3x", "3×" (cleaned to x), "3 times", "3times", "3\times", "3-fold". */
-const FACTOR = String.raw`(?:\s?(?:x|X)(?![A-Za-z0-9])|\s?\\times(?![A-Za-z])|[\s-]?times(?![A-Za-z])|[\s-]?fold(?![A-Za-z]))`;
+/** Factor suffixes: "3x", "3×" (cleaned to x), "3 times", "3times", "3\times", "3$\times$" (LaTeX), "3-fold". */
+const FACTOR = String.raw`(?:\s?(?:x|X)(?![A-Za-z0-9])|\s?\$\s?\\times\s?\$|\s?\\times(?![A-Za-z])|[\s-]?times(?![A-Za-z])|[\s-]?fold(?![A-Za-z]))`;
 const PERCENT = String.raw`(?:\s?(?:%|\\%)|\s(?:percent|per cent)(?![A-Za-z]))`;
 const POINTS = String.raw`(?:\s?|-)(?:percentage points?|pp|p\.p\.|points?|pts|pt)(?![A-Za-z])`;
 const WORDS = NUMBER_WORD_LIST.join('|');
@@ -75,9 +75,9 @@ export const QUANTITY_RULES: QuantityRule[] = [
     read: (m) => single(parseNumber(m[1]), factorUnit(m[2])),
   },
   {
-    name: 'factor-of', // "by a factor of 3", "a factor of 2.5 fewer"
+    name: 'factor-of', // "by a factor of 3", "a factor of 2.5 fewer", "by a factor of three"
     form: 'factor',
-    pattern: new RegExp(String.raw`\bfactor of (?:about |around |roughly |up to )?(${NUM})(?![\d.]*\d)`, 'g'),
+    pattern: new RegExp(String.raw`\bfactor of (?:about |around |roughly |up to )?(${NUM}|${WORDS})(?![\d.]*\d)(?![A-Za-z])`, 'gi'),
     read: (m) => single(parseNumber(m[1]), 'x'),
   },
   {

@@ -12,9 +12,12 @@ const LEFT_STOP = /;|:|\bwhile\b|\bwhereas\b|\bbut\b|--|\bwhich\b|\bwhere\b/g;
 /** Ends the right look-ahead: punctuation, another comparison, another statement. */
 const RIGHT_STOP_WORDS = [
   'than', 'compared', 'versus', 'vs', 'over', 'against', 'relative to', 'while', 'whereas', 'which', 'when', 'with',
-  'but', 'and', 'at the (?:cost|expense|price) of',
+  'but', 'and', 'without', 'at (?:the|a) (?:cost|expense|price) of',
 ];
 const RIGHT_STOP = new RegExp(String.raw`[,;:()[\]]|\. |\b(?:${RIGHT_STOP_WORDS.join('|')})\b`, 'g');
+
+/** "at equal quality", "with the same accuracy", "at iso-FLOPs": a measure held fixed while another is compared. */
+const HELD_FIXED = /\b(?:at|with|for|under)\s+(?:an?\s+|the\s+)?(?:equal|same|similar|comparable|matched|matching|fixed|constant|identical|iso|equivalent)[\s-]+(?:\S+\s+)?$/i;
 
 /** Look-ahead for the cue of a number, in characters: about five words. */
 const RIGHT_REACH = 40;
@@ -63,16 +66,29 @@ export function cueWindow(
   // a figure in apposition ("40 tok/s, 3x higher than X") has no cues of its own on the left
   const apposition = APPOSITION.test(s.text.slice(0, rel(skipBefore)));
   // inside parentheses ("(above 99.9%)", "(up to 25x)") the figure reads only what the parentheses say
-  const openParen = before.lastIndexOf('(') > before.lastIndexOf(')') ? s.start + before.lastIndexOf('(') + 1 : s.start;
+  let openParen = before.lastIndexOf('(') > before.lastIndexOf(')') ? s.start + before.lastIndexOf('(') + 1 : s.start;
+  // "MRR@10 (38.1 vs. 38.3)": a measure named right before the parentheses is what they give the figures of
+  const named = openParen > s.start ? cues.find((c) => c.end <= openParen - 1 && /^\s*$/.test(s.text.slice(rel(c.end), rel(openParen - 1)))) : undefined;
+  if (named) openParen = named.start;
   const leftLimit = apposition && prevEnd > s.start ? first.start : Math.max(clauseStart, prevEnd, openParen, first.start - LEFT_REACH);
   const afterText = s.text.slice(rel(last.end), rel(Math.min(s.end, last.end + FAR_RIGHT_REACH)));
   const farLimit = Math.min(nextStart, last.end + firstStop(afterText, RIGHT_STOP));
   const rightLimit = Math.min(farLimit, last.end + RIGHT_REACH);
   // "2x on GPUs": what follows "on" is where the figure was measured, not what
-  const onSetting = (c: CueHit) => /^(?!.*\b(?:impact|effect|influence)\s+on\b).*\bon\s+(?:\S+\s+)?$/i.test(s.text.slice(rel(last.end), rel(c.start)));
+  // "by 21% at equal visual quality": what is held fixed is a condition, not what was measured
+  const onSetting = (c: CueHit) => {
+    const gap = s.text.slice(rel(last.end), rel(c.start));
+    return /^(?!.*\b(?:impact|effect|influence)\s+on\b)[^,;]*\bon\s+(?:\S+\s+){0,3}$/i.test(gap) || HELD_FIXED.test(gap);
+  };
   const right = cues.filter((c) => c.start >= last.end && c.start < rightLimit && !onSetting(c));
   const farRight = cues.filter((c) => c.start >= rightLimit && c.start < farLimit && !onSetting(c));
-  const left = cues.filter((c) => c.end <= skipBefore && c.start >= leftLimit).reverse();
-  const clause = cues.filter((c) => c.end <= skipBefore && c.start >= clauseStart).reverse();
+  // "throughput at batch size 64 rises 2.6x", "AP for objects smaller than 16 pixels ... to 17.5": a cue that labels
+  // another bare number names a setting, not this figure
+  const labelsAnotherNumber = (c: CueHit) => c.tag !== 'QualityMetric' && /^\s*(?:=\s*|than\s+)?\d[\d.,]*[KMB]?(?![\d.,]*\s*(?:%|x\b|times|points?|pp))/.test(s.text.slice(rel(c.end), rel(first.start)));
+  // a cue that starts before the qualifier words counts even if merged with them ("drops by less than": "drops by less")
+  // "at equal recall, with 40% less I/O": a measure held fixed before the figure is not what it measures either
+  const heldFixedBefore = (c: CueHit) => HELD_FIXED.test(s.text.slice(Math.max(0, rel(c.start) - 40), rel(c.start)));
+  const left = cues.filter((c) => c.start < skipBefore && c.start >= leftLimit && !labelsAnotherNumber(c) && !heldFixedBefore(c)).reverse();
+  const clause = cues.filter((c) => c.start < skipBefore && c.start >= clauseStart).reverse();
   return { right, farRight, left, clause, clauseStart };
 }

@@ -1,11 +1,16 @@
 // Deciding what a quantity claims: its kind and how the sentence relates the
 // number to the result (the `relation` the units library normalizes). The
 // rules read compromise cue tags around the number (see ../windows.ts).
+import { metricsIn } from '@claimflow/units';
+import { DIRECTION_OF } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import { measurementDecision } from './measurement.js';
-import { APPOSITION, BY_CHANGE, OF_WHOLE, WITHIN } from '../phrasing.js';
+import {
+  APPOSITION, BASELINE_TRAINED_ON, BY_CHANGE, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
+  ONLY, TAKES_SHARE, WITHIN, reachesTo,
+} from '../phrasing.js';
 import { qualityDecision, unnamedQuality } from './quality.js';
-import { categoryCue, directionOf, isCategory, meaning, type Decision, type Reading } from './reading.js';
+import { categoryCue, directionOf, has, isCategory, isSpecific, meaning, type Decision, type Reading } from './reading.js';
 import { measuredCategory, resourceDecision, shareOfWhole, type Scale } from './resources.js';
 
 export type { Decision, Reading } from './reading.js';
@@ -13,10 +18,16 @@ export type { Decision, Reading } from './reading.js';
 /** The claim a quantity makes, or null when it makes none. */
 export function decide(r: Reading): Decision | null {
   const { q, window: w } = r;
-  if (q.form === 'measure') return measurementDecision(r);
-  const cue = categoryCue(w);
+  const valued = metricOfValue(r);
+  if (q.form === 'measure') {
+    // "a pick residual of 0.05 s": the value of a quality metric, written with a unit
+    return valued && q.value != null && lowerIsBetterMetric(valued) ? { kind: 'quality_value', relation: 'value', metricCue: valued } : measurementDecision(r);
+  }
+  const phrased = phrasedDecision(r);
+  if (phrased !== undefined) return phrased;
+  const cue = valued ?? transitionSubject(r) ?? ellipticComparative(r) ?? categoryCue(w);
   if (q.wordy && !wordFactorFits(r, cue)) return null;
-  if (r.coordinated && r.previous && !w.right.some(isCategory)) return r.previous; // "88.4 on A and 84.9 on B"
+  if (r.coordinated && r.previous && !r.paired && !w.right.some(isCategory)) return r.previous; // "88.4 on A and 84.9 on B"
   if (!cue) return withoutCue(r);
   const m = meaning(cue)!;
   if (m.vague) {
@@ -30,8 +41,84 @@ export function decide(r: Reading): Decision | null {
   }
   const dir = directionOf(w, cue, BY_CHANGE.test(r.lead));
   if (m.category === 'quality') return qualityDecision(cue, dir, r);
-  if (q.form === 'points') return null;
+  if (q.form === 'points') {
+    // "lifts recall of the hardest 5% of queries by 6.1 points": points are a quality figure; the metric is the sentence's
+    const metric = r.sentenceMetrics.filter((x) => x.end <= q.start).at(-1);
+    return metric ? qualityDecision(metric, directionOf(w, metric, BY_CHANGE.test(r.lead)), r) : null;
+  }
   return shareOfWhole(cue, m.category, m.scale as Scale, dir, r) ?? resourceDecision(m.category, m.scale as Scale, dir, r, cue);
+}
+
+/**
+ * Phrasings whose words decide the claim whatever cue is near: a success
+ * share ("answers 47% of the problems"), a preference rate, a share of a
+ * whole ("takes under 5% of the epoch"), a larger reference ("a model twice
+ * its size"). Undefined when none applies.
+ */
+function phrasedDecision(r: Reading): Decision | null | undefined {
+  const { q } = r;
+  if (q.form === 'percent' && q.value != null) {
+    const object = r.after.slice(0, 60).split(/[,;.]|\b(?:and|while|with|which|but|at)\b/)[0];
+    if (FINDS_SHARE.test(r.lead) && OF_WHOLE.test(r.after) && !metricsIn(object).length && !/\b(?:performance|quality|results|gains?)\b/i.test(object)) {
+      return { kind: 'quality_value', relation: 'value', metricCue: null };
+    }
+    if (SOLVES_SHARE.test(r.lead) && OF_WHOLE.test(r.after) && !/^\s*of\s+the\s+time\b/i.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
+    if (PREFERRED_SHARE.lead.test(r.lead) && PREFERRED_SHARE.after.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
+    if (TAKES_SHARE.test(r.lead) && OF_WHOLE.test(r.after)) return { kind: 'measurement', relation: 'share', metricCue: null };
+    // "Using only 10% of the labeled cases": a share of what the work needs, whatever it is called
+    const used = r.window.clause.find((h) => h.tag === 'UseVerb');
+    const named = categoryCue(r.window);
+    if (used && (!named || meaning(named)?.category === 'efficiency') && OF_WHOLE.test(r.after) && ONLY.test(r.lead) && /^\s*(?:on\s+|with\s+)?(?:only|just|merely)\s+$/i.test(r.before.slice(Math.max(0, r.before.length - (q.start - used.end)))) &&
+      !metricsIn(object).length && !has(r.window.clause, 'RetainVerb')) {
+      return { kind: 'efficiency', relation: 'to-share', metricCue: r.window.right.find((h) => h.tag === 'EffResource') ?? null };
+    }
+    if (SUCCEEDS_IN.test(r.lead) && OF_TRIALS.test(r.after)) {
+      return { kind: 'quality_value', relation: 'value', metricCue: null }; // "prevents falls in 92% of 150 trials"
+    }
+  }
+  const baselineUsesMore = BASELINE_TRAINED_ON.test(r.lead) && /^\s*more\b/i.test(r.after); // "than X trained on 100x more labels"
+  if (q.form === 'factor' && ((LARGER_REFERENCE.after.test(r.after) && LARGER_REFERENCE.lead.test(r.lead)) || baselineUsesMore)) {
+    const cue = [...r.window.right, ...r.window.farRight].find((h) => h.tag === 'EffResource') ?? null;
+    return { kind: 'efficiency', relation: 'factor', metricCue: cue };
+  }
+  return undefined;
+}
+
+/** "a mean absolute error of 21 cycles", "an FID of 3.12": a quality metric right before "of" names what the figure is, whatever follows it. */
+function metricOfValue(r: Reading): CueHit | null {
+  const m = /(?:\bof|\bis|\bwas|=|:)\s+(?:an?\s+)?$/i.exec(r.lead);
+  const metric = r.window.left[0];
+  if (!m || !metric || metric.tag !== 'QualityMetric') return null;
+  const gap = r.before.slice(Math.max(0, r.before.length - (r.q.start - metric.end)));
+  return /^\s*(?:of|is|was|=|:)\s+(?:an?\s+)?$/i.test(gap) ? metric : null;
+}
+const lowerIsBetterMetric = (cue: CueHit) => metricsIn(cue.normal, { inTextOrder: true })[0]?.better === 'lower';
+
+/** "raises event recall from 0.81 to 0.90 on a month of data": what changed is named before "from", not after the figure. */
+function transitionSubject(r: Reading): CueHit | null {
+  if (!/\bfrom\s+\S+\s+to\s+$/i.test(r.lead)) return null;
+  // the object of the verb of change ("improves the critical success index ... from"), else the nearest measure
+  const verb = r.window.clause.find((h) => DIRECTION_OF[h.tag]);
+  const object = verb && [...r.window.clause].reverse().find((h) => h.start >= verb.end && isSpecific(h));
+  return object ?? r.window.left.find(isSpecific) ?? null;
+}
+
+/**
+ * "574,000 cycles, 17% fewer than X": a comparative with no noun of its own
+ * ("fewer than") compares the measure named just before the figure; the
+ * comparative gives only the direction (see directionOf).
+ */
+function ellipticComparative(r: Reading): CueHit | null {
+  const comparative = r.window.right[0];
+  if (!comparative || !meaning(comparative)?.direction || meaning(comparative)!.category === 'quality') return null;
+  const gap = r.after.slice(0, comparative.start - r.q.end);
+  const afterIt = r.after.slice(comparative.end - r.q.end);
+  if (!/^\s*$/.test(gap) || !/^\s+than\b/i.test(afterIt) || !APPOSITION.test(r.lead)) return null;
+  // "an MAE of 21 cycles, 35% lower than X": the figure before was a quality value; the comparison is of that metric
+  if (r.previous) return r.previous.kind.startsWith('quality') ? r.previous.metricCue : null;
+  const named = r.window.clause.find((h) => isSpecific(h) && !meaning(h)!.direction);
+  if (!named || meaning(named)!.category === meaning(comparative)!.category) return null;
+  return /^\s*,\s*$/.test(r.before.slice(Math.max(0, r.before.length - (r.q.start - named.end)))) ? named : null;
 }
 
 /** No cue names what the figure measures: it may still continue the previous claim, or be a bare factor. */
@@ -48,16 +135,36 @@ function withoutCue(r: Reading): Decision | null {
     // "X saves 60% of the memory while rival methods save 20% of it": same statement, same measure
     return previous;
   }
+  if (previous && previous.kind !== 'measurement' && CONTINUES.test(r.lead) && (q.form === 'percent' || q.form === 'points' || (q.form === 'bare' && previous.kind === 'quality_value'))) {
+    // "by 1.7 points over A and by 0.6 points over B", "from 48% to 58% on A and from 61% to 66% on B"
+    if (previous.kind === 'quality_value' ? reachesTo(r.lead) || /\band\s+$/.test(r.lead) : BY_CHANGE.test(r.lead)) return previous;
+  }
+  if (q.form === 'percent' && dir && /\bfrom\s+\S+\s+to\s+$/i.test(r.lead)) {
+    // "the rate of insecure completions falls from 41% to 17%": a level of an unnamed quality reached
+    return { kind: 'quality_value', relation: 'value', metricCue: null };
+  }
+  if (q.form === 'points' && dir) {
+    // "roughly 6 points more than a larger model": points are a quality figure by themselves
+    const metric = previous?.kind.startsWith('quality') ? previous.metricCue : null;
+    return { kind: 'quality_delta', relation: dir === 'down' || dir === 'bad' ? 'drop' : 'gain', metricCue: metric };
+  }
   if (q.form === 'factor' && !q.wordy && q.unit !== 'times') return { kind: 'speedup', relation: 'factor', metricCue: null };
   return unnamedQuality(r);
 }
+
+/** A figure that continues the previous one in a parallel phrase: "..., and by 0.6 points", "and on MBPP from 61% to 66%". */
+const CONTINUES = /(?:^|[,;]|\band)\s+(?:(?:on|for|in)\s+[^,;()]{1,40}?\s+)?(?:by|from\s+\S+\s+to|to)?\s*$/i;
 
 /** "40 tok/s on 8 GPUs, 2.5x higher than the reference": a figure in apposition compares the measurement before it. */
 function comparesMeasurement(r: Reading): Decision | null {
   if (r.previous?.kind !== 'measurement' || !APPOSITION.test(r.lead)) return null;
   if (r.q.form === 'percent' && OF_WHOLE.test(r.after)) return { kind: 'measurement', relation: 'share', metricCue: r.previous.metricCue }; // "400 TFLOPS, 60% of the peak"
   const measured = measuredCategory(r.previousUnit);
-  return measured ? resourceDecision(measured.category, measured.scale, directionOf(r.window, null), r, r.previous.metricCue) : null;
+  if (!measured) return null;
+  const dir = directionOf(r.window, null);
+  // "81.2% accuracy with 12M parameters, which is 1.9% higher than ...": a cost is not boasted of as higher; the figure is the quality named before
+  if (measured.scale === 'cost' && (dir === 'up' || dir === 'good') && r.sentenceMetrics.some((m) => m.end <= r.q.start)) return null;
+  return resourceDecision(measured.category, measured.scale, dir, r, r.previous.metricCue);
 }
 
 /**

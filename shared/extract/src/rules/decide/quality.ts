@@ -2,8 +2,8 @@
 import { metricsIn } from '@claimflow/units';
 import { DIRECTION_OF, type Direction } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
-import { BY_CHANGE, BY_MARGIN, OF_WHOLE, reachesTo, SCORES_ON, SOLVES_SHARE, VALUE_LEAD, WITHIN } from '../phrasing.js';
-import { has, meaning, type Decision, type Reading } from './reading.js';
+import { BY_CHANGE, BY_MARGIN, OF_WHOLE, reachesTo, SCORES_ON, SOLVES_SHARE, VALUE_LEAD, VERSUS_FIGURE, WITHIN } from '../phrasing.js';
+import { directionOf, has, meaning, type Decision, type Reading } from './reading.js';
 
 /** Quality metric whose scale and polarity apply: a vague "N% better" is about the metric the sentence names. */
 export function qualityMetric(cue: CueHit, r: Reading): CueHit {
@@ -24,13 +24,13 @@ export function qualityDecision(cue: CueHit, dir: Direction | null, r: Reading):
   if (q.form === 'measure' || q.form === 'fraction') return null;
   if (q.form === 'factor') return dir === 'good' || dir === 'up' ? delta('relative-factor') : null; // "a 2-4x relative gain"
   if (q.form === 'bare' && !isBareQualityFigure(r, cue)) return null;
-  if (WITHIN.test(r.before) && q.form !== 'bare') return delta('within');
+  if (WITHIN.test(r.before) && (q.form !== 'bare' || OF_WHOLE.test(r.after))) return delta('within'); // "within 0.3 of the dense model" 
   if (q.form === 'percent' && OF_WHOLE.test(r.after) && has(r.window.clause.slice(0, 3), 'RetainVerb')) return delta('retains');
   if (meaning(cue)?.vague && q.form === 'percent' && cue.start >= q.end && OF_WHOLE.test(r.after)) return null; // "60% of the gains"
 
   if (readsAsValue(cue, dir, r)) {
     const named = namesItsMetric(cue, r);
-    if (meaning(cue)?.vague || q.form === 'points' || (q.form === 'bare' && !named && !VALUE_LEAD.test(r.lead))) return null;
+    if (meaning(cue)?.vague || q.form === 'points' || (q.form === 'bare' && !named && !VALUE_LEAD.test(r.lead) && !boundsTheMetric(cue, r) && !figuresInParentheses(cue, r))) return null;
     return { kind: 'quality_value', relation: 'value', metricCue: metric };
   }
   const relative = /\brelative\b(?! to)/i.test(r.after.slice(0, 25)) || /\brelative(?:ly)?\s+(?:[a-z]+\s+){0,2}$/i.test(r.before.slice(-40));
@@ -58,6 +58,7 @@ function namesItsMetric(cue: CueHit, r: Reading): boolean {
 function readsAsValue(cue: CueHit, dir: Direction | null, r: Reading): boolean {
   const { q, window: w } = r;
   if (reachesTo(r.lead)) return true;
+  if (VERSUS_FIGURE.test(r.after)) return true; // "at 66.1% versus 62.9%": two levels set side by side
   const byChange = BY_CHANGE.test(r.lead) || (/\bof\s+$/i.test(r.lead) && has(w.left.slice(0, 2), 'Gain'));
   // "loses 5.5% accuracy": a verb of change right before the number
   const verbBefore = !!w.left[0] && !!DIRECTION_OF[w.left[0].tag] && /^\s*$/.test(r.lead.slice(w.left[0].end - q.start));
@@ -67,14 +68,45 @@ function readsAsValue(cue: CueHit, dir: Direction | null, r: Reading): boolean {
 
 /** A bare number is a quality figure only right next to its metric: "44.5 AP50", "1.2 better perplexity", "a BLEU of 31.2". */
 function isBareQualityFigure(r: Reading, cue: CueHit): boolean {
+  // "an RMSE of 18.6, an improvement of 2.4 over X": a change noun, the metric named earlier in the sentence
+  if (cue.tag === 'Gain' && /\b(?:improvement|gain|reduction|decrease)\s+of\s+$/i.test(r.lead) && r.sentenceMetrics.some((m) => m.end <= r.q.start)) return true;
   if (meaning(cue)?.vague && cue.tag !== 'Better' && cue.tag !== 'Worse') return false;
   if (cue.start >= r.q.end) {
     const gap = r.after.slice(0, cue.start - r.q.end);
     if (!/^\s*(?:(?:better|lower|higher|worse|more|less|points?)\s+)?(?:[\w-]+\s+)?$/i.test(gap)) return false;
     return cue.tag === 'QualityMetric' || r.window.right.some((h) => h.tag === 'QualityMetric');
   }
-  return (VALUE_LEAD.test(r.lead) || BY_CHANGE.test(r.lead)) && r.q.start - cue.end < 25;
+  if ((VALUE_LEAD.test(r.lead) || BY_CHANGE.test(r.lead)) && r.q.start - cue.end < 25) return true;
+  if (cue.tag !== 'QualityMetric') return false;
+  const gap = r.before.slice(Math.max(0, r.before.length - (r.q.start - cue.end)));
+  if (boundsTheMetric(cue, r)) return true;
+  if (figuresInParentheses(cue, r)) return true;
+  // "perplexity on WikiText-2 within 0.3 of the dense model": a bounded change of the metric
+  if (WITHIN.test(r.before) && OF_WHOLE.test(r.after)) return gap.length < 60;
+  // "its F0.5 score on the CoNLL-2014 test set is 61.9": the metric, where it was measured, then its value
+  if (VALUE_LEAD.test(r.lead) && SETTING_THEN_VALUE.test(gap)) return gap.length < 60;
+  // "the root mean squared error of the emulator increases by just 0.02": the metric is the subject of a verb of change
+  if (BY_CHANGE.test(r.lead) && r.window.left.some((h) => h.start >= cue.end && DIRECTION_OF[h.tag])) return gap.length < 60;
+  // "raises AP for small objects from 11.8 to 17.5", "F1 increases from 0.761 to 0.792": a verb of change, the figure is where it lands
+  if (/\bfrom\s+\S+\s+to\s+$/i.test(r.lead) && r.window.clause.some((h) => DIRECTION_OF[h.tag])) return gap.length < 60;
+  return false;
 }
+
+/** "normalized mutual information above 0.9", "force errors below 30": only a bound between the metric and its value. */
+function boundsTheMetric(cue: CueHit, r: Reading): boolean {
+  if (cue.end > r.q.start || cue.tag !== 'QualityMetric') return false;
+  const gap = r.before.slice(Math.max(0, r.before.length - (r.q.start - cue.end)));
+  return /^\s*(?:of\s+)?(?:below|above|under|over|exceeding|at least|at most|less than|more than|greater than|lower than|higher than)\s+$/i.test(gap);
+}
+
+/** "MRR@10 (38.1 vs. 38.3)": the metric, then its figures set side by side in parentheses. */
+function figuresInParentheses(cue: CueHit, r: Reading): boolean {
+  if (cue.end > r.q.start) return false;
+  return /^\s*\(\s*$/.test(r.before.slice(Math.max(0, r.before.length - (r.q.start - cue.end)))) && VERSUS_FIGURE.test(r.after);
+}
+
+/** Between a metric and its value: where it was measured, then a verb of being ("on the X test set is"). */
+const SETTING_THEN_VALUE = /^\s*(?:\([^()]*\)\s*)?(?:(?:on|in|for|of|across)\s+[^,;:]*?\s+)?(?:is|was|are|were|reaches|reached|of|=|:)\s+(?:an?\s+)?$/i;
 
 /** Quality claims that name no metric: "outperforms the best baseline by 2.7%", "achieves 61.5% on a benchmark", "solves 71% of the tasks". */
 export function unnamedQuality(r: Reading): Decision | null {
@@ -86,9 +118,12 @@ export function unnamedQuality(r: Reading): Decision | null {
   if (q.form === 'percent' && SOLVES_SHARE.test(r.lead) && OF_WHOLE.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
   const scoreLike = q.form === 'percent' || (q.form === 'bare' && /\./.test(r.written));
   if (scoreLike && SCORES_ON.lead.test(r.lead) && SCORES_ON.after.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
-  // "+1.8%" next to a figure of the sentence's metric, "within 0.7% of" a reference
-  if ((q.signed || WITHIN.test(r.before)) && percentish && r.sentenceMetrics.length) {
-    return qualityDecision(r.sentenceMetrics.filter((m) => m.end <= q.start).at(-1) ?? r.sentenceMetrics[0], null, r);
+  // "finds schedules within 3% of optimal": a bounded loss with no metric named
+  if (percentish && WITHIN.test(r.before) && OF_WHOLE.test(r.after) && !r.sentenceMetrics.length) return { kind: 'quality_delta', relation: 'within', metricCue: null };
+  // "+1.8%" next to a figure of the sentence's metric, "within 0.7% of" a reference, "which is 1.9% higher than X"
+  const comparedUp = /^\s*(?:higher|better|more|greater|lower|worse)\s+than\b/i.test(r.after);
+  if ((q.signed || WITHIN.test(r.before) || comparedUp) && percentish && r.sentenceMetrics.some((m) => m.end <= q.start || !comparedUp)) {
+    return qualityDecision(r.sentenceMetrics.filter((m) => m.end <= q.start).at(-1) ?? r.sentenceMetrics[0], comparedUp ? directionOf(r.window, null) : null, r);
   }
   return null;
 }

@@ -33,6 +33,8 @@ export interface Reading {
   previousUnit: string | null;
   /** The previous claim is joined to this one by "and" ("88.4 on A and 84.9 on B"). */
   coordinated: boolean;
+  /** The figure is a member of a list paired one-to-one with a list of measures ("latency/power by 3x/1.5x"). */
+  paired?: boolean;
 }
 
 export const meaning = (c: CueHit) => CUE_MEANING[c.tag];
@@ -80,7 +82,8 @@ export function directionOf(w: CueWindow, cue: CueHit | null, wholeClause = fals
   };
   // "6x fewer GPUs and 3x the throughput": "fewer" is the direction of GPUs, not of throughput
   const left = w.left.filter((h) => !(isSpecific(h) && h !== cue) && !ownsAnotherNoun(h, w.left));
-  const pool = [...w.right.slice(0, 3), ...left, ...(wholeClause ? w.clause : [])];
+  // "reduces emissions by 24% without delaying any job by more than ...": a verb governing "by N" comes first
+  const pool = wholeClause ? [...left, ...w.clause, ...w.right.slice(0, 3)] : [...w.right.slice(0, 3), ...left];
   const near = pool.find((h) => DIRECTION_OF[h.tag]);
   return near ? DIRECTION_OF[near.tag]! : null;
 }

@@ -2,7 +2,7 @@
 import { readUnit, type Relation } from '@claimflow/units';
 import type { Category, Direction } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
-import { CHANGE_NOUN_OF, OF_WHOLE, ONLY, reachesTo } from '../phrasing.js';
+import { CHANGE_NOUN_OF, OF_WHOLE, ONLY, reachesTo, VALUE_LEAD } from '../phrasing.js';
 import { has, type Decision, type Reading } from './reading.js';
 
 /** rate: higher is better (speed, throughput, efficiency); cost: lower is better (latency, memory). */
@@ -24,8 +24,8 @@ function resourceRelation(scale: Scale, dir: Direction | null, r: Reading): Rela
       if (!dir) return null; // "40% computation": a share, not a change
       if (worse) return 'costlier';
       return scale === 'rate' ? 'more' : 'less';
-    case 'fraction': // "1/8 of the parameters": a tenth of the resource
-      return worse ? null : 'fraction-of';
+    case 'fraction': // "1/8 of the parameters", "in a third of the time": the share of the resource spent
+      return worse || !spendsTheShare(r) ? null : 'fraction-of';
     case 'bare': {
       const m = CHANGE_NOUN_OF.exec(r.lead);
       if (!m || r.q.value == null) return null;
@@ -39,8 +39,22 @@ function resourceRelation(scale: Scale, dir: Direction | null, r: Reading): Rela
 /** "uses only 10% of the parameters", "employs just 4% of the features", "reduced to 25% of the original", "at 5% of the cost". */
 function isShareOfResource(r: Reading): boolean {
   if (!OF_WHOLE.test(r.after)) return false;
-  return reachesTo(r.lead) || /\bat\s+$/i.test(r.lead) || (ONLY.test(r.lead) && has(r.window.clause, 'UseVerb'));
+  return reachesTo(r.lead) || /\bat\s+$/i.test(r.lead) || (ONLY.test(r.lead) && has(r.window.clause, 'UseVerb')) || usedDirectly(r);
 }
+
+/** "Selecting 10% of the data", "trains on 35% of the pairs", "fine-tunes with 5% of the labels": a verb of use governs the share. */
+function usedDirectly(r: Reading): boolean {
+  const verb = r.window.clause.find((h) => h.tag === 'UseVerb');
+  if (!verb || verb.end > r.q.start) return false;
+  const gap = r.before.slice(Math.max(0, r.before.length - (r.q.start - verb.end)));
+  return /^\s*(?:on\s+|with\s+)?$/i.test(gap);
+}
+
+/** A share of a resource is a saving only when spent: "uses 1/8 of", "at a quarter of the cost", not "flags a quarter of the pairs". */
+function spendsTheShare(r: Reading): boolean {
+  return SPENDS.test(r.lead) || has(r.window.clause, 'UseVerb') || ONLY.test(r.lead) || has(r.window.left, 'Smaller') || has(r.window.left, 'Down');
+}
+const SPENDS = /\b(?:at|in|with|to|within|for|only|just|uses?|using|needs?|needing|requires?|requiring|consumes?|takes?|costs?|spends?)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|less than\s+|under\s+)?$/i;
 
 /** What is measured as a share of a whole rather than changed. */
 const SHARE_NOUNS = /memory|energy|compute|flops|cost|bandwidth|utilization/;
@@ -54,6 +68,8 @@ export function shareOfWhole(cue: CueHit, category: Category, scale: Scale, dir:
   const share: Decision = { kind: 'measurement', relation: 'share', metricCue: cue };
   // "raises utilization to 85%", "a throughput of 61% of the peak"
   if (cue.end <= r.q.start && (reachesTo(r.lead) || (/\bof\s+$/.test(r.lead) && OF_WHOLE.test(r.after)))) return share;
+  // "cache hit rates reach 89%", "a utilization of 85%": a level of a rate named before the number
+  if (!dir && scale === 'rate' && category === 'efficiency' && cue.end <= r.q.start && r.q.start - cue.end < 25 && VALUE_LEAD.test(r.lead)) return share;
   // "89% scaling efficiency", "85% GPU utilization": a level of a rate named right after the number
   if (!dir && scale === 'rate' && category === 'efficiency' && cue.start >= r.q.end && /^[\s\w-]{0,12}$/.test(r.after.slice(0, cue.start - r.q.end))) return share;
   // not "64% of the time", which says how often
