@@ -1,6 +1,6 @@
 // Scores abstracts the rules were not tuned on when first written — the demo
 // set (seeds/demo-abstracts.jsonl, hand-checked gold) and the dev set
-// (test/fixtures/extraction, see build.mjs) — with the contract's own scorer
+// (test/fixtures/extraction, see build.mjs), and a holdout set — with the contract's own scorer
 // (../shared/eval/score.mjs beside the repository root).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,8 @@ const hasScorer = existsSync(scorer);
 const SETS = [
   { name: 'demo', abstracts: join(repo, 'seeds/demo-abstracts.jsonl'), gold: join(repo, 'test/fixtures/demo-gold.jsonl'), floor: 0.9 },
   { name: 'dev', abstracts: join(repo, 'test/fixtures/extraction/dev-abstracts.jsonl'), gold: join(repo, 'test/fixtures/extraction/dev-gold.jsonl'), floor: 0.9 },
+  // Written and annotated apart from the rules and first scored only after they were done (0.868): a guard, not a target.
+  { name: 'holdout', abstracts: join(repo, 'test/fixtures/holdout-abstracts.jsonl'), gold: join(repo, 'test/fixtures/holdout-gold.jsonl'), floor: 0.85, detection: 0.9 },
 ];
 
 interface Score {
@@ -48,7 +50,7 @@ describe('generalization beyond the seed abstracts', () => {
     it.skipIf(!hasScorer || !existsSync(set.abstracts))(title, () => {
       const result = score(set.abstracts, set.gold);
       expect(result.strict.f1).toBeGreaterThanOrEqual(set.floor);
-      expect(result.detection.f1).toBeGreaterThanOrEqual(0.95);
+      expect(result.detection.f1).toBeGreaterThanOrEqual(set.detection ?? 0.95);
     });
   }
 });
