@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CONFIG_ENV_VARS } from '@claimflow/config';
-import { COMMANDS, WORKERS } from '../services/cli/src/commands/index.js';
+import { COMMANDS } from '../services/cli/src/commands/index.js';
+import { WORKERS } from '../services/cli/src/commands/worker.js';
 import { ROOT } from './support/cli.js';
 
 /**

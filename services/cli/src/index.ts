@@ -1,3 +1,4 @@
-export { COMMANDS, WORKERS, type Command } from './commands/index.js';
+export { COMMANDS, type Command } from './commands/index.js';
+export { WORKERS } from './commands/worker.js';
 export { Progress } from './progress.js';
 export { batchFilesIn } from './seeds.js';

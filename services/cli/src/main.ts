@@ -2,8 +2,9 @@
 import { exitWithError } from '@claimflow/service-kit';
 import { COMMANDS } from './commands/index.js';
 
-function help(): string {
-  return ['usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n') + '\n';
+async function help(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  return ['usage:', ...commands.map((c) => `  ${c.usage}`)].join('\n') + '\n';
 }
 
 // A closed pipe (`claims extract | head`) ends the command quietly.
@@ -13,11 +14,13 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 const [name, ...argv] = process.argv.slice(2);
-const command = COMMANDS[name ?? ''];
-if (!command) {
-  process.stderr.write(name && name !== '--help' && name !== 'help' ? `claims: unknown command '${name}'\n${help()}` : help());
-  process.exit(name && name !== '--help' && name !== 'help' ? 2 : 0);
+const load = COMMANDS[name ?? ''];
+if (!load) {
+  const asked = !name || name === '--help' || name === 'help';
+  process.stderr.write(asked ? await help() : `claims: unknown command '${name}'\n${await help()}`);
+  process.exit(asked ? 0 : 2);
 }
+const command = await load();
 try {
   const code = await command.run(argv);
   // -1: a long-running service that exits on its own signal handler.

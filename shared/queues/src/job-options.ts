@@ -9,7 +9,8 @@ import type { DefaultJobOptions } from 'bullmq';
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
-  removeOnComplete: { count: 1000, age: 24 * 3600 },
+  // A finished job keeps its payload (hundreds of KB per chunk): keep only a few for inspection.
+  removeOnComplete: { count: 100, age: 3600 },
   removeOnFail: { count: 10_000, age: 14 * 24 * 3600 },
 };
 

@@ -21,6 +21,8 @@ export async function migrate(sql: Sql): Promise<string[]> {
     });
     if (done) applied.push(name);
   }
+  // Fresh statistics after a schema change, so plans do not wait for autovacuum (which may be off).
+  if (applied.length) await sql.query('ANALYZE');
   return applied;
 }
 

@@ -1,20 +1,24 @@
-import * as api from './api.js';
-import * as extract from './extract.js';
-import * as failures from './failures.js';
-import * as ingest from './ingest.js';
-import * as migrate from './migrate.js';
-import * as reprocess from './reprocess.js';
-import * as retry from './retry.js';
-import * as run from './run.js';
-import * as status from './status.js';
-import { exportClaims, query } from './store-commands.js';
-import * as worker from './worker.js';
-
 export interface Command {
   usage: string;
   run(argv: string[]): Promise<number>;
 }
 
-/** Every `claims` command; the compose file's commands are checked against this table. */
-export const COMMANDS: Record<string, Command> = { extract, run, ingest, worker, api, status, query, export: exportClaims, failures, retry, migrate, reprocess };
-export { WORKERS } from './worker.js';
+/**
+ * Every `claims` command, loaded only when it runs: a worker process does not
+ * pay for the API, the analyst queries or the Parquet writer. The compose
+ * file's commands are checked against this table.
+ */
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  extract: () => import('./extract.js'),
+  run: () => import('./run.js'),
+  ingest: () => import('./ingest.js'),
+  worker: () => import('./worker.js'),
+  api: () => import('./api.js'),
+  status: () => import('./status.js'),
+  query: async () => (await import('./store-commands.js')).query,
+  export: async () => (await import('./store-commands.js')).exportClaims,
+  failures: () => import('./failures.js'),
+  retry: () => import('./retry.js'),
+  migrate: () => import('./migrate.js'),
+  reprocess: () => import('./reprocess.js'),
+};

@@ -42,7 +42,7 @@ export async function run(argv: string[]): Promise<number> {
   const services: Running[] = [];
   try {
     const store = await ctx.store();
-    for (const { start } of Object.values(WORKERS)) services.push(await start(ctx));
+    for (const worker of Object.values(WORKERS)) services.push(await (await worker.load())(ctx));
     const api = await startApiIfPortFree(ctx);
     if (api) services.push(api);
     const batches: BatchRef[] = [];

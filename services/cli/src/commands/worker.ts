@@ -1,15 +1,11 @@
 import { runMain, type ServiceStarter } from '@claimflow/service-kit';
-import { startExtractor } from '@claimflow/extractor';
-import { startIngest } from '@claimflow/ingest';
-import { startNormalizer } from '@claimflow/normalizer';
-import { startWriter } from '@claimflow/writer';
 
-/** Each worker as its container runs it: `claims worker <stage>`. */
-export const WORKERS: Record<string, { service: string; start: ServiceStarter }> = {
-  ingest: { service: 'ingest', start: startIngest },
-  extract: { service: 'extractor', start: startExtractor },
-  normalize: { service: 'normalizer', start: startNormalizer },
-  write: { service: 'writer', start: startWriter },
+/** Each worker as its container runs it: `claims worker <stage>`; only its own service is loaded. */
+export const WORKERS: Record<string, { service: string; load: () => Promise<ServiceStarter> }> = {
+  ingest: { service: 'ingest', load: async () => (await import('@claimflow/ingest')).startIngest },
+  extract: { service: 'extractor', load: async () => (await import('@claimflow/extractor')).startExtractor },
+  normalize: { service: 'normalizer', load: async () => (await import('@claimflow/normalizer')).startNormalizer },
+  write: { service: 'writer', load: async () => (await import('@claimflow/writer')).startWriter },
 };
 
 export const usage = `claims worker ${Object.keys(WORKERS).join('|')}   run one pipeline worker until SIGTERM`;
@@ -20,6 +16,6 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`claims worker: expected one of ${Object.keys(WORKERS).join(', ')}\n`);
     return 2;
   }
-  await runMain(worker.service, [worker.start]);
+  await runMain(worker.service, [await worker.load()]);
   return -1; // keeps running until a signal
 }
