@@ -1,0 +1,317 @@
+#!/usr/bin/env node
+// The benchmark suite (issue 6). `npm run bench` runs everything (long: see
+// BENCHMARKS.md) and rewrites BENCHMARKS.md; `npm run bench -- --quick` runs
+// a small version in under a minute and exits 1 when a ratio regresses
+// against test/bench/baseline.json; `--json` prints the raw results on stdout.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+const ROOT = new URL('../', import.meta.url);
+const rootPath = ROOT.pathname;
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    skip: { type: 'string' },
+    records: { type: 'string' },
+    runs: { type: 'string' },
+    'scaling-runs': { type: 'string' },
+    extractors: { type: 'string' },
+    'memory-lines': { type: 'string' },
+    'memory-timeout-min': { type: 'string' },
+    'query-claims': { type: 'string' },
+    profile: { type: 'boolean' },
+    'update-baseline': { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+    render: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  process.stdout.write(`usage: npm run bench -- [--quick] [--json] [--only S,S] [--skip S,S] [--records N] [--runs N]
+  [--scaling-runs N] [--extractors 1,2,4] [--memory-lines N] [--memory-timeout-min M] [--query-claims N] [--profile]
+  [--update-baseline] [--no-build] [--no-write]
+sections: extraction, noop, scaling (end to end with 1, 2, 4 extractors), profile, queries, memory
+--quick: small sizes, < 1 min, checks ratios against test/bench/baseline.json (exit 1 on a regression)
+full mode writes BENCHMARKS.md (unless --no-write)
+`);
+  process.exit(0);
+}
+
+if (args.render) {
+  // Rewrites BENCHMARKS.md from a saved results file (e.g. /tmp/bench-scratch/last-full.json) with the current report code.
+  const { readFileSync } = await import('node:fs');
+  const { markdown } = await import('../test/bench/report.mjs');
+  const saved = JSON.parse(readFileSync(args.render, 'utf8'));
+  writeFileSync(new URL('BENCHMARKS.md', ROOT), markdown(saved));
+  process.stderr.write(`bench: wrote BENCHMARKS.md from ${args.render}\n`);
+  process.exit(0);
+}
+
+const QUICK = args.quick;
+const int = (v, d) => (v == null ? d : Number(v));
+const PLAN = QUICK
+  ? {
+      extraction: { count: 100, runs: 3 },
+      noop: { chainRecords: 20_000, singleJobs: 3000, runs: 1 },
+      scaling: { records: 1200, runs: 3, scalingRuns: 2, extractors: [1, 2] },
+      profile: null,
+      queries: { base: 500, targetClaims: 10_000, runs: 10 },
+      memory: null, // quick mode reports the peaks sampled during the scaling runs
+    }
+  : {
+      extraction: { count: 1000, runs: 5 },
+      noop: { chainRecords: 100_000, singleJobs: 20_000, runs: 3 },
+      scaling: { records: 100_000, runs: 3, scalingRuns: 2, extractors: [1, 2, 4] },
+      profile: { records: 15_000 },
+      queries: { base: 40_000, targetClaims: 1_000_000, runs: 30 },
+      memory: { lines: 1_000_000, timeoutMin: 50 },
+    };
+if (args.records) PLAN.scaling.records = int(args.records);
+if (args.runs) PLAN.scaling.runs = PLAN.extraction.runs = PLAN.noop.runs = int(args.runs);
+if (args['scaling-runs']) PLAN.scaling.scalingRuns = int(args['scaling-runs']);
+if (args.extractors) PLAN.scaling.extractors = args.extractors.split(',').map(Number);
+if (args['memory-lines']) PLAN.memory = { ...(PLAN.memory ?? { timeoutMin: 50 }), lines: int(args['memory-lines']) };
+if (args['memory-timeout-min'] && PLAN.memory) PLAN.memory.timeoutMin = Number(args['memory-timeout-min']);
+if (args['query-claims']) PLAN.queries.targetClaims = int(args['query-claims']);
+if (args.profile === true && !PLAN.profile) PLAN.profile = { records: 3000 };
+if (args.profile === false) PLAN.profile = null;
+
+const ALL = ['extraction', 'noop', 'scaling', 'profile', 'queries', 'memory'];
+let sections = args.only ? args.only.split(',') : ALL;
+if (args.skip) sections = sections.filter((s) => !args.skip.split(',').includes(s));
+sections = sections.filter((s) => ALL.includes(s) && PLAN[s]);
+
+// ---------------------------------------------------------------- build
+function tsc(projects) {
+  execFileSync(`${rootPath}node_modules/.bin/tsc`, ['-b', ...projects], { cwd: rootPath, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+if (!args['no-build']) {
+  tsc(['shared/corpus']);
+  if (!QUICK) {
+    // The extractor is measured as built now; if it does not compile at this moment, the last build is measured.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        tsc(['shared/extract']);
+        break;
+      } catch (err) {
+        if (attempt >= 3) {
+          process.stderr.write(`bench: shared/extract does not compile now; measuring its last build (${String(err.stdout ?? err.message).split('\n')[0]})\n`);
+          break;
+        }
+        process.stderr.write(`bench: shared/extract does not compile now; retrying in 60 s\n`);
+        await new Promise((r) => setTimeout(r, 60_000));
+      }
+    }
+  }
+}
+for (const need of ['services/cli/dist/main.js', 'shared/extract/dist/index.js', 'shared/queues/dist/index.js', 'shared/store/dist/index.js', 'shared/corpus/dist/index.js']) {
+  if (!existsSync(new URL(need, ROOT))) {
+    process.stderr.write(`bench: ${need} is missing; run \`npm run build\` first\n`);
+    process.exit(2);
+  }
+}
+
+const { Progress } = await import('../test/bench/lib/progress.mjs');
+const { machine, SCRATCH, dropStaleDatabases, median } = await import('../test/bench/lib/util.mjs');
+const { writeAbstractsJsonl } = await import('@claimflow/corpus');
+const { table, markdown, summarizeRuns, COMMANDS } = await import('../test/bench/report.mjs');
+const { ratiosOf, readBaseline, writeBaseline, checkRatios } = await import('../test/bench/targets.mjs');
+
+const SEED = 20261129;
+const mode = QUICK ? 'quick' : 'full';
+const results = {
+  mode,
+  startedAt: new Date().toISOString(),
+  machine: machine(),
+  git: (() => {
+    try {
+      const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: rootPath, encoding: 'utf8' }).trim();
+      const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: rootPath, encoding: 'utf8' }).trim() ? ' + uncommitted changes' : '';
+      return `${head}${dirty}`;
+    } catch {
+      return null;
+    }
+  })(),
+  settings: { chunkSize: Number(process.env.CHUNK_SIZE || 200), concurrency: Number(process.env.CONCURRENCY || 2), maxQueueDepth: Number(process.env.MAX_QUEUE_DEPTH || 200) },
+  plan: Object.fromEntries(sections.map((s) => [s, PLAN[s]])),
+  complete: false,
+  errors: [],
+};
+const commands = COMMANDS;
+
+const progress = new Progress(sections.length);
+
+/** A JSONL corpus in the scratch folder: made once, reused (same seed, same bytes). */
+async function corpusFile(count, startId = 0) {
+  const path = `${SCRATCH}/corpus-${SEED}-${startId}-${count}.jsonl`;
+  if (existsSync(path) && statSync(path).size > 0) return path;
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeAbstractsJsonl(tmp, {
+    seed: SEED,
+    count,
+    startId,
+    onProgress: (n) => n % 20_000 < 90 && progress.update(`writing ${count.toLocaleString('en-US')}-line corpus: ${n.toLocaleString('en-US')}`, null),
+  });
+  renameSync(tmp, path);
+  return path;
+}
+
+function save() {
+  mkdirSync(SCRATCH, { recursive: true });
+  writeFileSync(`${SCRATCH}/last-${mode}.json`, JSON.stringify(results, null, 2));
+  if (!QUICK && !args['no-write']) writeFileSync(new URL('BENCHMARKS.md', ROOT), markdown(results, { commands }));
+}
+
+const stale = await dropStaleDatabases().catch(() => []);
+if (stale.length) progress.log(`bench: note: other cf_bench_* databases exist (another bench running, or left by a crashed one: drop them by hand): ${stale.join(', ')}`);
+
+const settings = results.settings;
+for (const section of sections) {
+  progress.begin(section);
+  const plan = PLAN[section];
+  try {
+    if (section === 'extraction') {
+      const { benchExtraction } = await import('../test/bench/extraction.mjs');
+      results.extraction = await benchExtraction({ ...plan, seed: SEED, progress });
+    }
+    if (section === 'noop') {
+      const { noopChain, noopSingle } = await import('../test/bench/noop.mjs');
+      const file = await corpusFile(plan.chainRecords);
+      const chain = [];
+      const single = [];
+      for (let r = 0; r < plan.runs; r++) {
+        chain.push(await noopChain({ file, chunkSize: settings.chunkSize, concurrency: settings.concurrency, progress: progress.part(r / plan.runs, 0.5 / plan.runs) }));
+        single.push(await noopSingle({ jobs: plan.singleJobs, concurrency: settings.concurrency, progress: progress.part((r + 0.5) / plan.runs, 0.5 / plan.runs) }));
+      }
+      const med = (xs, k) => median(xs.map((x) => x[k]));
+      results.noop = {
+        chain: { ...chain[0], runs: chain.length, abstractsPerSec: med(chain, 'abstractsPerSec'), jobsPerSec: med(chain, 'jobsPerSec'), seconds: med(chain, 'seconds'), perRun: chain },
+        single: { ...single[0], runs: single.length, jobsPerSec: med(single, 'jobsPerSec'), addPerSec: med(single, 'addPerSec'), perRun: single },
+      };
+    }
+    if (section === 'scaling') {
+      const { runPipeline } = await import('../test/bench/pipeline.mjs');
+      results.scaling = [];
+      const maxRuns = Math.max(plan.runs, plan.scalingRuns);
+      const files = [];
+      // Each run has its own abstracts (own ids), so no run re-writes the rows of another.
+      for (let r = 0; r < maxRuns; r++) files.push(await corpusFile(plan.records, (r + 1) * 10_000_000));
+      // Configurations take turns run by run (1, 2, 4, 1, 2, 4, …), each run on fresh
+      // workers and a fresh database, so load from outside the suite falls on all alike.
+      const byConfig = new Map(plan.extractors.map((e) => [e, []]));
+      const schedule = [];
+      const runsOf = (extractors) => (extractors === 1 ? plan.runs : plan.scalingRuns);
+      if (QUICK) {
+        // Quick mode: one set of workers per configuration, its runs back to back (start-up would dominate).
+        for (const extractors of plan.extractors) schedule.push({ files: files.slice(0, runsOf(extractors)), extractors });
+      } else {
+        for (let r = 0; r < maxRuns; r++) for (const extractors of plan.extractors) if (r < runsOf(extractors)) schedule.push({ files: [files[r]], extractors });
+      }
+      for (const [i, { files: runFiles, extractors }] of schedule.entries()) {
+        const runs = await runPipeline({
+          files: runFiles,
+          records: plan.records,
+          extractors,
+          label: `e2e${extractors}`,
+          chunkSize: settings.chunkSize,
+          maxQueueDepth: settings.maxQueueDepth,
+          progress: progress.part(i / schedule.length, 1 / schedule.length),
+        });
+        byConfig.get(extractors).push(...runs);
+        results.scaling = [...byConfig].filter(([, runs]) => runs.length).map(([, runs]) => ({ ...summarizeRuns(runs), raw: runs }));
+        save();
+      }
+      if (QUICK) {
+        // Quick mode has no 1M-line ingest: the peaks sampled in these runs stand in, labelled as such.
+        const all = results.scaling.flatMap((s) => s.raw);
+        const peakRss = {};
+        for (const r of all) for (const [k, v] of Object.entries(r.peakRss)) peakRss[k] = Math.max(peakRss[k] ?? 0, v);
+        results.memory = {
+          records: plan.records,
+          peakRss,
+          redisPeak: Math.max(...all.map((r) => r.redis.peakBytes)),
+          redisBase: Math.min(...all.map((r) => r.redis.baseBytes)),
+          retained: all[all.length - 1].retained,
+          note: 'quick mode: peaks sampled during the scaling runs',
+        };
+      }
+    }
+    if (section === 'profile') {
+      const { runPipeline } = await import('../test/bench/pipeline.mjs');
+      const { summarizeProfile } = await import('../test/bench/lib/cpuprofile.mjs');
+      const dir = `${SCRATCH}/profiles-${mode}`;
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const file = await corpusFile(plan.records, 90_000_000);
+      const [run] = await runPipeline({ files: [file], records: plan.records, extractors: 1, label: 'profile', profileDir: dir, chunkSize: settings.chunkSize, maxQueueDepth: settings.maxQueueDepth, progress });
+      // Profiles are written as each worker exits (SIGTERM → process.exit).
+      const summaries = [];
+      for (const stage of ['ingest', 'extract', 'normalize', 'write']) {
+        const path = `${dir}/${stage}-0.cpuprofile`;
+        if (existsSync(path)) summaries.push({ process: stage, ...summarizeProfile(path, 12, run.monoWindowUs) });
+      }
+      results.profile = { records: plan.records, abstractsPerSec: run.abstractsPerSec, dir, summaries };
+    }
+    if (section === 'queries') {
+      const { benchQueries } = await import('../test/bench/queries.mjs');
+      results.queries = await benchQueries({ ...plan, seed: SEED + 1, progress });
+    }
+    if (section === 'memory') {
+      const { runPipeline } = await import('../test/bench/pipeline.mjs');
+      const file = await corpusFile(plan.lines, 500_000_000);
+      try {
+        const [run] = await runPipeline({
+          files: [file],
+          records: plan.lines,
+          extractors: 1,
+          label: 'memory',
+          feeder: 'cli',
+          chunkSize: settings.chunkSize,
+          maxQueueDepth: settings.maxQueueDepth,
+          timeoutMs: plan.timeoutMin * 60_000,
+          progress,
+        });
+        results.memory = { records: plan.lines, peakRss: run.peakRss, redisPeak: run.redis.peakBytes, redisBase: run.redis.baseBytes, abstractsPerSec: run.abstractsPerSec, seconds: run.seconds, cpuSeconds: run.cpuSeconds, machineBusy: run.machineBusy, retained: run.retained };
+      } catch (err) {
+        if (!err.partial) throw err;
+        results.memory = { records: plan.lines, partial: true, done: err.partial.done, peakRss: err.partial.peakRss, redisPeak: err.partial.redisPeak, redisBase: err.partial.redisBase, abstractsPerSec: err.partial.abstractsPerSec };
+      }
+    }
+  } catch (err) {
+    results.errors.push({ section, error: String(err?.stack ?? err).slice(0, 4000) });
+    progress.log(`bench: ${section} failed: ${String(err?.message ?? err).slice(0, 2000)}`);
+  }
+  save();
+}
+progress.end();
+results.finishedAt = new Date().toISOString();
+results.complete = results.errors.length === 0;
+
+const ratios = ratiosOf(results);
+results.ratios = ratios;
+const checks = checkRatios(ratios, readBaseline());
+results.checks = checks;
+if (args['update-baseline']) {
+  writeBaseline(ratios, { recordedAt: results.finishedAt, mode, machine: results.machine });
+  process.stderr.write('bench: wrote test/bench/baseline.json\n');
+}
+save();
+
+const out = args.json ? process.stderr : process.stdout;
+out.write(`\n${table(results)}\n\n`);
+out.write(`ratio checks (fail below ${QUICK ? 'floor' : 'floor; informational in full mode'}):\n`);
+for (const c of checks) {
+  out.write(`  ${c.ok ? '✔' : '✘'} ${c.label}: ${c.value.toFixed(3)}${c.floor != null ? ` (floor ${c.floor.toFixed(3)}, baseline ${c.baseline.toFixed(3)})` : ' (no baseline)'}\n`);
+}
+if (results.errors.length) out.write(`errors in: ${results.errors.map((e) => e.section).join(', ')}\n`);
+if (!QUICK && !args['no-write']) out.write('wrote BENCHMARKS.md\n');
+if (args.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+
+const failed = results.errors.length > 0 || (QUICK && checks.some((c) => !c.ok));
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,65 @@
+// 1. Extraction: ms per abstract of extractClaims against compromise's full
+// parse and Microsoft's number recognizers, over the same abstracts, in this
+// process, with the methods taking turns block by block so drift hits all alike.
+import { generateAbstracts } from '@claimflow/corpus';
+import { median } from './lib/util.mjs';
+
+export async function benchExtraction({ count, runs, seed, progress }) {
+  const { extractClaims, EXTRACTOR_VERSION } = await import('@claimflow/extract');
+  const { default: nlp } = await import('compromise');
+  const { recognizeNumber, recognizePercentage, Culture } = await import('@microsoft/recognizers-text-number');
+  const abstracts = [...generateAbstracts({ seed, count })];
+  const chars = abstracts.reduce((n, a) => n + a.abstract.length, 0);
+
+  // Each method returns how many things it found; summed in the first run, they show each does real work.
+  const methods = {
+    extractClaims: (a) => extractClaims(a.id, a.abstract).length,
+    compromise: (a) => nlp(a.abstract).numbers().get().length,
+    recognizers: (a) => recognizeNumber(a.abstract, Culture.English).length + recognizePercentage(a.abstract, Culture.English).length,
+  };
+  let sink = 0;
+  // Warm-up: JIT, lazily built models and lexicons.
+  for (const fn of Object.values(methods)) for (const a of abstracts.slice(0, Math.min(30, count))) sink += fn(a);
+
+  // Methods take turns block by block (25 abstracts, rotating order): each block is long
+  // enough to run warm, as a worker does, and short enough that a change in outside load
+  // during a run hits all three alike, so their ratio stays fair.
+  const BLOCK = 25;
+  const names = Object.keys(methods);
+  const perRun = Object.fromEntries(names.map((k) => [k, []]));
+  const found = Object.fromEntries(names.map((k) => [k, 0]));
+  for (let run = 0; run < runs; run++) {
+    progress?.update(`run ${run + 1}/${runs}: ${names.join(', ')} over ${count} abstracts`, run / runs);
+    const total = Object.fromEntries(names.map((k) => [k, 0]));
+    for (let b = 0; b * BLOCK < count; b++) {
+      const block = abstracts.slice(b * BLOCK, (b + 1) * BLOCK);
+      for (let j = 0; j < names.length; j++) {
+        const name = names[(b + run + j) % names.length];
+        const fn = methods[name];
+        let n = 0;
+        const t0 = performance.now();
+        for (const a of block) n += fn(a);
+        total[name] += performance.now() - t0;
+        if (run === 0) found[name] += n;
+        sink += n;
+      }
+    }
+    for (const name of names) perRun[name].push(total[name] / count);
+  }
+  const counts = { claims: found.extractClaims, compromiseNumbers: found.compromise, recognizerHits: found.recognizers };
+  const ms = Object.fromEntries(Object.entries(perRun).map(([k, v]) => [k, median(v)]));
+  return {
+    extractorVersion: EXTRACTOR_VERSION,
+    abstracts: count,
+    meanChars: Math.round(chars / count),
+    runs,
+    msPerAbstract: ms,
+    perRun,
+    counts,
+    ratios: {
+      vsCompromise: ms.compromise / ms.extractClaims,
+      vsRecognizers: ms.recognizers / ms.extractClaims,
+    },
+    sink,
+  };
+}
