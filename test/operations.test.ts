@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '@claimflow/store';
 import { claims, ServiceProcess, waitFor } from './support/cli.js';
-import { freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from './support/services.js';
+import { dropPrefix, freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from './support/services.js';
 
 /** What an operator relies on: the inbox, metrics, and failed jobs that can be seen and retried. */
 describe('operating the pipeline', () => {
@@ -32,6 +32,7 @@ describe('operating the pipeline', () => {
     await store?.close();
     await Promise.all(workers.map((w) => w.stop()));
     await db?.drop();
+    if (env) await dropPrefix(env.QUEUE_PREFIX);
   });
 
   const lines = (n: number, tag: string) =>

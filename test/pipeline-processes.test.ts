@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { openStore, type Store } from '@claimflow/store';
 import { claims, ROOT, ServiceProcess, waitFor } from './support/cli.js';
-import { freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from './support/services.js';
+import { dropPrefix, freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from './support/services.js';
 import { claimKey, readClaimsJsonl, storedClaims } from './support/claims.js';
 
 /**
@@ -45,6 +45,7 @@ describe('the pipeline as separate worker processes on PostgreSQL', () => {
     await store?.close();
     await Promise.all(workers.map((w) => w.stop()));
     await db?.drop();
+    if (env) await dropPrefix(env.QUEUE_PREFIX);
   });
 
   it('stores exactly the claims `claims extract` gives for the same file', async () => {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@claimflow/logger';
 import { PipelineQueues } from '@claimflow/queues';
-import { uniquePrefix } from '../support/services.js';
+import { dropPrefix, uniquePrefix } from '../support/services.js';
 import { testApp } from './helpers/app.js';
 import { openTestStore, testRedisUrl, type TestStore } from './helpers/stores.js';
 
@@ -13,12 +13,13 @@ describe('queue dashboard and metrics', () => {
   let redis: Redis;
   let queues: PipelineQueues;
   let app: FastifyInstance;
+  let prefix = '';
   const ADMIN_TOKEN = 'admin-secret-for-tests';
 
   beforeAll(async () => {
     db = await openTestStore('pglite');
     redis = new Redis(await testRedisUrl(), { maxRetriesPerRequest: null });
-    queues = new PipelineQueues(redis, uniquePrefix('admin'));
+    queues = new PipelineQueues(redis, (prefix = uniquePrefix('admin')));
     app = await testApp({ store: db.store, redis, queues, config: { API_TOKEN: undefined, ADMIN_TOKEN, CHUNK_SIZE: 50 }, logger: createLogger('test', 'silent') });
   });
   afterAll(async () => {
@@ -26,6 +27,7 @@ describe('queue dashboard and metrics', () => {
     await queues?.close();
     redis?.disconnect();
     await db?.close();
+    await dropPrefix(prefix);
   });
 
   it('refuses the dashboard without the token, or with a wrong one, asking for Basic auth', async () => {

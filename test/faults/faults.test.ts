@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAbstractsJsonl } from '@claimflow/corpus';
 import { openStore, type Store } from '@claimflow/store';
 import { claims, ServiceProcess, waitFor } from '../support/cli.js';
-import { freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from '../support/services.js';
+import { dropPrefix, freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from '../support/services.js';
 import { fuzzApi, hostileRequests, type FuzzOutcome } from './support/api-fuzz.js';
 import { compareStore, expectedFor, type Comparison } from './support/expected.js';
 import { writeFuzzBatch } from './support/fuzz.js';
@@ -83,6 +83,7 @@ async function scenario(name: string, opts: Options) {
     const codes = await stack.stop();
     await store.close();
     await db.drop();
+    if (!opts.redisUrl) await dropPrefix(env.QUEUE_PREFIX);
     expect(codes, stack.output()).toEqual([0, 0, 0, 0]);
   }
 }

@@ -76,3 +76,19 @@ export async function freshDatabase(label = 'test'): Promise<TestDatabase> {
 export function uniquePrefix(label: string): string {
   return `t-${label}-${randomBytes(4).toString('hex')}`;
 }
+
+/** Deletes every key of a queue prefix, so test runs leave nothing behind in a shared Redis. */
+export async function dropPrefix(prefix: string): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(await testRedisUrl(), { maxRetriesPerRequest: 3 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
