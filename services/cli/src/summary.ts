@@ -25,30 +25,33 @@ export async function printSummary(
   info: { seconds: number; storeName: string },
 ): Promise<void> {
   const lines: string[] = [];
-  const ids = new Set(batches.map((b) => b.id));
   lines.push('', `Stored in ${info.storeName} (${info.seconds.toFixed(1)} s):`);
   for (const b of batches) {
     lines.push(`  batch ${b.id}: ${b.total ?? '?'} records, ${b.accepted} accepted, ${b.rejected} rejected, ${b.claims} claims`);
   }
-  const claims = (await Promise.all([...ids].map((id) => store.claims({ batch: id, limit: 100_000 })))).flat();
-  const papers = new Set(claims.map((c) => c.paperId));
-  const byKind = new Map<string, number>();
-  for (const c of claims) byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
+  const stored = await store.batchClaimCounts(batches.map((b) => b.id));
+  const byKind = Object.entries(stored.byKind);
   lines.push(
-    `  papers with claims: ${papers.size}; claims: ${claims.length}` +
-      (byKind.size ? ` (${[...byKind].sort().map(([k, n]) => `${k} ${n}`).join(', ')})` : ''),
+    `  papers with claims: ${stored.papers}; claims: ${stored.claims}` +
+      (byKind.length ? ` (${byKind.map(([k, n]) => `${k} ${n}`).join(', ')})` : ''),
   );
   for (const b of batches) {
     for (const r of await store.rejections(b.id, 20)) lines.push(`  rejected ${formatRejection(r)}`);
   }
   const counts = await store.counts();
   lines.push(`  store totals: ${counts.papers} papers, ${counts.claims} claims, ${counts.batches} batches`, '');
-  if (claims.length) {
+  // A sample, not the whole run: only the rows shown are read.
+  const sample = [];
+  for (const b of batches) {
+    if (sample.length >= MAX_ROWS) break;
+    sample.push(...(await store.claims({ batch: b.id, limit: MAX_ROWS - sample.length })));
+  }
+  if (sample.length) {
     lines.push(`${'kind'.padEnd(14)} ${'value'.padStart(12)}  ${'as written'.padEnd(22)} metric`);
-    for (const c of claims.slice(0, MAX_ROWS)) {
+    for (const c of sample) {
       lines.push(`${c.kind.padEnd(14)} ${fmtValue(c).padStart(12)}  ${c.text.slice(0, 22).padEnd(22)} ${c.metric ?? ''}`);
     }
-    if (claims.length > MAX_ROWS) lines.push(`… and ${claims.length - MAX_ROWS} more: claims query --format table`);
+    if (stored.claims > sample.length) lines.push(`… and ${stored.claims - sample.length} more: claims query --format table`);
   }
   out.write(lines.join('\n') + '\n');
 }

@@ -84,6 +84,22 @@ export class Store {
     return { ...totals, byKind: Object.fromEntries(kinds.map((k) => [k.kind, k.n])) };
   }
 
+  /** Papers with claims, claims and claims by kind over the records of some batches, counted in SQL. */
+  async batchClaimCounts(batchIds: string[]): Promise<{ papers: number; claims: number; byKind: Record<string, number> }> {
+    const rows = await this.sql.query<{ kind: string; papers: number; claims: number }>(
+      `SELECT kind, count(DISTINCT paper_id)::int AS papers, count(*)::int AS claims FROM claims
+       WHERE paper_id IN (SELECT paper_id FROM batch_records WHERE batch_id = ANY($1::text[]))
+       GROUP BY ROLLUP (kind) ORDER BY kind NULLS FIRST`,
+      [batchIds],
+    );
+    const total = rows.find((r) => r.kind === null);
+    return {
+      papers: total?.papers ?? 0,
+      claims: total?.claims ?? 0,
+      byKind: Object.fromEntries(rows.filter((r) => r.kind !== null).map((r) => [r.kind, r.claims])),
+    };
+  }
+
   async claims(filter: ClaimFilter = {}): Promise<StoredClaim[]> {
     const where: string[] = [];
     const params: (string | number)[] = [];
