@@ -5,7 +5,8 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '@claimflow/store';
-import { claims, ServiceProcess, waitFor } from './support/cli.js';
+import { claims, waitFor } from './support/cli.js';
+import { WorkerStack } from './support/worker-stack.js';
 import { dropPrefix, freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from './support/services.js';
 
 /** What an operator relies on: the inbox, metrics, and failed jobs that can be seen and retried. */
@@ -14,23 +15,20 @@ describe('operating the pipeline', () => {
   let store: Store;
   let env: Record<string, string>;
   let inbox: string;
-  const workers: ServiceProcess[] = [];
-  const port = (i: number) => 21000 + (process.pid % 500) * 4 + i;
+  let stack: WorkerStack;
 
   beforeAll(async () => {
     db = await freshDatabase('ops');
     inbox = mkdtempSync(join(tmpdir(), 'inbox-'));
     env = { REDIS_URL: await testRedisUrl(), DATABASE_URL: db.url, QUEUE_PREFIX: uniquePrefix('ops'), LOG_LEVEL: 'info' };
-    ['ingest', 'extract', 'normalize', 'write'].forEach((stage, i) => {
-      workers.push(new ServiceProcess(['worker', stage], { ...env, HEALTH_PORT: String(port(i)), ...(stage === 'ingest' ? { INBOX_DIR: inbox } : {}) }));
-    });
-    for (let i = 0; i < 4; i++) await waitFor(`worker ${i}`, async () => (await fetch(`http://127.0.0.1:${port(i)}/readyz`)).ok);
+    stack = new WorkerStack(env, { perStage: { ingest: { INBOX_DIR: inbox } }, startedWhen: '/readyz' });
+    await stack.start();
     store = await openStore({ databaseUrl: db.url, dataDir: null });
   });
 
   afterAll(async () => {
     await store?.close();
-    await Promise.all(workers.map((w) => w.stop()));
+    await stack?.stop();
     await db?.drop();
     if (env) await dropPrefix(env.QUEUE_PREFIX);
   });
@@ -63,7 +61,7 @@ describe('operating the pipeline', () => {
   });
 
   it('every worker serves Prometheus metrics, the writer its counts of work done', async () => {
-    const text = await (await fetch(`http://127.0.0.1:${port(3)}/metrics`)).text();
+    const text = await (await fetch(stack.url('write', '/metrics'))).text();
     expect(text).toMatch(/^claimflow_claims_written_total [1-9]/m);
     expect(text).toMatch(/^claimflow_papers_written_total [1-9]/m);
     expect(text).toMatch(/^claimflow_jobs_completed_total\{stage="write"\} [1-9]/m);
@@ -71,7 +69,7 @@ describe('operating the pipeline', () => {
     expect(text).toMatch(/^claimflow_queue_jobs\{stage="extract",state="waiting"\} \d+/m);
     expect(text).toMatch(/^claimflow_records_rejected_total\{reason="not JSON"\} [1-9]/m);
     expect(text).toMatch(/^claimflow_process_resident_memory_bytes /m);
-    const ingest = await (await fetch(`http://127.0.0.1:${port(0)}/metrics`)).text();
+    const ingest = await (await fetch(stack.url('ingest', '/metrics'))).text();
     expect(ingest).toMatch(/^claimflow_jobs_completed_total\{stage="ingest"\} [1-9]/m);
   });
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { openStore, type Store } from '@claimflow/store';
-import { claims, ROOT, ServiceProcess, waitFor } from './support/cli.js';
+import { claims, ROOT } from './support/cli.js';
+import { STAGES, WorkerStack, type Stage } from './support/worker-stack.js';
 import { dropPrefix, freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from './support/services.js';
 import { claimKey, readClaimsJsonl, storedClaims } from './support/claims.js';
 
@@ -12,38 +13,39 @@ import { claimKey, readClaimsJsonl, storedClaims } from './support/claims.js';
  * fed with `claims ingest` — the stack as an operator runs it.
  */
 const compose = parse(readFileSync(`${ROOT}docker-compose.yml`, 'utf8'));
-const WORKER_SERVICES = ['ingest', 'extractor', 'normalizer', 'writer'];
+/** The compose service that runs each stage. */
+const SERVICE_OF: Record<Stage, string> = { ingest: 'ingest', extract: 'extractor', normalize: 'normalizer', write: 'writer' };
 const BATCH = 'seeds/demo-abstracts.jsonl';
 
 describe('the pipeline as separate worker processes on PostgreSQL', () => {
   let db: TestDatabase;
   let env: Record<string, string>;
-  let workers: ServiceProcess[] = [];
+  let stack: WorkerStack;
   let store: Store;
-  const ports: number[] = [];
 
   beforeAll(async () => {
     db = await freshDatabase('pipeline');
     const redis = await testRedisUrl();
     env = { REDIS_URL: redis, DATABASE_URL: db.url, QUEUE_PREFIX: uniquePrefix('pipeline'), LOG_LEVEL: 'info' };
     expect((await claims(['migrate'], env)).code).toBe(0);
-    workers = WORKER_SERVICES.map((name, i) => {
-      const service = compose.services[name];
-      const [bin, ...args] = service.command as string[];
-      expect(bin).toBe('claims');
-      const port = 19460 + (process.pid % 400) * 4 + i;
-      ports.push(port);
-      return new ServiceProcess(args, { ...service.environment, ...env, HEALTH_PORT: String(port) });
+    const service = (stage: Stage) => compose.services[SERVICE_OF[stage]];
+    const perStage = Object.fromEntries(STAGES.map((stage) => [stage, { ...service(stage).environment, ...env }]));
+    stack = new WorkerStack(env, {
+      perStage,
+      startedWhen: '/readyz',
+      command: (stage) => {
+        const [bin, ...args] = service(stage).command as string[];
+        expect(bin).toBe('claims');
+        return args;
+      },
     });
-    for (const port of ports) {
-      await waitFor(`worker on :${port}`, async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok);
-    }
+    await stack.start();
     store = await openStore({ databaseUrl: db.url, dataDir: null });
   });
 
   afterAll(async () => {
     await store?.close();
-    await Promise.all(workers.map((w) => w.stop()));
+    await stack?.stop();
     await db?.drop();
     if (env) await dropPrefix(env.QUEUE_PREFIX);
   });
@@ -90,9 +92,9 @@ describe('the pipeline as separate worker processes on PostgreSQL', () => {
   });
 
   it('every worker answers /healthz and /readyz', async () => {
-    for (const port of ports) {
-      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-      const ready = await (await fetch(`http://127.0.0.1:${port}/readyz`)).json();
+    for (const stage of STAGES) {
+      expect((await fetch(stack.url(stage, '/healthz'))).status).toBe(200);
+      const ready = await stack.readiness(stage);
       expect(ready).toMatchObject({ ready: true, checks: { redis: 'ok' } });
     }
   });
@@ -106,8 +108,8 @@ describe('the pipeline as separate worker processes on PostgreSQL', () => {
   });
 
   it('every worker exits 0 on SIGTERM', async () => {
-    const codes = await Promise.all(workers.map((w) => w.stop('SIGTERM')));
-    expect(codes, workers.map((w) => w.output.slice(-500)).join('\n')).toEqual([0, 0, 0, 0]);
-    for (const w of workers) expect(w.output).toMatch(/"msg":"stopped"/);
+    const codes = await stack.stop();
+    expect(codes, stack.output()).toEqual([0, 0, 0, 0]);
+    for (const w of stack.procs.values()) expect(w.output).toMatch(/"msg":"stopped"/);
   });
 });

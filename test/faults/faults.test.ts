@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAbstractsJsonl } from '@claimflow/corpus';
 import { openStore, type Store } from '@claimflow/store';
-import { claims, ServiceProcess, waitFor } from '../support/cli.js';
+import { claims, freePort, ServiceProcess, waitFor } from '../support/cli.js';
 import { dropPrefix, freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from '../support/services.js';
 import { fuzzApi, hostileRequests, type FuzzOutcome } from './support/api-fuzz.js';
 import { compareStore, expectedFor, type Comparison } from './support/expected.js';
 import { writeFuzzBatch } from './support/fuzz.js';
 import { OwnRedis } from './support/own-redis.js';
-import { Stack, type Stage } from './support/stack.js';
+import { WorkerStack, type Stage } from '../support/worker-stack.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 
 /**
@@ -22,11 +22,10 @@ const ABSTRACTS = Number(process.env.FAULT_ABSTRACTS ?? 3000);
 const dir = mkdtempSync(join(tmpdir(), 'faults-'));
 const rows: ({ scenario: string; records: number } & Comparison)[] = [];
 const apiRows: FuzzOutcome[] = [];
-const apiPort = 25000 + (process.pid % 1000);
 
 interface Run {
   env: Record<string, string>;
-  stack: Stack;
+  stack: WorkerStack;
   store: Store;
   batchId: string;
   /** Records of the batch stored or rejected so far. */
@@ -55,7 +54,7 @@ async function scenario(name: string, opts: Options) {
   };
   const migrated = await claims(['migrate'], env);
   expect(migrated.code, migrated.stderr).toBe(0);
-  const stack = new Stack(env, { write: { DATABASE_URL: opts.writerDatabaseUrl?.(db.url) ?? db.url } });
+  const stack = new WorkerStack(env, { perStage: { write: { DATABASE_URL: opts.writerDatabaseUrl?.(db.url) ?? db.url } } });
   const store = await openStore({ databaseUrl: db.url, dataDir: null, migrate: false });
   try {
     await stack.start();
@@ -202,9 +201,10 @@ describe('fault injection', () => {
         for (const r of reasons) expect(r.file).toBe(fuzz.path);
 
         // The API over the same store: hostile text comes back verbatim, hostile requests get a 4xx with a message.
+        const apiPort = await freePort();
         const api = new ServiceProcess(['api'], { ...run.env, PORT: String(apiPort), HOST: '127.0.0.1', API_TOKEN: 'fuzz-token', STATEMENT_TIMEOUT_MS: '2000' });
         try {
-          await waitFor('api', async () => (await fetch(`http://127.0.0.1:${apiPort}/readyz`)).ok);
+          await api.waitUntilAnswering(`http://127.0.0.1:${apiPort}/readyz`);
           for (const [id, title] of fuzz.hostileIds) {
             const paper = await (await fetch(`http://127.0.0.1:${apiPort}/api/papers/${encodeURIComponent(id)}`)).json();
             expect(paper.title).toBe(title);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,6 +37,19 @@ export class ServiceProcess {
     this.child.stderr!.on('data', (d) => (this.output += d));
   }
 
+  /**
+   * Waits until `url` answers 2xx. Fails at once, with the process's own
+   * output, if it exits first — a crash at startup should say why, not time out.
+   */
+  async waitUntilAnswering(url: string, timeoutMs = 60_000): Promise<void> {
+    await waitFor(url, async () => {
+      if (this.child.exitCode !== null) throw new ExitedError(`exited with code ${this.child.exitCode} before ${url} answered:\n${this.output.slice(-3000)}`);
+      return (await fetch(url)).ok;
+    }, timeoutMs).catch((err: Error) => {
+      throw err instanceof ExitedError ? err : new Error(`${err.message}; its output:\n${this.output.slice(-3000)}`);
+    });
+  }
+
   /** Sends SIGTERM and resolves with the exit code. */
   stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     if (this.child.exitCode !== null) return Promise.resolve(this.child.exitCode);
@@ -46,13 +60,29 @@ export class ServiceProcess {
   }
 }
 
+/** A process that ended while a test was waiting for it: not worth waiting longer. */
+export class ExitedError extends Error {}
+
+/** A TCP port free right now, chosen by the OS (no two test files can pick the same one). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       const v = await probe();
       if (v) return v;
-    } catch {
+    } catch (err) {
+      if (err instanceof ExitedError) throw err;
       // not yet
     }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

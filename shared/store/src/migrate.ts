@@ -5,14 +5,17 @@ const MIGRATIONS_DIR = new URL('../migrations/', import.meta.url);
 
 /** Applies the numbered .sql files in migrations/ that have not run yet; returns their names. */
 export async function migrate(sql: Sql): Promise<string[]> {
-  await sql.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
   const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
   const applied: string[] = [];
   for (const name of files) {
     const text = readFileSync(new URL(name, MIGRATIONS_DIR), 'utf8');
     const done = await sql.transaction(async (tx) => {
-      // Two processes migrating at once: the advisory lock makes the second wait, then skip.
+      // Workers migrate as they start, so several processes may migrate one fresh
+      // database at once: the advisory lock makes the others wait, then skip. The
+      // bookkeeping table is created under the lock too, since two concurrent
+      // CREATE TABLE IF NOT EXISTS can still collide in Postgres' catalog.
       if (tx.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7406021)');
+      await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
       const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [name]);
       if (seen.length) return false;
       for (const statement of splitStatements(text)) await tx.query(statement);
