@@ -4,33 +4,25 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '@claimflow/store';
+import type { Store } from '@claimflow/store';
 import { claims, waitFor } from './support/cli.js';
-import { WorkerStack } from './support/worker-stack.js';
-import { dropPrefix, freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from './support/services.js';
+import { TestPipeline } from './support/test-pipeline.js';
 
 /** What an operator relies on: the inbox, metrics, and failed jobs that can be seen and retried. */
 describe('operating the pipeline', () => {
-  let db: TestDatabase;
+  let pipeline: TestPipeline;
   let store: Store;
   let env: Record<string, string>;
   let inbox: string;
-  let stack: WorkerStack;
 
   beforeAll(async () => {
-    db = await freshDatabase('ops');
     inbox = mkdtempSync(join(tmpdir(), 'inbox-'));
-    env = { REDIS_URL: await testRedisUrl(), DATABASE_URL: db.url, QUEUE_PREFIX: uniquePrefix('ops'), LOG_LEVEL: 'info' };
-    stack = new WorkerStack(env, { perStage: { ingest: { INBOX_DIR: inbox } }, startedWhen: '/readyz' });
-    await stack.start();
-    store = await openStore({ databaseUrl: db.url, dataDir: null });
+    pipeline = await TestPipeline.start('ops', { perStage: () => ({ ingest: { INBOX_DIR: inbox } }), startedWhen: '/readyz' });
+    ({ store, env } = pipeline);
   });
 
   afterAll(async () => {
-    await store?.close();
-    await stack?.stop();
-    await db?.drop();
-    if (env) await dropPrefix(env.QUEUE_PREFIX);
+    await pipeline?.close();
   });
 
   const lines = (n: number, tag: string) =>
@@ -61,7 +53,7 @@ describe('operating the pipeline', () => {
   });
 
   it('every worker serves Prometheus metrics, the writer its counts of work done', async () => {
-    const text = await (await fetch(stack.url('write', '/metrics'))).text();
+    const text = await (await fetch(pipeline.stack.url('write', '/metrics'))).text();
     expect(text).toMatch(/^claimflow_claims_written_total [1-9]/m);
     expect(text).toMatch(/^claimflow_papers_written_total [1-9]/m);
     expect(text).toMatch(/^claimflow_jobs_completed_total\{stage="write"\} [1-9]/m);
@@ -69,7 +61,7 @@ describe('operating the pipeline', () => {
     expect(text).toMatch(/^claimflow_queue_jobs\{stage="extract",state="waiting"\} \d+/m);
     expect(text).toMatch(/^claimflow_records_rejected_total\{reason="not JSON"\} [1-9]/m);
     expect(text).toMatch(/^claimflow_process_resident_memory_bytes /m);
-    const ingest = await (await fetch(stack.url('ingest', '/metrics'))).text();
+    const ingest = await (await fetch(pipeline.stack.url('ingest', '/metrics'))).text();
     expect(ingest).toMatch(/^claimflow_jobs_completed_total\{stage="ingest"\} [1-9]/m);
   });
 

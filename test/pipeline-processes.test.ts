@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { openStore, type Store } from '@claimflow/store';
+import type { Store } from '@claimflow/store';
 import { claims, ROOT } from './support/cli.js';
-import { STAGES, WorkerStack, type Stage } from './support/worker-stack.js';
-import { dropPrefix, freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from './support/services.js';
+import { STAGES, type Stage, type WorkerStack } from './support/worker-stack.js';
+import { TestPipeline } from './support/test-pipeline.js';
 import { claimKey, readClaimsJsonl, storedClaims } from './support/claims.js';
 
 /**
@@ -18,20 +18,16 @@ const SERVICE_OF: Record<Stage, string> = { ingest: 'ingest', extract: 'extracto
 const BATCH = 'seeds/demo-abstracts.jsonl';
 
 describe('the pipeline as separate worker processes on PostgreSQL', () => {
-  let db: TestDatabase;
+  let pipeline: TestPipeline;
   let env: Record<string, string>;
   let stack: WorkerStack;
   let store: Store;
 
   beforeAll(async () => {
-    db = await freshDatabase('pipeline');
-    const redis = await testRedisUrl();
-    env = { REDIS_URL: redis, DATABASE_URL: db.url, QUEUE_PREFIX: uniquePrefix('pipeline'), LOG_LEVEL: 'info' };
-    expect((await claims(['migrate'], env)).code).toBe(0);
     const service = (stage: Stage) => compose.services[SERVICE_OF[stage]];
-    const perStage = Object.fromEntries(STAGES.map((stage) => [stage, { ...service(stage).environment, ...env }]));
-    stack = new WorkerStack(env, {
-      perStage,
+    pipeline = await TestPipeline.start('pipeline', {
+      // compose's environment, with the hosts pointed at the test's servers
+      perStage: (env) => Object.fromEntries(STAGES.map((stage) => [stage, { ...service(stage).environment, ...env }])),
       startedWhen: '/readyz',
       command: (stage) => {
         const [bin, ...args] = service(stage).command as string[];
@@ -39,15 +35,11 @@ describe('the pipeline as separate worker processes on PostgreSQL', () => {
         return args;
       },
     });
-    await stack.start();
-    store = await openStore({ databaseUrl: db.url, dataDir: null });
+    ({ env, stack, store } = pipeline);
   });
 
   afterAll(async () => {
-    await store?.close();
-    await stack?.stop();
-    await db?.drop();
-    if (env) await dropPrefix(env.QUEUE_PREFIX);
+    await pipeline?.close();
   });
 
   it('stores exactly the claims `claims extract` gives for the same file', async () => {

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAbstractsJsonl } from '@claimflow/corpus';
-import { openStore, type Store } from '@claimflow/store';
+import type { Store } from '@claimflow/store';
 import { claims, freePort, ServiceProcess, waitFor } from '../support/cli.js';
-import { dropPrefix, freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from '../support/services.js';
 import { fuzzApi, hostileRequests, type FuzzOutcome } from './support/api-fuzz.js';
 import { compareStore, expectedFor, type Comparison } from './support/expected.js';
 import { writeFuzzBatch } from './support/fuzz.js';
 import { OwnRedis } from './support/own-redis.js';
-import { WorkerStack, type Stage } from '../support/worker-stack.js';
+import { TestPipeline } from '../support/test-pipeline.js';
+import type { Stage, WorkerStack } from '../support/worker-stack.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 
 /**
@@ -43,21 +43,13 @@ interface Options {
 }
 
 async function scenario(name: string, opts: Options) {
-  const db: TestDatabase = await freshDatabase('faults');
-  const env = {
-    REDIS_URL: opts.redisUrl ?? (await testRedisUrl()),
-    DATABASE_URL: db.url,
-    QUEUE_PREFIX: uniquePrefix('faults'),
-    CHUNK_SIZE: '50',
-    JOB_LOCK_MS: '2000',
-    LOG_LEVEL: 'warn',
-  };
-  const migrated = await claims(['migrate'], env);
-  expect(migrated.code, migrated.stderr).toBe(0);
-  const stack = new WorkerStack(env, { perStage: { write: { DATABASE_URL: opts.writerDatabaseUrl?.(db.url) ?? db.url } } });
-  const store = await openStore({ databaseUrl: db.url, dataDir: null, migrate: false });
+  const pipeline = await TestPipeline.start('faults', {
+    redisUrl: opts.redisUrl,
+    env: { CHUNK_SIZE: '50', JOB_LOCK_MS: '2000', LOG_LEVEL: 'warn' },
+    perStage: (env) => ({ write: { DATABASE_URL: opts.writerDatabaseUrl?.(env.DATABASE_URL) ?? env.DATABASE_URL } }),
+  });
+  const { env, stack, store } = pipeline;
   try {
-    await stack.start();
     const [expected, ingest] = await Promise.all([expectedFor(opts.file), claims(['ingest', opts.file], env)]);
     expect(ingest.code, ingest.stderr).toBe(0);
     const batchId = ingest.stdout.trim();
@@ -79,10 +71,7 @@ async function scenario(name: string, opts: Options) {
     expect(result.found).toBe(result.expected);
     await opts.verify?.(run);
   } finally {
-    const codes = await stack.stop();
-    await store.close();
-    await db.drop();
-    if (!opts.redisUrl) await dropPrefix(env.QUEUE_PREFIX);
+    const codes = await pipeline.close();
     expect(codes, stack.output()).toEqual([0, 0, 0, 0]);
   }
 }
@@ -206,7 +195,7 @@ describe('fault injection', () => {
         try {
           await api.waitUntilAnswering(`http://127.0.0.1:${apiPort}/readyz`);
           for (const [id, title] of fuzz.hostileIds) {
-            const paper = await (await fetch(`http://127.0.0.1:${apiPort}/api/papers/${encodeURIComponent(id)}`)).json();
+            const paper = (await (await fetch(`http://127.0.0.1:${apiPort}/api/papers/${encodeURIComponent(id)}`)).json()) as { title: string };
             expect(paper.title).toBe(title);
           }
           const outcome = await fuzzApi(`http://127.0.0.1:${apiPort}`, hostileRequests(5, Number(process.env.FAULT_API_REQUESTS ?? 1500), 'fuzz-token'));

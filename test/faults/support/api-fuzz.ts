@@ -31,7 +31,7 @@ export function* hostileRequests(seed: number, count: number, token: string): Ge
   for (let i = 0; i < count; i++) {
     const r = new Rng(seed, i);
     if (r.next() < 0.2) {
-      const auth = r.next() < 0.5 ? { authorization: `Bearer ${r.next() < 0.5 ? token : r.pick(HEADER_VALUES)}` } : {};
+      const auth: Record<string, string> = r.next() < 0.5 ? { authorization: `Bearer ${r.next() < 0.5 ? token : r.pick(HEADER_VALUES)}` } : {};
       yield { method: 'POST', url: '/api/batches', headers: { 'content-type': r.pick(TYPES), ...auth }, body: r.pick(BODIES) };
       continue;
     }
