@@ -1,4 +1,4 @@
-import type { ClaimKind, Stats, StatsQuery } from '@claimflow/schemas';
+import { CLAIM_KINDS, type ClaimKind, type Stats, type StatsQuery } from '@claimflow/schemas';
 import type { Sql } from '@claimflow/store';
 import { claimConditions, Params, whereClause } from './filter.js';
 
@@ -8,29 +8,57 @@ const TOP_PAPERS_PER_KIND = 5;
 const MAX_METRICS = 30;
 const MAX_BATCHES = 500;
 
-/**
- * `FROM claims c [JOIN papers p] WHERE <filter> [AND extra]`, with its
- * parameters. Papers are joined only when needed (a text search reads the
- * title, or the caller reads p): on large stores the join is most of the cost.
- */
-function filtered(filter: StatsQuery, extra: string[] = [], needPapers = false) {
+/** `FROM claims c WHERE <filter> [AND extra]`, with its parameters. No condition reads papers. */
+function filtered(filter: StatsQuery, extra: string[] = []) {
   const params = new Params();
   const conditions = [...claimConditions(filter, params), ...extra];
-  const join = needPapers || filter.q ? 'JOIN papers p ON p.id = c.paper_id' : '';
-  return { from: `FROM claims c ${join} ${whereClause(conditions)}`, params };
+  return { from: `FROM claims c ${whereClause(conditions)}`, params };
 }
 
 /** A range's representative value: its geometric mean for factors, its midpoint otherwise. */
 const FACTOR_VALUE = `coalesce(c.value, CASE WHEN c.low > 0 AND c.high > 0 THEN sqrt(c.low * c.high) END)`;
 const MIDPOINT_VALUE = `coalesce(c.value, (c.low + c.high) / 2)`;
 
-export async function claimStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
-  const counts = filtered(filter);
-  const [totals] = await sql.query<{ claims: number; papers: number }>(
-    `SELECT count(*)::int AS claims, count(DISTINCT c.paper_id)::int AS papers ${counts.from}`,
-    counts.params.values,
-  );
+/** Stats and the database snapshot they were read in (see StatsCache). */
+export interface StatsAt {
+  stats: Stats;
+  snapshot: string;
+}
 
+/**
+ * Everything /api/stats shows for a filter. Its queries run in one read-only
+ * REPEATABLE READ transaction: they all see the same snapshot, so the parts
+ * agree with each other, and that snapshot identifies the result for the cache.
+ */
+export async function claimStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
+  return (await claimStatsAt(sql, filter)).stats;
+}
+
+export function claimStatsAt(sql: Sql, filter: StatsQuery): Promise<StatsAt> {
+  return sql.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    // Aggregates over up to all claims: sorts and hashes of a million rows fit
+    // in memory instead of spilling, and JIT compilation (a second or more on
+    // these plans) costs more than it saves at this size.
+    await tx.query(`SET LOCAL work_mem = '32MB'`);
+    await tx.query('SET LOCAL jit = off');
+    const [{ snapshot }] = await tx.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot');
+    return { snapshot, stats: await readStats(tx, filter) };
+  });
+}
+
+interface PerPaperRow {
+  part: 'totals' | 'top' | 'batch';
+  kind: ClaimKind | null;
+  id: string | null;
+  label: string | null;
+  created_at: string | Date | null;
+  a: number;
+  b: number;
+  m: number | null;
+}
+
+async function readStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
   const units = filtered(filter);
   const byKindUnit = await sql.query<{ kind: ClaimKind; unit: string; n: number }>(
     `SELECT c.kind, c.unit, count(*)::int AS n ${units.from} GROUP BY c.kind, c.unit ORDER BY c.kind, n DESC, c.unit`,
@@ -55,30 +83,51 @@ export async function claimStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
     deltas.params.values,
   );
 
-  const top = filtered(filter, [], true);
-  const topPapers = await sql.query<{ kind: ClaimKind; paper_id: string; title: string; claims: number; max_value: number | null }>(
-    `SELECT kind, paper_id, title, claims, max_value FROM (
-       SELECT c.kind, c.paper_id, p.title, count(*)::int AS claims, max(c.value_max) AS max_value,
-              row_number() OVER (PARTITION BY c.kind ORDER BY count(*) DESC, max(c.value_max) DESC NULLS LAST, c.paper_id) AS rank
-       ${top.from} GROUP BY c.kind, c.paper_id, p.title) t
-     WHERE rank <= ${TOP_PAPERS_PER_KIND} ORDER BY kind, rank`,
-    top.params.values,
+  // Totals, top papers per kind and claims per batch all follow from the
+  // filtered claims counted per paper: one pass over claims (without a
+  // filter, over claims_paper_sort_idx alone, already in paper order), with
+  // papers joined for the few top papers' titles only.
+  const perPaper = filtered(filter);
+  const kindColumns = CLAIM_KINDS.map(
+    (k, i) => `count(*) FILTER (WHERE c.kind = '${k}') AS n${i}, max(c.value_max) FILTER (WHERE c.kind = '${k}') AS m${i}`,
   );
-
-  // Per batch, over time: papers in it, and claims among them that pass the filter.
-  const perBatch = filtered(filter);
-  const batches = await sql.query<{ id: string; name: string; created_at: string | Date; papers: number; claims: number }>(
-    `SELECT b.id, b.name, b.created_at, count(DISTINCT r.paper_id)::int AS papers, count(DISTINCT fc.id)::int AS claims
-     FROM batches b
-     LEFT JOIN batch_records r ON r.batch_id = b.id
-     LEFT JOIN (SELECT c.id, c.paper_id ${perBatch.from}) fc ON fc.paper_id = r.paper_id
-     GROUP BY b.id, b.name, b.created_at ORDER BY b.created_at DESC, b.id LIMIT ${MAX_BATCHES}`,
-    perBatch.params.values,
+  const topOfKind = CLAIM_KINDS.map(
+    (k, i) => `(SELECT '${k}'::text AS kind, paper_id, claims, max_value, row_number() OVER (ORDER BY claims DESC, max_value DESC NULLS LAST, paper_id) AS rank
+                FROM (SELECT paper_id, n${i} AS claims, m${i} AS max_value FROM per_paper WHERE n${i} > 0
+                      ORDER BY n${i} DESC, m${i} DESC NULLS LAST, paper_id LIMIT ${TOP_PAPERS_PER_KIND}) t)`,
   );
+  const rows = await sql.query<PerPaperRow>(
+    `WITH per_paper AS MATERIALIZED (
+       SELECT c.paper_id, count(*) AS n, ${kindColumns.join(', ')} ${perPaper.from} GROUP BY c.paper_id
+     ),
+     top AS (${topOfKind.join(' UNION ALL ')}),
+     -- Per batch: its papers, and the filtered claims among them.
+     per_batch AS (
+       SELECT r.batch_id, count(*) AS papers, coalesce(sum(pp.n), 0) AS claims
+       FROM (SELECT DISTINCT batch_id, paper_id FROM batch_records) r LEFT JOIN per_paper pp ON pp.paper_id = r.paper_id
+       GROUP BY r.batch_id
+     )
+     SELECT * FROM (
+       SELECT 'totals' AS part, NULL::text AS kind, NULL::text AS id, NULL::text AS label, NULL::timestamptz AS created_at,
+              coalesce(sum(n), 0)::int AS a, count(*)::int AS b, NULL::float8 AS m, 0::bigint AS rank
+       FROM per_paper
+       UNION ALL
+       SELECT 'top', t.kind, t.paper_id, p.title, NULL, t.claims::int, 0, t.max_value, t.rank
+       FROM top t JOIN papers p ON p.id = t.paper_id
+       UNION ALL
+       SELECT 'batch', NULL, b.id, b.name, b.created_at, coalesce(pb.papers, 0)::int, coalesce(pb.claims, 0)::int, NULL, 0
+       FROM (SELECT * FROM batches ORDER BY created_at DESC, id LIMIT ${MAX_BATCHES}) b LEFT JOIN per_batch pb ON pb.batch_id = b.id
+     ) x
+     ORDER BY part, kind, rank, created_at DESC, id`,
+    perPaper.params.values,
+  );
+  const totals = rows.find((r) => r.part === 'totals')!;
+  const topPapers = rows.filter((r) => r.part === 'top');
+  const batches = rows.filter((r) => r.part === 'batch');
 
   return {
-    claims: totals.claims,
-    papers: totals.papers,
+    claims: totals.a,
+    papers: totals.b,
     byKind: sumBy(byKindUnit, 'kind').map(([kind, n]) => ({ kind: kind as ClaimKind, n })),
     byUnit: sumBy(byKindUnit, 'unit').map(([unit, n]) => ({ unit, n })),
     byKindUnit,
@@ -88,11 +137,48 @@ export async function claimStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
       upper: 10 ** ((b.bin + 1) / BINS_PER_DECADE),
     })),
     qualityDeltas: qualityDeltas.map((d) => ({ ...d, mean: Number(d.mean), median: Number(d.median), min: Number(d.min), max: Number(d.max) })),
-    topPapers: topPapers.map((t) => ({ kind: t.kind, paperId: t.paper_id, title: t.title, claims: t.claims, maxValue: t.max_value })),
+    topPapers: topPapers.map((t) => ({ kind: t.kind!, paperId: t.id!, title: t.label!, claims: t.a, maxValue: t.m })),
+    // Oldest first, for a plot over time.
     batches: batches
-      .map((b) => ({ id: b.id, name: b.name, createdAt: new Date(b.created_at).toISOString(), papers: b.papers, claims: b.claims }))
+      .map((b) => ({ id: b.id!, name: b.label!, createdAt: new Date(b.created_at!).toISOString(), papers: b.a, claims: b.b }))
       .reverse(),
   };
+}
+
+/**
+ * /api/stats without a filter reads every claim, several times: about a
+ * second on a million claims. The page loads it first and analysts reload it,
+ * so results are kept per filter along with the snapshot they were read in.
+ * A snapshot (pg_current_snapshot(): which transactions had committed) that is
+ * unchanged means no write has committed since, so the stored result is
+ * exactly what the queries would return; any commit changes it, and the next
+ * request reads afresh. Checking costs one trivial query.
+ */
+export class StatsCache {
+  private readonly entries = new Map<string, StatsAt>();
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly maxEntries = 100,
+  ) {}
+
+  async get(filter: StatsQuery): Promise<Stats> {
+    const key = JSON.stringify(Object.entries(filter).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const cached = this.entries.get(key);
+    if (cached) {
+      const [{ snapshot }] = await this.sql.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot');
+      if (snapshot === cached.snapshot) {
+        this.entries.delete(key);
+        this.entries.set(key, cached); // most recently used last
+        return cached.stats;
+      }
+    }
+    const fresh = await claimStatsAt(this.sql, filter);
+    this.entries.delete(key);
+    this.entries.set(key, fresh);
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return fresh.stats;
+  }
 }
 
 /** Totals per value of `key`, largest first. */
