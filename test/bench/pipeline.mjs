@@ -139,7 +139,8 @@ export async function runPipeline({
         if (performance.now() - lastCheck > 2000) {
           lastCheck = performance.now();
           if (batchId) {
-            lastCount = (await store.sql.query('SELECT count(*)::int AS n FROM batch_records WHERE batch_id = $1', [batchId]))[0].n;
+            // The batch's own counters (counting its batch_records grows with the batch: seconds at a million)
+            lastCount = (await store.sql.query('SELECT accepted + rejected AS n FROM batches WHERE id = $1', [batchId]))[0]?.n ?? 0;
           }
           const secs = (performance.now() - t0) / 1000;
           progress?.update(`${label} run ${runIndex + 1}/${files.length}: ${lastCount}/${records} records stored, ${Math.round(lastCount / secs)}/s`, (runIndex + lastCount / records) / files.length);

@@ -11,7 +11,7 @@ export interface BatchSource {
 
 export interface ProduceOptions {
   chunkSize: number;
-  /** Wait while the ingest and extract queues hold more jobs than this. */
+  /** Wait while the pipeline's queues together hold more unfinished jobs than this. */
   maxQueueDepth: number;
   onProgress?: (records: number) => void;
 }
@@ -60,11 +60,21 @@ export async function produceBatch(
   return { records, chunks };
 }
 
+/**
+ * Jobs not yet done anywhere in the pipeline: waiting, delayed (a retry in
+ * backoff) or prioritized, in every stage. Every stage counts, not just the
+ * first: when the writer is the slow one (a large store, PostgreSQL busy),
+ * the upstream stages drain fast and its own queue is where jobs pile up.
+ */
+export async function pipelineBacklog(queues: PipelineQueues): Promise<number> {
+  const counts = await Promise.all(Object.values(queues.byStage).map((q) => q.getJobCountByTypes('waiting', 'delayed', 'prioritized')));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
 async function waitForRoom(queues: PipelineQueues, maxDepth: number): Promise<void> {
   if (!maxDepth) return;
   for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
-    const [ingest, extract] = await Promise.all([queues.byStage.ingest.getWaitingCount(), queues.byStage.extract.getWaitingCount()]);
-    if (ingest + extract < maxDepth) return;
+    if ((await pipelineBacklog(queues)) < maxDepth) return;
     await new Promise((r) => setTimeout(r, wait));
   }
 }

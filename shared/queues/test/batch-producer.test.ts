@@ -52,6 +52,23 @@ describe('produceBatch', () => {
     expect(finished).toBe(true);
   });
 
+  it('waits while a later stage is backed up, not only the first', async () => {
+    // A slow writer: its queue is where the jobs pile up while ingest and extract are empty.
+    await queues.byStage.ingest.drain();
+    const writeJob = { batch: newBatch('backlog'), extractorVersion: 't', papers: [], rejections: [] };
+    await queues.add('write', writeJob, 'backlog-1');
+    await queues.add('write', writeJob, 'backlog-2');
+    let finished = false;
+    const sending = produceBatch(queues, newBatch('behind-writer'), [{ file: 'a.jsonl', records: records(1) }], { chunkSize: 1, maxQueueDepth: 2 }).then(
+      () => (finished = true),
+    );
+    await new Promise((r) => setTimeout(r, 400));
+    expect(finished).toBe(false);
+    await queues.byStage.write.drain();
+    await sending;
+    expect(finished).toBe(true);
+  });
+
   it('rejects a payload that does not fit the schema before it reaches Redis', async () => {
     await expect(queues.add('ingest', { batch: newBatch('x'), file: 'f', records: [{ line: 0, record: {} }] }, 'bad')).rejects.toThrow();
   });

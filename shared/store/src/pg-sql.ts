@@ -13,13 +13,18 @@ class PgClientSql implements Sql {
   async close(): Promise<void> {}
 }
 
-/** PostgreSQL through a pool; every session gets a statement timeout. */
+/**
+ * PostgreSQL through a pool; every session gets a statement timeout, and no
+ * JIT: the writer's statements touch a few hundred rows, but on a large table
+ * whose statistics lag (autovacuum off or behind) their estimated cost passes
+ * jit_above_cost and each compiles for ~100 ms to run for 1 ms.
+ */
 export class PgSql implements Sql {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
 
   constructor(url: string, statementTimeoutMs: number, max = 4) {
-    this.pool = new pg.Pool({ connectionString: url, max, statement_timeout: statementTimeoutMs || undefined });
+    this.pool = new pg.Pool({ connectionString: url, max, statement_timeout: statementTimeoutMs || undefined, options: '-c jit=off' });
     // An idle client losing its server must not crash the process; the next query reconnects.
     this.pool.on('error', () => {});
   }

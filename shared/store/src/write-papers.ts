@@ -44,13 +44,18 @@ export async function writePapers(
     papers.flatMap((p) => p.claims.map((c) => ({ ...c, id: claimId(p.paper.id, c) }))),
     (c) => c.id,
   );
-  // Joined through unnest so the plan walks the paper index whatever the
-  // table statistics say (an `= ANY` list on an unanalyzed table was planned
-  // as a full scan per chunk).
-  await tx.query('DELETE FROM claims c USING unnest($1::text[]) AS p(id) WHERE c.paper_id = p.id AND NOT (c.id = ANY($2::text[]))', [
-    papers.map((p) => p.paper.id),
-    claims.map((c) => c.id),
-  ]);
+  // Stale claims: looked up paper by paper through the paper_id index, then
+  // deleted by primary key. The LATERAL subquery with OFFSET 0 cannot be
+  // flattened into a join, so no statistics (stale, default or missing, as on
+  // a server without autovacuum) can plan it as a scan of every claim; a plain
+  // join did exactly that once the table held a million claims.
+  await tx.query(
+    `DELETE FROM claims WHERE id = ANY(ARRAY(
+       SELECT x.id FROM unnest($1::text[]) AS p(id)
+       CROSS JOIN LATERAL (SELECT c.id FROM claims c WHERE c.paper_id = p.id OFFSET 0) x
+       WHERE NOT (x.id = ANY($2::text[]))))`,
+    [papers.map((p) => p.paper.id), claims.map((c) => c.id)],
+  );
   if (claims.length) {
     const col = <K extends keyof (typeof claims)[number]>(k: K) => claims.map((c) => c[k] as never);
     await tx.query(
