@@ -164,10 +164,12 @@ export function findings(results) {
   const e2 = sc.find((s) => s.extractors === 2);
   if (e1 && e2) out.push(`Two extractors give ${f2(e2.abstractsPerSec / e1.abstractsPerSec)}× one: on ${results.machine.nproc} cores shared by all stages, Redis and PostgreSQL, more processes add contention rather than capacity.`);
   const ingest1m = results.memory;
-  if (ingest1m?.cpuSeconds?.postgres != null && ingest1m.cpuSeconds.extract != null && ingest1m.cpuSeconds.postgres > ingest1m.cpuSeconds.extract) {
+  const pgOf = (cpu) => cpu?.['postgres (this database)'] ?? cpu?.postgres;
+  if (pgOf(ingest1m?.cpuSeconds) != null && ingest1m.cpuSeconds.extract != null && pgOf(ingest1m.cpuSeconds) > ingest1m.cpuSeconds.extract) {
     const m = ingest1m;
+    const pg = pgOf(m.cpuSeconds);
     out.push(
-      `Over the ${n0(m.records)}-line ingest PostgreSQL used ${f2((m.cpuSeconds.postgres / m.records) * 1000)} CPU-s per 1,000 abstracts, ${f1(m.cpuSeconds.postgres / m.cpuSeconds.extract)}× the extractor (${f2((m.cpuSeconds.extract / m.records) * 1000)}), against ${e1 ? f2(e1.cpuPer1k.postgres ?? e1.cpuPer1k['postgres (this database)'] ?? NaN) : '–'} in the ${e1 ? n0(e1.records) : '–'}-abstract runs: the cost of writing a chunk grows with the size of the store.`,
+      `Over the ${n0(m.records)}-line ingest PostgreSQL used ${f2((pg / m.records) * 1000)} CPU-s per 1,000 abstracts, ${f1(pg / m.cpuSeconds.extract)}× the extractor (${f2((m.cpuSeconds.extract / m.records) * 1000)}), against ${e1 ? f2(pgOf(e1.cpuPer1k) ?? NaN) : '–'} in the ${e1 ? n0(e1.records) : '–'}-abstract runs: the cost of writing a chunk grows with the size of the store.`,
     );
   }
   const q = results.queries;
@@ -188,12 +190,24 @@ export function findings(results) {
 
 export const COMMANDS = [
   'npm ci && npm run build',
-  'npm run bench                       # full suite, rewrites BENCHMARKS.md (about 1.5 h on 2 cores)',
+  'npm run bench                       # full suite, rewrites BENCHMARKS.md (about 40 min on 2 cores)',
   'npm run bench -- --quick            # < 1 min; exit 1 when a ratio regresses (CI)',
   'npm run bench -- --quick --update-baseline   # record test/bench/baseline.json on the CI machine',
   'npm run bench -- --json --only extraction,noop  # raw results of some sections as JSON',
   'npm run bench -- --render /tmp/bench-scratch/last-full.json   # rewrite BENCHMARKS.md from saved results',
 ];
+
+/**
+ * A section measured again after a fix its first pass led to (`reruns` in a
+ * saved results file, merged by hand): what it measured first, and why it ran again.
+ */
+function rerunNotes(results) {
+  if (!results.reruns?.length) return [];
+  return [
+    ...results.reruns.map((r) => `**Section ${r.section} was run again** at git ${r.git} (${r.startedAt}), after fixing what its first pass in this run found: ${r.why} First pass: ${r.firstPass}.`),
+    '',
+  ];
+}
 
 export function markdown(input, { commands = COMMANDS } = {}) {
   // Summaries are recomputed from the raw runs, so a saved file renders with the current report code.
@@ -204,6 +218,7 @@ export function markdown(input, { commands = COMMANDS } = {}) {
     '',
     `Written by \`npm run bench\` (${results.mode} mode) on ${results.finishedAt ?? results.startedAt}${results.complete ? '' : ' — **run still in progress or stopped early; sections below are what finished**'}. Each figure is the median of several runs in one run of the suite, so ratios compare like with like.`,
     '',
+    ...rerunNotes(results),
     '## Results',
     '',
     table(results),
