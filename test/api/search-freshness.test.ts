@@ -1,9 +1,8 @@
 import type { ClaimView, Stats } from '@claimflow/schemas';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPages, getJson, testApp } from './helpers/app.js';
-import { HAND_CLAIMS, PAPERS, seed } from './helpers/fixtures.js';
-import { BACKENDS, openTestStore, type TestStore } from './helpers/stores.js';
+import { describe, expect, it } from 'vitest';
+import { allPages, getJson, useSeededApp } from './helpers/app.js';
+import { HAND_CLAIMS, PAPERS } from './helpers/fixtures.js';
+import { BACKENDS } from './helpers/stores.js';
 
 /**
  * The search reads a copy of each paper's title kept beside its claims
@@ -11,33 +10,22 @@ import { BACKENDS, openTestStore, type TestStore } from './helpers/stores.js';
  * must follow what is written later.
  */
 describe.each(BACKENDS)('search and stats after later writes on %s', (backend) => {
-  let db: TestStore;
-  let app: FastifyInstance;
+  const seeded = useSeededApp(backend);
 
-  beforeAll(async () => {
-    db = await openTestStore(backend);
-    await seed(db.store);
-    app = await testApp({ store: db.store });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-
-  const texts = async (q: string) => (await allPages(app, `q=${encodeURIComponent(q)}`)).map((c) => c.text).sort();
+  const texts = async (q: string) => (await allPages(seeded.app, `q=${encodeURIComponent(q)}`)).map((c) => c.text).sort();
 
   it('matches one word in the paper title and another in the claim together', async () => {
     // "graph" is only in P3's title; "accuracy" in P3's 71.3% claim and in P1's sentence and metric.
     expect(await texts('graph accuracy')).toEqual(['71.3%']);
     // A phrase of the title alone finds all of that paper's claims.
     expect(await texts('"graph neural network"')).toEqual(HAND_CLAIMS['fx-003'].map((c) => c.text).sort());
-    const stats = await getJson<Stats>(app, '/api/stats?q=graph%20accuracy');
+    const stats = await getJson<Stats>(seeded.app, '/api/stats?q=graph%20accuracy');
     expect(stats).toMatchObject({ claims: 1, papers: 1 });
   });
 
   it('finds a paper rewritten with a new title by the new title, not the old', async () => {
     const renamed = { ...PAPERS.P3, title: 'Feature stores for GNN training' };
-    await db.store.writeChunk({
+    await seeded.db.store.writeChunk({
       batch: { id: 'batch-rename', name: 'renamed', createdAt: new Date().toISOString() },
       extractorVersion: 'test',
       papers: [{ paper: renamed, claims: HAND_CLAIMS['fx-003'] }],
@@ -47,22 +35,22 @@ describe.each(BACKENDS)('search and stats after later writes on %s', (backend) =
     expect(await texts('graph accuracy')).toEqual([]);
     expect(await texts('graph')).toEqual([]);
     expect(await texts('gnn accuracy')).toEqual(['71.3%']);
-    const found: ClaimView[] = await allPages(app, 'q=feature%20stores');
+    const found: ClaimView[] = await allPages(seeded.app, 'q=feature%20stores');
     expect(new Set(found.map((c) => c.paperTitle))).toEqual(new Set([renamed.title]));
     expect(found.map((c) => c.text).sort()).toEqual(HAND_CLAIMS['fx-003'].map((c) => c.text).sort());
   });
 
   it('keeps the title when claims are replaced (reprocessing)', async () => {
     const claims = HAND_CLAIMS['fx-001'].slice(0, 1);
-    await db.store.replaceClaims([{ paper: PAPERS.P1, claims }], 'test-2');
+    await seeded.db.store.replaceClaims([{ paper: PAPERS.P1, claims }], 'test-2');
     expect(await texts('sparse kernels dense')).toEqual(['3.2x']);
     expect(await texts('sparse kernels memory')).toEqual([]);
   });
 
   it('answers stats for a new write at once, whatever it answered before', async () => {
-    const before = await getJson<Stats>(app, '/api/stats');
-    expect(await getJson<Stats>(app, '/api/stats')).toEqual(before);
-    const kindBefore = await getJson<Stats>(app, '/api/stats?kind=speedup');
+    const before = await getJson<Stats>(seeded.app, '/api/stats');
+    expect(await getJson<Stats>(seeded.app, '/api/stats')).toEqual(before);
+    const kindBefore = await getJson<Stats>(seeded.app, '/api/stats?kind=speedup');
 
     const fresh = {
       id: 'fx-900',
@@ -73,7 +61,7 @@ describe.each(BACKENDS)('search and stats after later writes on %s', (backend) =
     };
     const sentence = fresh.abstract;
     const start = sentence.indexOf('6x');
-    await db.store.writeChunk({
+    await seeded.db.store.writeChunk({
       batch: { id: 'batch-later', name: 'later batch', createdAt: new Date().toISOString() },
       extractorVersion: 'test',
       papers: [{
@@ -88,12 +76,12 @@ describe.each(BACKENDS)('search and stats after later writes on %s', (backend) =
       total: 1,
     });
 
-    const after = await getJson<Stats>(app, '/api/stats');
+    const after = await getJson<Stats>(seeded.app, '/api/stats');
     expect(after.claims).toBe(before.claims + 1);
     expect(after.papers).toBe(before.papers + 1);
     expect(after.batches.map((b) => b.id)).toEqual([...before.batches.map((b) => b.id), 'batch-later']);
     expect(after.batches.at(-1)).toMatchObject({ name: 'later batch', papers: 1, claims: 1 });
-    const kindAfter = await getJson<Stats>(app, '/api/stats?kind=speedup');
+    const kindAfter = await getJson<Stats>(seeded.app, '/api/stats?kind=speedup');
     expect(kindAfter.claims).toBe(kindBefore.claims + 1);
     expect(kindAfter.topPapers.filter((t) => t.kind === 'speedup').map((t) => t.paperId)).toContain('fx-900');
   });

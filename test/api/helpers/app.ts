@@ -1,7 +1,9 @@
 import { buildApp, type ApiDeps } from '@claimflow/api';
 import type { ClaimView } from '@claimflow/schemas';
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { seed } from './fixtures.js';
+import { openTestStore, type Backend, type TestStore } from './stores.js';
 
 export async function testApp(deps: Partial<ApiDeps> & Pick<ApiDeps, 'store'>): Promise<FastifyInstance> {
   const app = await buildApp({ config: { API_TOKEN: undefined, ADMIN_TOKEN: undefined, CHUNK_SIZE: 50 }, ...deps });
@@ -36,4 +38,23 @@ export async function allPages(app: FastifyInstance, query: string): Promise<Cla
     if (!cursor) return out;
   }
   throw new Error('pagination did not end');
+}
+
+/**
+ * For one describe block: a store on `backend` seeded with the fixtures and
+ * the API over it, opened before its tests and closed after them. Read
+ * `.db` and `.app` inside the tests (they are set once beforeAll has run).
+ */
+export function useSeededApp(backend: Backend): { readonly db: TestStore; readonly app: FastifyInstance } {
+  const ctx = {} as { db: TestStore; app: FastifyInstance };
+  beforeAll(async () => {
+    ctx.db = await openTestStore(backend);
+    await seed(ctx.db.store);
+    ctx.app = await testApp({ store: ctx.db.store });
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.db?.close();
+  });
+  return ctx;
 }
