@@ -199,14 +199,16 @@ export const COMMANDS = [
 
 /**
  * A section measured again after a fix its first pass led to (`reruns` in a
- * saved results file, merged by hand): what it measured first, and why it ran again.
+ * saved results file, merged by hand): what it measured first, and why it ran
+ * again; and `notes` on what shorter runs of the same code showed.
  */
 function rerunNotes(results) {
-  if (!results.reruns?.length) return [];
-  return [
-    ...results.reruns.map((r) => `**Section ${r.section} was run again** at git ${r.git} (${r.startedAt}), after fixing what its first pass in this run found: ${r.why} First pass: ${r.firstPass}.`),
-    '',
+  const lines = [
+    ...(results.reruns ?? []).map((r) => `**Section ${r.section} was run again** at git ${r.git} (${r.startedAt}), after fixing what its first pass in this run found: ${r.why} First pass: ${r.firstPass}.`),
+    // Observations from runs outside this one (same code), added by hand to the saved results.
+    ...(results.notes ?? []).map((n) => `**Note:** ${n}`),
   ];
+  return lines.flatMap((l) => [l, '']);
 }
 
 export function markdown(input, { commands = COMMANDS } = {}) {
