@@ -1,8 +1,7 @@
 import type { ClaimFilterQuery, ClaimPage, ClaimQuery, ClaimSort } from '@claimflow/schemas';
-import type { Sql } from '@claimflow/store';
+import { claimConditions, Params, whereClause, type Sql } from '@claimflow/store';
 import { claimViewFromRow, CLAIM_VIEW_COLUMNS, type ClaimViewRow } from './claim-rows.js';
 import { decodeCursor, encodeCursor, type SortKey } from './cursor.js';
-import { claimConditions, Params, whereClause } from './filter.js';
 
 const VALUE_KEY = `coalesce(c.value_max, '-Infinity'::float8)`;
 
@@ -53,11 +52,11 @@ export async function selectClaimRows(
   // 2,800 matches, every one after 600,000 larger values) that reads most of
   // the table. The OFFSET 0 subquery keeps the sort order from being pushed
   // into the scan, so a search costs in proportion to its matches.
-  const source = filter.q ? `(SELECT * FROM claims c ${whereClause(conditions)} OFFSET 0) c` : 'claims c';
+  const where = whereClause(conditions);
+  const matching = filter.q ? `(SELECT * FROM claims c ${where} OFFSET 0) c` : `claims c ${where}`;
   return sql.query<ClaimViewRow>(
     `SELECT ${CLAIM_VIEW_COLUMNS}
-     FROM (SELECT c.* FROM ${source} ${filter.q ? '' : whereClause(conditions)}
-           ORDER BY ${ORDER_BY[filter.sort]} LIMIT ${params.add(limit)}) c
+     FROM (SELECT c.* FROM ${matching} ORDER BY ${ORDER_BY[filter.sort]} LIMIT ${params.add(limit)}) c
      JOIN papers p ON p.id = c.paper_id
      ORDER BY ${ORDER_BY[filter.sort]}`,
     params.values,

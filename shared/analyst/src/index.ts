@@ -1,5 +1,6 @@
 export { BadQueryError } from './errors.js';
-export { claimConditions, likePattern, Params, whereClause, type ClaimFilter } from './filter.js';
+// The claim filter lives with the store, which filters with it too.
+export { claimConditions, likePattern, Params, whereClause, type ClaimFilter } from '@claimflow/store';
 export { decodeCursor, encodeCursor, type SortKey } from './cursor.js';
 export { evidenceFor } from './evidence.js';
 export { CLAIM_VIEW_COLUMNS, claimViewFromRow, type ClaimViewRow } from './claim-rows.js';

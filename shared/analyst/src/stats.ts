@@ -1,6 +1,5 @@
 import { CLAIM_KINDS, type ClaimKind, type Stats, type StatsQuery } from '@claimflow/schemas';
-import type { Sql } from '@claimflow/store';
-import { claimConditions, Params, whereClause } from './filter.js';
+import { claimConditions, Params, whereClause, type Sql } from '@claimflow/store';
 
 /** Log-scale histogram resolution for factors: bins of 10^(1/4) ≈ 1.78×. */
 export const BINS_PER_DECADE = 4;
@@ -18,6 +17,9 @@ function filtered(filter: StatsQuery, extra: string[] = []) {
 /** A range's representative value: its geometric mean for factors, its midpoint otherwise. */
 const FACTOR_VALUE = `coalesce(c.value, CASE WHEN c.low > 0 AND c.high > 0 THEN sqrt(c.low * c.high) END)`;
 const MIDPOINT_VALUE = `coalesce(c.value, (c.low + c.high) / 2)`;
+
+/** Which transactions had committed, as text: equal while no write has committed since. */
+const CURRENT_SNAPSHOT = 'SELECT pg_current_snapshot()::text AS snapshot';
 
 /** Stats and the database snapshot they were read in (see StatsCache). */
 export interface StatsAt {
@@ -42,7 +44,7 @@ export function claimStatsAt(sql: Sql, filter: StatsQuery): Promise<StatsAt> {
     // these plans) costs more than it saves at this size.
     await tx.query(`SET LOCAL work_mem = '32MB'`);
     await tx.query('SET LOCAL jit = off');
-    const [{ snapshot }] = await tx.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot');
+    const [{ snapshot }] = await tx.query<{ snapshot: string }>(CURRENT_SNAPSHOT);
     return { snapshot, stats: await readStats(tx, filter) };
   });
 }
@@ -166,18 +168,18 @@ export class StatsCache {
     const key = JSON.stringify(Object.entries(filter).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
     const cached = this.entries.get(key);
     if (cached) {
-      const [{ snapshot }] = await this.sql.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot');
-      if (snapshot === cached.snapshot) {
-        this.entries.delete(key);
-        this.entries.set(key, cached); // most recently used last
-        return cached.stats;
-      }
+      const [{ snapshot }] = await this.sql.query<{ snapshot: string }>(CURRENT_SNAPSHOT);
+      if (snapshot === cached.snapshot) return this.remember(key, cached);
     }
-    const fresh = await claimStatsAt(this.sql, filter);
+    return this.remember(key, await claimStatsAt(this.sql, filter));
+  }
+
+  /** Keeps an entry as the most recently used (last in the map), dropping the least recently used past the limit. */
+  private remember(key: string, entry: StatsAt): Stats {
     this.entries.delete(key);
-    this.entries.set(key, fresh);
+    this.entries.set(key, entry);
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    return fresh.stats;
+    return entry.stats;
   }
 }
 

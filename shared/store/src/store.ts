@@ -1,4 +1,5 @@
 import type { BatchProgress, Paper, StoredClaim, WriteJob } from '@claimflow/schemas';
+import { claimConditions, Params, whereClause, type ClaimFilter } from './claim-filter.js';
 import { CLAIM_COLUMNS, claimFromRow, type ClaimRow } from './rows.js';
 import { InboxFiles } from './inbox-files.js';
 import type { Sql } from './sql.js';
@@ -11,15 +12,6 @@ export interface StoreCounts {
   batches: number;
   rejected: number;
   byKind: Record<string, number>;
-}
-
-export interface ClaimFilter {
-  kind?: string;
-  min?: number;
-  max?: number;
-  paper?: string;
-  batch?: string;
-  limit?: number;
 }
 
 interface BatchRow {
@@ -100,23 +92,13 @@ export class Store {
     };
   }
 
-  async claims(filter: ClaimFilter = {}): Promise<StoredClaim[]> {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    const add = (clause: string, value: string | number) => {
-      params.push(value);
-      where.push(clause.replace('?', `$${params.length}`));
-    };
-    if (filter.kind) add('kind = ?', filter.kind);
-    if (filter.min != null) add('value_max >= ?', filter.min);
-    if (filter.max != null) add('value_min <= ?', filter.max);
-    if (filter.paper) add('paper_id = ?', filter.paper);
-    if (filter.batch) add('paper_id IN (SELECT paper_id FROM batch_records WHERE batch_id = ?)', filter.batch);
-    params.push(filter.limit ?? 1000);
+  /** Claims matching the analysts' filter (the same conditions as the API's), in paper and text order. */
+  async claims(filter: ClaimFilter & { limit?: number } = {}): Promise<StoredClaim[]> {
+    const params = new Params();
+    const where = whereClause(claimConditions(filter, params));
     const rows = await this.sql.query<ClaimRow>(
-      `SELECT ${CLAIM_COLUMNS} FROM claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY paper_id, span_start, kind LIMIT $${params.length}`,
-      params,
+      `SELECT ${CLAIM_COLUMNS} FROM claims c ${where} ORDER BY paper_id, span_start, kind LIMIT ${params.add(filter.limit ?? 1000)}`,
+      params.values,
     );
     return rows.map(claimFromRow);
   }

@@ -1,5 +1,5 @@
 import type { ClaimFilterQuery } from '@claimflow/schemas';
-import type { Param } from '@claimflow/store';
+import type { Param } from './sql.js';
 
 /** The filter fields, without sort or paging. */
 export type ClaimFilter = Omit<ClaimFilterQuery, 'sort'>;
