@@ -63,9 +63,3 @@ function mix32(x: number): number {
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
 }
-
-/** Formats a number the way abstracts write it: no trailing zeros unless `keep` decimals are asked for. */
-export function fmt(n: number, keep?: number): string {
-  if (keep != null) return n.toFixed(keep);
-  return String(n);
-}

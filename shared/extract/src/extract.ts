@@ -2,7 +2,7 @@
 // cue windows → decisions → drafts with context.
 import type { ClaimDraft, Qualifier } from '@claimflow/schemas';
 import { tagCues, type CueHit } from './lexicon/nlp.js';
-import { baselineCues, baselineFor, metricText, settingFor, type BaselineCue } from './rules/context/index.js';
+import { baselineCues, baselineFor, metricText, settingFor, settingsIn, type BaselineCue, type SettingMention } from './rules/context/index.js';
 import { decide, type Decision } from './rules/decide/index.js';
 import { excludedBy, isEvaluationStudy, OWN_CONTRIBUTION, setsUpExperiment } from './rules/exclusions.js';
 import { coordinated, coordinatedGroups, slashPairs } from './rules/lists.js';
@@ -42,6 +42,8 @@ interface SentenceScope {
   s: Sentence;
   quantities: Quantity[];
   cues: CueHit[];
+  /** Named settings of the sentence, scanned when its first claim needs them. */
+  settings: SettingMention[] | null;
   comparisons: BaselineCue[];
   /** The last comparison of an earlier sentence, for claims whose own sentence names none. */
   standingBaseline: string | null;
@@ -57,7 +59,7 @@ function sentenceDrafts(original: string, s: Sentence, comparisons: BaselineCue[
   );
   if (!quantities.length) return [];
   const scope: SentenceScope = {
-    original, s, quantities, cues: tagCues(s.text, s.start), comparisons, standingBaseline,
+    original, s, quantities, cues: tagCues(s.text, s.start), settings: null, comparisons, standingBaseline,
     last: { decision: null, q: null, qualifier: 'exact' },
   };
   const sentenceMetrics = scope.cues.filter((c) => c.tag === 'QualityMetric');
@@ -108,8 +110,8 @@ function draftOf(scope: SentenceScope, q: Quantity, d: Decision, qualifier: Qual
     qualifier,
     raw: { value: q.value, low: q.low, high: q.high, unit: q.unit, relation: d.relation },
     metric: metricText(original, cues, d.metricCue, d.kind, q.unit),
-    baseline: compared ? (baselineFor(q, comparisons, quantities, s.end, s) ?? scope.standingBaseline) : null,
-    setting: settingFor(q, s),
+    baseline: compared ? (baselineFor(q, comparisons, quantities, s) ?? scope.standingBaseline) : null,
+    setting: settingFor(q, (scope.settings ??= settingsIn(s))),
     sentence: original.slice(s.start, s.end),
   };
 }

@@ -74,9 +74,6 @@ const BY_NAME = new Map<string, MetricRow>();
 const key = (name: string) => name.toLowerCase().replace(/-/g, ' ');
 for (const row of QUALITY_METRICS) for (const n of row.names) BY_NAME.set(key(n), row);
 
-/** Every metric spelling, for building lexicons. */
-export const METRIC_NAMES: string[] = QUALITY_METRICS.flatMap((r) => r.names);
-
 export function metricRow(name: string): MetricRow | undefined {
   return BY_NAME.get(key(name));
 }

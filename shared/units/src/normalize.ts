@@ -21,8 +21,8 @@ function splitRelation(relation: string | null): { base: Relation; relative: boo
 /** Which canonical unit a quality figure takes: pp for percent-scale metrics, % when relative, abs otherwise. */
 function qualityUnit(draft: ClaimDraft, relative: boolean): CanonicalUnit {
   const written = draft.raw.unit.trim();
-  const scale = metricScale(draft.metric);
   if (draft.kind === 'quality_value') return PERCENT_UNITS.has(written) ? '%' : 'abs';
+  const scale = metricScale(draft.metric);
   if (written === 'x') return '%'; // a relative factor, expressed as a percent gain
   if (PERCENT_UNITS.has(written)) return relative || (scale === 'native' && !metricIsGeneric(draft.metric)) ? '%' : 'pp';
   if (POINT_UNITS.has(written)) return scale === 'native' && !metricIsGeneric(draft.metric) ? 'abs' : 'pp'; // "IFEval score +8.4 points" 

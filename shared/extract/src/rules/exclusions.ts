@@ -3,7 +3,7 @@
 // returns true when the quantity must be dropped.
 import { metricRow } from '@claimflow/units';
 import type { Sentence } from '../text/sentences.js';
-import { BASELINE_TRAINED_ON, SUCCEEDS_IN } from './phrasing.js';
+import { BASELINE_TRAINED_ON, changesFrom, SUCCEEDS_IN } from './phrasing.js';
 import type { Quantity } from './quantities.js';
 import type { CueWindow } from './windows.js';
 
@@ -113,7 +113,7 @@ export const EXCLUSIONS: Exclusion[] = [
   {
     name: 'from-to-source', // "latency drops from 90 ms to 30 ms": only the work's own figure, 30 ms, is a claim
     excludes: (q, { before, after }) =>
-      /\bfrom\s+$/i.test(before) && !/\b(?:rang\w*|var\w*)\s+from\s+$/i.test(before) && /^\s*to\s+(?:about\s+|only\s+|just\s+)?[~+$-]?\.?\d/.test(after),
+      changesFrom(before) && /^\s*to\s+(?:about\s+|only\s+|just\s+)?[~+$-]?\.?\d/.test(after),
   },
   {
     name: 'baseline-figure', // "compared to 9.8 GB for the baseline", "vs. 45.1%": the figure of what is compared against

@@ -5,6 +5,9 @@
 /** "raised to 85%", "reduced to 25% of": the figure reached, not the change ("up to" is a qualifier). */
 export const reachesTo = (lead: string) => /(?:^|[^p]\s)to\s+$/i.test(lead) && !/\bup to\s+$/i.test(lead);
 
+/** "drops from 90 ms to ...": a change from one figure to another ("ranging from 4x to 12x" is a range, not a change). */
+export const changesFrom = (before: string) => /\bfrom\s+$/i.test(before) && !/\b(?:rang\w*|var\w*)\s+from\s+$/i.test(before);
+
 /** "... by 3%", "increases by just 0.02": the figure is a change. */
 export const BY_CHANGE = /\bby\s+(?:(?:only|just|merely|a mere|a further)\s+)?$/i;
 

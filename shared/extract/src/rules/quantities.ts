@@ -2,6 +2,7 @@
 // Each rule is named by what it recognizes; the scanner keeps, at each place,
 // the longest match (ties go to the earlier rule in QUANTITY_RULES).
 import { COUNT_MULTIPLIERS, NUMBER_WORD_LIST, WRITTEN_UNITS, parseNumber } from '@claimflow/units';
+import { changesFrom } from './phrasing.js';
 
 export type Form = 'factor' | 'fraction' | 'percent' | 'points' | 'measure' | 'bare';
 
@@ -185,8 +186,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
     form: 'measure',
     pattern: new RegExp(String.raw`\$\s?(${NUM})(?:\s?(K|M|B|k|million|billion)\b)?`, 'g'),
     read: (m) => {
-      const scale = { K: 1e3, k: 1e3, M: 1e6, B: 1e9, million: 1e6, billion: 1e9 }[m[2] ?? ''] ?? 1;
-      return single(parseNumber(m[1]) * scale, 'USD');
+      return single(parseNumber(m[1]) * (m[2] ? COUNT_MULTIPLIERS[m[2]] : 1), 'USD');
     },
   },
   {
@@ -204,13 +204,16 @@ export const QUANTITY_RULES: QuantityRule[] = [
 function transitionTarget(q: Quantity, sentence: string, offset: number): Quantity {
   if (q.low == null || q.high == null) return q;
   const before = sentence.slice(0, q.start - offset);
-  if (!/\bfrom\s+$/i.test(before) || /\b(?:rang\w*|var\w*)\s+from\s+$/i.test(before)) return q;
+  if (!changesFrom(before)) return q;
   const written = sentence.slice(q.start - offset, q.end - offset);
   const to = /\sto\s/.exec(written);
   if (!to) return q;
   const start = q.start + to.index + to[0].length;
   return { ...q, rule: q.rule.replace('-range', ''), start, value: q.high, low: null, high: null };
 }
+
+/** Where two readings of the same length overlap, the rule listed first wins. */
+const RULE_PRIORITY = new Map(QUANTITY_RULES.map((r, i) => [r.name, i]));
 
 /** All quantities in a sentence, non-overlapping, in text order. */
 export function scanQuantities(sentence: string, offset: number): Quantity[] {
@@ -223,8 +226,7 @@ export function scanQuantities(sentence: string, offset: number): Quantity[] {
       if (m[0].length === 0) rule.pattern.lastIndex++;
     }
   });
-  const priority = (q: Quantity) => QUANTITY_RULES.findIndex((r) => r.name === q.rule);
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || priority(a) - priority(b) || a.start - b.start);
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || RULE_PRIORITY.get(a.rule)! - RULE_PRIORITY.get(b.rule)! || a.start - b.start);
   const kept: Quantity[] = [];
   for (const q of found) if (!kept.some((k) => k.start < q.end && q.start < k.end)) kept.push(q);
   return kept.map((q) => transitionTarget(q, sentence, offset)).sort((a, b) => a.start - b.start);

@@ -10,7 +10,7 @@ export interface Sentence {
 
 /** Words ending in "." that do not end a sentence. */
 const ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'et al', 'al', 'fig', 'figs', 'eq', 'eqs', 'vs', 'cf', 'approx', 'resp', 'etc', 'sec', 'no', 'ref',
+  'e.g', 'i.e', 'al', 'fig', 'figs', 'eq', 'eqs', 'vs', 'cf', 'approx', 'resp', 'etc', 'sec', 'no', 'ref',
   'refs', 'tab', 'seq', 'dr', 'mr', 'ms', 'st', 'incl', 'viz', 'ca',
 ]);
 
@@ -19,7 +19,6 @@ function endsWithAbbreviation(before: string): boolean {
   if (!m) return false;
   const word = m[1].toLowerCase().replace(/\.$/, '');
   if (ABBREVIATIONS.has(word)) return true;
-  if (/^(e\.g|i\.e|et al)$/.test(word)) return true;
   return /^[a-z]$/i.test(word) && /\s[A-Za-z]$/.test(before); // an initial: "J. Smith"
 }
 

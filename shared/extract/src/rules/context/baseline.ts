@@ -58,12 +58,12 @@ export function baselineCues(s: Sentence): BaselineCue[] {
  * The baseline of a quantity: the first comparison after it that no other
  * quantity separates from it; else the nearest one before it; else any after.
  */
-export function baselineFor(q: Quantity, cues: BaselineCue[], quantities: Quantity[], clauseEnd: number, s: Sentence): string | null {
+export function baselineFor(q: Quantity, cues: BaselineCue[], quantities: Quantity[], s: Sentence): string | null {
   const reference = referenceOf(q, s);
   if (reference) return reference;
   const between = (a: number, b: number) => quantities.some((o) => o !== q && o.start >= a && o.end <= b);
   const after = cues.filter((c) => c.start >= q.end);
-  const direct = after.find((c) => c.start < clauseEnd && !between(q.end, c.start));
+  const direct = after.find((c) => c.start < s.end && !between(q.end, c.start));
   if (direct) return direct.phrase;
   const before = cues.filter((c) => c.end <= q.start).at(-1);
   if (before) return before.phrase;

@@ -1,4 +1,4 @@
 // Context fields (scored softly): what is measured, against what, and where.
 export { metricText } from './metric.js';
 export { baselineCues, baselineFor, type BaselineCue } from './baseline.js';
-export { settingFor } from './setting.js';
+export { settingFor, settingsIn, type SettingMention } from './setting.js';

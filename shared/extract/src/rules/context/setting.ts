@@ -6,11 +6,22 @@ import type { Quantity } from '../quantities.js';
 const SETTING =
   /\b(?:on|for|using|in)\s+(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w.+/-]*|[a-z]+-?[A-Z0-9][\w.+/-]*|\d+[A-Za-z][\w.-]*)(?:[\s-](?:[A-Z0-9][\w.+/-]*|GPU|GPUs|dataset|benchmark))*)/g;
 
-/** Dataset, model or hardware the figure was obtained on: "on ImageNet", "on an A100 GPU". */
-export function settingFor(q: Quantity, s: Sentence): string | null {
-  const found: { at: number; name: string }[] = [];
+/** A named setting in a sentence, at its absolute offset. */
+export interface SettingMention {
+  at: number;
+  name: string;
+}
+
+/** Every named setting of a sentence, in text order (scanned once per sentence, read per claim). */
+export function settingsIn(s: Sentence): SettingMention[] {
+  const found: SettingMention[] = [];
   SETTING.lastIndex = 0;
   for (let m = SETTING.exec(s.text); m; m = SETTING.exec(s.text)) found.push({ at: s.start + m.index, name: m[1].replace(/[.,]$/, '') });
+  return found;
+}
+
+/** Dataset, model or hardware the figure was obtained on: the first setting soon after it, else the last before it. */
+export function settingFor(q: Quantity, found: SettingMention[]): string | null {
   const after = found.find((f) => f.at >= q.end && f.at - q.end < 80);
   const before = found.filter((f) => f.at < q.start).at(-1);
   return (after ?? before)?.name ?? null;

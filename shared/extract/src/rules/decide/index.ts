@@ -10,7 +10,7 @@ import {
   ONLY, TAKES_SHARE, WITHIN, reachesTo,
 } from '../phrasing.js';
 import { qualityDecision, unnamedQuality } from './quality.js';
-import { categoryCue, directionOf, has, isCategory, isSpecific, meaning, type Decision, type Reading } from './reading.js';
+import { categoryCue, directionOf, has, isCategory, isSpecific, lowerIsBetter, meaning, textSince, type Decision, type Reading } from './reading.js';
 import { measuredCategory, resourceDecision, shareOfWhole, type Scale } from './resources.js';
 
 export type { Decision, Reading } from './reading.js';
@@ -21,7 +21,7 @@ export function decide(r: Reading): Decision | null {
   const valued = metricOfValue(r);
   if (q.form === 'measure') {
     // "a pick residual of 0.05 s": the value of a quality metric, written with a unit
-    return valued && q.value != null && lowerIsBetterMetric(valued) ? { kind: 'quality_value', relation: 'value', metricCue: valued } : measurementDecision(r);
+    return valued && q.value != null && lowerIsBetter(valued) ? { kind: 'quality_value', relation: 'value', metricCue: valued } : measurementDecision(r);
   }
   const phrased = phrasedDecision(r);
   if (phrased !== undefined) return phrased;
@@ -68,7 +68,7 @@ function phrasedDecision(r: Reading): Decision | null | undefined {
     // "Using only 10% of the labeled cases": a share of what the work needs, whatever it is called
     const used = r.window.clause.find((h) => h.tag === 'UseVerb');
     const named = categoryCue(r.window);
-    if (used && (!named || meaning(named)?.category === 'efficiency') && OF_WHOLE.test(r.after) && ONLY.test(r.lead) && /^\s*(?:on\s+|with\s+)?(?:only|just|merely)\s+$/i.test(r.before.slice(Math.max(0, r.before.length - (q.start - used.end)))) &&
+    if (used && (!named || meaning(named)?.category === 'efficiency') && OF_WHOLE.test(r.after) && ONLY.test(r.lead) && /^\s*(?:on\s+|with\s+)?(?:only|just|merely)\s+$/i.test(textSince(r, used.end)) &&
       !metricsIn(object).length && !has(r.window.clause, 'RetainVerb')) {
       return { kind: 'efficiency', relation: 'to-share', metricCue: r.window.right.find((h) => h.tag === 'EffResource') ?? null };
     }
@@ -89,10 +89,9 @@ function metricOfValue(r: Reading): CueHit | null {
   const m = /(?:\bof|\bis|\bwas|=|:)\s+(?:an?\s+)?$/i.exec(r.lead);
   const metric = r.window.left[0];
   if (!m || !metric || metric.tag !== 'QualityMetric') return null;
-  const gap = r.before.slice(Math.max(0, r.before.length - (r.q.start - metric.end)));
+  const gap = textSince(r, metric.end);
   return /^\s*(?:of|is|was|=|:)\s+(?:an?\s+)?$/i.test(gap) ? metric : null;
 }
-const lowerIsBetterMetric = (cue: CueHit) => metricsIn(cue.normal, { inTextOrder: true })[0]?.better === 'lower';
 
 /** "raises event recall from 0.81 to 0.90 on a month of data": what changed is named before "from", not after the figure. */
 function transitionSubject(r: Reading): CueHit | null {
@@ -118,7 +117,7 @@ function ellipticComparative(r: Reading): CueHit | null {
   if (r.previous) return r.previous.kind.startsWith('quality') ? r.previous.metricCue : null;
   const named = r.window.clause.find((h) => isSpecific(h) && !meaning(h)!.direction);
   if (!named || meaning(named)!.category === meaning(comparative)!.category) return null;
-  return /^\s*,\s*$/.test(r.before.slice(Math.max(0, r.before.length - (r.q.start - named.end)))) ? named : null;
+  return /^\s*,\s*$/.test(textSince(r, named.end)) ? named : null;
 }
 
 /** No cue names what the figure measures: it may still continue the previous claim, or be a bare factor. */

@@ -10,8 +10,9 @@ function deviceBudget(r: Reading): boolean {
 
 /** "on a single 24GB GPU", "an 80 GB A100": memory that names the hardware, not a result. */
 function isHardwareSpec(r: Reading): boolean {
-  if (readUnit(r.q.unit)?.unit === 'W' || readUnit(r.q.unit)?.unit === 'J') return deviceBudget(r);
-  if (readUnit(r.q.unit)?.unit !== 'B') return false;
+  const unit = readUnit(r.q.unit)?.unit;
+  if (unit === 'W' || unit === 'J') return deviceBudget(r);
+  if (unit !== 'B') return false;
   if (deviceBudget(r)) return true;
   const namesDevice = /^\s*(?:[A-Z][\w-]*\d\w*|GPUs?|cards?|devices?|nodes?|accelerators?)\b/.test(r.after);
   if (namesDevice && (/\b(?:a|an|one|single|each|per)\s+(?:single\s+)?$/i.test(r.lead) || /\b[A-Z]+\d+\w*\s+$/.test(r.lead))) return true;

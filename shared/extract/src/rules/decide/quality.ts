@@ -1,9 +1,8 @@
 // Quality claims: a change of a metric (quality_delta) or its value (quality_value).
-import { metricsIn } from '@claimflow/units';
 import { DIRECTION_OF, type Direction } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import { BY_CHANGE, BY_MARGIN, OF_WHOLE, reachesTo, SCORES_ON, SOLVES_SHARE, VALUE_LEAD, VERSUS_FIGURE, WITHIN } from '../phrasing.js';
-import { directionOf, has, meaning, type Decision, type Reading } from './reading.js';
+import { directionOf, has, lowerIsBetter, meaning, textSince, type Decision, type Reading } from './reading.js';
 
 /** Quality metric whose scale and polarity apply: a vague "N% better" is about the metric the sentence names. */
 export function qualityMetric(cue: CueHit, r: Reading): CueHit {
@@ -15,7 +14,6 @@ export function qualityMetric(cue: CueHit, r: Reading): CueHit {
 }
 
 /** Polarity of the first named metric of a phrase ("accuracy loss" is about accuracy). */
-const lowerIsBetter = (metric: CueHit) => metricsIn(metric.normal, { inTextOrder: true })[0]?.better === 'lower';
 
 export function qualityDecision(cue: CueHit, dir: Direction | null, r: Reading): Decision | null {
   const { q } = r;
@@ -78,7 +76,7 @@ function isBareQualityFigure(r: Reading, cue: CueHit): boolean {
   }
   if ((VALUE_LEAD.test(r.lead) || BY_CHANGE.test(r.lead)) && r.q.start - cue.end < 25) return true;
   if (cue.tag !== 'QualityMetric') return false;
-  const gap = r.before.slice(Math.max(0, r.before.length - (r.q.start - cue.end)));
+  const gap = textSince(r, cue.end);
   if (boundsTheMetric(cue, r)) return true;
   if (figuresInParentheses(cue, r)) return true;
   // "perplexity on WikiText-2 within 0.3 of the dense model": a bounded change of the metric
@@ -95,14 +93,14 @@ function isBareQualityFigure(r: Reading, cue: CueHit): boolean {
 /** "normalized mutual information above 0.9", "force errors below 30": only a bound between the metric and its value. */
 function boundsTheMetric(cue: CueHit, r: Reading): boolean {
   if (cue.end > r.q.start || cue.tag !== 'QualityMetric') return false;
-  const gap = r.before.slice(Math.max(0, r.before.length - (r.q.start - cue.end)));
+  const gap = textSince(r, cue.end);
   return /^\s*(?:of\s+)?(?:below|above|under|over|exceeding|at least|at most|less than|more than|greater than|lower than|higher than)\s+$/i.test(gap);
 }
 
 /** "MRR@10 (38.1 vs. 38.3)": the metric, then its figures set side by side in parentheses. */
 function figuresInParentheses(cue: CueHit, r: Reading): boolean {
   if (cue.end > r.q.start) return false;
-  return /^\s*\(\s*$/.test(r.before.slice(Math.max(0, r.before.length - (r.q.start - cue.end)))) && VERSUS_FIGURE.test(r.after);
+  return /^\s*\(\s*$/.test(textSince(r, cue.end)) && VERSUS_FIGURE.test(r.after);
 }
 
 /** Between a metric and its value: where it was measured, then a verb of being ("on the X test set is"). */

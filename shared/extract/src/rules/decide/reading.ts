@@ -1,6 +1,7 @@
 // What a decision rule sees: one quantity, the cues around it, and the
 // sentence's previous claim. Helpers here read cues; they decide nothing.
 import type { ClaimKind } from '@claimflow/schemas';
+import { metricsIn } from '@claimflow/units';
 import { CUE_MEANING, DIRECTION_OF, type CueTag, type Direction } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import type { Quantity } from '../quantities.js';
@@ -42,6 +43,12 @@ export const isCategory = (c: CueHit) => !!meaning(c);
 export const isSpecific = (c: CueHit) => isCategory(c) && !meaning(c)!.vague;
 const embedsDirection = (c: CueHit) => isSpecific(c) && !!meaning(c)!.direction;
 export const has = (hits: CueHit[], tag: CueTag) => hits.some((h) => h.tag === tag);
+
+/** The text between an absolute offset (the end of a cue) and the quantity: "speedup of " after "speedup". */
+export const textSince = (r: Reading, at: number) => r.before.slice(Math.max(0, r.before.length - (r.q.start - at)));
+
+/** A metric where lower is better (error rate, perplexity, latency). */
+export const lowerIsBetter = (metric: CueHit) => metricsIn(metric.normal, { inTextOrder: true })[0]?.better === 'lower';
 
 /**
  * The cue naming the category. After the number, a comparative with its own

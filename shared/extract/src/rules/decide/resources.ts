@@ -3,7 +3,7 @@ import { readUnit, type Relation } from '@claimflow/units';
 import type { Category, Direction } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import { CHANGE_NOUN_OF, OF_WHOLE, ONLY, reachesTo, VALUE_LEAD } from '../phrasing.js';
-import { has, type Decision, type Reading } from './reading.js';
+import { has, textSince, type Decision, type Reading } from './reading.js';
 
 /** rate: higher is better (speed, throughput, efficiency); cost: lower is better (latency, memory). */
 export type Scale = 'rate' | 'cost';
@@ -46,7 +46,7 @@ function isShareOfResource(r: Reading): boolean {
 function usedDirectly(r: Reading): boolean {
   const verb = r.window.clause.find((h) => h.tag === 'UseVerb');
   if (!verb || verb.end > r.q.start) return false;
-  const gap = r.before.slice(Math.max(0, r.before.length - (r.q.start - verb.end)));
+  const gap = textSince(r, verb.end);
   return /^\s*(?:on\s+|with\s+)?$/i.test(gap);
 }
 
