@@ -118,9 +118,9 @@ for (const need of ['services/cli/dist/main.js', 'shared/extract/dist/index.js',
 }
 
 const { Progress } = await import('../test/bench/lib/progress.mjs');
-const { machine, SCRATCH, dropStaleDatabases, median } = await import('../test/bench/lib/util.mjs');
+const { machine, SCRATCH, listBenchDatabases, median } = await import('../test/bench/lib/util.mjs');
 const { writeAbstractsJsonl } = await import('@claimflow/corpus');
-const { table, markdown, summarizeRuns, COMMANDS } = await import('../test/bench/report.mjs');
+const { table, markdown, summarizeRuns } = await import('../test/bench/report.mjs');
 const { ratiosOf, readBaseline, writeBaseline, checkRatios } = await import('../test/bench/targets.mjs');
 
 const SEED = 20261129;
@@ -143,8 +143,6 @@ const results = {
   complete: false,
   errors: [],
 };
-const commands = COMMANDS;
-
 const progress = new Progress(sections.length);
 
 /** A JSONL corpus in the scratch folder: made once, reused (same seed, same bytes). */
@@ -165,11 +163,11 @@ async function corpusFile(count, startId = 0) {
 function save() {
   mkdirSync(SCRATCH, { recursive: true });
   writeFileSync(`${SCRATCH}/last-${mode}.json`, JSON.stringify(results, null, 2));
-  if (!QUICK && !args['no-write']) writeFileSync(new URL('BENCHMARKS.md', ROOT), markdown(results, { commands }));
+  if (!QUICK && !args['no-write']) writeFileSync(new URL('BENCHMARKS.md', ROOT), markdown(results));
 }
 
-const stale = await dropStaleDatabases().catch(() => []);
-if (stale.length) progress.log(`bench: note: other cf_bench_* databases exist (another bench running, or left by a crashed one: drop them by hand): ${stale.join(', ')}`);
+const others = await listBenchDatabases().catch(() => []);
+if (others.length) progress.log(`bench: note: other cf_bench_* databases exist (another bench running, or left by a crashed one: drop them by hand): ${others.join(', ')}`);
 
 const settings = results.settings;
 for (const section of sections) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTRACTOR_VERSION } from '@claimflow/extract';
 import { openStore, type Store } from '@claimflow/store';
 import { claims } from './support/cli.js';
-import { claimKey, readClaimsJsonl } from './support/claims.js';
+import { claimKey, readClaimsJsonl, storedClaims } from './support/claims.js';
 import { freshDatabase, testRedisUrl, type TestDatabase } from './support/services.js';
 
 /** `claims reprocess`: papers whose claims came from an older extractor get the current one's claims. */
@@ -29,7 +29,7 @@ describe('claims reprocess', () => {
     await db?.drop();
   });
 
-  const stored = async () => (await store.claims({ limit: 100_000 })).map(claimKey).sort();
+  const stored = async () => (await storedClaims(store)).map(claimKey).sort();
 
   /** What an older extractor would have left: other versions, a claim missing, a value off, one claim too many. */
   async function ageStore(papers: string[]) {

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { PipelineQueues, STAGES } from '@claimflow/queues';
+import { PipelineQueues } from '@claimflow/queues';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropPrefix, uniquePrefix } from '../support/services.js';
 import { testApp } from './helpers/app.js';
 import { BACKENDS, openTestStore, testRedisUrl, type TestStore } from './helpers/stores.js';
 
@@ -15,23 +15,22 @@ describe.each(BACKENDS)('POST /api/batches on %s (real Redis)', (backend) => {
   let queues: PipelineQueues;
   let app: FastifyInstance;
   let disabled: FastifyInstance;
+  const prefix = uniquePrefix('apitest');
 
   beforeAll(async () => {
     db = await openTestStore(backend);
     redis = new Redis(await testRedisUrl(), { maxRetriesPerRequest: 3 });
-    queues = new PipelineQueues(redis, `apitest-${randomBytes(4).toString('hex')}`);
+    queues = new PipelineQueues(redis, prefix);
     app = await testApp({ store: db.store, queues, redis, config: { API_TOKEN: TOKEN, CHUNK_SIZE: 2 }, bodyLimit: 4096, addBatchRateLimit: 1000 });
     disabled = await testApp({ store: db.store, queues, redis });
   });
   afterAll(async () => {
     await app?.close();
     await disabled?.close();
-    if (queues) {
-      for (const s of STAGES) await queues.byStage[s].obliterate({ force: true });
-      await queues.close();
-    }
+    await queues?.close();
     redis?.disconnect();
     await db?.close();
+    await dropPrefix(prefix);
   });
 
   const ingestJobs = async (batchId: string) =>

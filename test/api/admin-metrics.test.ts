@@ -20,7 +20,7 @@ describe('queue dashboard and metrics', () => {
     db = await openTestStore('pglite');
     redis = new Redis(await testRedisUrl(), { maxRetriesPerRequest: null });
     queues = new PipelineQueues(redis, (prefix = uniquePrefix('admin')));
-    app = await testApp({ store: db.store, redis, queues, config: { API_TOKEN: undefined, ADMIN_TOKEN, CHUNK_SIZE: 50 }, logger: createLogger('test', 'silent') });
+    app = await testApp({ store: db.store, redis, queues, config: { ADMIN_TOKEN }, logger: createLogger('test', 'silent') });
   });
   afterAll(async () => {
     await app?.close();

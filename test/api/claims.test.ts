@@ -1,32 +1,23 @@
 import type { ClaimView } from '@claimflow/schemas';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPages, expectBadParam, getJson, testApp } from './helpers/app.js';
-import { ALL_HAND_CLAIMS, BATCH_1, BATCH_2, EXTRACTED_PAPER, HAND_CLAIMS, PAPERS, seed } from './helpers/fixtures.js';
-import { BACKENDS, openTestStore, type TestStore } from './helpers/stores.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allPages, expectBadParam, getJson, useSeededApp } from './helpers/app.js';
+import { ALL_HAND_CLAIMS, BATCH_1, BATCH_2, EXTRACTED_PAPER, HAND_CLAIMS, PAPERS } from './helpers/fixtures.js';
+import { BACKENDS } from './helpers/stores.js';
 
 const sortKey = (c: ClaimView) => c.value ?? c.high ?? -Infinity;
 
 describe.each(BACKENDS)('GET /api/claims on %s', (backend) => {
-  let db: TestStore;
-  let app: FastifyInstance;
+  const seeded = useSeededApp(backend);
   /** Every stored claim, hand-built and extracted: filters are checked against it. */
   let all: ClaimView[];
 
   beforeAll(async () => {
-    db = await openTestStore(backend);
-    await seed(db.store);
-    app = await testApp({ store: db.store });
-    all = (await getJson(app, '/api/claims?limit=1000')).claims;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
+    all = (await getJson(seeded.app, '/api/claims?limit=1000')).claims;
   });
 
   /** The filter returns exactly the stored claims satisfying `pred`. */
   async function expectFilter(query: string, pred: (c: ClaimView) => boolean) {
-    const got = await allPages(app, `${query}&limit=1000`);
+    const got = await allPages(seeded.app, `${query}&limit=1000`);
     const want = all.filter(pred);
     expect(new Set(got.map((c) => c.id))).toEqual(new Set(want.map((c) => c.id)));
     return got;
@@ -98,26 +89,26 @@ describe.each(BACKENDS)('GET /api/claims on %s', (backend) => {
 
   it('searches sentence, metric, baseline, setting and title as full text', async () => {
     // "ogbn" is only in one sentence and setting.
-    const ogbn = await allPages(app, 'q=ogbn');
+    const ogbn = await allPages(seeded.app, 'q=ogbn');
     expect(ogbn.map((c) => c.text)).toEqual(['1.5x']);
     // Words of a title find all of that paper's claims (stemmed: "networks" ~ "network").
-    const title = await allPages(app, 'q=graph%20networks');
+    const title = await allPages(seeded.app, 'q=graph%20networks');
     expect(new Set(title.map((c) => c.id))).toEqual(new Set(all.filter((c) => c.paperId === 'fx-003').map((c) => c.id)));
     // Baseline text; combined with a kind.
-    const dense = await allPages(app, 'q=dense&kind=speedup');
+    const dense = await allPages(seeded.app, 'q=dense&kind=speedup');
     expect(dense.map((c) => c.text)).toEqual(['3.2x']);
     // Web-search syntax: a phrase and a negation.
-    expect((await allPages(app, 'q=%22word%20error%20rate%22')).map((c) => c.text)).toEqual(['1.1 points']);
-    const notDense = await allPages(app, 'q=transformer%20-dense');
+    expect((await allPages(seeded.app, 'q=%22word%20error%20rate%22')).map((c) => c.text)).toEqual(['1.1 points']);
+    const notDense = await allPages(seeded.app, 'q=transformer%20-dense');
     expect(notDense.every((c) => c.paperId === 'fx-001' || c.paperId === 'fx-004')).toBe(true);
     expect(notDense.some((c) => c.text === '3.2x')).toBe(false);
     // Odd syntax is never an error.
-    for (const q of ['%22unbalanced', 'OR', '!!!', '(a%20%26%20b', "it's"]) await getJson(app, `/api/claims?q=${q}`);
+    for (const q of ['%22unbalanced', 'OR', '!!!', '(a%20%26%20b', "it's"]) await getJson(seeded.app, `/api/claims?q=${q}`);
   });
 
   it.each(['value', 'paper', 'recent'])('pages through sort=%s with a keyset cursor', async (sort) => {
-    const whole = (await getJson(app, `/api/claims?sort=${sort}&limit=1000`)).claims as ClaimView[];
-    const paged = await allPages(app, `sort=${sort}&limit=2`);
+    const whole = (await getJson(seeded.app, `/api/claims?sort=${sort}&limit=1000`)).claims as ClaimView[];
+    const paged = await allPages(seeded.app, `sort=${sort}&limit=2`);
     expect(paged.map((c) => c.id)).toEqual(whole.map((c) => c.id));
     expect(new Set(paged.map((c) => c.id)).size).toBe(all.length);
     if (sort === 'paper') {
@@ -131,42 +122,42 @@ describe.each(BACKENDS)('GET /api/claims on %s', (backend) => {
   });
 
   it('pages a filtered listing', async () => {
-    const paged = await allPages(app, 'kind=quality_delta&limit=1');
+    const paged = await allPages(seeded.app, 'kind=quality_delta&limit=1');
     expect(paged.map((c) => c.value)).toEqual([0.8, -0.4, -1.1]);
   });
 
   it('answers 400 naming each bad parameter', async () => {
-    await expectBadParam(app, '/api/claims?limit=0', 'limit');
-    await expectBadParam(app, '/api/claims?limit=1001', 'limit');
-    await expectBadParam(app, '/api/claims?limit=2.5', 'limit');
-    await expectBadParam(app, '/api/claims?kind=fastness', 'kind');
-    await expectBadParam(app, '/api/claims?unit=furlongs', 'unit');
-    await expectBadParam(app, '/api/claims?qualifier=maybe', 'qualifier');
-    await expectBadParam(app, '/api/claims?sort=random', 'sort');
-    await expectBadParam(app, '/api/claims?min=abc', 'min');
-    await expectBadParam(app, '/api/claims?min=', 'min');
-    await expectBadParam(app, '/api/claims?min=1&min=2', 'min');
-    await expectBadParam(app, '/api/claims?limit=', 'limit');
-    await expectBadParam(app, '/api/claims?max=1e999', 'max');
-    await expectBadParam(app, '/api/claims?min=5&max=1', 'min');
-    await expectBadParam(app, '/api/claims?colour=red', 'colour');
-    await expectBadParam(app, '/api/claims?kind=speedup&kind=efficiency', 'kind');
-    await expectBadParam(app, '/api/claims?q=', 'q');
-    await expectBadParam(app, `/api/claims?q=${'x'.repeat(501)}`, 'q');
-    await expectBadParam(app, '/api/claims?q=a%00b', 'q');
-    await expectBadParam(app, '/api/claims?metric=a%00b', 'metric');
-    await expectBadParam(app, '/api/claims?cursor=garbage', 'cursor');
+    await expectBadParam(seeded.app, '/api/claims?limit=0', 'limit');
+    await expectBadParam(seeded.app, '/api/claims?limit=1001', 'limit');
+    await expectBadParam(seeded.app, '/api/claims?limit=2.5', 'limit');
+    await expectBadParam(seeded.app, '/api/claims?kind=fastness', 'kind');
+    await expectBadParam(seeded.app, '/api/claims?unit=furlongs', 'unit');
+    await expectBadParam(seeded.app, '/api/claims?qualifier=maybe', 'qualifier');
+    await expectBadParam(seeded.app, '/api/claims?sort=random', 'sort');
+    await expectBadParam(seeded.app, '/api/claims?min=abc', 'min');
+    await expectBadParam(seeded.app, '/api/claims?min=', 'min');
+    await expectBadParam(seeded.app, '/api/claims?min=1&min=2', 'min');
+    await expectBadParam(seeded.app, '/api/claims?limit=', 'limit');
+    await expectBadParam(seeded.app, '/api/claims?max=1e999', 'max');
+    await expectBadParam(seeded.app, '/api/claims?min=5&max=1', 'min');
+    await expectBadParam(seeded.app, '/api/claims?colour=red', 'colour');
+    await expectBadParam(seeded.app, '/api/claims?kind=speedup&kind=efficiency', 'kind');
+    await expectBadParam(seeded.app, '/api/claims?q=', 'q');
+    await expectBadParam(seeded.app, `/api/claims?q=${'x'.repeat(501)}`, 'q');
+    await expectBadParam(seeded.app, '/api/claims?q=a%00b', 'q');
+    await expectBadParam(seeded.app, '/api/claims?metric=a%00b', 'metric');
+    await expectBadParam(seeded.app, '/api/claims?cursor=garbage', 'cursor');
   });
 
   it('rejects a cursor from another sort, and forged cursors, with 400', async () => {
-    const { nextCursor } = await getJson(app, '/api/claims?sort=value&limit=1');
-    await expectBadParam(app, `/api/claims?sort=paper&cursor=${nextCursor}`, 'cursor');
+    const { nextCursor } = await getJson(seeded.app, '/api/claims?sort=value&limit=1');
+    await expectBadParam(seeded.app, `/api/claims?sort=paper&cursor=${nextCursor}`, 'cursor');
     const forge = (tuple: unknown) => Buffer.from(JSON.stringify(tuple)).toString('base64url');
-    await expectBadParam(app, `/api/claims?sort=value&cursor=${forge(['v', 'NaN', 'x'])}`, 'cursor');
-    await expectBadParam(app, `/api/claims?sort=paper&cursor=${forge(['p', 'a', 1.5, 'x'])}`, 'cursor');
-    await expectBadParam(app, `/api/claims?sort=recent&cursor=${forge(['r', 'yesterday', 'x'])}`, 'cursor');
+    await expectBadParam(seeded.app, `/api/claims?sort=value&cursor=${forge(['v', 'NaN', 'x'])}`, 'cursor');
+    await expectBadParam(seeded.app, `/api/claims?sort=paper&cursor=${forge(['p', 'a', 1.5, 'x'])}`, 'cursor');
+    await expectBadParam(seeded.app, `/api/claims?sort=recent&cursor=${forge(['r', 'yesterday', 'x'])}`, 'cursor');
     // Well-formed but impossible date: the database refuses it, still a 400.
-    const res = await app.inject(`/api/claims?sort=recent&cursor=${forge(['r', '2024-13-45 99:00:00+00', 'x'])}`);
+    const res = await seeded.app.inject(`/api/claims?sort=recent&cursor=${forge(['r', '2024-13-45 99:00:00+00', 'x'])}`);
     expect(res.statusCode).toBe(400);
   });
 });

@@ -1,10 +1,10 @@
 import { iterateClaims } from '@claimflow/analyst';
 import type { ClaimRecord, ClaimView, Paper } from '@claimflow/schemas';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectBadParam, getJson, testApp } from './helpers/app.js';
-import { BATCH_1, seed } from './helpers/fixtures.js';
-import { BACKENDS, openTestStore, type TestStore } from './helpers/stores.js';
+import type { Store } from '@claimflow/store';
+import { describe, expect, it } from 'vitest';
+import { expectBadParam, getJson, useSeededApp } from './helpers/app.js';
+import { BATCH_1 } from './helpers/fixtures.js';
+import { BACKENDS } from './helpers/stores.js';
 
 /** Parses RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
@@ -31,7 +31,7 @@ const MANY_PAPERS = 120;
 const CLAIMS_PER_PAPER = 10;
 
 /** Enough claims to cross several export pages (500 rows each). */
-async function seedMany(db: TestStore) {
+async function seedMany(store: Store) {
   const papers = Array.from({ length: MANY_PAPERS }, (_, i): { paper: Paper; claims: ClaimRecord[] } => {
     const abstract = Array.from({ length: CLAIMS_PER_PAPER }, (_, j) => `Step ${j} is ${i + j + 1}x faster, "quoted", with commas.`).join(' ');
     const paper: Paper = { id: `bulk-${String(i).padStart(4, '0')}`, title: `Bulk paper ${i}`, abstract, metadata: {}, source: { file: 'bulk.jsonl', line: i + 1 } };
@@ -46,26 +46,14 @@ async function seedMany(db: TestStore) {
     });
     return { paper, claims };
   });
-  await db.store.writeChunk({ batch: { id: 'bulk', name: 'bulk', createdAt: new Date().toISOString() }, extractorVersion: 'test', papers, rejections: [], total: MANY_PAPERS });
+  await store.writeChunk({ batch: { id: 'bulk', name: 'bulk', createdAt: new Date().toISOString() }, extractorVersion: 'test', papers, rejections: [], total: MANY_PAPERS });
 }
 
 describe.each(BACKENDS)('exports on %s', (backend) => {
-  let db: TestStore;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    db = await openTestStore(backend);
-    await seed(db.store);
-    await seedMany(db);
-    app = await testApp({ store: db.store });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  const seeded = useSeededApp(backend, seedMany);
 
   it('streams every matching claim as CSV, across pages, in sort order', async () => {
-    const res = await app.inject('/api/claims.csv?batch=bulk&sort=paper');
+    const res = await seeded.app.inject('/api/claims.csv?batch=bulk&sort=paper');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toContain('claims.csv');
@@ -82,32 +70,32 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
   });
 
   it('streams JSONL with the same filters and an optional limit', async () => {
-    const res = await app.inject('/api/claims.jsonl?kind=speedup&min=100&sort=value');
+    const res = await seeded.app.inject('/api/claims.jsonl?kind=speedup&min=100&sort=value');
     expect(res.headers['content-type']).toContain('application/x-ndjson');
     const claims = res.body.trim().split('\n').map((l) => JSON.parse(l) as ClaimView);
-    const expected = (await getJson(app, '/api/claims?kind=speedup&min=100&limit=1000')).claims as ClaimView[];
+    const expected = (await getJson(seeded.app, '/api/claims?kind=speedup&min=100&limit=1000')).claims as ClaimView[];
     expect(claims.map((c) => c.id)).toEqual(expected.map((c) => c.id));
     expect(claims.every((c) => c.value! >= 100)).toBe(true);
 
-    const limited = await app.inject('/api/claims.jsonl?limit=7');
+    const limited = await seeded.app.inject('/api/claims.jsonl?limit=7');
     expect(limited.body.trim().split('\n')).toHaveLength(7);
-    const none = await app.inject('/api/claims.jsonl?paper=none');
+    const none = await seeded.app.inject('/api/claims.jsonl?paper=none');
     expect(none.statusCode).toBe(200);
     expect(none.body).toBe('');
   });
 
   it('refuses bad parameters before streaming', async () => {
-    await expectBadParam(app, '/api/claims.csv?kind=nope', 'kind');
-    await expectBadParam(app, '/api/claims.jsonl?limit=0', 'limit');
-    await expectBadParam(app, '/api/claims.jsonl?cursor=abc', 'cursor');
+    await expectBadParam(seeded.app, '/api/claims.csv?kind=nope', 'kind');
+    await expectBadParam(seeded.app, '/api/claims.jsonl?limit=0', 'limit');
+    await expectBadParam(seeded.app, '/api/claims.jsonl?cursor=abc', 'cursor');
   });
 
   it('iterates on the keyset with small pages exactly like one big page', async () => {
     for (const sort of ['value', 'paper', 'recent'] as const) {
       const small: string[] = [];
-      for await (const c of iterateClaims(db.store.sql, { sort, batch: BATCH_1.id }, { pageSize: 2 })) small.push(c.id);
+      for await (const c of iterateClaims(seeded.db.store.sql, { sort, batch: BATCH_1.id }, { pageSize: 2 })) small.push(c.id);
       const big: string[] = [];
-      for await (const c of iterateClaims(db.store.sql, { sort, batch: BATCH_1.id }, { pageSize: 1000 })) big.push(c.id);
+      for await (const c of iterateClaims(seeded.db.store.sql, { sort, batch: BATCH_1.id }, { pageSize: 1000 })) big.push(c.id);
       expect(small).toEqual(big);
       expect(small).toHaveLength(9);
     }

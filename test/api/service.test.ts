@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getJson, testApp } from './helpers/app.js';
+import { getJson, testApp, WEB_INDEX } from './helpers/app.js';
 import { BACKENDS, openTestStore, testRedisUrl, type TestStore } from './helpers/stores.js';
-
-const WEB_INDEX = fileURLToPath(new URL('../../services/api/dist/web/index.html', import.meta.url));
 
 describe.each(BACKENDS)('health, docs and the web page on %s', (backend) => {
   let db: TestStore;

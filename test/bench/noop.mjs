@@ -1,49 +1,18 @@
 // The ceiling of the queue layer: the same chunks through four chained no-op
 // BullMQ queues in four processes (as the pipeline's stages are), and the
 // rate of single small jobs through one queue, on the same Redis.
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { chunkJobId, DEFAULT_JOB_OPTIONS, STAGES } from '@claimflow/queues';
 import { readRecords } from '@claimflow/readers';
-import { rand, REDIS_URL, ROOT, sleep } from './lib/util.mjs';
+import { rand, REDIS_URL, sleep, spawnNode, waitForWorkers } from './lib/util.mjs';
 
 const WORKER = fileURLToPath(new URL('./noop-worker.mjs', import.meta.url));
 
-function spawnNoop(queue, next, prefix, concurrency) {
-  const child = spawn(process.execPath, [WORKER, queue, next ?? '-', prefix, String(concurrency)], {
-    cwd: ROOT,
-    env: { ...process.env, REDIS_URL },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let err = '';
-  child.stderr.on('data', (d) => (err = (err + d).slice(-4000)));
-  return {
-    child,
-    get stderr() {
-      return err;
-    },
-    stop: () =>
-      child.exitCode !== null
-        ? Promise.resolve()
-        : new Promise((resolve) => {
-            const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
-            child.once('exit', () => (clearTimeout(t), resolve()));
-            child.kill('SIGTERM');
-          }),
-  };
-}
-
-async function waitForWorkers(queues, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const counts = await Promise.all(queues.map((q) => q.getWorkersCount()));
-    if (counts.every((n) => n >= 1)) return;
-    if (Date.now() > deadline) throw new Error('no-op workers did not start');
-    await sleep(100);
-  }
-}
+/** How long a no-op worker gets to close on SIGTERM before SIGKILL. */
+const STOP_MS = 10_000;
+const spawnNoop = (queue, next, prefix, concurrency) => spawnNode([WORKER, queue, next ?? '-', prefix, String(concurrency)], { REDIS_URL });
 
 async function waitForCount(redis, key, expected, progress, label, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -67,7 +36,7 @@ export async function noopChain({ file, chunkSize, concurrency = 2, progress, ti
   const queues = STAGES.map((s) => new Queue(s, { connection: redis, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }));
   const workers = STAGES.map((s, i) => spawnNoop(s, STAGES[i + 1], prefix, concurrency));
   try {
-    await waitForWorkers(queues);
+    await waitForWorkers(queues, { timeoutMs: 30_000 });
     // Chunks are built before the clock starts: this measures the queues, not the reader.
     const chunks = [];
     let chunk = [];
@@ -92,7 +61,7 @@ export async function noopChain({ file, chunkSize, concurrency = 2, progress, ti
     const seconds = (performance.now() - t0) / 1000;
     return { records, jobs: chunks.length, chunkSize, seconds, abstractsPerSec: records / seconds, jobsPerSec: chunks.length / seconds };
   } finally {
-    await Promise.all(workers.map((w) => w.stop()));
+    await Promise.all(workers.map((w) => w.stop('SIGTERM', STOP_MS)));
     await Promise.allSettled(queues.map((q) => q.obliterate({ force: true })));
     await redis.del(`${prefix}:bench:done`);
     await Promise.all(queues.map((q) => q.close()));
@@ -107,7 +76,7 @@ export async function noopSingle({ jobs, concurrency = 2, progress, timeoutMs = 
   const queue = new Queue('single', { connection: redis, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const worker = spawnNoop('single', null, prefix, concurrency);
   try {
-    await waitForWorkers([queue]);
+    await waitForWorkers([queue], { timeoutMs: 30_000 });
     const t0 = performance.now();
     // One add per job, several in flight: the way independent producers would send.
     const inflight = 16;
@@ -122,7 +91,7 @@ export async function noopSingle({ jobs, concurrency = 2, progress, timeoutMs = 
     const seconds = (performance.now() - t0) / 1000;
     return { jobs, seconds, jobsPerSec: jobs / seconds, addPerSec: jobs / addSeconds };
   } finally {
-    await worker.stop();
+    await worker.stop('SIGTERM', STOP_MS);
     await queue.obliterate({ force: true }).catch(() => {});
     await redis.del(`${prefix}:bench:done`);
     await queue.close();

@@ -9,10 +9,8 @@ import { newBatch, PipelineQueues, produceBatch, STAGES } from '@claimflow/queue
 import { readRecords } from '@claimflow/readers';
 import { openStore } from '@claimflow/store';
 import {
-  freshDatabase, procCpuSeconds, procMemory, rand, REDIS_URL, redisPid, redisUsedMemory, sleep, spawnClaims,
+  freshDatabase, procCpuSeconds, procMemory, rand, REDIS_URL, redisPid, redisUsedMemory, sleep, spawnClaims, waitForWorkers,
 } from './lib/util.mjs';
-
-const STAGE_OF = { ingest: 'ingest', extract: 'extract', normalize: 'normalize', write: 'write' };
 
 /**
  * CPU seconds used so far by every process whose name is `comm` and, when
@@ -41,26 +39,14 @@ function systemCpu() {
   return { busy: total - idle, total };
 }
 
-async function waitForWorkers(queues, expected, procs, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const counts = await Promise.all(STAGES.map((s) => queues.byStage[s].getWorkersCount()));
-    if (STAGES.every((s, i) => counts[i] >= expected[s])) return;
-    const dead = procs.find((p) => p.proc.child.exitCode !== null);
-    if (dead) throw new Error(`worker ${dead.stage} exited: ${dead.proc.output.slice(-2000)}`);
-    if (Date.now() > deadline) throw new Error(`workers did not register: ${STAGES.map((s, i) => `${s} ${counts[i]}/${expected[s]}`).join(', ')}`);
-    await sleep(100);
-  }
-}
-
 /**
  * One run. `feeder`: 'inproc' (produceBatch here; the clock starts at the
  * first enqueue) or 'cli' (`claims ingest FILE`, a process of its own whose
  * memory is sampled too; the clock starts at its spawn).
  */
 export async function runPipeline({
-  files, records, extractors = 1, label = 'e2e', feeder = 'inproc', env = {}, progress, profileDir = null,
-  chunkSize = 200, maxQueueDepth = 200, timeoutMs = 3_600_000, keepDatabase = false,
+  files, records, extractors = 1, label = 'e2e', feeder = 'inproc', progress, profileDir = null,
+  chunkSize = 200, maxQueueDepth = 200, timeoutMs = 3_600_000,
 }) {
   const runs = [];
   const db = await freshDatabase(label);
@@ -70,7 +56,7 @@ export async function runPipeline({
   const store = await openStore({ databaseUrl: db.url, dataDir: null, migrate: true, statementTimeoutMs: 60_000 });
   const workerEnv = {
     REDIS_URL, DATABASE_URL: db.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', HEALTH_PORT: '0',
-    CHUNK_SIZE: String(chunkSize), MAX_QUEUE_DEPTH: String(maxQueueDepth), ...env,
+    CHUNK_SIZE: String(chunkSize), MAX_QUEUE_DEPTH: String(maxQueueDepth),
   };
   const expected = { ingest: 1, extract: extractors, normalize: 1, write: 1 };
   const procs = [];
@@ -80,15 +66,21 @@ export async function runPipeline({
     for (const stage of STAGES) {
       for (let i = 0; i < expected[stage]; i++) {
         const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${stage}-${i}.cpuprofile`] : [];
-        procs.push({ stage, name: expected[stage] > 1 ? `${stage}#${i + 1}` : stage, proc: spawnClaims(['worker', STAGE_OF[stage]], workerEnv, nodeArgs) });
+        procs.push({ stage, name: expected[stage] > 1 ? `${stage}#${i + 1}` : stage, proc: spawnClaims(['worker', stage], workerEnv, nodeArgs) });
       }
     }
-    await waitForWorkers(queues, expected, procs);
+    await waitForWorkers(STAGES.map((s) => queues.byStage[s]), {
+      expected: STAGES.map((s) => expected[s]),
+      exited: () => {
+        const dead = procs.find((p) => p.proc.child.exitCode !== null);
+        return dead && `worker ${dead.stage} exited: ${dead.proc.output.slice(-2000)}`;
+      },
+    });
+    const rpid = await redisPid(redis);
 
     for (const [runIndex, file] of files.entries()) {
       // Sampling: peak RSS per process, Redis used_memory, every 250 ms.
       const peak = new Map();
-      const rpid = await redisPid(redis);
       const redisBase = await redisUsedMemory(redis);
       let redisPeak = redisBase;
       let ingestCli = null;
@@ -132,16 +124,16 @@ export async function runPipeline({
       const waiting = Object.fromEntries(STAGES.map((st) => [st, 0]));
       for (;;) {
         if (!batchId) batchId = (await store.sql.query('SELECT id FROM batches WHERE NOT (id = ANY($1::text[])) LIMIT 1', [runs.map((r) => r.batchId)]))[0]?.id ?? null;
+        let count = 0;
         if (batchId) {
-          const [row] = await store.sql.query('SELECT finished_at IS NOT NULL AS done FROM batches WHERE id = $1', [batchId]);
+          // The batch's own counters (counting its batch_records grows with the batch: seconds at a million)
+          const [row] = await store.sql.query('SELECT finished_at IS NOT NULL AS done, accepted + rejected AS n FROM batches WHERE id = $1', [batchId]);
           if (row?.done) break;
+          count = row?.n ?? 0;
         }
         if (performance.now() - lastCheck > 2000) {
           lastCheck = performance.now();
-          if (batchId) {
-            // The batch's own counters (counting its batch_records grows with the batch: seconds at a million)
-            lastCount = (await store.sql.query('SELECT accepted + rejected AS n FROM batches WHERE id = $1', [batchId]))[0]?.n ?? 0;
-          }
+          lastCount = count;
           const secs = (performance.now() - t0) / 1000;
           progress?.update(`${label} run ${runIndex + 1}/${files.length}: ${lastCount}/${records} records stored, ${Math.round(lastCount / secs)}/s`, (runIndex + lastCount / records) / files.length);
           const counts = await queues.counts();
@@ -204,12 +196,9 @@ export async function runPipeline({
         /** One Store.batch() call (what `claims ingest --wait` polls every 100 ms) once the batch is done. */
         storeBatchMs,
         retained,
-        database: keepDatabase ? db : null,
       };
       if (final.accepted + final.rejected !== records) throw new Error(`${label}: stored ${final.accepted}+${final.rejected} of ${records} records`);
       runs.push(result);
-      sampling = false;
-      await sampler;
     }
   } finally {
     sampling = false;
@@ -219,7 +208,7 @@ export async function runPipeline({
     await queues.close();
     redis.disconnect();
     await store.close().catch(() => {});
-    if (!keepDatabase || !runs.length) await db.drop().catch(() => {});
+    await db.drop().catch(() => {});
   }
   return runs;
 }

@@ -54,8 +54,7 @@ async function buildStore({ base, targetClaims, seed, progress }) {
         );
       });
     }
-    await store.sql.query('VACUUM ANALYZE claims');
-    await store.sql.query('VACUUM ANALYZE papers');
+    await store.sql.query('VACUUM ANALYZE claims, papers');
     const [{ claims, papers: paperCount }] = await store.sql.query(
       'SELECT (SELECT count(*)::int FROM claims) AS claims, (SELECT count(*)::int FROM papers) AS papers',
     );
@@ -99,7 +98,7 @@ async function startApi(store) {
   }
 }
 
-export async function benchQueries({ base, targetClaims, runs, seed, progress, api = true }) {
+export async function benchQueries({ base, targetClaims, runs, seed, progress }) {
   progress?.update('query store: building', 0);
   const { db, store, claims, papers } = await buildStore({ base, targetClaims, seed, progress });
   try {
@@ -166,36 +165,34 @@ export async function benchQueries({ base, targetClaims, runs, seed, progress, a
       results.push({ via: 'sql', name, ...(await time(fn, runs)) });
     }
     let apiNote = null;
-    if (api) {
-      const started = await startApi(store);
-      if (started.error) apiNote = started.error;
-      else {
-        try {
-          const get = (path) => async () => {
-            const res = await fetch(`${started.address}${path}`);
-            const body = await res.text();
-            if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${body.slice(0, 300)}`);
-            return body.length;
-          };
-          const endpoints = [
-            '/api/claims?kind=speedup&min=2&max=10&limit=50',
-            '/api/claims?kind=speedup&sort=value&limit=20',
-            '/api/claims?q=memory%20latency&limit=50',
-            '/api/claims?metric=memory&limit=50',
-            `/api/papers/${encodeURIComponent(somePaper)}`,
-            '/api/stats', // repeated with no write in between: served from the API's cache after the first
-          ];
-          for (const [i, path] of endpoints.entries()) {
-            progress?.update(`HTTP: GET ${path}`, 0.95 + (i / endpoints.length) * 0.05);
-            try {
-              results.push({ via: 'http', name: `GET ${path}`, ...(await time(get(path), runs)), rows: null });
-            } catch (err) {
-              results.push({ via: 'http', name: `GET ${path}`, error: err.message.slice(0, 300) });
-            }
+    const started = await startApi(store);
+    if (started.error) apiNote = started.error;
+    else {
+      try {
+        const get = (path) => async () => {
+          const res = await fetch(`${started.address}${path}`);
+          const body = await res.text();
+          if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${body.slice(0, 300)}`);
+          return body.length;
+        };
+        const endpoints = [
+          '/api/claims?kind=speedup&min=2&max=10&limit=50',
+          '/api/claims?kind=speedup&sort=value&limit=20',
+          '/api/claims?q=memory%20latency&limit=50',
+          '/api/claims?metric=memory&limit=50',
+          `/api/papers/${encodeURIComponent(somePaper)}`,
+          '/api/stats', // repeated with no write in between: served from the API's cache after the first
+        ];
+        for (const [i, path] of endpoints.entries()) {
+          progress?.update(`HTTP: GET ${path}`, 0.95 + (i / endpoints.length) * 0.05);
+          try {
+            results.push({ via: 'http', name: `GET ${path}`, ...(await time(get(path), runs)), rows: null });
+          } catch (err) {
+            results.push({ via: 'http', name: `GET ${path}`, error: err.message.slice(0, 300) });
           }
-        } finally {
-          await started.app.close();
         }
+      } finally {
+        await started.app.close();
       }
     }
     return { claims, papers, base, has002, runs, results, apiNote };

@@ -188,7 +188,7 @@ export function findings(results) {
   return out;
 }
 
-export const COMMANDS = [
+const COMMANDS = [
   'npm ci && npm run build',
   'npm run bench                       # full suite, rewrites BENCHMARKS.md (about 40 min on 2 cores)',
   'npm run bench -- --quick            # < 1 min; exit 1 when a ratio regresses (CI)',
@@ -211,7 +211,7 @@ function rerunNotes(results) {
   return lines.flatMap((l) => [l, '']);
 }
 
-export function markdown(input, { commands = COMMANDS } = {}) {
+export function markdown(input) {
   // Summaries are recomputed from the raw runs, so a saved file renders with the current report code.
   const results = { ...input, scaling: input.scaling?.map((s) => (s.raw?.length ? { ...summarizeRuns(s.raw), raw: s.raw } : s)) };
   const m = results.machine;
@@ -249,7 +249,7 @@ export function markdown(input, { commands = COMMANDS } = {}) {
     '## Reproduce',
     '',
     '```sh',
-    ...commands,
+    ...COMMANDS,
     '```',
     '',
     'Synthetic abstracts come from `@claimflow/corpus` (`shared/corpus`), deterministic by seed. Every run uses its own PostgreSQL database (`cf_bench_*`, dropped afterwards) and its own BullMQ prefix (`bench-*`, obliterated afterwards). The raw results of the last run are in `/tmp/bench-scratch/last-<mode>.json`.',

@@ -3,15 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from '@claimflow/api';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, WEB_INDEX } from '../api/helpers/app.js';
 import { PAPERS, seed } from '../api/helpers/fixtures.js';
 import { openTestStore, type TestStore } from '../api/helpers/stores.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WEB_INDEX = fileURLToPath(new URL('../../services/api/dist/web/index.html', import.meta.url));
 /**
  * Every run saves its screenshots under test-results/; UPDATE_SCREENSHOTS=1
  * writes them to docs/screenshots/ instead, the ones the README shows.
@@ -44,7 +43,7 @@ describe('the web page', () => {
       rejections: [{ file: 'crawl.jsonl', line: 1, field: 'title', reason: 'missing' }],
       total: 4,
     });
-    app = await buildApp({ store: db.store, config: { API_TOKEN: undefined, CHUNK_SIZE: 50 } });
+    app = await testApp({ store: db.store });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     profile = await mkdtemp(join(tmpdir(), 'claimflow-chromium-'));
     // A fresh profile each run (playwright passes it as --user-data-dir).

@@ -10,7 +10,7 @@ import { compareStore, expectedFor, type Comparison } from './support/expected.j
 import { writeFuzzBatch } from './support/fuzz.js';
 import { OwnRedis } from './support/own-redis.js';
 import { TestPipeline } from '../support/test-pipeline.js';
-import type { Stage, WorkerStack } from '../support/worker-stack.js';
+import { STAGES, type Stage, type WorkerStack } from '../support/worker-stack.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 
 /**
@@ -66,7 +66,7 @@ async function scenario(name: string, opts: Options) {
     });
     const result = await compareStore(store, batchId, expected);
     rows.push({ scenario: name, records: expected.goodLines.size + expected.badLines.size, ...result });
-    expect(stack.alive(), stack.output()).toEqual(['ingest', 'extract', 'normalize', 'write']);
+    expect(stack.alive(), stack.output()).toEqual([...STAGES]);
     expect(result).toMatchObject({ lost: 0, duplicates: 0, wrong: 0, goodStored: expected.goodLines.size, badRejected: expected.badLines.size });
     expect(result.found).toBe(result.expected);
     await opts.verify?.(run);
@@ -118,7 +118,7 @@ describe('fault injection', () => {
   });
 
   it('Redis restarted mid-batch', async () => {
-    const redis = new OwnRedis(16390 + (process.pid % 500));
+    const redis = new OwnRedis(await freePort());
     await redis.start();
     try {
       await scenario('redis restart', {
@@ -170,7 +170,7 @@ describe('fault injection', () => {
       file: corpus,
       async fault(run) {
         await until(run, 0.3);
-        const codes = await Promise.all((['ingest', 'extract', 'normalize', 'write'] as const).map((s) => run.stack.kill(s, 'SIGTERM')));
+        const codes = await run.stack.stop();
         expect(codes).toEqual([0, 0, 0, 0]);
         await run.stack.start();
       },

@@ -61,7 +61,7 @@ export class ServiceProcess {
 }
 
 /** A process that ended while a test was waiting for it: not worth waiting longer. */
-export class ExitedError extends Error {}
+class ExitedError extends Error {}
 
 /** A TCP port free right now, chosen by the OS (no two test files can pick the same one). */
 export function freePort(): Promise<number> {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createDatabase, type CreatedDatabase } from './pg-database.mjs';
 
 /**
  * Where the tests find Redis and PostgreSQL: REDIS_URL / DATABASE_URL when
@@ -46,30 +46,11 @@ function adminPostgresUrl(): Promise<string> {
   return postgresUrl;
 }
 
-export interface TestDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
+export type TestDatabase = CreatedDatabase;
 
 /** A fresh, empty database on the test server, so test files never share tables. */
 export async function freshDatabase(label = 'test'): Promise<TestDatabase> {
-  const admin = await adminPostgresUrl();
-  const name = `cf_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return createDatabase(await adminPostgresUrl(), label);
 }
 
 /** A queue prefix no other test uses. */

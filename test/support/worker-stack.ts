@@ -1,7 +1,7 @@
+import { STAGES, type Stage } from '@claimflow/queues';
 import { freePort, ServiceProcess } from './cli.js';
 
-export const STAGES = ['ingest', 'extract', 'normalize', 'write'] as const;
-export type Stage = (typeof STAGES)[number];
+export { STAGES, type Stage };
 
 export interface WorkerStackOptions {
   /** Extra environment for one stage (an inbox for ingest, a proxied database for the writer). */
@@ -20,7 +20,6 @@ export interface WorkerStackOptions {
 export class WorkerStack {
   readonly procs = new Map<Stage, ServiceProcess>();
   readonly ports = new Map<Stage, number>();
-  readonly exits: { stage: Stage; code: number | null }[] = [];
 
   constructor(private readonly env: Record<string, string>, private readonly opts: WorkerStackOptions = {}) {}
 
@@ -29,7 +28,6 @@ export class WorkerStack {
       if (!this.ports.has(stage)) this.ports.set(stage, await freePort());
       const args = this.opts.command?.(stage) ?? ['worker', stage];
       const proc = new ServiceProcess(args, { ...this.env, ...this.opts.perStage?.[stage], HEALTH_PORT: String(this.ports.get(stage)) });
-      proc.child.on('exit', (code) => this.exits.push({ stage, code }));
       this.procs.set(stage, proc);
     }
     await Promise.all(stages.map((stage) => this.procs.get(stage)!.waitUntilAnswering(this.url(stage, this.opts.startedWhen ?? '/healthz'))));
@@ -47,7 +45,7 @@ export class WorkerStack {
     return (await fetch(this.url(stage, '/readyz'))).json() as never;
   }
 
-  /** Workers that died on their own (not by the test's hand). */
+  /** The stages whose worker is running now, in stage order. */
   alive(): Stage[] {
     return STAGES.filter((s) => this.procs.get(s)?.child.exitCode === null);
   }

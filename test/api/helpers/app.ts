@@ -1,12 +1,20 @@
+import { fileURLToPath } from 'node:url';
 import { buildApp, type ApiDeps } from '@claimflow/api';
 import type { ClaimView } from '@claimflow/schemas';
+import type { Store } from '@claimflow/store';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { seed } from './fixtures.js';
 import { openTestStore, type Backend, type TestStore } from './stores.js';
 
-export async function testApp(deps: Partial<ApiDeps> & Pick<ApiDeps, 'store'>): Promise<FastifyInstance> {
-  const app = await buildApp({ config: { API_TOKEN: undefined, ADMIN_TOKEN: undefined, CHUNK_SIZE: 50 }, ...deps });
+/** The built web page the API serves at / (present once services/api is built). */
+export const WEB_INDEX = fileURLToPath(new URL('../../../services/api/dist/web/index.html', import.meta.url));
+
+type TestAppDeps = Omit<Partial<ApiDeps>, 'config'> & Pick<ApiDeps, 'store'> & { config?: Partial<ApiDeps['config']> };
+
+/** The API over `deps.store`, ready; `config` holds only what differs from no tokens and CHUNK_SIZE 50. */
+export async function testApp({ config, ...deps }: TestAppDeps): Promise<FastifyInstance> {
+  const app = await buildApp({ ...deps, config: { API_TOKEN: undefined, ADMIN_TOKEN: undefined, CHUNK_SIZE: 50, ...config } });
   await app.ready();
   return app;
 }
@@ -41,15 +49,20 @@ export async function allPages(app: FastifyInstance, query: string): Promise<Cla
 }
 
 /**
- * For one describe block: a store on `backend` seeded with the fixtures and
- * the API over it, opened before its tests and closed after them. Read
- * `.db` and `.app` inside the tests (they are set once beforeAll has run).
+ * For one describe block: a store on `backend` seeded with the fixtures (then
+ * by `seedMore`, when given) and the API over it, opened before its tests and
+ * closed after them. Read `.db` and `.app` inside the tests (they are set once
+ * beforeAll has run).
  */
-export function useSeededApp(backend: Backend): { readonly db: TestStore; readonly app: FastifyInstance } {
+export function useSeededApp(
+  backend: Backend,
+  seedMore?: (store: Store) => Promise<void>,
+): { readonly db: TestStore; readonly app: FastifyInstance } {
   const ctx = {} as { db: TestStore; app: FastifyInstance };
   beforeAll(async () => {
     ctx.db = await openTestStore(backend);
     await seed(ctx.db.store);
+    await seedMore?.(ctx.db.store);
     ctx.app = await testApp({ store: ctx.db.store });
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { createDatabase } from '../../support/pg-database.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const CLI = `${ROOT}services/cli/dist/main.js`;
@@ -31,29 +32,13 @@ export function percentile(xs, p) {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
-/** A fresh PostgreSQL database; `drop()` removes it, even with connections open. */
-export async function freshDatabase(label) {
-  const name = `cf_bench_${label.replace(/\W/g, '_')}_${rand()}`;
-  const admin = new pg.Client({ connectionString: ADMIN_DB_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_DB_URL);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: ADMIN_DB_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+/** A fresh PostgreSQL database (cf_bench_<label>_<hex>); `drop()` removes it, even with connections open. */
+export function freshDatabase(label) {
+  return createDatabase(ADMIN_DB_URL, label, 'cf_bench');
 }
 
-/** Drops databases a crashed earlier run left behind (cf_bench_*), older than an hour. */
-export async function dropStaleDatabases() {
+/** Lists the cf_bench_* databases on the server (another bench's, or left behind by a crashed run); drops nothing. */
+export async function listBenchDatabases() {
   const c = new pg.Client({ connectionString: ADMIN_DB_URL });
   await c.connect();
   try {
@@ -94,11 +79,15 @@ export async function redisUsedMemory(redis) {
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
 }
 
-/** Spawns `claims ARGS…` as its own process, output kept in memory (tail) for failures. */
-export function spawnClaims(args, env, nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, CLI, ...args], {
+/**
+ * Spawns `node ARGS…` (a script and its arguments, node flags first) as its own
+ * process, output kept in memory (tail) for failures; `stop()` sends a signal
+ * and SIGKILLs after `timeoutMs`, resolving with the exit code.
+ */
+export function spawnNode(args, env = {}) {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -127,6 +116,28 @@ export function spawnClaims(args, env, nodeArgs = []) {
   };
 }
 
+/** Spawns `claims ARGS…` as its own process (see spawnNode). */
+export function spawnClaims(args, env, nodeArgs = []) {
+  return spawnNode([...nodeArgs, CLI, ...args], { LOG_LEVEL: 'warn', ...env });
+}
+
+/**
+ * Polls until each queue has at least its `expected` number of workers
+ * (default 1 each). Fails at once when `exited()` returns a message (a worker
+ * process died), or after `timeoutMs` with the counts it saw.
+ */
+export async function waitForWorkers(queues, { expected = queues.map(() => 1), exited = () => null, timeoutMs = 60_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const counts = await Promise.all(queues.map((q) => q.getWorkersCount()));
+    if (counts.every((n, i) => n >= expected[i])) return;
+    const dead = exited();
+    if (dead) throw new Error(dead);
+    if (Date.now() > deadline) throw new Error(`workers did not register: ${queues.map((q, i) => `${q.name} ${counts[i]}/${expected[i]}`).join(', ')}`);
+    await sleep(100);
+  }
+}
+
 export function machine() {
   const cpus = os.cpus();
   let nproc = cpus.length;
@@ -151,7 +162,3 @@ export function machine() {
     postgres: pgVersion,
   };
 }
-
-export const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
-export const fmtMB = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-export const fmtRate = (r) => (r >= 100 ? r.toFixed(0) : r.toFixed(1));
