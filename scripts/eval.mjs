@@ -1,11 +1,17 @@
 #!/usr/bin/env node
-// Scores the extractor on the seed gold with the contract's scorer.
-// usage: npm run eval [-- --errors] [-- --set seed|demo|dev]
-//   seed (default): ../shared seed abstracts and gold
-//   demo: seeds/demo-abstracts.jsonl with test/fixtures/demo-gold.jsonl
-//   dev:  test/fixtures/extraction/dev-abstracts.jsonl with dev-gold.jsonl
-// Extraction goes through the `claims` CLI when it is installed, else through
-// the built library (shared/extract/dist), so the figures match either path.
+// Scores the extractor with the contract's scorer (../shared/eval/score.mjs).
+//
+// usage: npm run eval [-- --set NAME] [-- --errors] [-- --json]
+//   no --set: one table — seed gold, the whole dev set, each dev pool
+//             (dev-a vision, dev-b ML, dev-c language, dev-d arXiv/LaTeX),
+//             and the project's own fixtures (demo, holdout)
+//   --set NAME: one set only (seed, dev, dev-a … dev-d, demo, holdout, ours);
+//             with --errors, every miss of that set
+//
+// The pools are the folds: develop against three, score the fourth without
+// reading its errors, rotate (docs/extraction.md keeps the fold table).
+// Needs the shared contract folder beside the repo (../shared); the project's
+// own fixtures (demo, holdout, ours) score without it when a scorer is there.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,47 +21,87 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '../shared');
 const scorer = join(shared, 'eval/score.mjs');
-const setArg = process.argv.indexOf('--set');
-const set = setArg > 0 ? process.argv[setArg + 1] : 'seed';
+const fixtures = join(root, 'test/fixtures');
+
+/** Each set: abstracts, gold, and which papers of them it keeps. */
 const SETS = {
-  seed: [join(shared, 'seeds/seed-abstracts.jsonl'), join(shared, 'gold/seed.jsonl')],
-  demo: [join(root, 'seeds/demo-abstracts.jsonl'), join(root, 'test/fixtures/demo-gold.jsonl')],
-  dev: [join(root, 'test/fixtures/extraction/dev-abstracts.jsonl'), join(root, 'test/fixtures/extraction/dev-gold.jsonl')],
+  seed: { abstracts: join(shared, 'seeds/seed-abstracts.jsonl'), gold: join(shared, 'gold/seed.jsonl') },
+  dev: { abstracts: join(shared, 'dev/dev-abstracts.jsonl'), gold: join(shared, 'dev/dev-gold.jsonl') },
+  ...Object.fromEntries(
+    ['a', 'b', 'c', 'd'].map((p) => [
+      `dev-${p}`,
+      { abstracts: join(shared, 'dev/dev-abstracts.jsonl'), gold: join(shared, 'dev/dev-gold.jsonl'), prefix: `dev-${p}` },
+    ]),
+  ),
+  demo: { abstracts: join(root, 'seeds/demo-abstracts.jsonl'), gold: join(fixtures, 'demo-gold.jsonl') },
+  holdout: { abstracts: join(fixtures, 'holdout-abstracts.jsonl'), gold: join(fixtures, 'holdout-gold.jsonl') },
+  ours: { abstracts: join(fixtures, 'extraction/dev-abstracts.jsonl'), gold: join(fixtures, 'extraction/dev-gold.jsonl') },
 };
-if (!SETS[set]) {
-  console.error(`eval: unknown --set ${set} (seed, demo or dev)`);
+const POOL_NAMES = { 'dev-a': 'vision proceedings', 'dev-b': 'ML proceedings', 'dev-c': 'language proceedings', 'dev-d': '2025 arXiv (LaTeX)' };
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const setArg = argv.indexOf('--set');
+const only = setArg >= 0 ? argv[setArg + 1] : null;
+if (flag('--help') || flag('-h')) {
+  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(2, 16).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+  process.exit(0);
+}
+if (only && !SETS[only]) {
+  console.error(`eval: unknown --set ${only}; one of ${Object.keys(SETS).join(', ')}`);
   process.exit(2);
 }
-const [abstracts, gold] = SETS[set];
-
-if (!existsSync(shared) || ![abstracts, gold, scorer].every(existsSync)) {
-  console.error(`eval: the shared contract folder is missing (expected ${shared} with seeds/, gold/ and eval/score.mjs).`);
-  console.error('eval: it lives next to the repository, not in it; nothing to score without it.');
+if (!existsSync(scorer)) {
+  console.error(`eval: the scorer is missing (${scorer}): the shared contract folder must sit beside the repository as ../shared`);
   process.exit(2);
 }
+const lib = join(root, 'shared/extract/dist/index.js');
+if (!existsSync(lib)) {
+  console.error('eval: shared/extract is not built; run `npm run build` first');
+  process.exit(2);
+}
+const { extractClaims, EXTRACTOR_VERSION } = await import(pathToFileURL(lib).href);
 
+const readJsonl = (path) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 const tmp = mkdtempSync(join(tmpdir(), 'claimflow-eval-'));
-const pred = join(tmp, 'pred.jsonl');
+
+/** Scores one set; null when its files are absent. */
+function score(name, withErrors) {
+  const set = SETS[name];
+  if (![set.abstracts, set.gold].every(existsSync)) return null;
+  const keep = (id) => !set.prefix || id.startsWith(set.prefix);
+  const papers = readJsonl(set.abstracts).filter((p) => keep(p.id));
+  const gold = readJsonl(set.gold).filter((g) => keep(g.paperId));
+  const files = { abstracts: join(tmp, `${name}.abstracts.jsonl`), gold: join(tmp, `${name}.gold.jsonl`), pred: join(tmp, `${name}.pred.jsonl`) };
+  writeFileSync(files.abstracts, papers.map((p) => JSON.stringify(p)).join('\n') + '\n');
+  writeFileSync(files.gold, gold.map((g) => JSON.stringify(g)).join('\n') + '\n');
+  writeFileSync(files.pred, papers.flatMap((p) => extractClaims(p.id, p.abstract).map((c) => JSON.stringify(c))).join('\n') + '\n');
+  const args = [scorer, '--abstracts', files.abstracts, '--gold', files.gold, '--pred', files.pred, '--json', ...(withErrors ? ['--errors'] : [])];
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`scorer failed on ${name}: ${run.stderr.trim()}`);
+  const lines = run.stdout.trim().split('\n');
+  return { name, papers: papers.length, result: JSON.parse(lines.at(-1)), errors: lines.slice(0, -1) };
+}
+
+const f = (x) => x.toFixed(3);
 try {
-  const cli = join(root, 'node_modules/.bin/claims');
-  if (existsSync(cli)) {
-    const run = spawnSync(cli, ['extract', '--in', abstracts, '--out', pred], { stdio: 'inherit' });
-    if (run.status !== 0) throw new Error(`claims extract exited with ${run.status}`);
+  const names = only ? [only] : Object.keys(SETS);
+  const rows = names.map((n) => score(n, flag('--errors'))).filter(Boolean);
+  if (!rows.length) throw new Error(`nothing to score: ${shared} holds no seed or dev set`);
+  if (flag('--json')) {
+    console.log(JSON.stringify({ extractor: EXTRACTOR_VERSION, sets: rows.map(({ name, papers, result }) => ({ name, papers, ...result })) }));
   } else {
-    const lib = join(root, 'shared/extract/dist/index.js');
-    if (!existsSync(lib)) throw new Error('shared/extract is not built: run `npx tsc -b shared/extract` first');
-    const { extractClaims } = await import(pathToFileURL(lib).href);
-    const lines = [];
-    for (const line of readFileSync(abstracts, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const paper = JSON.parse(line);
-      for (const claim of extractClaims(paper.id, paper.abstract)) lines.push(JSON.stringify(claim));
+    if (flag('--errors')) for (const r of rows) for (const e of r.errors) console.log(e);
+    console.log(`extractor ${EXTRACTOR_VERSION}`);
+    console.log('set        papers  gold  pred  detection  typed  strict  (P / R)        context');
+    for (const { name, papers, result: r } of rows) {
+      const label = POOL_NAMES[name] ? `  ${name}` : name;
+      console.log(
+        `${label.padEnd(10)} ${String(papers).padStart(6)} ${String(r.gold).padStart(5)} ${String(r.predicted).padStart(5)}` +
+          `  ${f(r.detection.f1).padStart(9)}  ${f(r.typed.f1)}  ${f(r.strict.f1)}  (${f(r.strict.p)} / ${f(r.strict.r)})  ${f(r.context)}`,
+      );
     }
-    writeFileSync(pred, lines.join('\n') + '\n');
   }
-  const passThrough = process.argv.slice(2).filter((a) => a === '--errors' || a === '--json');
-  const score = spawnSync(process.execPath, [scorer, '--abstracts', abstracts, '--gold', gold, '--pred', pred, ...passThrough], { stdio: 'inherit' });
-  process.exitCode = score.status ?? 1;
 } catch (e) {
   console.error(`eval: ${e.message}`);
   process.exitCode = 1;

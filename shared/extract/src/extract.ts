@@ -9,7 +9,7 @@ import { coordinated, coordinatedGroups, slashPairs } from './rules/lists.js';
 import { readQualifier } from './rules/qualifiers.js';
 import { scanQuantities, type Quantity } from './rules/quantities.js';
 import { cueWindow } from './rules/windows.js';
-import { cleanText } from './text/hygiene.js';
+import { cleanText, type CleanText } from './text/hygiene.js';
 import { splitSentences, type Sentence } from './text/sentences.js';
 
 /**
@@ -19,6 +19,13 @@ import { splitSentences, type Sentence } from './text/sentences.js';
  */
 const ABOUT_THE_WORK = /\b(?:we|our|us|this (?:paper|work|study|article)|here|proposed|present|achiev\w*|outperform\w*|attain\w*|deliver\w*)\b/i;
 
+/**
+ * An opening sentence whose subject is a coined name ("ProbeNet is 3x faster
+ * than ...", "FLASH-X reduces memory by 40%") reports the work's result: the
+ * field is not named in CamelCase or capitals.
+ */
+const NAMED_RESULT = /^\s*(?:[A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[\w-]*|[A-Z][a-z]*-[A-Z0-9][\w-]*)\s+(?:is|are|runs|reduces|cuts|outperforms|improves|achieves|delivers|speeds|accelerates|attains|reaches|yields|compresses|matches|surpasses|beats|lowers|saves|uses|requires|trains|decodes|processes)\b/;
+
 /** Relations that bound a loss ("within 1% of", "retains 99% of"): the contract reads them as upper bounds. */
 const BOUNDING_RELATIONS = new Set(['within', 'retains']);
 
@@ -27,10 +34,10 @@ export function extractDrafts(text: string): ClaimDraft[] {
   // a comparison stays in force for the sentences that follow ("Compared with X, ... . It also cuts memory by 2x.")
   let standingBaseline: string | null = null;
   const clean = cleanText(text);
-  const study = isEvaluationStudy(clean); // figures of an evaluation study describe the systems it evaluates
-  splitSentences(clean).forEach((s, index) => {
+  const study = isEvaluationStudy(clean.text); // figures of an evaluation study describe the systems it evaluates
+  splitSentences(clean.text).forEach((s, index) => {
     const comparisons = baselineCues(s);
-    if ((index > 0 || ABOUT_THE_WORK.test(s.text)) && (!study || OWN_CONTRIBUTION.test(s.text))) drafts.push(...sentenceDrafts(text, s, comparisons, standingBaseline));
+    if ((index > 0 || ABOUT_THE_WORK.test(s.text) || NAMED_RESULT.test(s.text)) && (!study || OWN_CONTRIBUTION.test(s.text))) drafts.push(...sentenceDrafts({ original: text, clean }, s, comparisons, standingBaseline));
     standingBaseline = comparisons.at(-1)?.phrase ?? standingBaseline;
   });
   return drafts.sort((a, b) => a.span[0] - b.span[0]);
@@ -38,7 +45,8 @@ export function extractDrafts(text: string): ClaimDraft[] {
 
 /** Everything known about one sentence while its quantities are read. */
 interface SentenceScope {
-  original: string;
+  /** The abstract as given, and as the rules read it (spans map back through `clean.span`). */
+  source: Source;
   s: Sentence;
   quantities: Quantity[];
   cues: CueHit[];
@@ -51,7 +59,12 @@ interface SentenceScope {
   last: { decision: Decision | null; q: Quantity | null; qualifier: Qualifier };
 }
 
-function sentenceDrafts(original: string, s: Sentence, comparisons: BaselineCue[], standingBaseline: string | null): ClaimDraft[] {
+interface Source {
+  original: string;
+  clean: CleanText;
+}
+
+function sentenceDrafts(source: Source, s: Sentence, comparisons: BaselineCue[], standingBaseline: string | null): ClaimDraft[] {
   const textBefore = (at: number) => s.text.slice(0, at - s.start);
   const textAfter = (at: number) => s.text.slice(at - s.start);
   const quantities = scanQuantities(s.text, s.start).filter(
@@ -59,7 +72,7 @@ function sentenceDrafts(original: string, s: Sentence, comparisons: BaselineCue[
   );
   if (!quantities.length) return [];
   const scope: SentenceScope = {
-    original, s, quantities, cues: tagCues(s.text, s.start), settings: null, comparisons, standingBaseline,
+    source, s, quantities, cues: tagCues(s.text, s.start), settings: null, comparisons, standingBaseline,
     last: { decision: null, q: null, qualifier: 'exact' },
   };
   const sentenceMetrics = scope.cues.filter((c) => c.tag === 'QualityMetric');
@@ -86,6 +99,7 @@ function sentenceDrafts(original: string, s: Sentence, comparisons: BaselineCue[
         window: paired ? { ...window, left: [paired[i]], right: [] } : window,
         before, lead, after: textAfter(final.end), sentenceMetrics,
         previous: last.decision, previousUnit: last.q?.unit ?? null, coordinated: joined, paired: !!paired,
+        gap: last.q ? s.text.slice(last.q.end - s.start, q.start - s.start) : null,
       });
       if (!decision) return;
       const own = i === 0 ? groupQualifier : readQualifier(textBefore(q.start), textAfter(q.end));
@@ -101,17 +115,18 @@ function sentenceDrafts(original: string, s: Sentence, comparisons: BaselineCue[
 }
 
 function draftOf(scope: SentenceScope, q: Quantity, d: Decision, qualifier: Qualifier): ClaimDraft {
-  const { original, s, cues, comparisons, quantities } = scope;
+  const { source, s, cues, comparisons, quantities } = scope;
   const compared = d.kind === 'speedup' || d.kind === 'efficiency' || d.kind === 'quality_delta';
+  const span = source.clean.span(q.start, q.end);
   return {
     kind: d.kind,
-    span: [q.start, q.end],
-    text: original.slice(q.start, q.end),
+    span,
+    text: source.original.slice(...span),
     qualifier,
     raw: { value: q.value, low: q.low, high: q.high, unit: q.unit, relation: d.relation },
-    metric: metricText(original, cues, d.metricCue, d.kind, q.unit),
+    metric: metricText(source.clean.text, cues, d.metricCue, d.kind, q.unit),
     baseline: compared ? (baselineFor(q, comparisons, quantities, s) ?? scope.standingBaseline) : null,
     setting: settingFor(q, (scope.settings ??= settingsIn(s))),
-    sentence: original.slice(s.start, s.end),
+    sentence: source.original.slice(...source.clean.span(s.start, s.end)),
   };
 }

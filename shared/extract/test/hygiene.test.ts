@@ -7,8 +7,9 @@ describe('text hygiene', () => {
   it('replaces look-alikes one for one', () => {
     const text = '3\u00d7 faster, \u22122%, 5\u2009ms, \u2248 4x, 10\u00a0%';
     const clean = cleanText(text);
-    expect(clean).toHaveLength(text.length);
-    expect(clean).toBe('3x faster, -2%, 5 ms, ~ 4x, 10 %');
+    expect(clean.text).toHaveLength(text.length);
+    expect(clean.text).toBe('3x faster, -2%, 5 ms, ~ 4x, 10 %');
+    expect(clean.span(0, 2)).toEqual([0, 2]);
   });
 
   it('spans index the original text', () => {

@@ -30,6 +30,9 @@ export const QUALITY_METRICS: MetricRow[] = [
       'intersection over union', 'intersection-over-union', 'click-through rate', 'ctr', 'adherence', 'instruction adherence',
       'coverage', 'agreement', 'kappa', 'quadratic weighted kappa', 'qwk', 'event recall', 'probability of detection',
       'detection probability', 'critical success index', 'csi', 'forecast skill', 'skill score', 'stoi',
+      // segmentation, navigation and agent metrics
+      'j&f', 'panoptic quality', 'pq', 'spl', 'completion rate', 'satisfaction rate', 'deadline satisfaction', 'task completion rate',
+      'execution accuracy', 'exact match accuracy', 'top-1 accuracy', 'top1 accuracy', 'top-5 accuracy', 'top5 accuracy', 'goal completion',
     ],
     scale: 'percent',
     better: 'higher',

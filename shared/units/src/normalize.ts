@@ -24,7 +24,9 @@ function qualityUnit(draft: ClaimDraft, relative: boolean): CanonicalUnit {
   if (draft.kind === 'quality_value') return PERCENT_UNITS.has(written) ? '%' : 'abs';
   const scale = metricScale(draft.metric);
   if (written === 'x') return '%'; // a relative factor, expressed as a percent gain
-  if (PERCENT_UNITS.has(written)) return relative || (scale === 'native' && !metricIsGeneric(draft.metric)) ? '%' : 'pp';
+  // a change of more than 100 points is impossible on a percent scale: it is relative to the baseline ("+130%")
+  const beyondScale = Math.max(Math.abs(draft.raw.value ?? 0), Math.abs(draft.raw.high ?? 0)) > 100;
+  if (PERCENT_UNITS.has(written)) return relative || beyondScale || (scale === 'native' && !metricIsGeneric(draft.metric)) ? '%' : 'pp';
   if (POINT_UNITS.has(written)) return scale === 'native' && !metricIsGeneric(draft.metric) ? 'abs' : 'pp'; // "IFEval score +8.4 points" 
   // a bare change too small to be percentage points ("ROC-AUC +0.012") is on the metric's 0-1 scale
   const magnitude = Math.abs(draft.raw.value ?? draft.raw.high ?? 0);

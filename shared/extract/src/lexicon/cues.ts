@@ -77,10 +77,18 @@ export const CUES: Record<CueTag, string[]> = {
     // "matches a 10x larger model": the baseline's size is the resource saved
     'larger model', 'larger models', 'bigger model', 'bigger models', 'larger network', 'larger networks', 'larger',
     'bigger',
+    // counted work and hardware resources
+    'multiplications', 'multiply accumulate operations', 'additions', 'mults', 'resource', 'resource usage', 'resource demanding',
+    'resource consumption', 'resource utilization', 'storage requirement', 'storage requirements', 'storage cost', 'inference cost', 'inference costs',
+    'training cost', 'training costs', 'search cost', 'token count', 'token counts', 'token usage', 'output tokens', 'reasoning tokens',
+    'reasoning length', 'response length', 'output length', 'sequence length', 'annotation cost', 'annotation ratio', 'labeling cost',
+    'annotation effort', 'labeling effort', 'train data', 'data requirements', 'power delay product', 'pdp', 'energy delay product', 'edp',
+    'luts', 'dsps', 'silicon area', 'chip area', 'hardware cost', 'gpu memory usage', 'peak memory', 'memory traffic', 'dram accesses',
+    'memory accesses', 'communication cost', 'communication overhead', 'bandwidth usage', 'download size', 'index size', 'storage overhead',
   ],
   EffRate: [
     'efficiency', 'efficient', 'token efficiency', 'sample efficiency', 'compute efficiency', 'energy efficiency',
-    'compression', 'compression ratio', 'compresses', 'compressed', 'compressing', 'utilization',
+    'compression', 'compression ratio', 'utilization',
     'batch size', 'batch sizes', 'hidden size', 'hidden sizes', 'batches', 'cache hit rate', 'cache hit rates', 'hit ratio',
     'cache hit ratio', 'hit rates',
   ],
@@ -92,12 +100,16 @@ export const CUES: Record<CueTag, string[]> = {
   Smaller: [
     'smaller', 'cheaper', 'fewer', 'lighter', 'leaner', 'less expensive', 'compact', 'savings',
     'memory savings', 'memory saving', 'cost savings', 'energy savings',
+    // "compresses the model by 10-fold", "compressed by 85%": a resource made smaller
+    'compress', 'compresses', 'compressed', 'compressing', 'prunes', 'pruned by',
   ],
   Accurate: ['accurate', 'more accurate'],
   QualityLoss: [
     'accuracy loss', 'accuracy drop', 'accuracy degradation', 'accuracy decline', 'quality loss', 'quality drop',
     'quality degradation', 'performance loss', 'performance drop', 'performance degradation', 'loss in accuracy',
-    'drop in accuracy', 'degradation in accuracy',
+    'drop in accuracy', 'degradation in accuracy', 'loss of accuracy', 'drop of accuracy', 'reduction in accuracy',
+    'decrease in accuracy', 'degradation of accuracy', 'loss in performance', 'loss of performance', 'drop in performance',
+    'performance decline', 'accuracy reduction', 'accuracy penalty', 'quality degradation', 'loss of quality',
   ],
   Better: ['better', 'superior'],
   // getting worse whatever the metric's polarity: "perplexity degradation" is a loss

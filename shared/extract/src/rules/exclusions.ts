@@ -133,7 +133,7 @@ export const EXCLUSIONS: Exclusion[] = [
   {
     name: 'setup-figure', // "a latency SLO of 150 ms", "a sparsity of 90%", "under a budget of 2 GB"
     excludes: (q, { before }) =>
-      /\b(?:SLO|SLA|budget|constraint|deadline|target|limit|threshold|sparsity|ratio)(?:\s+(?:of|=|is|set|to|at|was|fixed)\b|\s*=)*\s*$/i.test(before),
+      /\b(?:SLO|SLA|budget|constraint|deadline|target|limit|threshold|sparsity|(?<!compression |speedup |speed-up |reduction )ratio)(?:\s+(?:of|=|is|set|to|at|was|fixed)\b|\s*=)*\s*$/i.test(before),
   },
   {
     name: 'cross-validation', // "5-fold cross-validation", "10-fold CV": a protocol, not a factor

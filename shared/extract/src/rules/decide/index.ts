@@ -4,6 +4,7 @@
 import { metricsIn } from '@claimflow/units';
 import { DIRECTION_OF } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
+import { continuesRun } from './continuation.js';
 import { measurementDecision } from './measurement.js';
 import {
   APPOSITION, BASELINE_TRAINED_ON, BY_CHANGE, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
@@ -25,6 +26,8 @@ export function decide(r: Reading): Decision | null {
   }
   const phrased = phrasedDecision(r);
   if (phrased !== undefined) return phrased;
+  const continued = continuesRun(r);
+  if (continued) return continued;
   const cue = valued ?? transitionSubject(r) ?? ellipticComparative(r) ?? categoryCue(w);
   if (q.wordy && !wordFactorFits(r, cue)) return null;
   if (r.coordinated && r.previous && !r.paired && !w.right.some(isCategory)) return r.previous; // "88.4 on A and 84.9 on B"

@@ -2,7 +2,7 @@
 import { DIRECTION_OF, type Direction } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import { BY_CHANGE, BY_MARGIN, OF_WHOLE, reachesTo, SCORES_ON, SOLVES_SHARE, VALUE_LEAD, VERSUS_FIGURE, WITHIN } from '../phrasing.js';
-import { directionOf, has, lowerIsBetter, meaning, textSince, type Decision, type Reading } from './reading.js';
+import { directionOf, has, isSpecific, lowerIsBetter, meaning, textSince, type Decision, type Reading } from './reading.js';
 
 /** Quality metric whose scale and polarity apply: a vague "N% better" is about the metric the sentence names. */
 export function qualityMetric(cue: CueHit, r: Reading): CueHit {
@@ -31,9 +31,10 @@ export function qualityDecision(cue: CueHit, dir: Direction | null, r: Reading):
     if (meaning(cue)?.vague || q.form === 'points' || (q.form === 'bare' && !named && !VALUE_LEAD.test(r.lead) && !boundsTheMetric(cue, r) && !figuresInParentheses(cue, r))) return null;
     return { kind: 'quality_value', relation: 'value', metricCue: metric };
   }
-  const relative = /\brelative\b(?! to)/i.test(r.after.slice(0, 25)) || /\brelative(?:ly)?\s+(?:[a-z]+\s+){0,2}$/i.test(r.before.slice(-40));
+  const relative = /\brelative(?:ly)?\b(?! to)/i.test(r.after.slice(0, 25)) || /\brelative(?:ly)?\s+(?:[a-z]+\s+){0,2}$/i.test(r.before.slice(-40));
   const suffix = relative ? '-relative' : '';
-  if (q.signed) return delta('gain' + suffix);
+  // a written sign says which way the figure moved: "FID -2.1" and "-44.7 perplexity" are gains of a lower-is-better metric
+  if (q.signed) return delta((lowerIsBetter(metric) ? 'drop' : 'gain') + suffix);
   const goodWhenLower = lowerIsBetter(metric);
   const better = dir === 'good' || dir == null || (dir === 'up' && !goodWhenLower) || (dir === 'down' && goodWhenLower);
   return delta((better ? 'gain' : 'drop') + suffix);
@@ -57,7 +58,8 @@ function readsAsValue(cue: CueHit, dir: Direction | null, r: Reading): boolean {
   const { q, window: w } = r;
   if (reachesTo(r.lead)) return true;
   if (VERSUS_FIGURE.test(r.after)) return true; // "at 66.1% versus 62.9%": two levels set side by side
-  const byChange = BY_CHANGE.test(r.lead) || (/\bof\s+$/i.test(r.lead) && has(w.left.slice(0, 2), 'Gain'));
+  // "an improvement of 2%", "a reduction in accuracy of less than 1%": a noun of change, then "of"
+  const byChange = BY_CHANGE.test(r.lead) || (/\bof\s+$/i.test(r.lead) && w.left.slice(0, 2).some((h) => !!DIRECTION_OF[h.tag]));
   // "loses 5.5% accuracy": a verb of change right before the number
   const verbBefore = !!w.left[0] && !!DIRECTION_OF[w.left[0].tag] && /^\s*$/.test(r.lead.slice(w.left[0].end - q.start));
   const changed = q.signed || q.form === 'points' || byChange || verbBefore || (!namesItsMetric(cue, r) && dir != null);
@@ -110,7 +112,8 @@ const SETTING_THEN_VALUE = /^\s*(?:\([^()]*\)\s*)?(?:(?:on|in|for|of|across)\s+[
 export function unnamedQuality(r: Reading): Decision | null {
   const { q } = r;
   const percentish = q.form === 'percent' || q.form === 'points';
-  if (percentish && BY_MARGIN.test(r.lead) && r.window.left.some((h) => h.tag === 'Improve' && /^(?:outperform|surpass|beat)/.test(h.normal))) {
+  // "outperforms the best baseline by 2.7%", "improved by 7.2% over the state of the art": a verb of improvement with no measure named
+  if (percentish && BY_MARGIN.test(r.lead) && r.window.left.some((h) => h.tag === 'Improve') && !r.window.clause.some((h) => isSpecific(h) && meaning(h)!.category !== 'quality')) {
     return { kind: 'quality_delta', relation: 'gain', metricCue: null };
   }
   if (q.form === 'percent' && SOLVES_SHARE.test(r.lead) && OF_WHOLE.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };

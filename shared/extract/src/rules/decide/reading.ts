@@ -3,6 +3,8 @@
 import type { ClaimKind } from '@claimflow/schemas';
 import { metricsIn } from '@claimflow/units';
 import { CUE_MEANING, DIRECTION_OF, type CueTag, type Direction } from '../../lexicon/cues.js';
+
+export { DIRECTION_OF };
 import type { CueHit } from '../../lexicon/nlp.js';
 import type { Quantity } from '../quantities.js';
 import type { CueWindow } from '../windows.js';
@@ -32,6 +34,8 @@ export interface Reading {
   previous: Decision | null;
   /** Unit as written of that previous claim ("40 tok/s, 2.5x higher than X" compares throughput). */
   previousUnit: string | null;
+  /** Text from the previous claim of the sentence to this figure, null for the first. */
+  gap: string | null;
   /** The previous claim is joined to this one by "and" ("88.4 on A and 84.9 on B"). */
   coordinated: boolean;
   /** The figure is a member of a list paired one-to-one with a list of measures ("latency/power by 3x/1.5x"). */
@@ -69,6 +73,7 @@ export function categoryCue(w: CueWindow): CueHit | null {
 
 /** In "energy efficient" or "memory bandwidth" the last word is the head: it says what is measured. */
 function headOfCompound(cue: CueHit, hits: CueHit[]): CueHit {
+  if (embedsDirection(cue)) return cue; // "faster inference time": the comparative decides, the noun only names the metric
   let head = cue;
   for (let i = hits.indexOf(cue) + 1; i < hits.length && hits[i].start - head.end <= 1 && isSpecific(hits[i]); i++) head = hits[i];
   return head;

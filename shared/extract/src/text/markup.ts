@@ -1,0 +1,67 @@
+// Markup and conversion damage that hides a number's written form, as data.
+// Abstracts arrive as LaTeX source ("50\%", "3$\times$", "\textbf{2x}",
+// "$10$", "50~ms") or as text converted from PDF that lost a separator
+// ("2, 500 times", "2 4x" for "2–4x"). Each rule rewrites one such form into
+// the plain text the quantity rules read; ./hygiene.ts keeps the offsets.
+
+/** One rewrite: the span [start, end) of the input becomes `text`. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface MarkupRule {
+  name: string;
+  /** Cheap test on the whole abstract: the rule runs only where it can match. */
+  applies: (text: string) => boolean;
+  pattern: RegExp;
+  /** The edits for one match; a string replaces the whole match. */
+  rewrite: string | ((m: RegExpExecArray) => Edit[]);
+}
+
+const hasLatex = (t: string) => t.includes('\\') || t.includes('$');
+
+/** Math content with no prose in it: "10", "2.11\%", "\times", "<1\%", "\sim 3". */
+const MATHY = /^(?:\\[A-Za-z]+|[^A-Za-z]|(?<![A-Za-z])[A-Za-z](?![A-Za-z]))*$/;
+
+/** Formatting commands whose argument is plain text: "\textbf{3x}" reads "3x". */
+const WRAPPERS = ['textbf', 'textit', 'emph', 'mathbf', 'mathrm', 'mathit', 'text', 'texttt', 'underline', 'textsc', 'bm', 'boldsymbol', 'mathsf', 'textrm'];
+
+const drop = (start: number, end: number): Edit => ({ start, end, text: '' });
+
+export const MARKUP_RULES: MarkupRule[] = [
+  { name: 'latex-percent', applies: hasLatex, pattern: /\\%/g, rewrite: '%' },
+  { name: 'latex-times', applies: hasLatex, pattern: /\$?\s?\\times(?:\s?\$)?/g, rewrite: 'x' },
+  { name: 'latex-approx', applies: hasLatex, pattern: /\$?\\(?:sim|approx|simeq|textasciitilde)\b\s?\$?/g, rewrite: '~' },
+  { name: 'latex-dash', applies: hasLatex, pattern: /\\text(?:en|em)dash\b\s?/g, rewrite: '-' },
+  { name: 'latex-bounds', applies: hasLatex, pattern: /\$?\\(?:geq?|leq?|pm)\b\s?\$?/g, rewrite: (m) => [{ start: m.index, end: m.index + m[0].length, text: /\\g/.test(m[0]) ? '>' : /\\l/.test(m[0]) ? '<' : '±' }] },
+  { name: 'latex-micro', applies: hasLatex, pattern: /\\(?:textmu|mu)\b\s?/g, rewrite: 'µ' },
+  { name: 'latex-thin-space', applies: hasLatex, pattern: /\\[,;!: ]/g, rewrite: (m) => [{ start: m.index, end: m.index + 2, text: m[0] === '\\,' ? '' : ' ' }] },
+  {
+    name: 'latex-wrapper', // "\textbf{16$\times$}" → "16x": the command and its braces go, the argument stays
+    applies: hasLatex,
+    pattern: new RegExp(String.raw`\\(?:${WRAPPERS.join('|')})\s*\{([^{}]*)\}`, 'g'),
+    rewrite: (m) => [drop(m.index, m.index + m[0].length - m[1].length - 1), drop(m.index + m[0].length - 1, m.index + m[0].length)],
+  },
+  {
+    name: 'latex-inline-math', // "$10$", "$2.11\%$": the dollars of math that holds no prose
+    applies: (t) => t.includes('$'),
+    pattern: /(?<!\\)\$([^$]{1,40}?)(?<!\\)\$/g,
+    rewrite: (m) => (MATHY.test(m[1]) ? [drop(m.index, m.index + 1), drop(m.index + m[0].length - 1, m.index + m[0].length)] : []),
+  },
+  { name: 'latex-braces', applies: (t) => t.includes('{'), pattern: /(?<!\\)[{}]/g, rewrite: '' }, // "78%{–}95%", "Bj{\o}ntegaard"
+  { name: 'latex-nbsp', applies: (t) => t.includes('~'), pattern: /(?<=[A-Za-z0-9])~(?=[A-Za-z])|(?<=[A-Za-z])~(?=[0-9])/g, rewrite: ' ' }, // "50~ms", "Cellpose~3"
+  {
+    name: 'pdf-split-thousands', // "2, 500 times": a thousands separator that gained a space
+    applies: (t) => t.includes(', '),
+    pattern: /(?<![\d.,])\d{1,3}(, )\d{3}(?!\d)(?=\s?(?:x|X|times|-?fold|%))/g,
+    rewrite: (m) => [drop(m.index + m[0].indexOf(', ') + 1, m.index + m[0].indexOf(', ') + 2)],
+  },
+  {
+    name: 'pdf-lost-range-dash', // "2 4x", "10 30%": a range whose dash was lost in conversion
+    applies: () => true,
+    pattern: /(?<![\d.,]\s?|[A-Za-z-])(\d+(?:\.\d+)?) (\d+(?:\.\d+)?)(?=\s?(?:x|X|times|%)(?![A-Za-z]))/g,
+    rewrite: (m) => (Number(m[1]) < Number(m[2]) ? [{ start: m.index + m[1].length, end: m.index + m[1].length + 1, text: '-' }] : []),
+  },
+];

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../src/index.js';
+import { cleanText } from '../src/text/hygiene.js';
+import { MARKUP_RULES } from '../src/text/markup.js';
+
+/** The cleaned text, and the original text behind the span of `needle` in it. */
+function read(original: string, needle: string) {
+  const clean = cleanText(original);
+  const at = clean.text.indexOf(needle);
+  if (at < 0) throw new Error(`"${needle}" not in cleaned "${clean.text}"`);
+  const [start, end] = clean.span(at, at + needle.length);
+  return { text: clean.text, original: original.slice(start, end) };
+}
+
+describe('markup rules (LaTeX and PDF damage)', () => {
+  it.each([
+    ['latex-percent', 'a gain of 4.2\\% overall', '4.2%', '4.2\\%'],
+    ['latex-times', 'it runs 3$\\times$ faster', '3x', '3$\\times$'],
+    ['latex-times', 'a 2.4\\times speedup', '2.4x speedup', '2.4\\times speedup'],
+    ['latex-approx', 'about $\\sim$5x less memory', '~5x', '$\\sim$5x'],
+    ['latex-dash', 'between 10\\textendash 20% fewer steps', '10-20%', '10\\textendash 20%'],
+    ['latex-micro', 'an error of 0.02\\textmu m', '0.02µm', '0.02\\textmu m'],
+    ['latex-wrapper', 'up to \\textbf{12x} smaller', '12x smaller', '12x} smaller'],
+    ['latex-inline-math', 'only $10$ GPU hours', '10 GPU', '10$ GPU'],
+    ['latex-braces', 'cuts cost by 70%{-}90%', '70%-90%', '70%{-}90%'],
+    ['latex-nbsp', 'latency below 40~ms on a phone', '40 ms', '40~ms'],
+    ['pdf-split-thousands', 'and 1, 200 times faster decoding', '1,200 times', '1, 200 times'],
+    ['pdf-lost-range-dash', 'a 2 4x gain in speed', '2-4x', '2 4x'],
+  ])('%s: %s', (rule, original, cleaned, behind) => {
+    expect(MARKUP_RULES.some((r) => r.name === rule)).toBe(true);
+    const { original: mapped } = read(original, cleaned);
+    expect(mapped).toBe(behind);
+  });
+
+  it('leaves prose in dollars alone and keeps plain dollar amounts', () => {
+    expect(cleanText('it costs $3 and $5 per run').text).toBe('it costs $3 and $5 per run');
+  });
+
+  it('reads a lost range dash only when the second number is larger', () => {
+    expect(cleanText('on 8 4x nodes').text).toBe('on 8 4x nodes');
+  });
+
+  it('maps claims in LaTeX source back to the text as written', () => {
+    const text = 'We present a kernel. It is up to \\textbf{16$\\times$} faster and uses 30\\% less memory than a dense baseline.';
+    const claims = extractClaims('p', text);
+    expect(claims.map((c) => [c.kind, c.text, Number(c.value?.toFixed(3))])).toEqual([
+      ['speedup', '16$\\times$', 16],
+      ['efficiency', '30\\%', 1.429],
+    ]);
+    for (const c of claims) expect(text.slice(c.span[0], c.span[1])).toBe(c.text);
+    expect(claims[0].sentence).toBe('It is up to \\textbf{16$\\times$} faster and uses 30\\% less memory than a dense baseline.');
+  });
+});
