@@ -24,6 +24,7 @@ describe('markup rules (LaTeX and PDF damage)', () => {
     ['latex-inline-math', 'only $10$ GPU hours', '10 GPU', '10$ GPU'],
     ['latex-braces', 'cuts cost by 70%{-}90%', '70%-90%', '70%{-}90%'],
     ['latex-nbsp', 'latency below 40~ms on a phone', '40 ms', '40~ms'],
+    ['glued-parenthesis', 'on retrieval(Recall@5: +3.1%)', 'retrieval (Recall@5', 'retrieval(Recall@5'],
     ['pdf-split-thousands', 'and 1, 200 times faster decoding', '1,200 times', '1, 200 times'],
     ['pdf-lost-range-dash', 'a 2 4x gain in speed', '2-4x', '2 4x'],
   ])('%s: %s', (rule, original, cleaned, behind) => {

@@ -81,7 +81,7 @@ export const CUES: Record<CueTag, string[]> = {
     'multiplications', 'multiply accumulate operations', 'additions', 'mults', 'resource', 'resource usage', 'resource demanding',
     'resource consumption', 'resource utilization', 'storage requirement', 'storage requirements', 'storage cost', 'inference cost', 'inference costs',
     'training cost', 'training costs', 'search cost', 'token count', 'token counts', 'token usage', 'output tokens', 'reasoning tokens',
-    'reasoning length', 'response length', 'output length', 'sequence length', 'annotation cost', 'annotation ratio', 'labeling cost',
+    'length', 'lengths', 'reasoning length', 'response length', 'output length', 'sequence length', 'annotation cost', 'annotation ratio', 'labeling cost',
     'annotation effort', 'labeling effort', 'train data', 'data requirements', 'power delay product', 'pdp', 'energy delay product', 'edp',
     'luts', 'dsps', 'silicon area', 'chip area', 'hardware cost', 'gpu memory usage', 'peak memory', 'memory traffic', 'dram accesses',
     'memory accesses', 'communication cost', 'communication overhead', 'bandwidth usage', 'download size', 'index size', 'storage overhead',

@@ -224,7 +224,7 @@ export const EXCLUSIONS: Exclusion[] = [
       if (!m || /\([^()]*$/.test(before.slice(0, m.index))) return false; // "(prior works)" labels something else
       if (/\b(?:we|our|us)\b/i.test(before.slice(m.index))) return false; // "..., our method achieves 4x"
       const lead = before.slice(Math.max(0, m.index - 25), m.index);
-      return !/\b(?:than|over|compared (?:to|with)|relative to|versus|vs\.?|against|outperform\w*|surpass\w*|beat\w*)\s+(?:the\s+|a\s+|all\s+)?(?:\w+\s+)?$/i.test(lead);
+      return !/\b(?:than|over|upon|compared (?:to|with)|relative to|versus|vs\.?|against|outperform\w*|surpass\w*|beat\w*|improv\w*|exceed\w*)\s+(?:the\s+|a\s+|all\s+)?(?:\w+\s+)?$/i.test(lead);
     },
   },
 ];

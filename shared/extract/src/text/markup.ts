@@ -53,6 +53,12 @@ export const MARKUP_RULES: MarkupRule[] = [
   { name: 'latex-braces', applies: (t) => t.includes('{'), pattern: /(?<!\\)[{}]/g, rewrite: '' }, // "78%{–}95%", "Bj{\o}ntegaard"
   { name: 'latex-nbsp', applies: (t) => t.includes('~'), pattern: /(?<=[A-Za-z0-9])~(?=[A-Za-z])|(?<=[A-Za-z])~(?=[0-9])/g, rewrite: ' ' }, // "50~ms", "Cellpose~3"
   {
+    name: 'glued-parenthesis', // "recognition(Acc@1: +8.9%)": a word glued to the parenthesis that follows it
+    applies: (t) => t.includes('('),
+    pattern: /(?<=[a-z]{3})\((?=[A-Za-z])/g,
+    rewrite: ' (',
+  },
+  {
     name: 'pdf-split-thousands', // "2, 500 times": a thousands separator that gained a space
     applies: (t) => t.includes(', '),
     pattern: /(?<![\d.,])\d{1,3}(, )\d{3}(?!\d)(?=\s?(?:x|X|times|-?fold|%))/g,

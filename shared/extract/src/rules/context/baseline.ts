@@ -24,7 +24,7 @@ const PHRASE_ENDERS = [
 
 /** Where a baseline phrase ends. */
 const BASELINE_END = new RegExp(
-  String.raw`[,;:[\]]|\.(?:\s|$)|\s(?:${PHRASE_ENDERS.join('|')})\b|\s(?:of\s+)?[+-]?\d[\d.,]*\s?(?:%|x|×|times)`,
+  String.raw`[,;:[\]]|\.(?:\s|$)|\s(?:${PHRASE_ENDERS.join('|')})\b|\s(?:of\s+)?[+-]?\d[\d.,]*\s?(?:%|x|×|times)|\sand\s+[+-]?\d`,
 );
 
 export interface BaselineCue {

@@ -2,7 +2,11 @@
 // NDCG@10, 4.7% in Recall@10 and 8.4% in MRR", "beats A by 4% and B by 3%",
 // "improved by 7.2% on A, and by 3.3% on B". Each later figure repeats the
 // first one's kind of change; only the metric or the setting differs.
-import { categoryCue, DIRECTION_OF, meaning, type Decision, type Reading } from './reading.js';
+import type { Category } from '../../lexicon/cues.js';
+import { categoryCue, DIRECTION_OF, isSpecific, meaning, type Decision, type Reading } from './reading.js';
+
+/** The changes a run can repeat, and the category of cue that names their measure. */
+const CATEGORY_OF_KIND: Record<string, Category> = { quality_delta: 'quality', speedup: 'speed', efficiency: 'efficiency' };
 
 /** What may stand between two figures of one run: a setting or a new object, then a list joint, then "by". */
 const LIST_JOINT = /(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:[^,;()]{0,60}?\s+)?(?:by\s+)?$/i;
@@ -12,13 +16,15 @@ const NEW_STATEMENT =
 
 export function continuesRun(r: Reading): Decision | null {
   const { previous, gap } = r;
-  if (previous?.kind !== 'quality_delta' || gap == null || r.q.signed) return null;
+  if (!previous || !(previous.kind in CATEGORY_OF_KIND) || gap == null || r.q.signed || r.paired) return null;
   if (r.q.unit !== r.previousUnit || !LIST_JOINT.test(gap) || gap.length > 120) return null;
-  if (NEW_STATEMENT.test(gap.replace(/\bcompared (?:to|with)\b/gi, ''))) return null;
+  if (NEW_STATEMENT.test(gap.replace(/\b(?:compared (?:to|with)|up to)\b/gi, ''))) return null;
   // a figure with its own direction or its own kind of measure ("and 3x faster") is a statement of its own
   if (r.window.right.slice(0, 2).some((h) => DIRECTION_OF[h.tag])) return null;
-  const own = categoryCue(r.window);
-  if (own && own.start >= r.q.end && meaning(own)?.category !== 'quality') return null;
-  const metric = own && own.start >= r.q.end && own.tag === 'QualityMetric' ? own : previous.metricCue;
+  // a cue of its own: after the figure, or between the previous figure and this one
+  const found = categoryCue(r.window);
+  const own = found && found.start >= r.q.start - gap.length ? found : null;
+  if (own && meaning(own)?.category !== CATEGORY_OF_KIND[previous.kind]) return null;
+  const metric = own && isSpecific(own) ? own : previous.metricCue;
   return { ...previous, metricCue: metric };
 }

@@ -4,20 +4,22 @@
 import { metricsIn } from '@claimflow/units';
 import { DIRECTION_OF } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
+import type { CueWindow } from '../windows.js';
 import { continuesRun } from './continuation.js';
 import { measurementDecision } from './measurement.js';
 import {
   APPOSITION, BASELINE_TRAINED_ON, BY_CHANGE, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
   ONLY, TAKES_SHARE, WITHIN, reachesTo,
 } from '../phrasing.js';
-import { qualityDecision, unnamedQuality } from './quality.js';
+import { labelledChange, qualityDecision, unnamedQuality } from './quality.js';
 import { categoryCue, directionOf, has, isCategory, isSpecific, lowerIsBetter, meaning, textSince, type Decision, type Reading } from './reading.js';
 import { measuredCategory, resourceDecision, shareOfWhole, type Scale } from './resources.js';
 
 export type { Decision, Reading } from './reading.js';
 
 /** The claim a quantity makes, or null when it makes none. */
-export function decide(r: Reading): Decision | null {
+export function decide(reading: Reading): Decision | null {
+  const r = reading.q.form === 'factor' ? reading : { ...reading, window: withoutReferenceSizes(reading.window) };
   const { q, window: w } = r;
   const valued = metricOfValue(r);
   if (q.form === 'measure') {
@@ -26,7 +28,7 @@ export function decide(r: Reading): Decision | null {
   }
   const phrased = phrasedDecision(r);
   if (phrased !== undefined) return phrased;
-  const continued = continuesRun(r);
+  const continued = continuesRun(r) ?? labelledChange(r);
   if (continued) return continued;
   const cue = valued ?? transitionSubject(r) ?? ellipticComparative(r) ?? categoryCue(w);
   if (q.wordy && !wordFactorFits(r, cue)) return null;
@@ -178,4 +180,14 @@ function wordFactorFits(r: Reading, cue: CueHit | null): boolean {
   if (!cue) return false;
   if (/^[A-Z]/.test(r.written) && /\S/.test(r.before)) return false;
   return cue.start >= r.q.end ? cue.start - r.q.end <= 30 : r.q.start - cue.end <= 30;
+}
+
+/**
+ * "a 14x larger model" sizes the reference by a factor; "outperforms larger
+ * models by 4%" only names who is beaten: the size words are cues of factors alone.
+ */
+const REFERENCE_SIZE = /^(?:larger|bigger)(?: models?| networks?)?$/;
+function withoutReferenceSizes(w: CueWindow): CueWindow {
+  const keep = (hits: CueHit[]) => hits.filter((h) => !REFERENCE_SIZE.test(h.normal));
+  return { ...w, right: keep(w.right), farRight: keep(w.farRight), left: keep(w.left), clause: keep(w.clause) };
 }

@@ -62,7 +62,9 @@ function readsAsValue(cue: CueHit, dir: Direction | null, r: Reading): boolean {
   const byChange = BY_CHANGE.test(r.lead) || (/\bof\s+$/i.test(r.lead) && w.left.slice(0, 2).some((h) => !!DIRECTION_OF[h.tag]));
   // "loses 5.5% accuracy": a verb of change right before the number
   const verbBefore = !!w.left[0] && !!DIRECTION_OF[w.left[0].tag] && /^\s*$/.test(r.lead.slice(w.left[0].end - q.start));
-  const changed = q.signed || q.form === 'points' || byChange || verbBefore || (!namesItsMetric(cue, r) && dir != null);
+  // "1.4 higher than X": a figure set against a reference is a difference
+  const comparedAfter = /^\s*(?:points?\s+|pp\s+)?(?:higher|lower|better|worse|greater|more|less)\s+than\b/i.test(r.after);
+  const changed = q.signed || q.form === 'points' || byChange || verbBefore || comparedAfter || (!namesItsMetric(cue, r) && dir != null);
   return !changed;
 }
 
@@ -108,6 +110,9 @@ function figuresInParentheses(cue: CueHit, r: Reading): boolean {
 /** Between a metric and its value: where it was measured, then a verb of being ("on the X test set is"). */
 const SETTING_THEN_VALUE = /^\s*(?:\([^()]*\)\s*)?(?:(?:on|in|for|of|across)\s+[^,;:]*?\s+)?(?:is|was|are|were|reaches|reached|of|=|:)\s+(?:an?\s+)?$/i;
 
+/** ", which is 1.4 higher than X", "and 2.9 higher than Y": a figure set against a reference after the metric's value. */
+const APPOSITION_WHICH = /(?:,\s*(?:which|that)\s+(?:is|was|are|were)|\band)\s+$/i;
+
 /** Quality claims that name no metric: "outperforms the best baseline by 2.7%", "achieves 61.5% on a benchmark", "solves 71% of the tasks". */
 export function unnamedQuality(r: Reading): Decision | null {
   const { q } = r;
@@ -123,8 +128,19 @@ export function unnamedQuality(r: Reading): Decision | null {
   if (percentish && WITHIN.test(r.before) && OF_WHOLE.test(r.after) && !r.sentenceMetrics.length) return { kind: 'quality_delta', relation: 'within', metricCue: null };
   // "+1.8%" next to a figure of the sentence's metric, "within 0.7% of" a reference, "which is 1.9% higher than X"
   const comparedUp = /^\s*(?:higher|better|more|greater|lower|worse)\s+than\b/i.test(r.after);
-  if ((q.signed || WITHIN.test(r.before) || comparedUp) && percentish && r.sentenceMetrics.some((m) => m.end <= q.start || !comparedUp)) {
+  const comparedFigure = percentish || (q.form === 'bare' && comparedUp && APPOSITION_WHICH.test(r.lead));
+  if ((q.signed || WITHIN.test(r.before) || comparedUp) && comparedFigure && r.sentenceMetrics.some((m) => m.end <= q.start || !comparedUp)) {
     return qualityDecision(r.sentenceMetrics.filter((m) => m.end <= q.start).at(-1) ?? r.sentenceMetrics[0], comparedUp ? directionOf(r.window, null) : null, r);
   }
   return null;
+}
+
+/** "(Acc@1: +8.9%)", "FVD: -67%": a metric, a colon, then a signed change of it. */
+const METRIC_COLON = /^\s*:\s*$/;
+
+export function labelledChange(r: Reading): Decision | null {
+  if (!r.q.signed || (r.q.form !== 'percent' && r.q.form !== 'points' && r.q.form !== 'bare')) return null;
+  const metric = r.window.left[0];
+  if (!metric || metric.tag !== 'QualityMetric' || !METRIC_COLON.test(textSince(r, metric.end))) return null;
+  return qualityDecision(metric, null, r);
 }

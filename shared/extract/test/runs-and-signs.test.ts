@@ -1,0 +1,111 @@
+// Rules of extractor 1.2: runs of one change across settings, labelled and
+// signed changes, figures set against a reference, opening sentences that
+// report a result. Sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../src/index.js';
+
+const claims = (sentence: string) => extractClaims('t', `We study retrieval. ${sentence}`);
+const brief = (sentence: string) => claims(sentence).map((c) => [c.kind, c.text, c.value ?? [c.low, c.high], c.unit]);
+
+describe('a run of one change across settings', () => {
+  it('repeats a delta for each metric of the run', () => {
+    expect(brief('Our ranker beats the strongest baseline by 5.1% in NDCG@10, 3.2% in Recall@10, and 6.0% in MRR.')).toEqual([
+      ['quality_delta', '5.1%', 5.1, 'pp'],
+      ['quality_delta', '3.2%', 3.2, 'pp'],
+      ['quality_delta', '6.0%', 6, 'pp'],
+    ]);
+    expect(claims('Our ranker beats the strongest baseline by 5.1% in NDCG@10 and 3.2% in Recall@10.')[1].metric).toBe('Recall@10');
+  });
+
+  it('repeats it for each system beaten and each setting', () => {
+    expect(brief('It beats SystemA by 4% and SystemB by 2.5% on the legal benchmark.').map((c) => c[0])).toEqual(['quality_delta', 'quality_delta']);
+    expect(brief('It improved by 6.2% compared to the prior best on TaskA, and by 2.1% on TaskB.').map((c) => c[2])).toEqual([6.2, 2.1]);
+  });
+
+  it('repeats a resource saving for each model', () => {
+    expect(brief('Pruning cuts inference costs for ModelA by up to 30% and ModelB by up to 40% on CIFAR10.').map((c) => [c[0], Number((c[2] as number).toFixed(3))])).toEqual([
+      ['efficiency', 1.429],
+      ['efficiency', 1.667],
+    ]);
+  });
+
+  it('stops at a figure with a measure of its own', () => {
+    const out = claims('It reaches a compression ratio of 6x and an inference speed-up of 3x on ResNet-56.');
+    expect(out.map((c) => c.kind)).toEqual(['efficiency', 'speedup']);
+  });
+
+  it('stops at a figure that starts a new statement', () => {
+    const out = claims('We beat the baseline by 2.0%, achieving an accuracy of 71.5%.');
+    expect(out.map((c) => c.kind)).toEqual(['quality_delta', 'quality_value']);
+  });
+});
+
+describe('labelled and signed changes', () => {
+  it('reads "metric: +N%" as a change of that metric', () => {
+    const out = claims('Gains hold across tasks (Acc@1: +4.2%) and generation (FVD: -31.5%).');
+    expect(out.map((c) => [c.metric, c.value, c.unit])).toEqual([
+      ['Acc@1', 4.2, 'pp'],
+      ['FVD', 31.5, '%'],
+    ]);
+  });
+
+  it('reads a minus on a lower-is-better metric as a gain', () => {
+    const [c] = claims('Our model gives -12.5 perplexity on the held-out set.');
+    expect(c).toMatchObject({ kind: 'quality_delta', value: 12.5, unit: 'abs' });
+  });
+
+  it('reads a change beyond 100 points of a percent metric as relative', () => {
+    const [c] = claims('It improves the accuracy of the 2-bit model by up to 140%.');
+    expect(c).toMatchObject({ kind: 'quality_delta', value: 140, unit: '%' });
+  });
+
+  it('reads "relatively" after the figure as relative', () => {
+    const out = claims('It gains +9.1 accuracy (21.0% relatively) on the sentiment task.');
+    expect(out.map((c) => c.unit)).toEqual(['pp', '%']);
+  });
+
+  it('reads a bare figure set against a reference as a difference', () => {
+    const out = claims('It reaches a GLUE score of 81.2, which is 1.3 higher than the distilled baseline.');
+    expect(out.map((c) => [c.kind, c.value])).toEqual([
+      ['quality_value', 81.2],
+      ['quality_delta', 1.3],
+    ]);
+  });
+
+  it('reads a noun of change before "of" as a change: "a reduction in accuracy of less than 1%"', () => {
+    const [c] = claims('We show a reduction in accuracy of less than 1% against the dense layers.');
+    expect(c).toMatchObject({ kind: 'quality_delta', value: -1, unit: 'pp', qualifier: 'upper_bound' });
+  });
+});
+
+describe('kind and direction from what is measured', () => {
+  it('a comparative decides the direction whatever noun follows it', () => {
+    const [c] = claims('It runs with 4.5 times faster inference time than the cloud model.');
+    expect(c).toMatchObject({ kind: 'speedup', value: 4.5 });
+  });
+
+  it('compression verbs are reductions of a resource', () => {
+    const [c] = claims('The index can be compressed by 80% on the web corpus.');
+    expect(c).toMatchObject({ kind: 'efficiency', value: 5 });
+  });
+
+  it('counted work is a resource: multiplications, length of outputs', () => {
+    expect(claims('It reduces the number of multiplications by 7.5x on ImageNet.')[0]).toMatchObject({ kind: 'efficiency', value: 7.5 });
+    expect(claims('We reduced the length of the generated rationales by 60% without loss.')[0]).toMatchObject({ kind: 'efficiency', value: 2.5 });
+  });
+
+  it('"larger models" beaten by a margin is no size claim', () => {
+    const [c] = claims('Our model outperforms larger proprietary models, e.g. ModelX by 4%.');
+    expect(c).toMatchObject({ kind: 'quality_delta', value: 4 });
+  });
+});
+
+describe('the opening sentence', () => {
+  it('reports a result when a coined name is its subject', () => {
+    expect(extractClaims('t', 'ProbeNet is 3x faster than the baseline. It is small.').map((c) => c.text)).toEqual(['3x']);
+  });
+
+  it('stays background when the field is its subject', () => {
+    expect(extractClaims('t', 'Training video models is an order of magnitude slower than image models. We fix this.')).toEqual([]);
+  });
+});
