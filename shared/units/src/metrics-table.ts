@@ -49,7 +49,7 @@ export const QUALITY_METRICS: MetricRow[] = [
   },
   {
     names: [
-      'perplexity', 'ppl', 'loss', 'fid', 'kid', 'fvd', 'kvd', 'mae', 'mse', 'rmse', 'mean absolute error', 'mean squared error',
+      'perplexity', 'ppl', 'loss', 'fid', 'kid', 'fvd', 'kvd', 'average ranking', 'average rank', 'mean rank', 'mean ranking', 'ranking', 'mae', 'mse', 'rmse', 'mean absolute error', 'mean squared error',
       'bits per dim', 'bits-per-dim', 'bpd', 'bpc', 'nll', 'error', 'errors', 'lpips', 'cross-entropy',
       'root mean squared error', 'root mean square error', 'endpoint error', 'end-point error', 'epe', 'chamfer distance',
       'absolute relative error', 'abs rel', 'force error', 'force errors', 'energy error', 'q-error', 'q error', 'residual', 'residuals',

@@ -27,6 +27,7 @@ export type CueTag =
   | 'Modifier' // narrows a metric: "inference", "end-to-end", "peak"
   | 'UseVerb' // "uses only N% of": a share of a resource
   | 'RetainVerb' // "retains N% of": a share of the reference quality
+  | 'Overhead' // time added by the work: "a 3.8% overhead" is a slowdown
   | 'SetupNoun' // a figure that sets up an experiment: "sparsity", "budget"
   | 'ScopeNoun'; // the study's scope: "experiments", "evaluations"
 
@@ -67,8 +68,8 @@ export const CUES: Record<CueTag, string[]> = {
     'parameter counts', 'weights', 'activations', 'bits', 'storage', 'disk', 'kv cache', 'cache', 'bandwidth',
     'flops', 'macs', 'compute', 'computation', 'computations', 'computational cost', 'operations', 'ops',
     'energy', 'energy consumption', 'power', 'power consumption', 'co2', 'emission', 'emissions', 'carbon',
-    'cost', 'costs', 'overhead', 'resources', 'communication', 'gpus', 'gpu hours', 'gpu hour',
-    'tokens', 'steps', 'training steps', 'iterations', 'epochs', 'samples', 'training data', 'data', 'features',
+    'cost', 'costs', 'resources', 'communication', 'gpus', 'gpu hours', 'gpu hour',
+    'token', 'tokens', 'steps', 'training steps', 'iterations', 'epochs', 'samples', 'training data', 'data', 'features',
     'function evaluations', 'nfe', 'nfes', 'forward passes', 'queries', 'api calls',
     'bitrate', 'bit rate', 'bits per pixel', 'bpp', 'traffic', 'network traffic', 'experts', 'policy updates',
     'gradient updates', 'communication rounds', 'rounds', 'attempts', 'examples', 'training examples', 'labels',
@@ -88,7 +89,7 @@ export const CUES: Record<CueTag, string[]> = {
   ],
   EffRate: [
     'efficiency', 'efficient', 'token efficiency', 'sample efficiency', 'compute efficiency', 'energy efficiency',
-    'compression', 'compression ratio', 'utilization',
+    'compression ratio', 'compression rate', 'utilization',
     'batch size', 'batch sizes', 'hidden size', 'hidden sizes', 'batches', 'cache hit rate', 'cache hit rates', 'hit ratio',
     'cache hit ratio', 'hit rates',
   ],
@@ -101,7 +102,7 @@ export const CUES: Record<CueTag, string[]> = {
     'smaller', 'cheaper', 'fewer', 'lighter', 'leaner', 'less expensive', 'compact', 'savings',
     'memory savings', 'memory saving', 'cost savings', 'energy savings',
     // "compresses the model by 10-fold", "compressed by 85%": a resource made smaller
-    'compress', 'compresses', 'compressed', 'compressing', 'prunes', 'pruned by',
+    'compress', 'compresses', 'compressed', 'compressing', 'compression', 'prunes', 'pruned by',
   ],
   Accurate: ['accurate', 'more accurate'],
   QualityLoss: [
@@ -158,6 +159,7 @@ export const CUES: Record<CueTag, string[]> = {
     'percentile', 'noise', 'label noise', 'sparse', 'pruned', 'pruning', 'compression target', 'slo', 'deadline',
     'constraint', 'cycle', 'limit', 'time limit', 'window', 'time budget', 'power budget', 'power envelope',
   ],
+  Overhead: ['overhead', 'overheads', 'runtime overhead', 'time overhead', 'latency overhead', 'performance overhead', 'slowdown overhead'],
   ScopeNoun: ['experiments', 'evaluations', 'trials', 'participants', 'annotators', 'hours of audio', 'hours of speech'],
 };
 
@@ -171,6 +173,7 @@ export const CUE_MEANING: Partial<Record<CueTag, { category: Category; scale: 'r
   Faster: { category: 'speed', scale: 'rate', direction: 'up' },
   Slower: { category: 'speed', scale: 'rate', direction: 'down' },
   Shorter: { category: 'speed', scale: 'cost', direction: 'down' },
+  Overhead: { category: 'speed', scale: 'cost', direction: 'up' },
   EffResource: { category: 'efficiency', scale: 'cost' },
   EffRate: { category: 'efficiency', scale: 'rate' },
   Smaller: { category: 'efficiency', scale: 'cost', direction: 'down' },
@@ -187,7 +190,7 @@ export const CUE_MEANING: Partial<Record<CueTag, { category: Category; scale: 'r
 export type Direction = 'up' | 'down' | 'good' | 'bad';
 
 export const DIRECTION_OF: Partial<Record<CueTag, Direction>> = {
-  Up: 'up', Down: 'down', Improve: 'good', Faster: 'up', Slower: 'down', Shorter: 'down', Smaller: 'down', Accurate: 'up', QualityLoss: 'bad',
+  Up: 'up', Down: 'down', Overhead: 'up', Improve: 'good', Faster: 'up', Slower: 'down', Shorter: 'down', Smaller: 'down', Accurate: 'up', QualityLoss: 'bad',
   Better: 'good', Worse: 'bad', Gain: 'good',
 };
 

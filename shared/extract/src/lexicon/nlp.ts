@@ -20,7 +20,7 @@ const lexiconKeys = (phrase: string) => {
  * adjectives. Lists that mix parts of speech hang under a neutral tag.
  */
 const PART_OF_SPEECH: Partial<Record<CueTag, string>> = {
-  SpeedTime: 'Noun', QualityMetric: 'Noun', QualityVague: 'Noun', QualityLoss: 'Noun', Gain: 'Noun', ScopeNoun: 'Noun',
+  SpeedTime: 'Noun', Overhead: 'Noun', QualityMetric: 'Noun', QualityVague: 'Noun', QualityLoss: 'Noun', Gain: 'Noun', ScopeNoun: 'Noun',
   Shorter: 'Comparative', Accurate: 'Adjective', Better: 'Adjective',
 };
 
@@ -30,7 +30,7 @@ function buildPlugin() {
   // keep specific meanings (metrics, comparatives) after generic ones.
   const order: CueTag[] = [
     'ScopeNoun', 'SetupNoun', 'UseVerb', 'RetainVerb', 'Modifier', 'Up', 'Down', 'Improve', 'Gain', 'QualityVague', 'EffRate',
-    'EffResource', 'SpeedTime', 'SpeedRate', 'QualityMetric', 'Better', 'Worse', 'Accurate', 'QualityLoss', 'Smaller', 'Shorter',
+    'EffResource', 'Overhead', 'SpeedTime', 'SpeedRate', 'QualityMetric', 'Better', 'Worse', 'Accurate', 'QualityLoss', 'Smaller', 'Shorter',
     'Slower', 'Faster',
   ];
   for (const tag of order) for (const w of CUES[tag]) for (const key of lexiconKeys(w)) words[key] = tag;

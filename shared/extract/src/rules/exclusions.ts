@@ -23,7 +23,7 @@ const MEASURE_NOUNS = /^(?:latency|throughput|speed|time|runtime|memory|size|cos
 /** Words that say a figure belongs to others' work. */
 const PRIOR_WORK = new RegExp(
   String.raw`\b(previously|recently proposed|the literature|literature has|et al|in contrast|by contrast|` +
-    String.raw`(?:prior|previous|existing|conventional|traditional)\s+(?:[\w-]+\s+){0,2}?` +
+    String.raw`(?:prior|previous|existing|conventional|traditional|recent)\s+(?:[\w-]+\s+){0,2}?` +
     String.raw`(?:works?|methods?|approaches|approximations|systems|techniques|solutions|studies|models|designs|algorithms|frameworks))\b`,
   'i',
 );
@@ -133,7 +133,7 @@ export const EXCLUSIONS: Exclusion[] = [
   {
     name: 'setup-figure', // "a latency SLO of 150 ms", "a sparsity of 90%", "under a budget of 2 GB"
     excludes: (q, { before }) =>
-      /\b(?:SLO|SLA|budget|constraint|deadline|target|limit|threshold|sparsity|(?<!compression |speedup |speed-up |reduction )ratio)(?:\s+(?:of|=|is|set|to|at|was|fixed)\b|\s*=)*\s*$/i.test(before),
+      /\b(?:SLO|SLA|budget|constraint|deadline|target|limit|threshold|sparsity|ratio(?<!(?:compression|speedup|speed-up|reduction|annotation|labeling) ratio))(?:\s+(?:of|=|is|set|to|at|was|fixed)\b|\s*=)*\s*$/i.test(before),
   },
   {
     name: 'cross-validation', // "5-fold cross-validation", "10-fold CV": a protocol, not a factor
@@ -173,6 +173,11 @@ export const EXCLUSIONS: Exclusion[] = [
   {
     name: 'count-of-total', // "on 11 of 14 tasks", "solves 103 out of 112": counts of cases
     excludes: (q, { before, after }) => q.form === 'bare' && (/\b\d[\d,]*\s+(?:out\s+)?of\s+$/i.test(before) || /^\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\d/i.test(after)),
+  },
+  {
+    name: 'count-of-items', // "on 7 patient outcome datasets", "3 benchmarks": how many things were studied
+    excludes: (q, { after }) => q.form === 'bare' && q.value != null && Number.isInteger(q.value) && !/^\.\d/.test(after) &&
+      /^\s+(?:[\w-]+\s+){0,3}(?:datasets|tasks|benchmarks|models|languages|domains|environments|games|subjects|participants|categories|classes)\b/i.test(after),
   },
   {
     name: 'share-of-cases', // "10x faster on 70% of the instances": how often, the scope of another figure
@@ -215,6 +220,27 @@ export const EXCLUSIONS: Exclusion[] = [
       const subject = m[1].trim().split(/\s+/);
       return !subject.some((w) => /^(?:we|our|ours|it|its|this|proposed)$/i.test(w) || MEASURE_NOUNS.test(w) || !!metricRow(w));
     },
+  },
+  {
+    name: 'reported-finding', // "X was reported to be 300x faster", "has been shown to reduce ...": a finding of others, cited
+    wholeSentence: true,
+    excludes: (q, { before }) => /\b(?:was|were|has been|have been|is|are)\s+(?:previously\s+|widely\s+)?(?:reported|claimed|shown|known|estimated)\s+to\b/i.test(before) && !/\b(?:we|our|us)\b/i.test(before),
+  },
+  {
+    name: 'drawback-of-others', // "However, this approach requires twice as many steps", "For example, indexing X requires 150 GB": the problem, not the result
+    wholeSentence: true,
+    excludes: (q, { before }) =>
+      /^\s*(?:However|Unfortunately|Yet|But|For example|For instance),?\s+(?:this|these|such|the|existing|current|prior|previous|conventional|standard|many|most|[a-z]+ing)\b/.test(before) &&
+      !/\b(?:we|our|ours|us|proposed)\b/i.test(before),
+  },
+  {
+    name: 'ablated-baseline', // "Without multi-task learning, the accuracies are 99.1%, ...": the figures of the ablated system
+    wholeSentence: true,
+    excludes: (q, { before }) => /^\s*Without\s+[^,]{1,60},/.test(before) && !/\b(?:we|our|ours|us|proposed)\b/i.test(before),
+  },
+  {
+    name: 'condition', // "if a 1% relative loss in accuracy is acceptable, ...": a figure that states a condition
+    excludes: (q, { before }) => /\bif\s+(?:(?:a|an|the|only|up to)\s+)?$/i.test(before),
   },
   {
     name: 'prior-work', // figures reported for others' work: "previously", "recently proposed", "the literature"

@@ -10,6 +10,9 @@ const CATEGORY_OF_KIND: Record<string, Category> = { quality_delta: 'quality', s
 
 /** What may stand between two figures of one run: a setting or a new object, then a list joint, then "by". */
 const LIST_JOINT = /(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:[^,;()]{0,60}?\s+)?(?:by\s+)?$/i;
+/** A change named right after the previous figure: "8.5% improvement in ...". */
+const CHANGE_AFTER = /^\s*(?:absolute\s+|relative\s+|average\s+)?(?:improvements?|gains?|increases?|reductions?|decreases?|drops?|boosts?|lift|higher|lower|better|worse|more|less|fewer|faster|slower|smaller)\b/i;
+
 /** Words that start a new statement rather than continue the run. */
 const NEW_STATEMENT =
   /\b(?:achiev|reach|obtain|attain|scor|while|whereas|which|with|from|is|are|was|were|has|have|yield|deliver|requir|using|uses|reduc|increas|cut|sav|lower|rais|ris|fall|drop|leading|resulting|at the cost)\w*|\bto\b(?<!compared to)/i;
@@ -18,6 +21,8 @@ export function continuesRun(r: Reading): Decision | null {
   const { previous, gap } = r;
   if (!previous || !(previous.kind in CATEGORY_OF_KIND) || gap == null || r.q.signed || r.paired) return null;
   if (r.q.unit !== r.previousUnit || !LIST_JOINT.test(gap) || gap.length > 120) return null;
+  // "8.5% improvement in accuracy and 100% deadline satisfaction": the change noun came after the first figure; the next needs its own
+  if (CHANGE_AFTER.test(gap)) return null;
   if (NEW_STATEMENT.test(gap.replace(/\b(?:compared (?:to|with)|up to)\b/gi, ''))) return null;
   // a figure with its own direction or its own kind of measure ("and 3x faster") is a statement of its own
   if (r.window.right.slice(0, 2).some((h) => DIRECTION_OF[h.tag])) return null;

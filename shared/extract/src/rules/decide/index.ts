@@ -1,7 +1,7 @@
 // Deciding what a quantity claims: its kind and how the sentence relates the
 // number to the result (the `relation` the units library normalizes). The
 // rules read compromise cue tags around the number (see ../windows.ts).
-import { metricsIn } from '@claimflow/units';
+import { metricsIn, RELATIVE_SUFFIX } from '@claimflow/units';
 import { DIRECTION_OF } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import type { CueWindow } from '../windows.js';
@@ -19,6 +19,17 @@ export type { Decision, Reading } from './reading.js';
 
 /** The claim a quantity makes, or null when it makes none. */
 export function decide(reading: Reading): Decision | null {
+  const decision = decideKind(reading);
+  return decision && saidRelative(decision, reading) ? { ...decision, relation: decision.relation + RELATIVE_SUFFIX } : decision;
+}
+
+/** "(38.0% relatively)", "by 9.7% to 20.1% relatively", "a relative gain of 4%": the text calls the change relative. */
+function saidRelative(d: Decision, r: Reading): boolean {
+  if (d.kind !== 'quality_delta' || d.relation.endsWith(RELATIVE_SUFFIX) || !['gain', 'drop'].includes(d.relation)) return false;
+  return /^\)?\s*,?\s*relative(?:ly)?\b(?! to)/i.test(r.after.slice(0, 25)) || /\brelative(?:ly)?\s+(?:[a-z]+\s+){0,2}$/i.test(r.before.slice(-40));
+}
+
+function decideKind(reading: Reading): Decision | null {
   const r = reading.q.form === 'factor' ? reading : { ...reading, window: withoutReferenceSizes(reading.window) };
   const { q, window: w } = r;
   const valued = metricOfValue(r);
@@ -49,7 +60,10 @@ export function decide(reading: Reading): Decision | null {
   if (q.form === 'points') {
     // "lifts recall of the hardest 5% of queries by 6.1 points": points are a quality figure; the metric is the sentence's
     const metric = r.sentenceMetrics.filter((x) => x.end <= q.start).at(-1);
-    return metric ? qualityDecision(metric, directionOf(w, metric, BY_CHANGE.test(r.lead)), r) : null;
+    if (metric) return qualityDecision(metric, directionOf(w, metric, BY_CHANGE.test(r.lead)), r);
+    // "a drop in attack effectiveness of only 5 points": points of an unnamed quality, never of a resource
+    const dir = directionOf(w, null, BY_CHANGE.test(r.lead));
+    return dir ? { kind: 'quality_delta', relation: dir === 'down' || dir === 'bad' ? 'drop' : 'gain', metricCue: null } : null;
   }
   return shareOfWhole(cue, m.category, m.scale as Scale, dir, r) ?? resourceDecision(m.category, m.scale as Scale, dir, r, cue);
 }
@@ -64,6 +78,8 @@ function phrasedDecision(r: Reading): Decision | null | undefined {
   const { q } = r;
   if (q.form === 'percent' && q.value != null) {
     const object = r.after.slice(0, 60).split(/[,;.]|\b(?:and|while|with|which|but|at)\b/)[0];
+    // "93% of the collected tasks are valid": a share of items judged to have a good property
+    if (SHARE_JUDGED.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
     if (FINDS_SHARE.test(r.lead) && OF_WHOLE.test(r.after) && !metricsIn(object).length && !/\b(?:performance|quality|results|gains?)\b/i.test(object)) {
       return { kind: 'quality_value', relation: 'value', metricCue: null };
     }
@@ -73,7 +89,13 @@ function phrasedDecision(r: Reading): Decision | null | undefined {
     // "Using only 10% of the labeled cases": a share of what the work needs, whatever it is called
     const used = r.window.clause.find((h) => h.tag === 'UseVerb');
     const named = categoryCue(r.window);
-    if (used && (!named || meaning(named)?.category === 'efficiency') && OF_WHOLE.test(r.after) && ONLY.test(r.lead) && /^\s*(?:on\s+|with\s+)?(?:only|just|merely)\s+$/i.test(textSince(r, used.end)) &&
+    // "while only using 60% parameters": the resource may follow the share without "of"
+    const resourceNext = !!named && named.tag === 'EffResource' && /^\s*$/.test(r.after.slice(0, named.start - r.q.end)) && !r.window.right.some((h) => DIRECTION_OF[h.tag]);
+    // "using only 10% of", "only using 60% parameters": "only" on either side of the verb
+    const sinceVerb = used ? textSince(r, used.end) : '';
+    const onlyUsed = /^\s*(?:on\s+|with\s+)?(?:only|just|merely)\s+$/i.test(sinceVerb) ||
+      (/^\s*(?:on\s+|with\s+)?$/i.test(sinceVerb) && /\b(?:only|just|merely)\s+\S+\s*$/i.test(r.before.slice(0, r.before.length - sinceVerb.length)));
+    if (used && (!named || meaning(named)?.category === 'efficiency') && (OF_WHOLE.test(r.after) || resourceNext) && onlyUsed &&
       !metricsIn(object).length && !has(r.window.clause, 'RetainVerb')) {
       return { kind: 'efficiency', relation: 'to-share', metricCue: r.window.right.find((h) => h.tag === 'EffResource') ?? null };
     }
@@ -88,6 +110,10 @@ function phrasedDecision(r: Reading): Decision | null | undefined {
   }
   return undefined;
 }
+
+/** "of the outputs are judged correct", "of the programs are functionally correct": a share of items with a property. */
+const SHARE_JUDGED =
+  /^\s*of\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+){1,4}(?:are|were|is|was)\s+(?:rated\s+|judged\s+|found\s+|deemed\s+|considered\s+)?(?:as\s+)?(?:\w+ly\s+)?(?:correct|valid|accurate|successful|faithful|consistent|acceptable|useful|relevant|executable|compilable|solved|safe|grounded|factual|coherent|fluent)\b/i;
 
 /** "a mean absolute error of 21 cycles", "an FID of 3.12": a quality metric right before "of" names what the figure is, whatever follows it. */
 function metricOfValue(r: Reading): CueHit | null {

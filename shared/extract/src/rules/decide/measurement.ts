@@ -16,6 +16,8 @@ function isHardwareSpec(r: Reading): boolean {
   if (deviceBudget(r)) return true;
   const namesDevice = /^\s*(?:[A-Z][\w-]*\d\w*|GPUs?|cards?|devices?|nodes?|accelerators?)\b/.test(r.after);
   if (namesDevice && (/\b(?:a|an|one|single|each|per)\s+(?:single\s+)?$/i.test(r.lead) || /\b[A-Z]+\d+\w*\s+$/.test(r.lead))) return true;
+  // "on an RTX 3080 Ti of 16GB memory", "a GPU with 24 GB of VRAM": the device named, then its memory
+  if (/\b(?:[A-Z]+\s?\d+\w*(?:\s+(?:Ti|Super|Pro|Max|Ultra))?|GPUs?|cards?|devices?)\s+(?:of|with)\s+$/.test(r.lead) && /^\s*(?:of\s+)?(?:memory|RAM|VRAM|HBM)\b/i.test(r.after)) return true;
   // "microcontrollers with 512 KB of RAM": the memory a device has
   return /\b(?:microcontrollers?|MCUs?|devices?|GPUs?|phones?|smartphones?|boards?|chips?|nodes?|machines?|servers?|cards?|laptops?)\s+(?:with|having|of)\s+(?:only\s+|just\s+)?$/i.test(r.before) &&
     /^\s*(?:of\s+)?(?:RAM|memory|VRAM|HBM|SRAM|DRAM|flash|storage)\b/i.test(r.after);

@@ -28,6 +28,8 @@ export function qualityDecision(cue: CueHit, dir: Direction | null, r: Reading):
 
   if (readsAsValue(cue, dir, r)) {
     const named = namesItsMetric(cue, r);
+    // "higher performance (83.4% vs. 60.0%)": a level set against another is the work's value, whatever word names it
+    if (q.form === 'percent' && VERSUS_FIGURE.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: metric };
     if (meaning(cue)?.vague || q.form === 'points' || (q.form === 'bare' && !named && !VALUE_LEAD.test(r.lead) && !boundsTheMetric(cue, r) && !figuresInParentheses(cue, r))) return null;
     return { kind: 'quality_value', relation: 'value', metricCue: metric };
   }
@@ -122,6 +124,8 @@ export function unnamedQuality(r: Reading): Decision | null {
     return { kind: 'quality_delta', relation: 'gain', metricCue: null };
   }
   if (q.form === 'percent' && SOLVES_SHARE.test(r.lead) && OF_WHOLE.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
+  // "(83.4% vs. 60.0% at 4k context)": the work's level set against the baseline's
+  if (q.form === 'percent' && VERSUS_FIGURE.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: r.sentenceMetrics.filter((m) => m.end <= q.start).at(-1) ?? null };
   const scoreLike = q.form === 'percent' || (q.form === 'bare' && /\./.test(r.written));
   if (scoreLike && SCORES_ON.lead.test(r.lead) && SCORES_ON.after.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
   // "finds schedules within 3% of optimal": a bounded loss with no metric named

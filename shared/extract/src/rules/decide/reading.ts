@@ -68,7 +68,9 @@ export function categoryCue(w: CueWindow): CueHit | null {
   const further = w.farRight.find(isSpecific);
   if (further && (right.length || !w.left.some(isSpecific))) return headOfCompound(further, w.farRight);
   if (right.length) return right[0];
-  return w.left.find(isSpecific) ?? w.left.find(isCategory) ?? null;
+  // "SIA is efficient ... with an average gain of 18%": the adjective describes the system, it names no measure of a figure after it
+  const left = w.left.filter((h) => h.normal !== 'efficient');
+  return left.find(isSpecific) ?? left.find(isCategory) ?? null;
 }
 
 /** In "energy efficient" or "memory bandwidth" the last word is the head: it says what is measured. */

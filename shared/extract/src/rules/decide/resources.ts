@@ -20,7 +20,8 @@ function resourceRelation(scale: Scale, dir: Direction | null, r: Reading): Rela
       return worse ? 'factor-worse' : 'factor';
     case 'percent':
       if (isShareOfResource(r)) return 'to-share';
-      if (reachesTo(r.lead)) return null; // "raises utilization to 85%": a level (see shareOfWhole)
+      // "reduces the annotation cost to 50%": a cost cut to a share; "raises utilization to 85%": a level (see shareOfWhole)
+      if (reachesTo(r.lead)) return dir === 'down' && scale === 'cost' ? 'to-share' : null;
       if (!dir) return null; // "40% computation": a share, not a change
       if (worse) return 'costlier';
       return scale === 'rate' ? 'more' : 'less';
@@ -65,6 +66,7 @@ const SHARE_NOUNS = /memory|energy|compute|flops|cost|bandwidth|utilization/;
  */
 export function shareOfWhole(cue: CueHit, category: Category, scale: Scale, dir: Direction | null, r: Reading): Decision | null {
   if (r.q.form !== 'percent' || isShareOfResource(r)) return null;
+  if (dir === 'down' && scale === 'cost' && reachesTo(r.lead)) return null; // "reduces the cost to 50%": a saving (resourceRelation)
   const share: Decision = { kind: 'measurement', relation: 'share', metricCue: cue };
   // "raises utilization to 85%", "a throughput of 61% of the peak"
   if (cue.end <= r.q.start && (reachesTo(r.lead) || (/\bof\s+$/.test(r.lead) && OF_WHOLE.test(r.after)))) return share;

@@ -1,0 +1,71 @@
+// Rules of extractor 1.2 about what is not the work's result (cited findings,
+// drawbacks of others, ablated systems, conditions, counts of items) and
+// about shares (judged items, resources used, costs cut to a share, overhead).
+// Sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../src/index.js';
+
+const claims = (sentence: string) => extractClaims('t', `We study caching. ${sentence}`);
+const kinds = (sentence: string) => claims(sentence).map((c) => c.kind);
+
+describe('figures that are not the work\'s result', () => {
+  it.each([
+    ['reported-finding', 'The older engine was reported to be 40x faster than CPUs.'],
+    ['drawback-of-others', 'However, this approach requires twice as many passes for decoding.'],
+    ['drawback-of-others', 'For example, indexing 10 GB of logs requires 80 to 200 GB of storage.'],
+    ['ablated-baseline', 'Without the shared encoder, the accuracies on the three sets are 91.2%, 88.0% and 85.5% respectively.'],
+    ['condition', 'If a 2% relative loss in accuracy is acceptable, the cache is 3x smaller.'],
+    ['prior-work (recent)', 'Recent works cut memory by 30% with quantization.'],
+  ])('%s: %s', (_rule, sentence) => {
+    const out = claims(sentence);
+    if (sentence.startsWith('If')) expect(out.map((c) => c.text)).toEqual(['3x']);
+    else expect(out).toEqual([]);
+  });
+
+  it('keeps our own figures in the same shapes', () => {
+    expect(kinds('However, our cache is 3x smaller than the baseline.')).toEqual(['efficiency']);
+    expect(kinds('Without fine-tuning, our model reaches 71.3% accuracy.')).toEqual(['quality_value']);
+  });
+
+  it('a count of datasets in a list of values is no value', () => {
+    const out = claims('It reaches an average ranking of 1.8 and 1.2 on 6 text datasets and 4 image datasets, respectively.');
+    expect(out.map((c) => c.text)).toEqual(['1.8', '1.2']);
+    expect(out[0]).toMatchObject({ kind: 'quality_value', unit: 'abs' });
+  });
+});
+
+describe('shares', () => {
+  it('a share of items judged to have a property is a quality value', () => {
+    expect(claims('Experts find that 91% of the generated proofs are formally correct.')[0]).toMatchObject({ kind: 'quality_value', value: 91, unit: '%' });
+  });
+
+  it('a resource used, with or without "of"', () => {
+    const out = claims('It matches the teacher while only using 40% parameters and 25% FLOPs.');
+    expect(out.map((c) => [c.kind, c.value])).toEqual([
+      ['efficiency', 2.5],
+      ['efficiency', 4],
+    ]);
+  });
+
+  it('a small increase of a resource is not a share of it', () => {
+    const [c] = claims('It gains 1.1 points with only 0.02% parameter increase.');
+    expect(c).toMatchObject({ kind: 'quality_delta', value: 1.1 });
+  });
+
+  it('a cost cut to a share is a saving', () => {
+    expect(claims('It can further reduce the annotation cost to 20% with active learning.')[0]).toMatchObject({ kind: 'efficiency', value: 5 });
+  });
+
+  it('an overhead in time is a slowdown', () => {
+    const out = claims('The tracer adds a low overhead (2.5% on the web suite, 8% on the batch suite).');
+    expect(out.map((c) => [c.kind, Number(c.value!.toFixed(4))])).toEqual([
+      ['speedup', 0.9756],
+      ['speedup', 0.9259],
+    ]);
+  });
+
+  it('a level set against another level is the work\'s value', () => {
+    const out = claims('It gives higher performance at the same budget (71.0% vs. 64.2% at 8k tokens).');
+    expect(out.map((c) => [c.kind, c.text])).toEqual([['quality_value', '71.0%']]);
+  });
+});
