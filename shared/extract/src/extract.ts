@@ -37,8 +37,11 @@ export function extractDrafts(text: string): ClaimDraft[] {
   const study = isEvaluationStudy(clean.text); // figures of an evaluation study describe the systems it evaluates
   splitSentences(clean.text).forEach((s, index) => {
     const comparisons = baselineCues(s);
-    if ((index > 0 || ABOUT_THE_WORK.test(s.text) || NAMED_RESULT.test(s.text)) && (!study || OWN_CONTRIBUTION.test(s.text))) drafts.push(...sentenceDrafts({ original: text, clean }, s, comparisons, standingBaseline));
-    standingBaseline = comparisons.at(-1)?.phrase ?? standingBaseline;
+    const reads = (index > 0 || ABOUT_THE_WORK.test(s.text) || NAMED_RESULT.test(s.text)) && (!study || OWN_CONTRIBUTION.test(s.text));
+    const found = reads ? sentenceDrafts({ original: text, clean }, s, comparisons, standingBaseline) : [];
+    drafts.push(...found);
+    // only a comparison that came with results stands for the next sentences: background compares other things
+    if (found.length) standingBaseline = comparisons.at(-1)?.phrase ?? standingBaseline;
   });
   return drafts.sort((a, b) => a.span[0] - b.span[0]);
 }

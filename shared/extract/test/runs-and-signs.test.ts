@@ -109,3 +109,24 @@ describe('the opening sentence', () => {
     expect(extractClaims('t', 'Training video models is an order of magnitude slower than image models. We fix this.')).toEqual([]);
   });
 });
+
+describe('context fields', () => {
+  it('an unnamed quality change is about performance', () => {
+    expect(claims('It beats the strongest baseline by 3.5% on the hard split.')[0].metric).toBe('performance');
+    expect(claims('It brings a 4.1% average improvement on five tasks.')[0].metric).toBe('performance');
+  });
+
+  it('the metric of a speedup is speed', () => {
+    expect(claims('We obtain a 2.5x inference acceleration on phones.')[0].metric).toBe('inference speed');
+  });
+
+  it('the example named after "such as" is the baseline, and an open parenthesis is cut', () => {
+    expect(claims('It is 30% more accurate than strong methods such as TreeNet.')[0].baseline).toBe('TreeNet');
+    expect(claims('It is 2x faster than QFast (Lee et al., 2023).')[0].baseline).toBe('QFast');
+  });
+
+  it('a comparison in a background sentence does not stand for later results', () => {
+    const text = 'We study caching. Classic caches are slower than hand-tuned kernels. Our cache is 2x faster on GPUs.';
+    expect(extractClaims('t', text)[0].baseline).toBeNull();
+  });
+});

@@ -44,11 +44,13 @@ export function baselineCues(s: Sentence): BaselineCue[] {
     const raw = (stop < 0 ? rest : rest.slice(0, stop)).replace(/\s+/g, ' ').trim();
     const words = raw.split(' ').slice(0, 10).join(' ');
     const cleaned = words
+      .replace(/^.*?\bsuch as\s+/i, '') // "methods such as Diffusion Policy": the example named is the baseline
       .replace(/^(?:with\s+)?(?:that of|those of|the|a|an|our|their)\s+/i, '')
       .replace(/\s*\[[^\]]*\]\s*/g, ' ')
-      .replace(/\s+(?:of|in|for|to|from)$/i, '')
+      .replace(/\s*\([^()]*$/, '') // a parenthesis the phrase cut open: "QTIP (Tseng et al"
+      .replace(/\s+(?:based|and|or|of|in|for|to|from|that|which|who)$/i, '')
       .trim();
-    if (!cleaned || !/[A-Za-z]/.test(cleaned)) continue;
+    if (!cleaned || !/[A-Za-z]{2}/.test(cleaned)) continue;
     out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, phrase: cleaned });
   }
   return out;

@@ -6,8 +6,19 @@ import type { CueHit } from '../../lexicon/nlp.js';
 /** Words that may extend a metric phrase around its head cue ("peak memory footprint"). */
 const PHRASE_TAGS = new Set<CueTag>(['Modifier', 'SpeedRate', 'SpeedTime', 'EffResource', 'EffRate', 'QualityMetric', 'QualityLoss']);
 
-/** The metric phrase around a cue, as written in the abstract. */
+/** Change nouns that name no metric: "a 5% improvement" says only that something got better. */
+const CHANGE_NOUNS = /^(?:(?:absolute|relative|average|mean|overall|significant)\s+)?(?:improvements?|gains?|boosts?|lift|increases?|better|results|boost)$/i;
+
+/** The metric of a claim: the phrase around its cue, tidied to the name an analyst would filter on. */
 export function metricText(text: string, cues: CueHit[], head: CueHit | null, kind: ClaimKind, unit: string): string | null {
+  const phrase = metricPhrase(text, cues, head, kind, unit);
+  if (kind === 'quality_delta' && (!phrase || CHANGE_NOUNS.test(phrase))) return 'performance'; // an unnamed quality
+  // "3x speedup", "inference acceleration": the metric of a speedup is speed
+  if (kind === 'speedup' && phrase) return phrase.replace(/\b(?:speed-?ups?|accelerations?)\b/gi, 'speed');
+  return phrase;
+}
+
+function metricPhrase(text: string, cues: CueHit[], head: CueHit | null, kind: ClaimKind, unit: string): string | null {
   if (!head) return DEFAULT_METRIC[kind]?.(unit) ?? null;
   const comparative = METRIC_OF_COMPARATIVE[head.normal];
   if (comparative) {
