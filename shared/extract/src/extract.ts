@@ -1,6 +1,7 @@
 // The extractor: sentences → quantities → exclusions → coordinated groups →
 // cue windows → decisions → drafts with context.
 import type { ClaimDraft, Qualifier } from '@claimflow/schemas';
+import { definedAbbreviations, withAbbreviations, type Abbreviations } from './lexicon/abbreviations.js';
 import { tagCues, type CueHit } from './lexicon/nlp.js';
 import { baselineCues, baselineFor, metricText, settingFor, settingsIn, type BaselineCue, type SettingMention } from './rules/context/index.js';
 import { decide, type Decision } from './rules/decide/index.js';
@@ -34,11 +35,12 @@ export function extractDrafts(text: string): ClaimDraft[] {
   // a comparison stays in force for the sentences that follow ("Compared with X, ... . It also cuts memory by 2x.")
   let standingBaseline: string | null = null;
   const clean = cleanText(text);
+  const abbreviations = definedAbbreviations(clean.text);
   const study = isEvaluationStudy(clean.text); // figures of an evaluation study describe the systems it evaluates
   splitSentences(clean.text).forEach((s, index) => {
     const comparisons = baselineCues(s);
     const reads = (index > 0 || ABOUT_THE_WORK.test(s.text) || NAMED_RESULT.test(s.text)) && (!study || OWN_CONTRIBUTION.test(s.text));
-    const found = reads ? sentenceDrafts({ original: text, clean }, s, comparisons, standingBaseline) : [];
+    const found = reads ? sentenceDrafts({ original: text, clean, abbreviations }, s, comparisons, standingBaseline) : [];
     drafts.push(...found);
     // only a comparison that came with results stands for the next sentences: background compares other things
     if (found.length) standingBaseline = comparisons.at(-1)?.phrase ?? standingBaseline;
@@ -65,6 +67,7 @@ interface SentenceScope {
 interface Source {
   original: string;
   clean: CleanText;
+  abbreviations: Abbreviations;
 }
 
 function sentenceDrafts(source: Source, s: Sentence, comparisons: BaselineCue[], standingBaseline: string | null): ClaimDraft[] {
@@ -75,7 +78,7 @@ function sentenceDrafts(source: Source, s: Sentence, comparisons: BaselineCue[],
   );
   if (!quantities.length) return [];
   const scope: SentenceScope = {
-    source, s, quantities, cues: tagCues(s.text, s.start), settings: null, comparisons, standingBaseline,
+    source, s, quantities, cues: withAbbreviations(tagCues(s.text, s.start), s.text, s.start, source.abbreviations), settings: null, comparisons, standingBaseline,
     last: { decision: null, q: null, qualifier: 'exact' },
   };
   const sentenceMetrics = scope.cues.filter((c) => c.tag === 'QualityMetric');

@@ -130,3 +130,19 @@ describe('context fields', () => {
     expect(extractClaims('t', text)[0].baseline).toBeNull();
   });
 });
+
+describe('abbreviations and conditions', () => {
+  it('a metric abbreviation the abstract defines keeps the metric\'s polarity', () => {
+    const text = 'We study jailbreaks and measure the word-level Attack Success Rate (ASR). Our filter gives a 12% reduction in ASR over the baselines.';
+    expect(extractClaims('t', text)[0]).toMatchObject({ kind: 'quality_delta', value: 12, unit: 'pp', metric: 'ASR' });
+  });
+
+  it('the short form of a method name measures nothing', () => {
+    const text = 'We study Mixture of Experts (MoE) serving. Our server outperforms the best system by 3.1x on MoE models.';
+    expect(extractClaims('t', text)[0].kind).toBe('speedup');
+  });
+
+  it('a cue that names a condition is no measure: "in low-data settings"', () => {
+    expect(claims('It outperforms prior solvers by up to 9% in low-data settings.')[0]).toMatchObject({ kind: 'quality_delta', value: 9 });
+  });
+});

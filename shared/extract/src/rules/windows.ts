@@ -19,6 +19,9 @@ const RIGHT_STOP = new RegExp(String.raw`[,;:()[\]]|\. |\b(?:${RIGHT_STOP_WORDS.
 /** "at equal quality", "with the same accuracy", "at iso-FLOPs": a measure held fixed while another is compared. */
 const HELD_FIXED = /\b(?:at|with|for|under)\s+(?:an?\s+|the\s+)?(?:equal|same|similar|comparable|matched|matching|fixed|constant|identical|iso|equivalent)[\s-]+(?:\S+\s+)?$/i;
 
+/** A noun of condition right after a cue: "low-data settings", "high-memory regime". */
+const CONDITION_AFTER = /^[\s-]*(?:[\w-]+\s+)?(?:settings?|regimes?|scenarios?|conditions?|setups?|environments?)\b/i;
+
 /** Look-ahead for the cue of a number, in characters: about five words. */
 const RIGHT_REACH = 40;
 /** Further look-ahead, used only when nothing nearer names a measure ("20% improvement in the decoding throughput"). */
@@ -78,7 +81,9 @@ export function cueWindow(
   // "by 21% at equal visual quality": what is held fixed is a condition, not what was measured
   const onSetting = (c: CueHit) => {
     const gap = s.text.slice(rel(last.end), rel(c.start));
-    return /^(?!.*\b(?:impact|effect|influence)\s+on\b)[^,;]*\bon\s+(?:\S+\s+){0,3}$/i.test(gap) || HELD_FIXED.test(gap);
+    // "by 10% in low-data settings", "under high-memory regimes": the cue names the condition, not the measure
+    const condition = /\b(?:in|under|for)\s+(?:[^\s-]+[\s-]+){0,3}$/i.test(gap) && CONDITION_AFTER.test(s.text.slice(rel(c.end)));
+    return /^(?!.*\b(?:impact|effect|influence)\s+on\b)[^,;]*\bon\s+(?:\S+\s+){0,3}$/i.test(gap) || HELD_FIXED.test(gap) || condition;
   };
   const right = cues.filter((c) => c.start >= last.end && c.start < rightLimit && !onSetting(c));
   const farRight = cues.filter((c) => c.start >= rightLimit && c.start < farLimit && !onSetting(c));

@@ -1,0 +1,41 @@
+// Abbreviations an abstract defines for its metrics: "Attack Success Rate
+// (ASR)", "word error rate (WER)". The short form means what the long form's
+// metric means, so "a 15% reduction in ASR" is read as a lower-is-better rate.
+import { tagCues, type CueHit } from './nlp.js';
+
+/** A long form of one to five words, then the short form in parentheses. */
+const DEFINITION = /((?:[A-Za-z][\w-]*\s+){0,4}[A-Za-z][\w-]*)\s*\(\s*([A-Z][A-Za-z0-9&-]{1,7})\s*\)/g;
+
+/** Short form → the cue of its long form, with the long form as its normal text. */
+export type Abbreviations = Map<string, Pick<CueHit, 'tag' | 'normal'>>;
+
+export function definedAbbreviations(text: string): Abbreviations {
+  const found: Abbreviations = new Map();
+  if (!text.includes('(')) return found;
+  DEFINITION.lastIndex = 0;
+  for (let m = DEFINITION.exec(text); m; m = DEFINITION.exec(text)) {
+    const [long, short] = [m[1], m[2]];
+    // the long form's last cue, if it ends the long form and names a quality metric, is what the short form names;
+    // other long forms are names of methods ("Mixture of Experts (MoE)") whose short form measures nothing
+    const last = tagCues(long, 0).at(-1);
+    if (!last || last.tag !== 'QualityMetric' || last.end < long.length - 1 || found.has(short)) continue;
+    found.set(short, { tag: last.tag, normal: last.normal });
+  }
+  return found;
+}
+
+/** The sentence's cues with every defined short form added where it stands untagged. */
+export function withAbbreviations(cues: CueHit[], sentence: string, offset: number, abbreviations: Abbreviations): CueHit[] {
+  if (!abbreviations.size) return cues;
+  const added: CueHit[] = [];
+  for (const [short, cue] of abbreviations) {
+    const pattern = new RegExp(String.raw`(?<![\w-])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\w-])`, 'g');
+    for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
+      const start = offset + m.index;
+      const end = start + short.length;
+      if (cues.some((c) => c.start < end && start < c.end)) continue;
+      added.push({ tag: cue.tag, start, end, normal: cue.normal });
+    }
+  }
+  return added.length ? [...cues, ...added].sort((a, b) => a.start - b.start) : cues;
+}
