@@ -31,7 +31,7 @@ export const QUALITY_METRICS: MetricRow[] = [
       'coverage', 'agreement', 'kappa', 'quadratic weighted kappa', 'qwk', 'event recall', 'probability of detection',
       'detection probability', 'critical success index', 'csi', 'forecast skill', 'skill score', 'stoi',
       // segmentation, navigation and agent metrics
-      'j&f', 'panoptic quality', 'pq', 'spl', 'completion rate', 'satisfaction rate', 'deadline satisfaction', 'task completion rate',
+      'j&f', 'panoptic quality', 'pq', 'spl', 'mota', 'motp', 'idf1', 'hota', 'nds', 'ap50', 'map@0.5', 'ap@0.5', 'completion rate', 'satisfaction rate', 'deadline satisfaction', 'task completion rate',
       'execution accuracy', 'exact match accuracy', 'top-1 accuracy', 'top1 accuracy', 'top-5 accuracy', 'top5 accuracy', 'goal completion',
     ],
     scale: 'percent',

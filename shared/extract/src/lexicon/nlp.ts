@@ -88,5 +88,13 @@ export function tagCues(sentence: string, offset: number): CueHit[] {
     } else hits.push({ tag, start, end, normal: term.normal });
   }
   // "battery drain per hour of transcription": a per-time normalization, not a rate
-  return hits.filter((h) => !(h.tag === 'SpeedRate' && /^per /.test(h.normal) && /^\s+of\b/.test(sentence.slice(h.end - offset))));
+  // "Faster R-CNN", "Smaller Model Zoo": a capitalized comparative inside a sentence, before a name, is part of the name
+  return hits.filter((h) => !(h.tag === 'SpeedRate' && /^per /.test(h.normal) && /^\s+of\b/.test(sentence.slice(h.end - offset))) && !partOfName(h, sentence, offset));
+}
+
+const COMPARATIVE_TAGS = new Set<CueTag>(['Faster', 'Slower', 'Smaller', 'Shorter', 'Better', 'Worse', 'Accurate']);
+function partOfName(h: CueHit, sentence: string, offset: number): boolean {
+  if (!COMPARATIVE_TAGS.has(h.tag)) return false;
+  const at = h.start - offset;
+  return /^[A-Z]/.test(sentence.slice(at)) && /\S/.test(sentence.slice(0, at)) && /^\s+[A-Z0-9][\w-]*/.test(sentence.slice(h.end - offset));
 }

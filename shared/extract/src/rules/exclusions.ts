@@ -63,6 +63,10 @@ export const EXCLUSIONS: Exclusion[] = [
     },
   },
   {
+    name: 'dimensions', // "512 x 512 x 768", "a 3 x 3 kernel": sizes, not factors
+    excludes: (q, { before, after }) => q.form === 'factor' && q.unit === 'x' && (/^\s*\d/.test(after) || /\d\s?[xX]\s?$/.test(before)),
+  },
+  {
     name: 'device-count', // "8x A100 GPUs", "4× H100": a number of devices, not a factor
     excludes: (q, { after }) =>
       q.form === 'factor' && !q.wordy && /^\s*(?:[A-Z]+\d+\w*|(?:GPU|TPU|NPU|CPU)s?\b(?![\s-]*(?:hours?|days?|memory|time))|nodes?\b)/.test(after),
@@ -121,6 +125,7 @@ export const EXCLUSIONS: Exclusion[] = [
       /\b(?:compared (?:to|with)|versus|vs\.?|relative to|against|instead of|rather than|(?:up|down|improved|rising|falling)\s+from)\s+(?:the\s+|a\s+|an\s+)?(?:(?:approximately|about|around|roughly|nearly|only)\s+|~\s*)?$/i.test(before) ||
       // "compared with 0.851 for X and 0.889 for Y": every figure of the compared list
       /\b(?:compared (?:to|with)|versus|vs\.?)\s+~?\d[\d.,]*\s?%?\s+(?:for|of|by|with)\s+[^,;()]*?(?:,\s*|\s+and\s+)$/i.test(before) ||
+      /\b(?:compared (?:to|with)|versus|vs\.?)\s+~?\d[\d.,]*\s?%?(?:\s*,\s*~?\d[\d.,]*\s?%?)*(?:\s*,)?\s+and\s+$/i.test(before) || // "compared to 72.0% and 65.6%"
       /(?:^|[^\w-])(?<!more |less |fewer |greater |higher |lower |better |worse |larger |smaller |rather )than\s+(?:the\s+|a\s+|an\s+)?$/i.test(before),
   },
   {
@@ -232,11 +237,6 @@ export const EXCLUSIONS: Exclusion[] = [
     excludes: (q, { before }) =>
       /^\s*(?:However|Unfortunately|Yet|But|For example|For instance),?\s+(?:this|these|such|the|existing|current|prior|previous|conventional|standard|many|most|[a-z]+ing)\b/.test(before) &&
       !/\b(?:we|our|ours|us|proposed)\b/i.test(before),
-  },
-  {
-    name: 'ablated-baseline', // "Without multi-task learning, the accuracies are 99.1%, ...": the figures of the ablated system
-    wholeSentence: true,
-    excludes: (q, { before }) => /^\s*Without\s+[^,]{1,60},/.test(before) && !/\b(?:we|our|ours|us|proposed)\b/i.test(before),
   },
   {
     name: 'condition', // "if a 1% relative loss in accuracy is acceptable, ...": a figure that states a condition

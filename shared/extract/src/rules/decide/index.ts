@@ -8,7 +8,7 @@ import type { CueWindow } from '../windows.js';
 import { continuesRun } from './continuation.js';
 import { measurementDecision } from './measurement.js';
 import {
-  APPOSITION, BASELINE_TRAINED_ON, BY_CHANGE, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
+  APPOSITION, BASELINE_TRAINED_ON, BY_CHANGE, BY_MARGIN, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
   ONLY, TAKES_SHARE, WITHIN, reachesTo,
 } from '../phrasing.js';
 import { labelledChange, qualityDecision, unnamedQuality } from './quality.js';
@@ -39,6 +39,8 @@ function decideKind(reading: Reading): Decision | null {
   }
   const phrased = phrasedDecision(r);
   if (phrased !== undefined) return phrased;
+  const beaten = outperformsBy(r);
+  if (beaten) return beaten;
   const continued = continuesRun(r) ?? labelledChange(r);
   if (continued) return continued;
   const cue = valued ?? transitionSubject(r) ?? ellipticComparative(r) ?? categoryCue(w);
@@ -216,4 +218,21 @@ const REFERENCE_SIZE = /^(?:larger|bigger)(?: models?| networks?)?$/;
 function withoutReferenceSizes(w: CueWindow): CueWindow {
   const keep = (hits: CueHit[]) => hits.filter((h) => !REFERENCE_SIZE.test(h.normal));
   return { ...w, right: keep(w.right), farRight: keep(w.farRight), left: keep(w.left), clause: keep(w.clause) };
+}
+
+/**
+ * "outperforming its baseline by 6.4%": beating a system by a margin is a
+ * quality change unless the figure names its own measure ("by 2x in speed");
+ * cues earlier in the sentence ("batch size 256", "200 epochs") set it up.
+ */
+function outperformsBy(r: Reading): Decision | null {
+  const { q, window: w } = r;
+  if ((q.form !== 'percent' && q.form !== 'points') || !BY_MARGIN.test(r.lead)) return null;
+  const verb = w.left.find((h) => h.tag === 'Improve' && /^(?:outperform|surpass|beat)/.test(h.normal));
+  if (!verb || !/^\s*(?:[^,;]{0,60}?)\s+by\s+(?:(?:a|an)\s+(?:\w+\s+)?margin\s+of\s+)?$/i.test(textSince(r, verb.end))) return null;
+  if (w.right.some(isCategory) || w.farRight.some(isSpecific)) return null;
+  // the sentence's metric nearest the figure: "achieves 68.2% top-1 accuracy ..., outperforming X by 6.4%"
+  const distance = (m: CueHit) => (m.end <= q.start ? q.start - m.end : m.start - q.end);
+  const metric = [...r.sentenceMetrics].sort((a, b) => distance(a) - distance(b))[0] ?? null;
+  return metric ? qualityDecision(metric, 'good', r) : { kind: 'quality_delta', relation: 'gain', metricCue: null };
 }
