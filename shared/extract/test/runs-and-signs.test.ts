@@ -146,3 +146,32 @@ describe('abbreviations and conditions', () => {
     expect(claims('It outperforms prior solvers by up to 9% in low-data settings.')[0]).toMatchObject({ kind: 'quality_delta', value: 9 });
   });
 });
+
+describe('runs of levels and margins in parentheses', () => {
+  it('pairs in parentheses after a change are the levels reached', () => {
+    const out = claims('We see an increase in accuracy on SetA (from 61% to 70%), SetB (52.5% to 58%) and SetC (4.1% to 9%).');
+    expect(out.map((c) => [c.kind, c.text, c.value])).toEqual([
+      ['quality_value', '70%', 70],
+      ['quality_value', '58%', 58],
+      ['quality_value', '9%', 9],
+    ]);
+  });
+
+  it('a ratio range in parentheses with no change before stays a range', () => {
+    expect(claims('The share of hard cases varies by corpus (20% to 35%).').every((c) => c.value !== 35)).toBe(true);
+  });
+
+  it('margins listed in parentheses after "by a wide margin" are changes', () => {
+    const out = claims('It outperforms the strongest prior model by a wide margin (4.2% mAP on SetA, 3.1% on SetB and 2% on SetC).');
+    expect(out.map((c) => [c.kind, c.value])).toEqual([
+      ['quality_delta', 4.2],
+      ['quality_delta', 3.1],
+      ['quality_delta', 2],
+    ]);
+  });
+
+  it('a verb starting a new clause after the metric leaves the figure a value', () => {
+    const out = claims('The detector achieves 55.1% mAP and 63.0% NDS surpassing the earlier methods on the city set.');
+    expect(out.map((c) => c.kind)).toEqual(['quality_value', 'quality_value']);
+  });
+});

@@ -9,7 +9,7 @@ export const reachesTo = (lead: string) => /(?:^|[^p]\s)to\s+$/i.test(lead) && !
 export const changesFrom = (before: string) => /\bfrom\s+$/i.test(before) && !/\b(?:rang\w*|var\w*)\s+from\s+$/i.test(before);
 
 /** "... by 3%", "increases by just 0.02": the figure is a change. */
-export const BY_CHANGE = /\bby\s+(?:(?:only|just|merely|a mere|a further)\s+)?$/i;
+export const BY_CHANGE = /\bby\s+(?:(?:only|just|merely|a mere|a further)\s+)?$|\bby\s+(?:a|an)\s+(?:\w+\s+)?margin\s*\(\s*$/i; // "by a wide margin (6.3% mAP on A, ...)"
 
 /** A share follows: "N% of ...". */
 export const OF_WHOLE = /^\s*of\b/;
@@ -35,7 +35,7 @@ export const SCORES_ON = {
 };
 
 /** "outperforms X by 2.7%", "by a large margin of 4 points". */
-export const BY_MARGIN = /\bby\s+(?:(?:a|an)\s+(?:\w+\s+)?margin\s+of\s+)?$/i;
+export const BY_MARGIN = /\bby\s+(?:(?:a|an)\s+(?:\w+\s+)?margin\s+(?:of\s+|\(\s*))?$/i;
 
 /** "within 0.8% of": a bounded loss against a reference. */
 export const WITHIN = /\bwithin\s+$/i;

@@ -204,12 +204,22 @@ export const QUANTITY_RULES: QuantityRule[] = [
 function transitionTarget(q: Quantity, sentence: string, offset: number): Quantity {
   if (q.low == null || q.high == null) return q;
   const before = sentence.slice(0, q.start - offset);
-  if (!changesFrom(before)) return q;
   const written = sentence.slice(q.start - offset, q.end - offset);
+  if (!changesFrom(before) && !parentheticalTransition(before, written, sentence.slice(q.end - offset))) return q;
   const to = /\sto\s/.exec(written);
   if (!to) return q;
   const start = q.start + to.index + to[0].length;
   return { ...q, rule: q.rule.replace('-range', ''), start, value: q.high, low: null, high: null };
+}
+
+/**
+ * "an increase in accuracy on A (69% to 82%), B (73.9% to 76%)": a pair in
+ * parentheses, both ends with their unit, after a change, is where the figure
+ * went, not a range.
+ */
+function parentheticalTransition(before: string, written: string, after: string): boolean {
+  return /\(\s*$/.test(before) && /^\s*\)/.test(after) && /%.*\sto\s.*%/.test(written) &&
+    /\b(?:increas|improv|gain|boost|rais|reduc|decreas|drop|lower|cut|went|rose|fell)\w*/i.test(before);
 }
 
 /** Where two readings of the same length overlap, the rule listed first wins. */

@@ -171,6 +171,8 @@ function withoutCue(r: Reading): Decision | null {
     // "by 1.7 points over A and by 0.6 points over B", "from 48% to 58% on A and from 61% to 66% on B"
     if (previous.kind === 'quality_value' ? reachesTo(r.lead) || /\band\s+$/.test(r.lead) : BY_CHANGE.test(r.lead)) return previous;
   }
+  // "..., B (52.5% to 58%) and C (4.1% to 9%)": the next level reached in a run of transitions
+  if (q.form === 'percent' && previous?.kind === 'quality_value' && /\(\s*(?:from\s+)?\S+\s+to\s+$/i.test(r.lead)) return previous;
   if (q.form === 'percent' && dir && /\bfrom\s+\S+\s+to\s+$/i.test(r.lead)) {
     // "the rate of insecure completions falls from 41% to 17%": a level of an unnamed quality reached
     return { kind: 'quality_value', relation: 'value', metricCue: null };

@@ -50,7 +50,9 @@ export function qualityDecision(cue: CueHit, dir: Direction | null, r: Reading):
 function namesItsMetric(cue: CueHit, r: Reading): boolean {
   const { q, window: w } = r;
   if (cue.start >= q.end) {
-    return /^[\s-]*$/.test(r.after.slice(0, cue.start - q.end)) && !w.right.slice(0, 3).some((h) => DIRECTION_OF[h.tag]);
+    // "67.6% NDS surpassing the prior best": a verb that starts a new clause after the metric does not change the figure
+    const changes = (h: CueHit) => !!DIRECTION_OF[h.tag] && !(h.tag === 'Improve' && h.start > cue.end && /ing$/.test(h.normal));
+    return /^[\s-]*$/.test(r.after.slice(0, cue.start - q.end)) && !w.right.slice(0, 3).some(changes);
   }
   return q.start - cue.end < 25 && VALUE_LEAD.test(r.lead) && !meaning(cue)?.direction && !w.left.some((h) => h.start >= cue.end && DIRECTION_OF[h.tag]);
 }
