@@ -134,7 +134,7 @@ describe('context fields', () => {
 describe('abbreviations and conditions', () => {
   it('a metric abbreviation the abstract defines keeps the metric\'s polarity', () => {
     const text = 'We study jailbreaks and measure the word-level Attack Success Rate (ASR). Our filter gives a 12% reduction in ASR over the baselines.';
-    expect(extractClaims('t', text)[0]).toMatchObject({ kind: 'quality_delta', value: 12, unit: 'pp', metric: 'ASR' });
+    expect(extractClaims('t', text)[0]).toMatchObject({ kind: 'quality_delta', value: 12, unit: 'pp', metric: 'Attack Success Rate (ASR)' });
   });
 
   it('the short form of a method name measures nothing', () => {
@@ -173,5 +173,30 @@ describe('runs of levels and margins in parentheses', () => {
   it('a verb starting a new clause after the metric leaves the figure a value', () => {
     const out = claims('The detector achieves 55.1% mAP and 63.0% NDS surpassing the earlier methods on the city set.');
     expect(out.map((c) => c.kind)).toEqual(['quality_value', 'quality_value']);
+  });
+});
+
+describe('context: metric phrases and baselines', () => {
+  it('keeps the plain nouns that name the metric: "file sizes", "wall-clock time"', () => {
+    expect(claims('It gives 3 times smaller file sizes than PNG.')[0].metric).toBe('file sizes');
+    expect(claims('It can improve throughput by 12% on the cluster.')[0].metric).toBe('throughput');
+  });
+
+  it('a compression verb with no noun after it names the resource nearby', () => {
+    expect(claims('The index storage requirement can be compressed by 80%.')[0].metric).toBe('index storage requirement');
+  });
+
+  it('an abbreviation the abstract defines is named in full', () => {
+    const text = 'We define the Attack Success Rate (ASR). Our filter gives a 12% reduction in ASR over plain decoding.';
+    expect(extractClaims('t', text)[0].metric).toBe('Attack Success Rate (ASR)');
+  });
+
+  it('the system beaten before "by" is the baseline, not a later comparison', () => {
+    expect(claims('It surpasses commercial tools by 9% to 20% relatively, and also outperforms academic systems.')[0].baseline).toBe('commercial tools');
+  });
+
+  it('a scope or a threat after "over"/"against" is no baseline', () => {
+    expect(claims('It gains +2.1 accuracy over various domains.')[0].baseline).toBeNull();
+    expect(claims('It keeps accuracy within 1.5% of the FP32 baseline.')[0].baseline).toBe('FP32 baseline');
   });
 });

@@ -7,7 +7,7 @@ import { tagCues, type CueHit } from './nlp.js';
 const DEFINITION = /((?:[A-Za-z][\w-]*\s+){0,4}[A-Za-z][\w-]*)\s*\(\s*([A-Z][A-Za-z0-9&-]{1,7})\s*\)/g;
 
 /** Short form → the cue of its long form, with the long form as its normal text. */
-export type Abbreviations = Map<string, Pick<CueHit, 'tag' | 'normal'>>;
+export type Abbreviations = Map<string, Pick<CueHit, 'tag' | 'normal' | 'longForm'>>;
 
 export function definedAbbreviations(text: string): Abbreviations {
   const found: Abbreviations = new Map();
@@ -19,7 +19,7 @@ export function definedAbbreviations(text: string): Abbreviations {
     // other long forms are names of methods ("Mixture of Experts (MoE)") whose short form measures nothing
     const last = tagCues(long, 0).at(-1);
     if (!last || last.tag !== 'QualityMetric' || last.end < long.length - 1 || found.has(short)) continue;
-    found.set(short, { tag: last.tag, normal: last.normal });
+    found.set(short, { tag: last.tag, normal: last.normal, longForm: long.slice(last.start).trim() });
   }
   return found;
 }
@@ -34,7 +34,7 @@ export function withAbbreviations(cues: CueHit[], sentence: string, offset: numb
       const start = offset + m.index;
       const end = start + short.length;
       if (cues.some((c) => c.start < end && start < c.end)) continue;
-      added.push({ tag: cue.tag, start, end, normal: cue.normal });
+      added.push({ tag: cue.tag, start, end, normal: cue.normal, longForm: cue.longForm });
     }
   }
   return added.length ? [...cues, ...added].sort((a, b) => a.start - b.start) : cues;

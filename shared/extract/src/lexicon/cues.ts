@@ -201,4 +201,5 @@ export const METRIC_OF_COMPARATIVE: Record<string, string> = {
   smaller: 'model size', cheaper: 'cost', lighter: 'model size', accurate: 'accuracy', 'more accurate': 'accuracy',
   savings: 'savings', saving: 'savings', fewer: 'resources', speedup: 'speedup', speedups: 'speedup',
   larger: 'model size', bigger: 'model size',
+  compress: 'compression', compresses: 'compression', compressed: 'compression', compressing: 'compression', compression: 'compression',
 };

@@ -47,6 +47,8 @@ export interface CueHit {
   end: number;
   /** Lower-cased words of the hit. */
   normal: string;
+  /** For an abbreviation the abstract defines, its long form as written ("Attack Success Rate"). */
+  longForm?: string;
 }
 
 const CUE_TAGS = new Set(Object.keys(CUES));

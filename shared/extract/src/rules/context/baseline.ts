@@ -27,11 +27,18 @@ const BASELINE_END = new RegExp(
   String.raw`[,;:[\]]|\.(?:\s|$)|\s(?:${PHRASE_ENDERS.join('|')})\b|\s(?:of\s+)?[+-]?\d[\d.,]*\s?(?:%|x|×|times)|\sand\s+[+-]?\d`,
 );
 
+/** Phrases after "over"/"against" that name a scope or a threat, not a system compared: "over various domains", "against attacks". */
+const NOT_A_BASELINE =
+  /^(?:(?:various|multiple|several|many|diverse|different|all|numerous|a range of|a variety of)\b|\d+\s|(?:potential\s+|adversarial\s+|strong\s+)?(?:attacks?|perturbations?|noise|threats?|time|epochs?|iterations?|steps?)\b)/i;
+
 export interface BaselineCue {
   start: number;
   end: number;
   phrase: string;
 }
+
+/** Comparison words that are verbs of beating a system. */
+const BEATS = /^(?:outperform|surpass|beat)/i;
 
 /** Every "than X", "compared to X", "outperforms X" of a sentence, absolute offsets. */
 export function baselineCues(s: Sentence): BaselineCue[] {
@@ -50,7 +57,7 @@ export function baselineCues(s: Sentence): BaselineCue[] {
       .replace(/\s*\([^()]*$/, '') // a parenthesis the phrase cut open: "QTIP (Tseng et al"
       .replace(/\s+(?:based|and|or|of|in|for|to|from|that|which|who)$/i, '')
       .trim();
-    if (!cleaned || !/[A-Za-z]{2}/.test(cleaned)) continue;
+    if (!cleaned || !/[A-Za-z]{2}/.test(cleaned) || NOT_A_BASELINE.test(cleaned)) continue;
     out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, phrase: cleaned });
   }
   return out;
@@ -64,6 +71,9 @@ export function baselineFor(q: Quantity, cues: BaselineCue[], quantities: Quanti
   const reference = referenceOf(q, s);
   if (reference) return reference;
   const between = (a: number, b: number) => quantities.some((o) => o !== q && o.start >= a && o.end <= b);
+  // "surpasses X by 9.7%": the system beaten right before "by" is the baseline, whatever is compared later
+  const beaten = cues.filter((c) => c.end <= q.start && BEATS.test(s.text.slice(c.start - s.start, c.end - s.start))).at(-1);
+  if (beaten && !between(beaten.end, q.start) && /\bby\s+(?:\S+\s+){0,4}$/i.test(s.text.slice(0, q.start - s.start))) return beaten.phrase;
   const after = cues.filter((c) => c.start >= q.end);
   const direct = after.find((c) => c.start < s.end && !between(q.end, c.start));
   if (direct) return direct.phrase;
@@ -76,7 +86,7 @@ export function baselineFor(q: Quantity, cues: BaselineCue[], quantities: Quanti
 function referenceOf(q: Quantity, s: Sentence): string | null {
   const before = s.text.slice(0, q.start - s.start);
   if (!/\b(?:within|retains?|retaining|preserves?|preserving|recovers?|recovering)\s+(?:\w+\s+)?$/i.test(before)) return null;
-  const m = /^\s*of\s+(?:the\s+|a\s+|an\s+)?/.exec(s.text.slice(q.end - s.start));
+  const m = /^\s*(?:of\s+)?(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])/.exec(s.text.slice(q.end - s.start)); // "within 1.8% (of) the FP32 baseline"
   if (!m) return null;
   const rest = s.text.slice(q.end - s.start + m[0].length);
   const stop = rest.search(BASELINE_END);

@@ -29,7 +29,8 @@ function metricPhrase(text: string, cues: CueHit[], head: CueHit | null, kind: C
     const sameMeasure = (c: CueHit) => c.tag === 'Modifier' || !FAMILY[head.tag] || FAMILY[head.tag]!.includes(c.tag);
     while (j < cues.length && PHRASE_TAGS.has(cues[j].tag) && sameMeasure(cues[j]) && cues[j].start - cues[j - 1].end <= (j === i + 1 ? 12 : 2)) j++;
     const named = cues.slice(i + 1, j);
-    if (named.some((c) => c.tag !== 'Modifier')) return text.slice(named[0].start, named.at(-1)!.end);
+    // "smaller file sizes": plain nouns between the comparative and the measure belong to the metric
+    if (named.some((c) => c.tag !== 'Modifier')) return withNounModifiers(text, named[0].start, head.end) + text.slice(named[0].start, named.at(-1)!.end);
     // a comparative noun keeps its modifiers: "end-to-end speedup"
     const prev = cues[i - 1];
     if (prev && head.start - prev.end <= 1 && prev.tag === 'Modifier') return text.slice(prev.start, head.end);
@@ -60,12 +61,38 @@ const FAMILY: Partial<Record<CueTag, CueTag[]>> = {
 };
 
 function phrase(text: string, cues: CueHit[], head: CueHit): string {
+  if (head.longForm) return `${head.longForm} (${text.slice(head.start, head.end)})`; // "Attack Success Rate (ASR)"
   let i = cues.indexOf(head);
   let j = i;
   const joined = (a: CueHit, b: CueHit) => b.start - a.end <= 1 && /^[\s-]?$/.test(text.slice(a.end, b.start));
   while (i > 0 && PHRASE_TAGS.has(cues[i - 1].tag) && joined(cues[i - 1], cues[i])) i--;
   while (j < cues.length - 1 && PHRASE_TAGS.has(cues[j + 1].tag) && cues[j + 1].tag !== 'Modifier' && joined(cues[j], cues[j + 1])) j++;
-  return text.slice(cues[i].start, cues[j].end);
+  return withNounModifiers(text, cues[i].start) + text.slice(cues[i].start, cues[j].end);
+}
+
+/** Words that never modify a metric noun: determiners, prepositions, verbs of being, comparatives. */
+const NOT_A_MODIFIER = new Set([
+  'the', 'a', 'an', 'our', 'its', 'their', 'this', 'that', 'these', 'those', 'of', 'in', 'on', 'for', 'with', 'and', 'or', 'to',
+  'by', 'than', 'from', 'at', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'more', 'less', 'fewer',
+  'lower', 'higher', 'better', 'worse', 'both', 'all', 'each', 'per', 'while', 'when', 'which', 'we', 'it', 'also', 'only', 'same',
+  'similar', 'comparable', 'overall', 'significantly', 'substantially', 'up', 'down', 'over', 'under', 'into', 'via', 'new', 'state-of-the-art',
+  // verbs that take a metric as object: "can improve throughput", "demonstrate latency ..."
+  'can', 'could', 'may', 'will', 'would', 'must', 'demonstrate', 'show', 'improve', 'reduce', 'increase', 'achieve', 'yield', 'deliver',
+  'enable', 'cut', 'boost', 'lower', 'raise', 'attain', 'obtain', 'reach', 'keep', 'maintain', 'save', 'magnitude', 'tiny', 'small', 'large',
+]);
+
+/** "file sizes", "search latency", "recognition accuracies": up to two plain nouns right before the metric name it. */
+function withNounModifiers(text: string, start: number, from = Math.max(0, start - 40)): string {
+  const m = /(?:^|[\s(])((?:[a-z][a-z/-]{2,}\s){1,2})$/.exec(text.slice(from, start));
+  if (!m) return '';
+  const words = m[1].trim().split(/\s+/);
+  // keep the nouns nearest the metric, up to the first word that cannot modify it
+  const kept: string[] = [];
+  for (const w of words.reverse()) {
+    if (NOT_A_MODIFIER.has(w) || /(?:ly|ed|ing|s)$/.test(w)) break;
+    kept.unshift(w);
+  }
+  return kept.length ? kept.join(' ') + ' ' : '';
 }
 
 const DEFAULT_METRIC: Partial<Record<ClaimKind, (unit: string) => string | null>> = {
