@@ -1,0 +1,166 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, waitFor } from '../../support/cli.js';
+
+/**
+ * Private Redis servers on loopback for the Redis HA tests: a three-node
+ * cluster, or one Redis watched by one sentinel. Each server runs from a
+ * temporary folder, persists nothing, listens on ports the OS picked, and is
+ * stopped (SIGTERM to its own pid) and deleted by `stop()`.
+ */
+
+/** Why these tests cannot run here, or null when redis-server and redis-cli are installed. */
+export function missingRedisTools(): string | null {
+  for (const tool of ['redis-server', 'redis-cli']) {
+    try {
+      execFileSync(tool, ['--version'], { stdio: 'ignore' });
+    } catch {
+      return `${tool} is not installed (apt-get install redis-server / redis-tools): the Redis HA tests are skipped`;
+    }
+  }
+  return null;
+}
+
+const cli = (port: number, ...args: string[]) => execFileSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8', timeout: 10_000 });
+
+/** Ports that are free now and distinct from each other. */
+async function freePorts(n: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < n) ports.add(await freePort());
+  return [...ports];
+}
+
+class ServerGroup {
+  protected readonly procs: ChildProcess[] = [];
+  protected readonly output: string[] = [];
+  readonly dir = mkdtempSync(join(tmpdir(), 'claimflow-redis-ha-'));
+
+  protected start(args: string[]): void {
+    const child = spawn('redis-server', args, { cwd: this.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const i = this.output.push('') - 1;
+    child.stdout!.on('data', (d) => (this.output[i] = (this.output[i] + d).slice(-4000)));
+    child.stderr!.on('data', (d) => (this.output[i] = (this.output[i] + d).slice(-4000)));
+    this.procs.push(child);
+  }
+
+  protected async answering(port: number): Promise<void> {
+    await waitFor(`redis-server on port ${port}`, async () => {
+      const dead = this.procs.find((p) => p.exitCode !== null);
+      if (dead) throw new Error(`a redis-server exited with code ${dead.exitCode}:\n${this.output.join('\n')}`);
+      return cli(port, 'ping').trim() === 'PONG';
+    }, 15_000);
+  }
+
+  /** What the servers printed, for a failure message. */
+  log(): string {
+    return this.output.join('\n---\n');
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.procs.map((p) =>
+        p.exitCode !== null
+          ? null
+          : new Promise<void>((resolve) => {
+              const timer = setTimeout(() => p.kill('SIGKILL'), 5000);
+              p.once('exit', () => {
+                clearTimeout(timer);
+                resolve();
+              });
+              p.kill('SIGTERM');
+            }),
+      ),
+    );
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Three masters, no replicas: the smallest cluster Redis accepts. */
+export class LocalRedisCluster extends ServerGroup {
+  ports: number[] = [];
+
+  /** `host:port,…` as REDIS_CLUSTER_NODES takes it. */
+  get nodes(): string {
+    return this.ports.map((p) => `127.0.0.1:${p}`).join(',');
+  }
+
+  static async start(size = 3): Promise<LocalRedisCluster> {
+    const cluster = new LocalRedisCluster();
+    try {
+      // A data port and a cluster-bus port per node, all picked by the OS (the default bus port, +10000, may be taken or past 65535).
+      const ports = await freePorts(size * 2);
+      cluster.ports = ports.slice(0, size);
+      for (const [i, port] of cluster.ports.entries()) {
+        cluster.start([
+          '--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-port', String(ports[size + i]),
+          '--cluster-config-file', `nodes-${port}.conf`, '--save', '', '--appendonly', 'no', '--dir', cluster.dir,
+        ]);
+      }
+      for (const port of cluster.ports) await cluster.answering(port);
+      execFileSync('redis-cli', ['--cluster', 'create', ...cluster.ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      for (const port of cluster.ports) {
+        await waitFor(`cluster_state:ok on port ${port}`, async () => cli(port, 'cluster', 'info').includes('cluster_state:ok'), 20_000);
+      }
+      return cluster;
+    } catch (err) {
+      await cluster.stop();
+      throw err;
+    }
+  }
+
+  /** Keys each master holds, by port: shows where the queues went. */
+  keysByNode(): Record<number, number> {
+    return Object.fromEntries(this.ports.map((p) => [p, Number(cli(p, 'dbsize').trim())]));
+  }
+}
+
+/** One Redis and one sentinel that monitors it as `name`. */
+export class LocalSentinel extends ServerGroup {
+  redisPort = 0;
+  sentinelPort = 0;
+
+  constructor(readonly name: string) {
+    super();
+  }
+
+  /** `host:port` as REDIS_SENTINELS takes it. */
+  get sentinels(): string {
+    return `127.0.0.1:${this.sentinelPort}`;
+  }
+
+  static async start(name = 'claimflow-test'): Promise<LocalSentinel> {
+    const s = new LocalSentinel(name);
+    try {
+      [s.redisPort, s.sentinelPort] = await freePorts(2);
+      s.start(['--port', String(s.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', s.dir]);
+      await s.answering(s.redisPort);
+      // A sentinel rewrites its config file, so it gets one of its own in the temporary folder.
+      const conf = join(s.dir, 'sentinel.conf');
+      writeFileSync(conf, [
+        `port ${s.sentinelPort}`,
+        'bind 127.0.0.1',
+        `dir ${s.dir}`,
+        `sentinel monitor ${name} 127.0.0.1 ${s.redisPort} 1`,
+        `sentinel down-after-milliseconds ${name} 5000`,
+        '',
+      ].join('\n'));
+      s.start([conf, '--sentinel']);
+      await s.answering(s.sentinelPort);
+      await waitFor(`the sentinel to know master ${name}`, async () => cli(s.sentinelPort, 'sentinel', 'get-master-addr-by-name', name).includes(String(s.redisPort)), 15_000);
+      return s;
+    } catch (err) {
+      await s.stop();
+      throw err;
+    }
+  }
+
+  /** Keys in the monitored Redis. */
+  keys(): number {
+    return Number(cli(this.redisPort, 'dbsize').trim());
+  }
+}
