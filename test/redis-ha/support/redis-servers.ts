@@ -23,7 +23,8 @@ export function missingRedisTools(): string | null {
   return null;
 }
 
-const cli = (port: number, ...args: string[]) => execFileSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8', timeout: 10_000 });
+const cli = (port: number, ...args: string[]) =>
+  execFileSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
 
 /** Ports that are free now and distinct from each other. */
 async function freePorts(n: number): Promise<number[]> {
