@@ -12,6 +12,31 @@ export function packageOf(url) {
   return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
 }
 
+/**
+ * What a function is part of, in the terms the profile table uses: the
+ * extractor's rules, compromise, JSON, zod, the queue layer, the database
+ * driver, logging, … Native frames without a script are V8's own work, but
+ * JSON.parse/stringify show up as native `parse`/`stringify`.
+ */
+export function categoryOf(functionName, url) {
+  if (functionName === '(garbage collector)') return 'GC';
+  if (functionName === '(program)') return 'V8 / native (program)';
+  if (!url) return /^(parse|stringify|JSONParse|JSONStringify)$/.test(functionName) ? 'JSON' : 'V8 / native';
+  const pkg = packageOf(url);
+  if (pkg === 'compromise') return 'compromise';
+  if (pkg === 'zod') return 'zod';
+  if (/^(bullmq|ioredis|@ioredis\/.*|redis-parser|redis-errors|msgpackr|cluster-key-slot|denque|standard-as-callback|lodash\..*)$/.test(pkg)) return 'ioredis / BullMQ';
+  if (/^(pg|pg-.*|pgpass|postgres-.*|@electric-sql\/.*)$/.test(pkg)) return 'pg';
+  if (/^(pino|pino-.*|sonic-boom|thread-stream|fast-redact|quick-format-unescaped|atomic-sleep|on-exit-leak-free|safe-stable-stringify)$/.test(pkg)) return 'logging (pino)';
+  if (pkg === '@claimflow/extract') return 'extraction rules';
+  if (pkg === '@claimflow/units') return 'unit normalization';
+  if (pkg === '@claimflow/store') return 'store (SQL building)';
+  if (pkg === '@claimflow/readers') return 'readers (ids, validation)';
+  if (pkg.startsWith('@claimflow/')) return 'claimflow (other)';
+  if (pkg === 'node (core)') return 'node core';
+  return 'other packages';
+}
+
 const shortUrl = (url) => (url ? url.replace(/^file:\/\/.*?node_modules\//, '').replace(/^file:\/\/.*?\/(shared|services)\//, '$1/') : '');
 
 /**
@@ -19,7 +44,7 @@ const shortUrl = (url) => (url ? url.replace(/^file:\/\/.*?node_modules\//, '').
  * process.hrtime gives it in any process) keeps only the samples taken while
  * the timed batch ran, so start-up (module loading) does not count.
  */
-export function summarizeProfile(path, top = 12, window = null) {
+export function summarizeProfile(path, top = 12, window = null, records = null) {
   const profile = JSON.parse(readFileSync(path, 'utf8'));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
@@ -38,6 +63,7 @@ export function summarizeProfile(path, top = 12, window = null) {
   const busy = total - idle;
   const fns = new Map();
   const pkgs = new Map();
+  const cats = new Map();
   for (const [id, t] of self) {
     const { functionName, url, lineNumber } = byId.get(id).callFrame;
     if (functionName === '(idle)') continue;
@@ -45,11 +71,17 @@ export function summarizeProfile(path, top = 12, window = null) {
     fns.set(key, (fns.get(key) ?? 0) + t);
     const pkg = functionName === '(garbage collector)' ? '(garbage collector)' : functionName === '(program)' ? '(program)' : packageOf(url);
     pkgs.set(pkg, (pkgs.get(pkg) ?? 0) + t);
+    const cat = categoryOf(functionName, url);
+    cats.set(cat, (cats.get(cat) ?? 0) + t);
   }
   const rank = (m) =>
     [...m]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, t]) => ({ name, ms: Math.round(t / 1000), share: busy ? t / busy : 0 }));
-  return { file: path, wallMs: Math.round(total / 1000), busyMs: Math.round(busy / 1000), topFunctions: rank(fns), topPackages: rank(pkgs) };
+  // Every category, not only the top ones: the table must add up to the process's busy time.
+  const byCategory = [...cats]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, t]) => ({ name, ms: t / 1000, msPerAbstract: records ? t / 1000 / records : null, share: busy ? t / busy : 0 }));
+  return { file: path, wallMs: Math.round(total / 1000), busyMs: Math.round(busy / 1000), records, topFunctions: rank(fns), topPackages: rank(pkgs), byCategory };
 }
