@@ -304,7 +304,7 @@ for (const { section, corpus } of steps) {
     if (section === 'profile') {
       const { runPipeline } = await import('../test/bench/pipeline.mjs');
       const { summarizeProfile } = await import('../test/bench/lib/cpuprofile.mjs');
-      const dir = `${SCRATCH}/profiles-${mode}`;
+      const dir = `${SCRATCH}/profiles-${profileOnly ? 'profile' : mode}`;
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       const input = await file(plan.records, 90_000_000);

@@ -249,6 +249,14 @@ function findingsFor(results) {
   return out;
 }
 
+/** How the figures are made: corpora, columns, thresholds, profile (issue 12). */
+export const METHOD = [
+  '- **Two corpora, side by side.** Every corpus-dependent figure (extraction, end to end, scaling, memory) has a column for the synthetic corpus (`@claimflow/corpus`, calibrated to the real abstracts: about 1,400 characters and 1.8 claims per abstract, checked by `test/bench/corpus-calibration.test.ts`) and one for the real corpus: `../shared`\'s seed and dev abstracts (284), replicated with fresh ids (`real-<n>`) to each section\'s size. A clone without `../shared` measures the synthetic column only, and says so. The no-op queue ceiling and the query latencies do not depend on the corpus: one figure, marked `(same)`.',
+  '- **Targets** (issue 12: extraction ≥ 15× compromise, end to end ≥ 1,500 abstracts/s, every service ≤ 220 MB, Redis < 512 MB) are judged on the real column where there is one.',
+  '- **Quick mode** (`npm run bench -- --quick`, inside `npm test`) judges no target: its sizes are too small. It checks ratios measured within the run against thresholds set for a loaded 2-core machine (`QUICK_THRESHOLDS` in `test/bench/targets.mjs`: extraction ≥ 5× compromise and ≥ 1.2× recognizers-text, end to end ≥ 3 % of the no-op queue chain, two extractors ≥ 0.4× one), prints each with ✔, or ✘ when it fails, and exits 1 on a ✘.',
+  '- **Profile**: the four workers over the real corpus under `node --cpu-prof`, self time inside the timed batch only, in CPU-milliseconds per abstract by category: extraction rules (with their regexes), compromise, JSON (BullMQ\'s job (de)serialization), zod, ioredis / BullMQ, pg, unit normalization, store SQL building, node core, GC. `npm run bench -- --profile STAGE` prints one stage\'s table without the rest of the suite.',
+];
+
 const COMMANDS = [
   'npm ci && npm run build',
   'npm run bench                       # full suite, rewrites BENCHMARKS.md (about 40 min on 2 cores)',
@@ -287,6 +295,10 @@ export function markdown(input) {
     '## Results',
     '',
     table(results),
+    '',
+    '## Method',
+    '',
+    ...METHOD,
     '',
     '## Machine',
     '',

@@ -15,14 +15,23 @@ export function packageOf(url) {
 /**
  * What a function is part of, in the terms the profile table uses: the
  * extractor's rules, compromise, JSON, zod, the queue layer, the database
- * driver, logging, … Native frames without a script are V8's own work, but
- * JSON.parse/stringify show up as native `parse`/`stringify`.
+ * driver, logging, … A native frame (no script: a compiled RegExp, a
+ * builtin) counts for the code that called it (`callerUrl`): the rules'
+ * regexes are extraction rules, a Buffer builtin under pg is pg. JSON.parse
+ * and JSON.stringify count as JSON where V8 gives them a frame of their own;
+ * where it inlines them, their time is their caller's: BullMQ's Job.fromJSON
+ * and asJSON are all but JSON, so they count as JSON (job payloads); the
+ * JSON pg builds for jsonb parameters stays in pg.
  */
-export function categoryOf(functionName, url) {
+export function categoryOf(functionName, url, callerUrl = null) {
   if (functionName === '(garbage collector)') return 'GC';
   if (functionName === '(program)') return 'V8 / native (program)';
-  if (!url) return /^(parse|stringify|JSONParse|JSONStringify)$/.test(functionName) ? 'JSON' : 'V8 / native';
+  if (!url && /^(parse|stringify|JSONParse|JSONStringify)$/.test(functionName) && !callerUrl?.includes('node:internal/url')) return 'JSON';
+  if (!url && callerUrl) return categoryOf('', callerUrl);
+  if (!url) return 'V8 / native';
   const pkg = packageOf(url);
+  // BullMQ's Job.fromJSON / asJSON are JSON.parse / JSON.stringify of the payload, inlined: their self time is JSON.
+  if (pkg === 'bullmq' && /^(fromJSON|asJSON|toJSON)$/.test(functionName)) return 'JSON (job payloads)';
   if (pkg === 'compromise') return 'compromise';
   if (pkg === 'zod') return 'zod';
   if (/^(bullmq|ioredis|@ioredis\/.*|redis-parser|redis-errors|msgpackr|cluster-key-slot|denque|standard-as-callback|lodash\..*)$/.test(pkg)) return 'ioredis / BullMQ';
@@ -47,6 +56,13 @@ const shortUrl = (url) => (url ? url.replace(/^file:\/\/.*?node_modules\//, '').
 export function summarizeProfile(path, top = 12, window = null, records = null) {
   const profile = JSON.parse(readFileSync(path, 'utf8'));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n);
+  /** The script of the nearest caller that has one (for native frames). */
+  const callerUrl = (id) => {
+    for (let p = parentOf.get(id); p; p = parentOf.get(p.id)) if (p.callFrame.url) return p.callFrame.url;
+    return null;
+  };
   const self = new Map();
   let total = 0;
   let at = profile.startTime;
@@ -71,7 +87,7 @@ export function summarizeProfile(path, top = 12, window = null, records = null) 
     fns.set(key, (fns.get(key) ?? 0) + t);
     const pkg = functionName === '(garbage collector)' ? '(garbage collector)' : functionName === '(program)' ? '(program)' : packageOf(url);
     pkgs.set(pkg, (pkgs.get(pkg) ?? 0) + t);
-    const cat = categoryOf(functionName, url);
+    const cat = categoryOf(functionName, url, url ? null : callerUrl(id));
     cats.set(cat, (cats.get(cat) ?? 0) + t);
   }
   const rank = (m) =>
