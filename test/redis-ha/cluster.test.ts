@@ -8,7 +8,7 @@ import { createRedis, deleteKeys, deleteQueueKeys, isCluster, newBatch, Pipeline
 import { claims } from '../support/cli.js';
 import { claimKey, readClaimsJsonl, storedClaims } from '../support/claims.js';
 import { TestPipeline } from '../support/test-pipeline.js';
-import { LocalRedisCluster, missingRedisTools } from './support/redis-servers.js';
+import { LocalRedisCluster, missingRedisTools, PASSWORD } from './support/redis-servers.js';
 
 /**
  * The pipeline on a real three-node Redis Cluster started by the test: the
@@ -32,8 +32,9 @@ describe.skipIf(missing)('the pipeline on a three-node Redis Cluster', () => {
     cluster = await LocalRedisCluster.start(3);
     dir = mkdtempSync(join(tmpdir(), 'claimflow-cluster-'));
     pipeline = await TestPipeline.start('cluster', {
-      // The URL names no node that matters here (REDIS_CLUSTER_NODES does); it keeps the prefix clean-up off the shared Redis.
-      redisUrl: 'redis://127.0.0.1:1',
+      // The URL names no node that matters here (REDIS_CLUSTER_NODES does) but carries the nodes' password;
+      // being a Redis of the test's own, it keeps the prefix clean-up off the shared Redis.
+      redisUrl: `redis://:${PASSWORD}@127.0.0.1:1`,
       env: { REDIS_CLUSTER_NODES: cluster.nodes, QUEUE_PREFIX: PREFIX, CHUNK_SIZE: '40' },
       startedWhen: '/readyz',
     });

@@ -3,7 +3,7 @@ import { createLogger } from '@claimflow/logger';
 import { createRedis, deleteQueueKeys, isCluster } from '@claimflow/queues';
 import { claims } from '../support/cli.js';
 import { TestPipeline } from '../support/test-pipeline.js';
-import { LocalSentinel, missingRedisTools } from './support/redis-servers.js';
+import { LocalSentinel, missingRedisTools, PASSWORD } from './support/redis-servers.js';
 
 /**
  * The pipeline on a Redis it finds through a sentinel: a private Redis and a
@@ -22,9 +22,9 @@ describe.skipIf(missing)('the pipeline on a Redis found through Sentinel', () =>
   beforeAll(async () => {
     sentinel = await LocalSentinel.start('cf-master');
     pipeline = await TestPipeline.start('sentinel', {
-      // No Redis answers at REDIS_URL's host: only the sentinel knows where the master is.
-      redisUrl: 'redis://127.0.0.1:1',
-      env: { REDIS_SENTINELS: sentinel.sentinels, REDIS_SENTINEL_NAME: sentinel.name },
+      // No Redis answers at REDIS_URL's host: only the sentinel knows where the master is; the URL carries the master's password.
+      redisUrl: `redis://:${PASSWORD}@127.0.0.1:1`,
+      env: { REDIS_SENTINELS: sentinel.sentinels, REDIS_SENTINEL_NAME: sentinel.name, REDIS_SENTINEL_PASSWORD: PASSWORD },
       startedWhen: '/readyz',
     });
     env = pipeline.env;
@@ -46,7 +46,7 @@ describe.skipIf(missing)('the pipeline on a Redis found through Sentinel', () =>
   }, 120_000);
 
   it('connects through the sentinel from the factory, and cleans up the prefix there', async () => {
-    const redis = createRedis({ REDIS_URL: env.REDIS_URL, REDIS_SENTINELS: sentinel.sentinels, REDIS_SENTINEL_NAME: sentinel.name }, 'producer', log);
+    const redis = createRedis({ REDIS_URL: env.REDIS_URL, REDIS_SENTINELS: sentinel.sentinels, REDIS_SENTINEL_NAME: sentinel.name, REDIS_SENTINEL_PASSWORD: PASSWORD }, 'producer', log);
     try {
       expect(isCluster(redis)).toBe(false);
       expect(await deleteQueueKeys(redis, env.QUEUE_PREFIX)).toBeGreaterThan(0);

@@ -23,8 +23,11 @@ export function missingRedisTools(): string | null {
   return null;
 }
 
+/** Every server of these tests asks for this password, so credentials are proven to travel from REDIS_URL. */
+export const PASSWORD = 'ha-test-secret';
+const auth = ['-a', PASSWORD, '--no-auth-warning'];
 const cli = (port: number, ...args: string[]) =>
-  execFileSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
+  execFileSync('redis-cli', ['-p', String(port), ...auth, ...args], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
 
 /** Ports that are free now and distinct from each other. */
 async function freePorts(n: number): Promise<number[]> {
@@ -97,10 +100,11 @@ export class LocalRedisCluster extends ServerGroup {
         cluster.start([
           '--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-port', String(ports[size + i]),
           '--cluster-config-file', `nodes-${port}.conf`, '--save', '', '--appendonly', 'no', '--dir', cluster.dir,
+          '--requirepass', PASSWORD, '--masterauth', PASSWORD,
         ]);
       }
       for (const port of cluster.ports) await cluster.answering(port);
-      execFileSync('redis-cli', ['--cluster', 'create', ...cluster.ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], {
+      execFileSync('redis-cli', [...auth, '--cluster', 'create', ...cluster.ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], {
         encoding: 'utf8',
         timeout: 30_000,
       });
@@ -138,7 +142,7 @@ export class LocalSentinel extends ServerGroup {
     const s = new LocalSentinel(name);
     try {
       [s.redisPort, s.sentinelPort] = await freePorts(2);
-      s.start(['--port', String(s.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', s.dir]);
+      s.start(['--port', String(s.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', s.dir, '--requirepass', PASSWORD]);
       await s.answering(s.redisPort);
       // A sentinel rewrites its config file, so it gets one of its own in the temporary folder.
       const conf = join(s.dir, 'sentinel.conf');
@@ -148,6 +152,9 @@ export class LocalSentinel extends ServerGroup {
         `dir ${s.dir}`,
         `sentinel monitor ${name} 127.0.0.1 ${s.redisPort} 1`,
         `sentinel down-after-milliseconds ${name} 5000`,
+        `sentinel auth-pass ${name} ${PASSWORD}`,
+        // The sentinel itself asks for a password too (REDIS_SENTINEL_PASSWORD).
+        `requirepass ${PASSWORD}`,
         '',
       ].join('\n'));
       s.start([conf, '--sentinel']);
