@@ -26,8 +26,29 @@ export function missingRedisTools(): string | null {
 /** Every server of these tests asks for this password, so credentials are proven to travel from REDIS_URL. */
 export const PASSWORD = 'ha-test-secret';
 const auth = ['-a', PASSWORD, '--no-auth-warning'];
-const cli = (port: number, ...args: string[]) =>
-  execFileSync('redis-cli', ['-p', String(port), ...auth, ...args], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
+
+/**
+ * A throwaway CA and a server certificate for 127.0.0.1 in `dir`, made with
+ * openssl; processes that must trust it get NODE_EXTRA_CA_CERTS=<ca>.
+ */
+export function makeCertificates(dir: string): { ca: string; cert: string; key: string } {
+  const at = (f: string) => join(dir, f);
+  const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore', timeout: 30_000 });
+  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', at('ca.key'), '-out', at('ca.crt'), '-days', '1', '-subj', '/CN=claimflow test CA');
+  ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', at('redis.key'), '-out', at('redis.csr'), '-subj', '/CN=127.0.0.1');
+  writeFileSync(at('san.cnf'), 'subjectAltName=IP:127.0.0.1\n');
+  ssl('x509', '-req', '-in', at('redis.csr'), '-CA', at('ca.crt'), '-CAkey', at('ca.key'), '-CAcreateserial', '-out', at('redis.crt'), '-days', '1', '-extfile', at('san.cnf'));
+  return { ca: at('ca.crt'), cert: at('redis.crt'), key: at('redis.key') };
+}
+
+export function hasOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Ports that are free now and distinct from each other. */
 async function freePorts(n: number): Promise<number[]> {
@@ -40,6 +61,12 @@ class ServerGroup {
   protected readonly procs: ChildProcess[] = [];
   protected readonly output: string[] = [];
   readonly dir = mkdtempSync(join(tmpdir(), 'claimflow-redis-ha-'));
+  /** redis-cli's TLS arguments when the servers speak TLS only. */
+  protected tlsArgs: string[] = [];
+
+  protected cli(port: number, ...args: string[]): string {
+    return execFileSync('redis-cli', ['-p', String(port), ...this.tlsArgs, ...auth, ...args], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
+  }
 
   protected start(args: string[]): void {
     const child = spawn('redis-server', args, { cwd: this.dir, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -53,7 +80,7 @@ class ServerGroup {
     await waitFor(`redis-server on port ${port}`, async () => {
       const dead = this.procs.find((p) => p.exitCode !== null);
       if (dead) throw new Error(`a redis-server exited with code ${dead.exitCode}:\n${this.output.join('\n')}`);
-      return cli(port, 'ping').trim() === 'PONG';
+      return this.cli(port, 'ping').trim() === 'PONG';
     }, 15_000);
   }
 
@@ -90,26 +117,40 @@ export class LocalRedisCluster extends ServerGroup {
     return this.ports.map((p) => `127.0.0.1:${p}`).join(',');
   }
 
-  static async start(size = 3): Promise<LocalRedisCluster> {
+  /** The CA file clients must trust when the cluster was started with TLS. */
+  ca: string | null = null;
+
+  /** `tls`: the nodes speak TLS only, clients and cluster bus alike, with a certificate of a CA made for the test. */
+  static async start(size = 3, opts: { tls?: boolean } = {}): Promise<LocalRedisCluster> {
     const cluster = new LocalRedisCluster();
     try {
+      const certs = opts.tls ? makeCertificates(cluster.dir) : null;
+      if (certs) {
+        cluster.ca = certs.ca;
+        cluster.tlsArgs = ['--tls', '--cacert', certs.ca];
+      }
+      const tlsServer = (port: number) =>
+        certs
+          ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', certs.cert, '--tls-key-file', certs.key, '--tls-ca-cert-file', certs.ca,
+             '--tls-auth-clients', 'no', '--tls-cluster', 'yes', '--tls-replication', 'yes']
+          : ['--port', String(port)];
       // A data port and a cluster-bus port per node, all picked by the OS (the default bus port, +10000, may be taken or past 65535).
       const ports = await freePorts(size * 2);
       cluster.ports = ports.slice(0, size);
       for (const [i, port] of cluster.ports.entries()) {
         cluster.start([
-          '--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-port', String(ports[size + i]),
+          ...tlsServer(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-port', String(ports[size + i]),
           '--cluster-config-file', `nodes-${port}.conf`, '--save', '', '--appendonly', 'no', '--dir', cluster.dir,
           '--requirepass', PASSWORD, '--masterauth', PASSWORD,
         ]);
       }
       for (const port of cluster.ports) await cluster.answering(port);
-      execFileSync('redis-cli', [...auth, '--cluster', 'create', ...cluster.ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], {
+      execFileSync('redis-cli', [...cluster.tlsArgs, ...auth, '--cluster', 'create', ...cluster.ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], {
         encoding: 'utf8',
         timeout: 30_000,
       });
       for (const port of cluster.ports) {
-        await waitFor(`cluster_state:ok on port ${port}`, async () => cli(port, 'cluster', 'info').includes('cluster_state:ok'), 20_000);
+        await waitFor(`cluster_state:ok on port ${port}`, async () => cluster.cli(port, 'cluster', 'info').includes('cluster_state:ok'), 20_000);
       }
       return cluster;
     } catch (err) {
@@ -120,7 +161,7 @@ export class LocalRedisCluster extends ServerGroup {
 
   /** Keys each master holds, by port: shows where the queues went. */
   keysByNode(): Record<number, number> {
-    return Object.fromEntries(this.ports.map((p) => [p, Number(cli(p, 'dbsize').trim())]));
+    return Object.fromEntries(this.ports.map((p) => [p, Number(this.cli(p, 'dbsize').trim())]));
   }
 }
 
@@ -159,7 +200,7 @@ export class LocalSentinel extends ServerGroup {
       ].join('\n'));
       s.start([conf, '--sentinel']);
       await s.answering(s.sentinelPort);
-      await waitFor(`the sentinel to know master ${name}`, async () => cli(s.sentinelPort, 'sentinel', 'get-master-addr-by-name', name).includes(String(s.redisPort)), 15_000);
+      await waitFor(`the sentinel to know master ${name}`, async () => s.cli(s.sentinelPort, 'sentinel', 'get-master-addr-by-name', name).includes(String(s.redisPort)), 15_000);
       return s;
     } catch (err) {
       await s.stop();
@@ -169,6 +210,6 @@ export class LocalSentinel extends ServerGroup {
 
   /** Keys in the monitored Redis. */
   keys(): number {
-    return Number(cli(this.redisPort, 'dbsize').trim());
+    return Number(this.cli(this.redisPort, 'dbsize').trim());
   }
 }
