@@ -6,9 +6,10 @@ import { TestPipeline } from '../support/test-pipeline.js';
 import { LocalSentinel, missingRedisTools, PASSWORD } from './support/redis-servers.js';
 
 /**
- * The pipeline on a Redis it finds through a sentinel: a private Redis and a
- * sentinel (`redis-server --sentinel`) on ports the OS picked, the workers
- * configured by REDIS_SENTINELS and REDIS_SENTINEL_NAME only.
+ * The pipeline on a Redis it finds through a sentinel: a private Redis, a
+ * replica and a sentinel (`redis-server --sentinel`) on ports the OS picked,
+ * the workers configured by REDIS_SENTINELS and REDIS_SENTINEL_NAME only;
+ * then a failover, which the running workers must follow.
  */
 const missing = missingRedisTools();
 if (missing) console.warn(missing);
@@ -55,6 +56,17 @@ describe.skipIf(missing)('the pipeline on a Redis found through Sentinel', () =>
       redis.disconnect();
     }
   });
+
+  it('follows a failover: the workers carry on with the new master', async () => {
+    const before = sentinel.masterPort();
+    await sentinel.failover();
+    expect(sentinel.masterPort()).not.toBe(before);
+    const ingest = await claims(['ingest', 'seeds/demo-abstracts.jsonl', '--batch', 'after failover', '--wait'], env);
+    expect(ingest.code, `${ingest.stderr}\n${pipeline.stack.output()}`).toBe(0);
+    const batchId = ingest.stdout.trim().split('\n')[0];
+    expect(await pipeline.store.batch(batchId)).toMatchObject({ status: 'done', total: 22, accepted: 22, rejected: 0 });
+    expect(sentinel.keys()).toBeGreaterThan(0);
+  }, 120_000);
 
   it('names the master it cannot find and what to fix', async () => {
     const r = await claims(['status'], { ...env, REDIS_SENTINEL_NAME: 'no-such-master' });

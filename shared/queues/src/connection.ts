@@ -115,6 +115,10 @@ function connect(target: RedisTarget, options: RedisOptions, retryStrategy: (n: 
       enableTLSForSentinelMode: data.tls != null,
       retryStrategy,
       sentinelRetryStrategy: retryStrategy,
+      // Follow a failover at once (the sentinels announce +switch-master), not only when the old master goes away;
+      // a write that reached a master just demoted to replica reconnects to the new one and is sent again.
+      failoverDetector: true,
+      reconnectOnError: (err) => (err.message.startsWith('READONLY') ? 2 : false),
     });
   }
   const data = urlOptions(target.url, false);

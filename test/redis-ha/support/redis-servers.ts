@@ -165,9 +165,10 @@ export class LocalRedisCluster extends ServerGroup {
   }
 }
 
-/** One Redis and one sentinel that monitors it as `name`. */
+/** One Redis, one replica of it, and one sentinel that monitors them as `name`. */
 export class LocalSentinel extends ServerGroup {
   redisPort = 0;
+  replicaPort = 0;
   sentinelPort = 0;
 
   constructor(readonly name: string) {
@@ -182,9 +183,13 @@ export class LocalSentinel extends ServerGroup {
   static async start(name = 'claimflow-test'): Promise<LocalSentinel> {
     const s = new LocalSentinel(name);
     try {
-      [s.redisPort, s.sentinelPort] = await freePorts(2);
-      s.start(['--port', String(s.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', s.dir, '--requirepass', PASSWORD]);
+      [s.redisPort, s.replicaPort, s.sentinelPort] = await freePorts(3);
+      const server = (port: number) => ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', s.dir, '--dbfilename', `dump-${port}.rdb`, '--requirepass', PASSWORD, '--masterauth', PASSWORD];
+      s.start(server(s.redisPort));
       await s.answering(s.redisPort);
+      s.start([...server(s.replicaPort), '--replicaof', '127.0.0.1', String(s.redisPort)]);
+      await s.answering(s.replicaPort);
+      await waitFor('the replica to sync', async () => s.cli(s.replicaPort, 'info', 'replication').includes('master_link_status:up'), 15_000);
       // A sentinel rewrites its config file, so it gets one of its own in the temporary folder.
       const conf = join(s.dir, 'sentinel.conf');
       writeFileSync(conf, [
@@ -201,6 +206,7 @@ export class LocalSentinel extends ServerGroup {
       s.start([conf, '--sentinel']);
       await s.answering(s.sentinelPort);
       await waitFor(`the sentinel to know master ${name}`, async () => s.cli(s.sentinelPort, 'sentinel', 'get-master-addr-by-name', name).includes(String(s.redisPort)), 15_000);
+      await waitFor(`the sentinel to know the replica of ${name}`, async () => s.cli(s.sentinelPort, 'sentinel', 'replicas', name).includes(String(s.replicaPort)), 30_000);
       return s;
     } catch (err) {
       await s.stop();
@@ -208,8 +214,23 @@ export class LocalSentinel extends ServerGroup {
     }
   }
 
-  /** Keys in the monitored Redis. */
+  /** The port of the current master, as the sentinel says. */
+  masterPort(): number {
+    return Number(this.cli(this.sentinelPort, 'sentinel', 'get-master-addr-by-name', this.name).trim().split('\n')[1]);
+  }
+
+  /** Keys in the current master. */
   keys(): number {
-    return Number(this.cli(this.redisPort, 'dbsize').trim());
+    return Number(this.cli(this.masterPort(), 'dbsize').trim());
+  }
+
+  /** Makes the replica the master (SENTINEL FAILOVER) and waits until it is one. */
+  async failover(): Promise<void> {
+    const before = this.masterPort();
+    this.cli(this.sentinelPort, 'sentinel', 'failover', this.name);
+    await waitFor('the failover', async () => {
+      const now = this.masterPort();
+      return now !== before && this.cli(now, 'role').startsWith('master');
+    }, 30_000);
   }
 }
