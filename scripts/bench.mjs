@@ -165,7 +165,8 @@ function planFor(section, corpus) {
 }
 
 const SEED = 20261129;
-const mode = QUICK ? 'quick' : 'full';
+// A profile-only run saves as last-profile.json: it must not overwrite a full run's saved results (--render reads those).
+const mode = profileOnly ? 'profile' : QUICK ? 'quick' : 'full';
 const results = {
   mode,
   startedAt: new Date().toISOString(),
@@ -304,7 +305,7 @@ for (const { section, corpus } of steps) {
     if (section === 'profile') {
       const { runPipeline } = await import('../test/bench/pipeline.mjs');
       const { summarizeProfile } = await import('../test/bench/lib/cpuprofile.mjs');
-      const dir = `${SCRATCH}/profiles-${profileOnly ? 'profile' : mode}`;
+      const dir = `${SCRATCH}/profiles-${mode}`;
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       const input = await file(plan.records, 90_000_000);
