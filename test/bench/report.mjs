@@ -316,7 +316,7 @@ export function markdown(input) {
     '',
     ...findings(results).map((f) => `- ${f}`),
     '',
-    results.profile ? '### CPU profiles' : '',
+    results.profile || results.real?.profile ? '### CPU profiles' : '',
     '',
     profileSection(results),
     '',
