@@ -372,7 +372,7 @@ if (profileOnly) {
   }
 } else {
   out.write(`\n${table(results)}\n\n`);
-  out.write(QUICK ? 'quick-mode thresholds (set for a loaded 2-core machine; any ✘ fails the run):\n' : 'quick-mode thresholds (informational in full mode):\n');
+  out.write(QUICK ? 'quick-mode thresholds (set for a loaded 2-core machine; the run fails below any of them):\n' : 'quick-mode thresholds (informational in full mode):\n');
   for (const c of checks) out.write(`  ${c.ok ? '✔' : '✘'} ${c.label} (${c.corpus} corpus): ${f(c.value)} (threshold ≥ ${c.min})\n`);
 }
 if (results.errors.length) out.write(`errors in: ${results.errors.map((e) => `${e.section} (${e.corpus})`).join(', ')}\n`);
