@@ -99,6 +99,15 @@ describe.skipIf(missing)('the pipeline on a three-node Redis Cluster', () => {
     }
   });
 
+  it('runs `claims run` on the cluster with its private prefix, which has no hash tag', async () => {
+    const dataDir = join(dir, 'embedded');
+    const run = await claims(['run', 'seeds/demo-abstracts.jsonl'], { ...env, QUEUE_PREFIX: '', DATABASE_URL: '', DATA_DIR: dataDir, PORT: '0' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/22 records, 22 accepted, 0 rejected/);
+    // Its queues were obliterated when it finished, on whichever master held them.
+    expect(await deleteKeys(redis, '{run-*')).toBe(0);
+  }, 120_000);
+
   it('deletes keys on every master, not only the one it asked first', async () => {
     const keys = Array.from({ length: 30 }, (_, i) => `cf-probe:${i}`);
     for (const k of keys) await redis.set(k, '1');
