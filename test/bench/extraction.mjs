@@ -1,14 +1,14 @@
 // 1. Extraction: ms per abstract of extractClaims against compromise's full
 // parse and Microsoft's number recognizers, over the same abstracts, in this
 // process, with the methods taking turns block by block so drift hits all alike.
-import { generateAbstracts } from '@claimflow/corpus';
+// `abstracts`: the corpus to measure (synthetic, or the real sets replicated).
 import { median } from './lib/util.mjs';
 
-export async function benchExtraction({ count, runs, seed, progress }) {
+export async function benchExtraction({ abstracts, runs, progress }) {
   const { extractClaims, EXTRACTOR_VERSION } = await import('@claimflow/extract');
   const { default: nlp } = await import('compromise');
   const { recognizeNumber, recognizePercentage, Culture } = await import('@microsoft/recognizers-text-number');
-  const abstracts = [...generateAbstracts({ seed, count })];
+  const count = abstracts.length;
   const chars = abstracts.reduce((n, a) => n + a.abstract.length, 0);
 
   // Each method returns how many things it found; summed in the first run, they show each does real work.

@@ -2,13 +2,13 @@
 // unchanged to the next queue (as a pipeline stage does), or, at the end of
 // the chain, counts it in Redis. Usage: node noop-worker.mjs QUEUE NEXT|- PREFIX CONCURRENCY
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
-import { DEFAULT_JOB_OPTIONS } from '@claimflow/queues';
+import { DEFAULT_JOB_OPTIONS, queuePrefix } from '@claimflow/queues';
+import { benchRedis } from './lib/util.mjs';
 
-const [queueName, next, prefix, concurrency = '2'] = process.argv.slice(2);
-const url = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-const producer = new Redis(url, { maxRetriesPerRequest: 3 });
-const counter = `${prefix}:bench:done`;
+const [queueName, next, configuredPrefix, concurrency = '2'] = process.argv.slice(2);
+const producer = benchRedis('producer');
+const prefix = queuePrefix(producer, configuredPrefix);
+const counter = `${configuredPrefix}:bench:done`;
 const nextQueue = next && next !== '-' ? new Queue(next, { connection: producer, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }) : null;
 const worker = new Worker(
   queueName,
@@ -16,7 +16,7 @@ const worker = new Worker(
     if (nextQueue) await nextQueue.add(next, job.data, { jobId: job.id });
     else await producer.incr(counter);
   },
-  { connection: new Redis(url, { maxRetriesPerRequest: null }), prefix, concurrency: Number(concurrency) },
+  { connection: benchRedis('worker'), prefix, concurrency: Number(concurrency) },
 );
 worker.on('error', (err) => process.stderr.write(`noop worker error: ${err.message}\n`));
 const stop = async () => {

@@ -3,10 +3,9 @@
 // rate of single small jobs through one queue, on the same Redis.
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { chunkJobId, DEFAULT_JOB_OPTIONS, STAGES } from '@claimflow/queues';
+import { chunkJobId, DEFAULT_JOB_OPTIONS, queuePrefix, STAGES, whenReady } from '@claimflow/queues';
 import { readRecords } from '@claimflow/readers';
-import { rand, REDIS_URL, sleep, spawnNode, waitForWorkers } from './lib/util.mjs';
+import { benchRedis, rand, REDIS_URL, sleep, spawnNode, waitForWorkers } from './lib/util.mjs';
 
 const WORKER = fileURLToPath(new URL('./noop-worker.mjs', import.meta.url));
 
@@ -15,6 +14,7 @@ const STOP_MS = 10_000;
 const spawnNoop = (queue, next, prefix, concurrency) => spawnNode([WORKER, queue, next ?? '-', prefix, String(concurrency)], { REDIS_URL });
 
 async function waitForCount(redis, key, expected, progress, label, timeoutMs) {
+  await whenReady(redis);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const n = Number((await redis.get(key)) ?? 0);
@@ -32,8 +32,8 @@ async function waitForCount(redis, key, expected, progress, label, timeoutMs) {
  */
 export async function noopChain({ file, chunkSize, concurrency = 2, progress, timeoutMs = 600_000 }) {
   const prefix = `bench-noop-${rand()}`;
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
-  const queues = STAGES.map((s) => new Queue(s, { connection: redis, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }));
+  const redis = benchRedis('producer');
+  const queues = STAGES.map((s) => new Queue(s, { connection: redis, prefix: queuePrefix(redis, prefix), defaultJobOptions: DEFAULT_JOB_OPTIONS }));
   const workers = STAGES.map((s, i) => spawnNoop(s, STAGES[i + 1], prefix, concurrency));
   try {
     await waitForWorkers(queues, { timeoutMs: 30_000 });
@@ -72,8 +72,8 @@ export async function noopChain({ file, chunkSize, concurrency = 2, progress, ti
 /** Single small jobs through one queue and one no-op worker process: jobs/s. */
 export async function noopSingle({ jobs, concurrency = 2, progress, timeoutMs = 300_000 }) {
   const prefix = `bench-noop1-${rand()}`;
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
-  const queue = new Queue('single', { connection: redis, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const redis = benchRedis('producer');
+  const queue = new Queue('single', { connection: redis, prefix: queuePrefix(redis, prefix), defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const worker = spawnNoop('single', null, prefix, concurrency);
   try {
     await waitForWorkers([queue], { timeoutMs: 30_000 });

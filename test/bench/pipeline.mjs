@@ -4,12 +4,11 @@
 // last commit; memory and CPU of every process sampled from /proc.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Redis } from 'ioredis';
-import { newBatch, PipelineQueues, produceBatch, STAGES } from '@claimflow/queues';
+import { newBatch, PipelineQueues, produceBatch, STAGES, whenReady } from '@claimflow/queues';
 import { readRecords } from '@claimflow/readers';
 import { openStore } from '@claimflow/store';
 import {
-  freshDatabase, procCpuSeconds, procMemory, rand, REDIS_URL, redisPid, redisUsedMemory, sleep, spawnClaims, waitForWorkers,
+  benchRedis, freshDatabase, procCpuSeconds, procMemory, rand, REDIS_URL, redisPid, redisUsedMemory, sleep, spawnClaims, waitForWorkers,
 } from './lib/util.mjs';
 
 /**
@@ -51,7 +50,7 @@ export async function runPipeline({
   const runs = [];
   const db = await freshDatabase(label);
   const prefix = `bench-${label}-${rand()}`;
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
+  const redis = benchRedis('producer');
   const queues = new PipelineQueues(redis, prefix);
   const store = await openStore({ databaseUrl: db.url, dataDir: null, migrate: true, statementTimeoutMs: 60_000 });
   const workerEnv = {
@@ -76,6 +75,7 @@ export async function runPipeline({
         return dead && `worker ${dead.stage} exited: ${dead.proc.output.slice(-2000)}`;
       },
     });
+    await whenReady(redis);
     const rpid = await redisPid(redis);
 
     for (const [runIndex, file] of files.entries()) {
@@ -161,10 +161,10 @@ export async function runPipeline({
       // What Redis keeps after the batch: completed jobs (removeOnComplete keeps the last N with their data).
       const retained = {};
       for (const st of STAGES) {
-        const key = `${prefix}:${st}:completed`;
+        const key = `${queues.prefix}:${st}:completed`;
         const count = await redis.zcard(key);
         const ids = await redis.zrange(key, -5, -1);
-        const sizes = await Promise.all(ids.map((id) => redis.hstrlen(`${prefix}:${st}:${id}`, 'data')));
+        const sizes = await Promise.all(ids.map((id) => redis.hstrlen(`${queues.prefix}:${st}:${id}`, 'data')));
         const mean = sizes.length ? sizes.reduce((a, b) => a + b, 0) / sizes.length : 0;
         retained[st] = { completedJobs: count, meanDataBytes: Math.round(mean), estimatedBytes: Math.round(count * mean) };
       }

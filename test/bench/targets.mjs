@@ -1,58 +1,54 @@
-// Targets of issue 6, and the ratios `--quick` checks for regressions.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Targets of issue 12 (real corpus, 2 cores, everything on the machine), and
+// the thresholds `--quick` checks in CI.
 
 export const TARGETS = {
-  extractVsCompromise: 10, // extractClaims at least 10× faster than compromise's full parse
-  e2eAbstractsPerSec: 1000,
-  serviceMB: 256,
+  extractVsCompromise: 15, // extractClaims at least 15× faster than compromise's full parse
+  e2eAbstractsPerSec: 1500, // four worker processes and PostgreSQL
+  serviceMB: 220, // every service's peak RSS on a 1,000,000-line ingest
   redisMB: 512,
 };
 
 /**
- * Ratios, not times: each compares two things measured in the same run on
- * the same machine, so they hold across machines. `--quick` fails when one
- * falls below TOLERANCE × its value in baseline.json (recorded with
- * `--quick --update-baseline`), or below its target if the baseline met it.
+ * Quick mode (CI, inside `npm test`) checks ratios, not times: each compares
+ * two things measured in the same run on the same machine, so they hold
+ * across machines. The thresholds are set for a loaded 2-core machine (CI,
+ * or four engineers sharing one): far enough below what such a machine
+ * measures to never fail on noise, close enough that a real regression (the
+ * extractor parsing every sentence with compromise again, a stage that stops
+ * scaling) fails. For reference, the last recorded quick run on this
+ * 2-core machine (2026-11-29, old synthetic corpus, machine shared) gave 7.4×
+ * compromise, 2.3× recognizers, 8.6 % of the no-op chain, 0.66× with two
+ * extractors; issue 12 measured 10–12× compromise on the real dev set.
  */
-export const RATIOS = {
-  'extract.vsCompromise': { label: 'extractClaims speed vs compromise full parse', target: TARGETS.extractVsCompromise },
-  'extract.vsRecognizers': { label: 'extractClaims speed vs recognizers-text number+percentage', target: null },
-  'e2e.ofQueueCeiling': { label: 'end-to-end rate / no-op queue chain rate', target: null },
-  'scaling.2vs1': { label: 'rate with 2 extractors / rate with 1', target: null },
+export const QUICK_THRESHOLDS = {
+  'extract.vsCompromise': { label: 'extractClaims speed vs compromise full parse', min: 5 },
+  'extract.vsRecognizers': { label: 'extractClaims speed vs recognizers-text number+percentage', min: 1.2 },
+  'e2e.ofQueueCeiling': { label: 'end-to-end rate / no-op queue chain rate', min: 0.03 },
+  'scaling.2vs1': { label: 'rate with 2 extractors / rate with 1', min: 0.4 },
 };
-export const TOLERANCE = 0.5;
 
-const BASELINE = new URL('./baseline.json', import.meta.url);
-
-export function ratiosOf(results) {
+/** The ratios of one corpus' results (`results` or `results.real`), keyed as QUICK_THRESHOLDS. */
+export function ratiosOf(corpusResults, noop) {
   const r = {};
-  if (results.extraction) {
-    r['extract.vsCompromise'] = results.extraction.ratios.vsCompromise;
-    r['extract.vsRecognizers'] = results.extraction.ratios.vsRecognizers;
+  if (corpusResults?.extraction) {
+    r['extract.vsCompromise'] = corpusResults.extraction.ratios.vsCompromise;
+    r['extract.vsRecognizers'] = corpusResults.extraction.ratios.vsRecognizers;
   }
-  const e1 = results.scaling?.find((s) => s.extractors === 1);
-  const e2 = results.scaling?.find((s) => s.extractors === 2);
-  if (e1 && results.noop?.chain) r['e2e.ofQueueCeiling'] = e1.abstractsPerSec / results.noop.chain.abstractsPerSec;
+  const e1 = corpusResults?.scaling?.find((s) => s.extractors === 1);
+  const e2 = corpusResults?.scaling?.find((s) => s.extractors === 2);
+  if (e1 && noop?.chain) r['e2e.ofQueueCeiling'] = e1.abstractsPerSec / noop.chain.abstractsPerSec;
   if (e1 && e2) r['scaling.2vs1'] = e2.abstractsPerSec / e1.abstractsPerSec;
   return r;
 }
 
-export function readBaseline() {
-  return existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : null;
-}
-
-export function writeBaseline(ratios, meta) {
-  writeFileSync(BASELINE, JSON.stringify({ ...meta, ratios }, null, 2) + '\n');
-}
-
-/** Each ratio against its floor: [{key, label, value, baseline, floor, ok}]. */
-export function checkRatios(ratios, baseline) {
-  return Object.entries(RATIOS)
-    .filter(([key]) => ratios[key] != null)
-    .map(([key, { label, target }]) => {
-      const base = baseline?.ratios?.[key] ?? null;
-      let floor = base != null ? base * TOLERANCE : null;
-      if (target != null && base != null && base >= target * 1.25) floor = Math.max(floor, target);
-      return { key, label, value: ratios[key], baseline: base, target, floor, ok: floor == null || ratios[key] >= floor };
-    });
+/** Each measured ratio of each corpus against its threshold: [{corpus, key, label, value, min, ok}]. */
+export function checkRatios(byCorpus) {
+  const out = [];
+  for (const [corpus, ratios] of Object.entries(byCorpus)) {
+    for (const [key, { label, min }] of Object.entries(QUICK_THRESHOLDS)) {
+      if (ratios[key] == null) continue;
+      out.push({ corpus, key, label, value: ratios[key], min, ok: ratios[key] >= min });
+    }
+  }
+  return out;
 }

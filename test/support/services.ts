@@ -60,15 +60,11 @@ export function uniquePrefix(label: string): string {
 
 /** Deletes every key of a queue prefix, so test runs leave nothing behind in a shared Redis. */
 export async function dropPrefix(prefix: string): Promise<void> {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(await testRedisUrl(), { maxRetriesPerRequest: 3 });
+  const { createRedis, deleteQueueKeys } = await import('@claimflow/queues');
+  const { createLogger } = await import('@claimflow/logger');
+  const redis = createRedis(await testRedisUrl(), 'producer', createLogger('test', 'silent'));
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteQueueKeys(redis, prefix);
   } finally {
     redis.disconnect();
   }

@@ -6,14 +6,28 @@ import { z } from 'zod';
  * that no code reads fails CI.
  */
 const intFrom = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+/** `host:port,host:port`: the Redis sentinels or cluster nodes to start from. */
+const hostPorts = z.string().regex(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, 'host:port,host:port,… expected');
 
 export const ConfigSchema = z.object({
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /**
+   * Redis beyond one node (see @claimflow/queues' connection.ts): sentinels
+   * or cluster nodes; REDIS_URL then gives only the user, password, database
+   * and `rediss://` (TLS) of the data nodes.
+   */
+  REDIS_SENTINELS: hostPorts.optional(),
+  REDIS_SENTINEL_NAME: z.string().min(1).default('mymaster'),
+  REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
+  REDIS_CLUSTER_NODES: hostPorts.optional(),
   /** Unset: the embedded PGlite store in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
-  /** BullMQ key prefix, so two pipelines can share one Redis. */
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').default('claimflow'),
+  /** BullMQ key prefix, so two pipelines can share one Redis; `{claimflow}` (one hash tag) keeps a queue in one slot of a cluster. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]*(\{[A-Za-z0-9_.-]+\})?[A-Za-z0-9_.-]*$/, 'letters, digits, _ . - and at most one {hash tag} only')
+    .default('claimflow'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Port of a worker's health endpoint (/healthz, /readyz); 0 turns it off. */
   HEALTH_PORT: intFrom(0),

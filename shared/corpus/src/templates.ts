@@ -355,3 +355,21 @@ export function elaborate(c: Context): string {
     () => `We also identify failure cases, in particular very short inputs, where the overhead of the ${r.pick(['predictor', 'scheduler', 'router'])} outweighs its benefit.`,
   ])();
 }
+
+/**
+ * Long, clause-heavy discussion sentences without numbers. Real abstracts
+ * average about 160 characters a sentence; these keep the corpus' sentence
+ * length (and so the tokenizer's work per sentence) honest.
+ */
+export function discuss(c: Context): string {
+  const { r, d } = c;
+  return r.pick([
+    () => `Existing work on ${d.area} typically assumes that ${r.pick(d.problems)} can be handled by adding capacity, an assumption that breaks down once ${c.model} is deployed under realistic traffic and memory budgets.`,
+    () => `Rather than treating ${c.task} as a single monolithic computation, ${c.name} decomposes it into stages whose costs can be predicted in advance, which lets the ${r.pick(['scheduler', 'runtime', 'compiler'])} place each stage where it is cheapest.`,
+    () => `Our evaluation is designed to separate the contribution of each component, and it compares ${c.name} against ${c.baseline} under identical budgets, identical data and the same tuning effort for every method.`,
+    () => `Beyond raw efficiency, we find that the representations learned by ${c.name} remain interpretable, and that practitioners can inspect and adjust the ${r.pick(['routing decisions', 'cached states', 'schedules', 'calibration tables'])} without retraining.`,
+    () => `This matters in practice because ${r.pick(d.problems)} is now the dominant cost of running ${c.model} in production, far more so than the arithmetic that most previous optimizations have targeted.`,
+    () => `We argue that the community has focused on the wrong bottleneck: for ${c.task}, the limiting factor is rarely the model itself but the way inputs are batched, cached and moved between devices during serving.`,
+    () => `Because ${c.name} makes no assumption about the architecture, it applies equally to ${r.pick(d.models)} and to ${r.pick(d.models)}, and it can be combined with pruning, distillation or quantization without further changes.`,
+  ])();
+}

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { queuePrefix, type RedisConnection } from './connection.js';
 import { DEFAULT_JOB_OPTIONS } from './job-options.js';
 import { PAYLOADS, STAGES, type Payload, type Stage } from './names.js';
 
@@ -16,8 +16,11 @@ export interface QueueCounts {
 /** Producer handles on the four queues; every payload is validated before it is added. */
 export class PipelineQueues {
   readonly byStage: Record<Stage, Queue>;
+  /** The prefix the keys carry: the configured one, as a hash tag on a cluster. */
+  readonly prefix: string;
 
-  constructor(connection: Redis, prefix: string) {
+  constructor(connection: RedisConnection, configuredPrefix: string) {
+    const prefix = (this.prefix = queuePrefix(connection, configuredPrefix));
     this.byStage = Object.fromEntries(
       STAGES.map((s) => [s, new Queue(s, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS })]),
     ) as Record<Stage, Queue>;

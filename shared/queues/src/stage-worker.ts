@@ -1,12 +1,12 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from '@claimflow/logger';
+import { queuePrefix, type RedisConnection } from './connection.js';
 import { PAYLOADS, type Payload, type Stage } from './names.js';
 
 export type StageProcessor<S extends Stage> = (payload: Payload<S>, job: Job) => Promise<void>;
 
 export interface StageWorkerOptions {
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   concurrency: number;
   /** Lock duration; a job whose worker died is taken over after about this long. */
@@ -35,7 +35,7 @@ export function createStageWorker<S extends Stage>(stage: S, process: StageProce
     },
     {
       connection: opts.connection,
-      prefix: opts.prefix,
+      prefix: queuePrefix(opts.connection, opts.prefix),
       concurrency: opts.concurrency,
       lockDuration: opts.lockMs,
       stalledInterval: opts.lockMs,

@@ -1,8 +1,7 @@
 import type { Config } from '@claimflow/config';
 import type { Logger } from '@claimflow/logger';
-import { assertRedisReachable, createRedis, PipelineQueues } from '@claimflow/queues';
+import { assertRedisReachable, createRedis, PipelineQueues, type RedisConnection } from '@claimflow/queues';
 import { openStore, type Store } from '@claimflow/store';
-import type { Redis } from 'ioredis';
 
 /**
  * The connections a service runs on, opened once. `claims run` shares one
@@ -12,19 +11,20 @@ export interface ServiceContext {
   config: Config;
   log: Logger;
   /** Blocking connection for workers (maxRetriesPerRequest: null). */
-  workerRedis(): Redis;
+  workerRedis(): RedisConnection;
   /** Fail-fast connection for producers. */
-  producerRedis: Redis;
+  producerRedis: RedisConnection;
   queues: PipelineQueues;
   store(): Promise<Store>;
   close(): Promise<void>;
 }
 
 export async function createContext(config: Config, log: Logger): Promise<ServiceContext> {
-  await assertRedisReachable(config.REDIS_URL);
-  const producerRedis = createRedis(config.REDIS_URL, 'producer', log);
+  // One Redis, Sentinel or Cluster, as the config says: every connection comes from createRedis.
+  await assertRedisReachable(config);
+  const producerRedis = createRedis(config, 'producer', log);
   const queues = new PipelineQueues(producerRedis, config.QUEUE_PREFIX);
-  const workerConnections: Redis[] = [];
+  const workerConnections: RedisConnection[] = [];
   let store: Promise<Store> | null = null;
   return {
     config,
@@ -32,7 +32,7 @@ export async function createContext(config: Config, log: Logger): Promise<Servic
     producerRedis,
     queues,
     workerRedis() {
-      const redis = createRedis(config.REDIS_URL, 'worker', log);
+      const redis = createRedis(config, 'worker', log);
       workerConnections.push(redis);
       return redis;
     },

@@ -12,6 +12,40 @@ export function packageOf(url) {
   return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
 }
 
+/**
+ * What a function is part of, in the terms the profile table uses: the
+ * extractor's rules, compromise, JSON, zod, the queue layer, the database
+ * driver, logging, … A native frame (no script: a compiled RegExp, a
+ * builtin) counts for the code that called it (`callerUrl`): the rules'
+ * regexes are extraction rules, a Buffer builtin under pg is pg. JSON.parse
+ * and JSON.stringify count as JSON where V8 gives them a frame of their own;
+ * where it inlines them, their time is their caller's: BullMQ's Job.fromJSON
+ * and asJSON are all but JSON, so they count as JSON (job payloads); the
+ * JSON pg builds for jsonb parameters stays in pg.
+ */
+export function categoryOf(functionName, url, callerUrl = null) {
+  if (functionName === '(garbage collector)') return 'GC';
+  if (functionName === '(program)') return 'V8 / native (program)';
+  if (!url && /^(parse|stringify|JSONParse|JSONStringify)$/.test(functionName) && !callerUrl?.includes('node:internal/url')) return 'JSON';
+  if (!url && callerUrl) return categoryOf('', callerUrl);
+  if (!url) return 'V8 / native';
+  const pkg = packageOf(url);
+  // BullMQ's Job.fromJSON / asJSON are JSON.parse / JSON.stringify of the payload, inlined: their self time is JSON.
+  if (pkg === 'bullmq' && /^(fromJSON|asJSON|toJSON)$/.test(functionName)) return 'JSON (job payloads)';
+  if (pkg === 'compromise') return 'compromise';
+  if (pkg === 'zod') return 'zod';
+  if (/^(bullmq|ioredis|@ioredis\/.*|redis-parser|redis-errors|msgpackr|cluster-key-slot|denque|standard-as-callback|lodash\..*)$/.test(pkg)) return 'ioredis / BullMQ';
+  if (/^(pg|pg-.*|pgpass|postgres-.*|@electric-sql\/.*)$/.test(pkg)) return 'pg';
+  if (/^(pino|pino-.*|sonic-boom|thread-stream|fast-redact|quick-format-unescaped|atomic-sleep|on-exit-leak-free|safe-stable-stringify)$/.test(pkg)) return 'logging (pino)';
+  if (pkg === '@claimflow/extract') return 'extraction rules';
+  if (pkg === '@claimflow/units') return 'unit normalization';
+  if (pkg === '@claimflow/store') return 'store (SQL building)';
+  if (pkg === '@claimflow/readers') return 'readers (ids, validation)';
+  if (pkg.startsWith('@claimflow/')) return 'claimflow (other)';
+  if (pkg === 'node (core)') return 'node core';
+  return 'other packages';
+}
+
 const shortUrl = (url) => (url ? url.replace(/^file:\/\/.*?node_modules\//, '').replace(/^file:\/\/.*?\/(shared|services)\//, '$1/') : '');
 
 /**
@@ -19,9 +53,16 @@ const shortUrl = (url) => (url ? url.replace(/^file:\/\/.*?node_modules\//, '').
  * process.hrtime gives it in any process) keeps only the samples taken while
  * the timed batch ran, so start-up (module loading) does not count.
  */
-export function summarizeProfile(path, top = 12, window = null) {
+export function summarizeProfile(path, top = 12, window = null, records = null) {
   const profile = JSON.parse(readFileSync(path, 'utf8'));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n);
+  /** The script of the nearest caller that has one (for native frames). */
+  const callerUrl = (id) => {
+    for (let p = parentOf.get(id); p; p = parentOf.get(p.id)) if (p.callFrame.url) return p.callFrame.url;
+    return null;
+  };
   const self = new Map();
   let total = 0;
   let at = profile.startTime;
@@ -38,6 +79,7 @@ export function summarizeProfile(path, top = 12, window = null) {
   const busy = total - idle;
   const fns = new Map();
   const pkgs = new Map();
+  const cats = new Map();
   for (const [id, t] of self) {
     const { functionName, url, lineNumber } = byId.get(id).callFrame;
     if (functionName === '(idle)') continue;
@@ -45,11 +87,17 @@ export function summarizeProfile(path, top = 12, window = null) {
     fns.set(key, (fns.get(key) ?? 0) + t);
     const pkg = functionName === '(garbage collector)' ? '(garbage collector)' : functionName === '(program)' ? '(program)' : packageOf(url);
     pkgs.set(pkg, (pkgs.get(pkg) ?? 0) + t);
+    const cat = categoryOf(functionName, url, url ? null : callerUrl(id));
+    cats.set(cat, (cats.get(cat) ?? 0) + t);
   }
   const rank = (m) =>
     [...m]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, t]) => ({ name, ms: Math.round(t / 1000), share: busy ? t / busy : 0 }));
-  return { file: path, wallMs: Math.round(total / 1000), busyMs: Math.round(busy / 1000), topFunctions: rank(fns), topPackages: rank(pkgs) };
+  // Every category, not only the top ones: the table must add up to the process's busy time.
+  const byCategory = [...cats]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, t]) => ({ name, ms: t / 1000, msPerAbstract: records ? t / 1000 / records : null, share: busy ? t / busy : 0 }));
+  return { file: path, wallMs: Math.round(total / 1000), busyMs: Math.round(busy / 1000), records, topFunctions: rank(fns), topPackages: rank(pkgs), byCategory };
 }

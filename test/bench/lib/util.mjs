@@ -5,12 +5,23 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { loadConfig } from '@claimflow/config';
+import { createLogger } from '@claimflow/logger';
+import { createRedis } from '@claimflow/queues';
 import { createDatabase } from '../../support/pg-database.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const CLI = `${ROOT}services/cli/dist/main.js`;
 export const SCRATCH = '/tmp/bench-scratch';
 export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+/**
+ * A connection from the product's factory, configured as the services are
+ * (REDIS_URL, or REDIS_SENTINELS / REDIS_CLUSTER_NODES): the bench measures
+ * whatever Redis the environment names.
+ */
+export function benchRedis(role = 'producer') {
+  return createRedis(loadConfig({ ...process.env, REDIS_URL }), role, createLogger('bench', 'silent'));
+}
 export const ADMIN_DB_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 mkdirSync(SCRATCH, { recursive: true });

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { categoryOf, summarizeProfile } from './lib/cpuprofile.mjs';
+import { checkRatios, QUICK_THRESHOLDS, ratiosOf } from './targets.mjs';
+
+const ROOT = 'file:///repo';
+
+describe('profile categories', () => {
+  it('names the parts of the pipeline the profile table is about', () => {
+    expect(categoryOf('scan', `${ROOT}/shared/extract/dist/rules/quantities.js`)).toBe('extraction rules');
+    expect(categoryOf('tokenize', `${ROOT}/node_modules/compromise/src/one.js`)).toBe('compromise');
+    expect(categoryOf('parse', `${ROOT}/node_modules/zod/v4/core/schemas.js`)).toBe('zod');
+    expect(categoryOf('sendCommand', `${ROOT}/node_modules/ioredis/built/Redis.js`)).toBe('ioredis / BullMQ');
+    expect(categoryOf('moveToFinished', `${ROOT}/node_modules/bullmq/dist/cjs/classes/job.js`)).toBe('ioredis / BullMQ');
+    expect(categoryOf('fromJSON', `${ROOT}/node_modules/bullmq/dist/cjs/classes/job.js`)).toBe('JSON (job payloads)');
+    expect(categoryOf('writeValues', `${ROOT}/node_modules/pg-protocol/dist/serializer.js`)).toBe('pg');
+    expect(categoryOf('(garbage collector)', '')).toBe('GC');
+  });
+  it('counts a native frame for the code that called it', () => {
+    expect(categoryOf('RegExp: \\d+x', '', `${ROOT}/shared/extract/dist/rules/quantities.js`)).toBe('extraction rules');
+    expect(categoryOf('byteLength', '', `${ROOT}/node_modules/pg/lib/client.js`)).toBe('pg');
+    expect(categoryOf('parse', '', `${ROOT}/node_modules/ioredis/built/Redis.js`)).toBe('JSON');
+    expect(categoryOf('parse', '', 'node:internal/url')).toBe('node core');
+    expect(categoryOf('something', '')).toBe('V8 / native');
+  });
+  it('sums self time by category inside the window, per abstract', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cf-prof-'));
+    try {
+      const frame = (id: number, functionName: string, url: string, children: number[] = []) => ({ id, callFrame: { functionName, url, lineNumber: 0, columnNumber: 0, scriptId: '0' }, children });
+      const profile = {
+        nodes: [frame(1, '(root)', '', [2, 3, 5]), frame(2, 'decide', `${ROOT}/shared/extract/dist/x.js`, [4]), frame(3, 'nlp', `${ROOT}/node_modules/compromise/a.js`), frame(4, 'RegExp: a', ''), frame(5, '(idle)', '')],
+        startTime: 0,
+        // samples at 1000, 2000, … µs: decide, regex under decide, compromise ×2, idle, then decide outside the window
+        samples: [2, 4, 3, 3, 5, 2],
+        timeDeltas: [1000, 1000, 1000, 1000, 1000, 1000],
+      };
+      const path = join(dir, 'x.cpuprofile');
+      writeFileSync(path, JSON.stringify(profile));
+      const s = summarizeProfile(path, 5, [0, 5500], 2);
+      expect(s.busyMs).toBe(4);
+      expect(s.byCategory).toEqual([
+        { name: 'extraction rules', ms: 2, msPerAbstract: 1, share: 0.5 },
+        { name: 'compromise', ms: 2, msPerAbstract: 1, share: 0.5 },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('quick-mode thresholds', () => {
+  const results = (vsCompromise: number, e1: number, e2: number) => ({
+    extraction: { ratios: { vsCompromise, vsRecognizers: 3 } },
+    scaling: [{ extractors: 1, abstractsPerSec: e1 }, { extractors: 2, abstractsPerSec: e2 }],
+  });
+  const noop = { chain: { abstractsPerSec: 4000 } };
+  it('are stated for every ratio quick mode measures', () => {
+    expect(Object.keys(QUICK_THRESHOLDS).sort()).toEqual(Object.keys(ratiosOf(results(8, 400, 300), noop)).sort());
+    for (const t of Object.values(QUICK_THRESHOLDS)) expect(t.min).toBeGreaterThan(0);
+  });
+  it('pass what a loaded 2-core machine measures and fail a regression, per corpus', () => {
+    const ok = checkRatios({ synthetic: ratiosOf(results(7.4, 373, 251), noop), real: ratiosOf(results(10, 367, 300), noop) });
+    expect(ok.every((c) => c.ok)).toBe(true);
+    expect(new Set(ok.map((c) => c.corpus))).toEqual(new Set(['synthetic', 'real']));
+    // The extractor running compromise on every sentence again: 3× instead of 10×.
+    const bad = checkRatios({ real: ratiosOf(results(3, 367, 300), noop) });
+    expect(bad.filter((c) => !c.ok).map((c) => c.key)).toEqual(['extract.vsCompromise']);
+  });
+});
