@@ -3,8 +3,10 @@
 // metric means, so "a 15% reduction in ASR" is read as a lower-is-better rate.
 import { tagCues, type CueHit } from './nlp.js';
 
-/** A long form of one to five words, then the short form in parentheses. */
-const DEFINITION = /((?:[A-Za-z][\w-]*\s+){0,4}[A-Za-z][\w-]*)\s*\(\s*([A-Z][A-Za-z0-9&-]{1,7})\s*\)/g;
+/** The short form in parentheses; the long form is read back from it (scanning for it at every offset is slow). */
+const SHORT_FORM = /\(\s*([A-Z][A-Za-z0-9&-]{1,7})\s*\)/g;
+/** One to five words right before the parenthesis. */
+const LONG_FORM = /((?:[A-Za-z][\w-]*\s+){0,4}[A-Za-z][\w-]*)\s*$/;
 
 /** Short form → the cue of its long form, with the long form as its normal text. */
 export type Abbreviations = Map<string, Pick<CueHit, 'tag' | 'normal' | 'longForm'>>;
@@ -12,9 +14,11 @@ export type Abbreviations = Map<string, Pick<CueHit, 'tag' | 'normal' | 'longFor
 export function definedAbbreviations(text: string): Abbreviations {
   const found: Abbreviations = new Map();
   if (!text.includes('(')) return found;
-  DEFINITION.lastIndex = 0;
-  for (let m = DEFINITION.exec(text); m; m = DEFINITION.exec(text)) {
-    const [long, short] = [m[1], m[2]];
+  SHORT_FORM.lastIndex = 0;
+  for (let m = SHORT_FORM.exec(text); m; m = SHORT_FORM.exec(text)) {
+    const short = m[1];
+    const long = LONG_FORM.exec(text.slice(Math.max(0, m.index - 80), m.index))?.[1];
+    if (!long) continue;
     // the long form's last cue, if it ends the long form and names a quality metric, is what the short form names;
     // other long forms are names of methods ("Mixture of Experts (MoE)") whose short form measures nothing
     const last = tagCues(long, 0).at(-1);

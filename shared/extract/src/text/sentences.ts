@@ -15,7 +15,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 function endsWithAbbreviation(before: string): boolean {
-  const m = /([A-Za-z][A-Za-z.]*)$/.exec(before);
+  const m = /([A-Za-z][A-Za-z.]*)$/.exec(before.slice(-16)); // the last word is enough; the whole text would be rescanned at every boundary
   if (!m) return false;
   const word = m[1].toLowerCase().replace(/\.$/, '');
   if (ABBREVIATIONS.has(word)) return true;
