@@ -90,3 +90,31 @@ describe('names and sizes that look like claims', () => {
     expect(c).toMatchObject({ kind: 'quality_delta', value: 5.3, unit: 'pp', metric: 'top-1 accuracy' });
   });
 });
+
+describe('values next to their metric, and figures alone in parentheses', () => {
+  it('a figure alone in parentheses reads the words around them', () => {
+    const [, c] = claims('It gives a 2.5x speedup with minimal (<1%) loss of top-1 accuracy.');
+    expect(c).toMatchObject({ kind: 'quality_delta', value: -1, unit: 'pp', qualifier: 'upper_bound' });
+  });
+
+  it('a decimal right after its metric, or two words before it, is its value', () => {
+    expect(claims('On the news corpus (with test set perplexity 61.3), it is also smaller.')[0]).toMatchObject({ kind: 'quality_value', value: 61.3, unit: 'abs' });
+    expect(claims('We obtain 58.1 test set perplexity on the news corpus.')[0]).toMatchObject({ kind: 'quality_value', value: 58.1 });
+  });
+
+  it('a share of threats stopped is a success rate', () => {
+    const out = claims('Our defense blocks 70% of black-box attacks.');
+    expect(out[0]).toMatchObject({ kind: 'quality_value', value: 70, unit: '%' });
+  });
+
+  it('a test error is on a percent scale', () => {
+    expect(claims('Merging gives a 2.1% increase in the test error.')[0]).toMatchObject({ kind: 'quality_delta', value: -2.1, unit: 'pp' });
+  });
+});
+
+describe('losses of a metric', () => {
+  it('"loss of <metric>" is a loss of that metric; "reduction in <error>" is a gain', () => {
+    expect(claims('It is 2x faster with a loss of top-1 accuracy of 0.4%.')[1]).toMatchObject({ kind: 'quality_delta', value: -0.4 });
+    expect(claims('It gives a 6% reduction in word error rate over the baseline.')[0]).toMatchObject({ kind: 'quality_delta', value: 6 });
+  });
+});

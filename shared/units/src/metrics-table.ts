@@ -39,7 +39,7 @@ export const QUALITY_METRICS: MetricRow[] = [
   },
   {
     names: [
-      'error rate', 'error rates', 'top-1 error', 'top-5 error', 'wer', 'cer', 'word error rate', 'character error rate',
+      'error rate', 'error rates', 'top-1 error', 'top-5 error', 'test error', 'test errors', 'classification error', 'validation error', 'top-1 error rate', 'wer', 'cer', 'word error rate', 'character error rate',
       'hallucination rate', 'hallucination rates', 'failure rate', 'attack success rate', 'false positive rate',
       'miss rate', 'violation rate', 'gap', 'accuracy gap', 'fairness gap', 'disparity', 'forgetting', 'average forgetting', 'repetition rate', 'refusal rate',
       'toxicity', 'collision rate', 'crash rate', 'churn rate', 'outlier fraction', 'outlier rate', 'expected calibration error', 'ece', 'calibration error',

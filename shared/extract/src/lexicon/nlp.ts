@@ -2,6 +2,7 @@
 // Only candidate sentences (those holding a quantity) are tokenized, and only
 // the lexicon step runs: no full part-of-speech tagging, which would cost ~10x.
 import nlp from 'compromise/three';
+import { metricsIn } from '@claimflow/units';
 import { CUES, type CueTag } from './cues.js';
 
 /**
@@ -91,7 +92,28 @@ export function tagCues(sentence: string, offset: number): CueHit[] {
   }
   // "battery drain per hour of transcription": a per-time normalization, not a rate
   // "Faster R-CNN", "Smaller Model Zoo": a capitalized comparative inside a sentence, before a name, is part of the name
-  return hits.filter((h) => !(h.tag === 'SpeedRate' && /^per /.test(h.normal) && /^\s+of\b/.test(sentence.slice(h.end - offset))) && !partOfName(h, sentence, offset));
+  const kept = hits.filter((h) => !(h.tag === 'SpeedRate' && /^per /.test(h.normal) && /^\s+of\b/.test(sentence.slice(h.end - offset))) && !partOfName(h, sentence, offset));
+  return lossesOfMetrics(kept, sentence, offset);
+}
+
+/** Nouns of loss that, followed by "of"/"in" and a metric, name a loss of that metric: "loss of top-1 accuracy". */
+const LOSS_NOUN = /^(?:loss|losses|drop|drops|degradation|decline|decrease|reduction)$/;
+
+/** "loss of top-1 accuracy", "drop in F1": one QualityLoss hit over the phrase (not the metric "loss", not a resource cut). */
+function lossesOfMetrics(hits: CueHit[], sentence: string, offset: number): CueHit[] {
+  const out: CueHit[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    let j = i + 1;
+    while (j < hits.length && hits[j].tag === 'Modifier') j++;
+    const metric = hits[j];
+    // of a higher-is-better metric only: "a reduction in error rate" is a gain
+    if (LOSS_NOUN.test(h.normal) && metric?.tag === 'QualityMetric' && metricsIn(metric.normal, { inTextOrder: true })[0]?.better !== 'lower' && /^\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i.test(sentence.slice(h.end - offset, hits[i + 1].start - offset))) {
+      out.push({ tag: 'QualityLoss', start: h.start, end: metric.end, normal: sentence.slice(h.start - offset, metric.end - offset).toLowerCase() });
+      i = j;
+    } else out.push(h);
+  }
+  return out;
 }
 
 const COMPARATIVE_TAGS = new Set<CueTag>(['Faster', 'Slower', 'Smaller', 'Shorter', 'Better', 'Worse', 'Accurate']);

@@ -108,7 +108,9 @@ export const EXCLUSIONS: Exclusion[] = [
   },
   {
     name: 'math', // "n^2", "O(1/T)", "0<delta<1", "x_1"
-    excludes: (q, { before, after }) => /[\^_{=<>]\s?$/.test(before) || /^\s?[\^_}=<>]/.test(after) || /\bO\($/.test(before),
+    excludes: (q, { before, after }) =>
+      // "(<1%)", "a <2x slowdown": a bound written as a sign before a figure with its unit is no formula
+      (/[\^_{=<>]\s?$/.test(before) && !(q.form !== 'bare' && /(?:^|[\s(])[<>]=?\s?$/.test(before))) || /^\s?[\^_}=<>]/.test(after) || /\bO\($/.test(before),
   },
   {
     name: 'example-figure', // "(e.g., 4-8x)", "(such as 50%)": a figure given as an example

@@ -42,7 +42,7 @@ export const WITHIN = /\bwithin\s+$/i;
 
 /** "solves 71% of the tasks", "passes 64% of the tests", "wins 58% of comparisons", "flags 93% of attacks": a success rate. */
 export const SOLVES_SHARE =
-  /\b(?:solv|resolv|complet|pass|answer|clos|prov|fix|detect|flag|catch|identif(?:y|ie)|recogniz|classif(?:y|ie)|win|won|succeed)(?:es|ed|ing|e|s)?\s+(?:correctly\s+)?$/i;
+  /\b(?:solv|resolv|complet|pass|answer|clos|prov|fix|detect|flag|catch|identif(?:y|ie)|recogniz|classif(?:y|ie)|win|won|succeed|eliminat|block|thwart|defeat|mitigat)(?:es|ed|ing|e|s)?\s+(?:correctly\s+)?$/i;
 
 /** "recovers 95% of the particles", "retrieves 80% of relevant passages": a success share, unless what is recovered is a quality ("recovers 97% of the accuracy"). */
 export const FINDS_SHARE = /\b(?:recover|retriev|find|locat|captur)(?:s|es|ed|ing|e)?\s+$/i;

@@ -74,9 +74,12 @@ export function cueWindow(
   const named = openParen > s.start ? cues.find((c) => c.end <= openParen - 1 && /^\s*$/.test(s.text.slice(rel(c.end), rel(openParen - 1)))) : undefined;
   if (named) openParen = named.start;
   const leftLimit = apposition && prevEnd > s.start ? first.start : Math.max(clauseStart, prevEnd, openParen, first.start - LEFT_REACH);
-  const afterText = s.text.slice(rel(last.end), rel(Math.min(s.end, last.end + FAR_RIGHT_REACH)));
-  const farLimit = Math.min(nextStart, last.end + firstStop(afterText, RIGHT_STOP));
-  const rightLimit = Math.min(farLimit, last.end + RIGHT_REACH);
+  // "minimal (<1%) loss of accuracy": a figure alone in parentheses qualifies the words around them; look past the ")"
+  const lone = /\(\s*(?:[<>~]\s*)?$/.test(before) && /^\s*\)/.exec(s.text.slice(rel(last.end)));
+  const from = lone ? last.end + lone[0].length : last.end;
+  const afterText = s.text.slice(rel(from), rel(Math.min(s.end, from + FAR_RIGHT_REACH)));
+  const farLimit = Math.min(nextStart, from + firstStop(afterText, RIGHT_STOP));
+  const rightLimit = Math.min(farLimit, from + RIGHT_REACH);
   // "2x on GPUs": what follows "on" is where the figure was measured, not what
   // "by 21% at equal visual quality": what is held fixed is a condition, not what was measured
   const onSetting = (c: CueHit) => {

@@ -30,7 +30,8 @@ export function qualityDecision(cue: CueHit, dir: Direction | null, r: Reading):
     const named = namesItsMetric(cue, r);
     // "higher performance (83.4% vs. 60.0%)": a level set against another is the work's value, whatever word names it
     if (q.form === 'percent' && VERSUS_FIGURE.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: metric };
-    if (meaning(cue)?.vague || q.form === 'points' || (q.form === 'bare' && !named && !VALUE_LEAD.test(r.lead) && !boundsTheMetric(cue, r) && !figuresInParentheses(cue, r))) return null;
+    const adjacent = cue.end <= q.start && /^\s+$/.test(textSince(r, cue.end)); // "perplexity 56.6"
+    if (meaning(cue)?.vague || q.form === 'points' || (q.form === 'bare' && !named && !adjacent && !VALUE_LEAD.test(r.lead) && !boundsTheMetric(cue, r) && !figuresInParentheses(cue, r))) return null;
     return { kind: 'quality_value', relation: 'value', metricCue: metric };
   }
   const relative = /\brelative(?:ly)?\b(?! to)/i.test(r.after.slice(0, 25)) || /\brelative(?:ly)?\s+(?:[a-z]+\s+){0,2}$/i.test(r.before.slice(-40));
@@ -79,12 +80,14 @@ function isBareQualityFigure(r: Reading, cue: CueHit): boolean {
   if (meaning(cue)?.vague && cue.tag !== 'Better' && cue.tag !== 'Worse') return false;
   if (cue.start >= r.q.end) {
     const gap = r.after.slice(0, cue.start - r.q.end);
-    if (!/^\s*(?:(?:better|lower|higher|worse|more|less|points?)\s+)?(?:[\w-]+\s+)?$/i.test(gap)) return false;
+    if (!/^\s*(?:(?:better|lower|higher|worse|more|less|points?)\s+)?(?:[\w-]+\s+){0,2}$/i.test(gap)) return false; // "56.0 test set perplexity"
     return cue.tag === 'QualityMetric' || r.window.right.some((h) => h.tag === 'QualityMetric');
   }
   if ((VALUE_LEAD.test(r.lead) || BY_CHANGE.test(r.lead)) && r.q.start - cue.end < 25) return true;
   if (cue.tag !== 'QualityMetric') return false;
   const gap = textSince(r, cue.end);
+  // "(with test set perplexity 56.6)": the metric, then its value
+  if (/^\s+$/.test(gap) && /\./.test(r.written)) return true;
   if (boundsTheMetric(cue, r)) return true;
   if (figuresInParentheses(cue, r)) return true;
   // "perplexity on WikiText-2 within 0.3 of the dense model": a bounded change of the metric
