@@ -118,3 +118,14 @@ describe('losses of a metric', () => {
     expect(claims('It gives a 6% reduction in word error rate over the baseline.')[0]).toMatchObject({ kind: 'quality_delta', value: 6 });
   });
 });
+
+describe('changes named only by a noun, and rates of words', () => {
+  it('"an increase of N%" with no measure of its own is about the sentence\'s metric', () => {
+    const out = claims('Accuracy rises on SetA; on SetB we observe an increase of 0.7% over the plain model.');
+    expect(out[0]).toMatchObject({ kind: 'quality_delta', value: 0.7, metric: 'Accuracy' });
+  });
+
+  it('words per second is a throughput', () => {
+    expect(claims('It decodes just over 120 words per second on one core.')[0]).toMatchObject({ kind: 'measurement', unit: 'tok/s', metric: 'throughput' });
+  });
+});

@@ -103,7 +103,8 @@ const DEFAULT_METRIC: Partial<Record<ClaimKind, (unit: string) => string | null>
 /** What a measurement measures when no cue says it, by its written unit. */
 const MEASUREMENT_METRICS: [RegExp, string][] = [
   [/FPS|fps|frames/, 'FPS'],
-  [/tok/, 'throughput'],
+  [/words per/, 'throughput'],
+  [/tok|words/, 'throughput'],
   [/param/, 'parameters'],
   [/FLOPS|FLOPs?\/|per second/, 'FLOPs per second'],
   [/FLOP|MAC/, 'FLOPs'],

@@ -129,6 +129,9 @@ export function unnamedQuality(r: Reading): Decision | null {
     return { kind: 'quality_delta', relation: 'gain', metricCue: null };
   }
   if (q.form === 'percent' && SOLVES_SHARE.test(r.lead) && OF_WHOLE.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
+  // "...accuracy on A; on B we observe an increase of 0.5%": a change noun with no measure of its own is about the sentence's metric
+  const earlierMetric = r.sentenceMetrics.filter((m) => m.end <= q.start).at(-1);
+  if (percentish && earlierMetric && /\b(?:an?\s+)?(?:increase|improvement|gain|boost)\s+of\s+$/i.test(r.lead)) return qualityDecision(earlierMetric, 'good', r);
   // "(83.4% vs. 60.0% at 4k context)": the work's level set against the baseline's
   if (q.form === 'percent' && VERSUS_FIGURE.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: r.sentenceMetrics.filter((m) => m.end <= q.start).at(-1) ?? null };
   const scoreLike = q.form === 'percent' || (q.form === 'bare' && /\./.test(r.written));
