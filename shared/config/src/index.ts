@@ -6,6 +6,8 @@ import { z } from 'zod';
  * that no code reads fails CI.
  */
 const intFrom = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+/** A TCP port; 0 lets the OS choose (or, for HEALTH_PORT, turns it off). */
+const portFrom = (fallback: number) => z.coerce.number().int().min(0).max(65535, 'a port is a number from 0 to 65535').default(fallback);
 
 export const ConfigSchema = z.object({
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
@@ -16,9 +18,9 @@ export const ConfigSchema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').default('claimflow'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Port of a worker's health endpoint (/healthz, /readyz); 0 turns it off. */
-  HEALTH_PORT: intFrom(0),
+  HEALTH_PORT: portFrom(0),
   /** Port the API listens on. */
-  PORT: intFrom(8080),
+  PORT: portFrom(8080),
   HOST: z.string().default('0.0.0.0'),
   /** Jobs a worker processes at once. */
   CONCURRENCY: intFrom(2),

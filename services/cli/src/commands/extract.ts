@@ -7,6 +7,10 @@ import { checkInputFiles } from '../inputs.js';
 import { LineWriter } from '../output.js';
 
 export const usage = 'claims extract [--in FILE] [--out FILE]   abstracts (JSONL, CSV or text dump; stdin: JSONL) → claims as JSONL';
+export const options = [
+  '  --in FILE    abstracts to read (.jsonl, .ndjson, .json, .csv, .txt); default: JSONL on stdin',
+  '  --out FILE   where to write the claims; default: stdout',
+].join('\n');
 
 async function* stdinRecords(): AsyncGenerator<RawRecord> {
   const parser = new JsonlParser();
