@@ -61,6 +61,16 @@ export class Store {
     return rows.length ? toBatch(rows[0]) : null;
   }
 
+  /** Records of a batch that were papers already stored under another id (same normalized title and abstract). */
+  async matchedPapers(batchId: string, limit = 5): Promise<{ count: number; examples: { file: string; line: number; givenId: string; paperId: string }[] }> {
+    const [row] = await this.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM batch_records WHERE batch_id = $1 AND given_id IS NOT NULL', [batchId]);
+    const examples = await this.sql.query<{ file: string; line: number; givenId: string; paperId: string }>(
+      'SELECT file, line, given_id AS "givenId", paper_id AS "paperId" FROM batch_records WHERE batch_id = $1 AND given_id IS NOT NULL ORDER BY file, line LIMIT $2',
+      [batchId, limit],
+    );
+    return { count: row.n, examples };
+  }
+
   /** Marks batches that will not finish because their run was stopped; done ones stay done. */
   async markInterrupted(ids: string[]): Promise<void> {
     await this.sql.query('UPDATE batches SET interrupted_at = now() WHERE id = ANY($1::text[]) AND finished_at IS NULL', [ids]);
