@@ -41,6 +41,12 @@ export async function printSummary(
     const shown = await store.rejections(b.id, SHOWN_REJECTIONS);
     for (const r of shown) lines.push(`  rejected ${formatRejection(r)}`);
     if (b.rejected > shown.length) lines.push(`  … and ${b.rejected - shown.length} more: claims rejections ${b.id}`);
+
+    const matched = await store.matchedPapers(b.id, 3);
+    if (matched.count) {
+      const eg = matched.examples.map((m) => `${m.file}:${m.line} is ${m.paperId}`).join(', ');
+      lines.push(`  ${matched.count} record(s) of ${b.id} are papers already stored under another id (same title and abstract), kept as one: ${eg}${matched.count > matched.examples.length ? ', …' : ''}`);
+    }
   }
   const counts = await store.counts();
   lines.push(`  store totals: ${counts.papers} papers, ${counts.claims} claims, ${counts.batches} batches`, '');

@@ -55,6 +55,8 @@ export async function run(argv: string[]): Promise<number> {
     if (!store) return 0;
     const result = await waitForBatches(store, ctx.queues, [batch.id], { progress: new Progress('stored'), noWorkerMs });
     for (const r of await store.rejections(batch.id)) process.stderr.write(`rejected ${formatRejection(r)}\n`);
+    const matched = await store.matchedPapers(batch.id, 3);
+    if (matched.count) process.stderr.write(`${matched.count} record(s) are papers already stored under another id (same title and abstract), kept as one: ${matched.examples.map((m) => `${m.file}:${m.line} is ${m.paperId}`).join(', ')}\n`);
     if (result.noWorker) {
       process.stderr.write(
         `claims ingest: batch ${batch.id} is queued, but no worker is consuming the ${result.noWorker} queue on prefix ${ctx.config.QUEUE_PREFIX}: start the workers (docker compose up -d, or claims worker ${result.noWorker}) and it will go on; claims status shows it\n`,
