@@ -123,3 +123,18 @@ describe('store errors are told apart and printed once', () => {
     );
   });
 });
+
+describe('claims extract on a file with nothing usable', () => {
+  it('an empty file and an all-rejected file exit 1, saying which', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-empty-'));
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'empty.jsonl'), '');
+    writeFileSync(join(dir, 'bad.jsonl'), '{"title": 1}\n');
+    const empty = await claims(['extract', '--in', join(dir, 'empty.jsonl')]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/claims extract: no record in .*empty\.jsonl/);
+    const bad = await claims(['extract', '--in', join(dir, 'bad.jsonl')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/claims extract: none of the 1 record\(s\) in .*bad\.jsonl is valid/);
+  });
+});
