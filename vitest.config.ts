@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The default summary only counts skipped tests; this one lists them with their reasons.
+    reporters: ['default', './test/ops/skip-reporter.ts'],
   },
 });

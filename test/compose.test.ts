@@ -1,11 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { CONFIG_ENV_VARS } from '@claimflow/config';
 import { COMMANDS } from '../services/cli/src/commands/index.js';
 import { WORKERS } from '../services/cli/src/commands/worker.js';
 import { ROOT } from './support/cli.js';
+
+// npm's own range rules (semver is installed with the toolchain; it ships no types).
+const semver = createRequire(import.meta.url)('semver') as { satisfies(version: string, range: string): boolean };
 
 /**
  * No Docker engine runs here, so the compose file is held to the code
@@ -76,7 +80,44 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/^USER node$/m);
   });
 
+  it('host ports are overridable, and only the API publishes on all interfaces by default', () => {
+    const published = Object.entries(services).filter(([, s]) => s.ports).map(([name]) => name).sort();
+    expect(published).toEqual(['api', 'postgres']);
+    expect(services.api.ports).toEqual(['${API_HOST:-0.0.0.0}:${API_PORT:-8080}:8080']);
+    expect(services.postgres.ports).toEqual(['127.0.0.1:${POSTGRES_PORT:-5432}:5432']);
+    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+    for (const v of ['API_PORT', 'POSTGRES_PORT', 'INBOX_USER']) expect(readme).toContain(`\`${v}\``);
+  });
+
+  it('the ingest worker can be run as the inbox folder\'s owner', () => {
+    expect(services.ingest.user).toBe('${INBOX_USER:-node}');
+  });
+
   it.skipIf(!hasDockerCompose())('passes `docker-compose config -q`' + (hasDockerCompose() ? '' : ' (skipped: docker-compose is not installed)'), () => {
     execFileSync('docker-compose', ['-f', `${ROOT}docker-compose.yml`, 'config', '-q'], { cwd: ROOT });
+  });
+});
+
+/** Node 20 left support in April 2026: the images run the current LTS, and every dependency installs on both. */
+describe('supported Node versions', () => {
+  const SUPPORTED = ['20.19.0', '24.0.0'];
+  const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
+  const lock = JSON.parse(readFileSync(`${ROOT}package-lock.json`, 'utf8'));
+
+  it('package.json engines admit Node 20 and 24', () => {
+    for (const v of SUPPORTED) expect(semver.satisfies(v, pkg.engines.node), v).toBe(true);
+  });
+
+  it('the images are built on Node 24', () => {
+    const froms = [...readFileSync(`${ROOT}infra/Dockerfile`, 'utf8').matchAll(/^FROM (node:\S+)/gm)].map((m) => m[1]);
+    expect(froms.length).toBeGreaterThan(0);
+    for (const f of froms) expect(f).toMatch(/^node:24-/);
+  });
+
+  it('no installed package asks for a Node version outside them (npm ci warns of none)', () => {
+    const unmet = Object.entries(lock.packages as Record<string, { version?: string; engines?: { node?: string }; dev?: boolean; optional?: boolean }>)
+      .filter(([path, p]) => path && p.engines?.node && !p.optional)
+      .flatMap(([path, p]) => SUPPORTED.filter((v) => !semver.satisfies(v, p.engines!.node!)).map((v) => `${path}@${p.version} needs node ${p.engines!.node} (not ${v})`));
+    expect(unmet).toEqual([]);
   });
 });

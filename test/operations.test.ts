@@ -49,7 +49,7 @@ describe('operating the pipeline', () => {
     writeFileSync(join(inbox, 'junk.jsonl'), '\u0000\u0001garbage\n{"title": 3}\n');
     const report = await waitFor('report', async () => existsSync(join(inbox, 'rejected', 'junk.jsonl.report.json')) && JSON.parse(readFileSync(join(inbox, 'rejected', 'junk.jsonl.report.json'), 'utf8')));
     expect(report).toMatchObject({ outcome: 'rejected', accepted: 0, rejected: 2 });
-    expect(report.rejections).toEqual([expect.stringMatching(/^junk\.jsonl:1: not JSON/), 'junk.jsonl:2: title: Invalid input: expected string, received number']);
+    expect(report.rejections).toEqual([expect.stringMatching(/^junk\.jsonl:1: not JSON/), 'junk.jsonl:2: title: expected a string, got number 3']);
   });
 
   it('every worker serves Prometheus metrics, the writer its counts of work done', async () => {

@@ -73,7 +73,7 @@ describe('the pipeline as separate worker processes on PostgreSQL', () => {
     expect(rejected).toEqual([
       expect.stringMatching(new RegExp(`^rejected ${file}:2: not JSON: `)),
       `rejected ${file}:3: title: missing`,
-      `rejected ${file}:4: abstract: Invalid input: expected string, received number`,
+      `rejected ${file}:4: abstract: expected a string, got number 12`,
       `rejected ${file}:5: abstract: abstract is empty`,
       `rejected ${file}:6: expected an object with title and abstract`,
     ]);

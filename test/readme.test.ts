@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../services/cli/src/commands/index.js';
 import { ROOT } from './support/cli.js';
 
 /** The README opens with the two commands a newcomer runs; CI must run the second of them. */
@@ -22,5 +23,39 @@ describe('README and CI agree', () => {
     expect(ci.at(-1)).toBe(commands[1]);
     expect(ci).toContain('npm ci --no-audit --no-fund');
     expect(ci).toContain('npm run build');
+  });
+});
+
+/** What a new operator looks for in the README, held to the code where the code says it. */
+describe('README for an operator', () => {
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const section = (title: string) => {
+    const start = readme.indexOf(`## ${title}`);
+    expect(start, title).toBeGreaterThanOrEqual(0);
+    const next = readme.indexOf('\n## ', start + 3);
+    return readme.slice(start, next < 0 ? undefined : next);
+  };
+
+  it('the command line table names every claims command', () => {
+    const table = section('The command line');
+    for (const name of Object.keys(COMMANDS)) expect(table, name).toMatch(new RegExp(`\\| \`claims ${name}[ \`]|, \`claims ${name}[ \`]`));
+    expect(table).toMatch(/--help/);
+  });
+
+  it('says how to add a batch of one\'s own, and that the inbox needs a running ingest worker', () => {
+    const s = section('Adding a batch of your own');
+    for (const phrase of ['seeds/', 'claims ingest', 'INBOX_DIR', 'ingest worker']) expect(s).toContain(phrase);
+  });
+
+  it('shows remote Redis and PostgreSQL URLs with a password and TLS', () => {
+    const s = section('Remote Redis and PostgreSQL');
+    expect(s).toMatch(/rediss:\/\/[^:\s]+:[^@\s]+@/);
+    expect(s).toMatch(/postgres:\/\/[^:\s]+:[^@\s]+@\S+sslmode=/);
+    expect(s).toContain('sslmode=require');
+  });
+
+  it('says what npm run eval needs, and why tests are skipped', () => {
+    expect(readme).toMatch(/`npm run eval[^|]*\|[^|]*needs a build and `..\/shared`/);
+    expect(readme).toMatch(/each skipped test's name says\s+why/);
   });
 });

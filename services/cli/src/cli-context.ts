@@ -1,6 +1,6 @@
-import { loadConfig, type Config } from '@claimflow/config';
+import { ConfigSchema, loadConfig, type Config } from '@claimflow/config';
 import { createLogger } from '@claimflow/logger';
-import { createContext, type ServiceContext } from '@claimflow/service-kit';
+import { createContext, UsageError, type ServiceContext } from '@claimflow/service-kit';
 
 /**
  * The context a command runs in. Commands print for people on stdout, so
@@ -10,6 +10,14 @@ export async function cliContext(name: string, overrides: Partial<Config> = {}):
   const config = { ...loadConfig(), ...overrides };
   if (!process.env.LOG_LEVEL) config.LOG_LEVEL = 'warn';
   return createContext(config, createLogger(name, config.LOG_LEVEL));
+}
+
+/** `--prefix P`: look at another pipeline's queues (a running `claims run` prints its prefix). */
+export function prefixOverride(prefix: string | undefined): Partial<Config> {
+  if (prefix == null) return {};
+  const parsed = ConfigSchema.shape.QUEUE_PREFIX.safeParse(prefix);
+  if (!parsed.success) throw new UsageError(`--prefix: ${parsed.error.issues[0].message}`);
+  return { QUEUE_PREFIX: parsed.data };
 }
 
 export function describeStore(config: Config): string {

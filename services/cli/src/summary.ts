@@ -2,6 +2,8 @@ import { formatRejection, type BatchProgress } from '@claimflow/schemas';
 import type { Store } from '@claimflow/store';
 
 const MAX_ROWS = 40;
+/** Rejections listed per batch; `claims rejections BATCH` lists them all. */
+const SHOWN_REJECTIONS = 10;
 
 const SI = [
   [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k'], [1, ''], [1e-3, 'm'], [1e-6, 'µ'],
@@ -36,7 +38,15 @@ export async function printSummary(
       (byKind.length ? ` (${byKind.map(([k, n]) => `${k} ${n}`).join(', ')})` : ''),
   );
   for (const b of batches) {
-    for (const r of await store.rejections(b.id, 20)) lines.push(`  rejected ${formatRejection(r)}`);
+    const shown = await store.rejections(b.id, SHOWN_REJECTIONS);
+    for (const r of shown) lines.push(`  rejected ${formatRejection(r)}`);
+    if (b.rejected > shown.length) lines.push(`  … and ${b.rejected - shown.length} more: claims rejections ${b.id}`);
+
+    const matched = await store.matchedPapers(b.id, 3);
+    if (matched.count) {
+      const eg = matched.examples.map((m) => `${m.file}:${m.line} is ${m.paperId}`).join(', ');
+      lines.push(`  ${matched.count} record(s) of ${b.id} are papers already stored under another id (same title and abstract), kept as one: ${eg}${matched.count > matched.examples.length ? ', …' : ''}`);
+    }
   }
   const counts = await store.counts();
   lines.push(`  store totals: ${counts.papers} papers, ${counts.claims} claims, ${counts.batches} batches`, '');

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, createReadStream, existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { newBatch, produceBatch } from '@claimflow/queues';
 import { checkRecord, formatOf, isBatchFile, readRecords } from '@claimflow/readers';
 import { formatRejection, type BatchRef, type RawRecord } from '@claimflow/schemas';
-import type { ServiceContext, Running } from '@claimflow/service-kit';
+import { InputError, type ServiceContext, type Running } from '@claimflow/service-kit';
 
 const POLL_MS = 1000;
 /** A file must be unchanged this long before it is taken: it may still be being copied in. */
@@ -41,6 +41,33 @@ function settle(dir: string, file: string, outcome: 'done' | 'rejected', report:
 }
 
 /**
+ * The inbox, done/ and rejected/ must be writable by this process: files are
+ * moved out of the inbox and reports written beside them. A host folder
+ * mounted into a container often belongs to another user; that is said at
+ * start-up in one line, not found out file by file.
+ */
+export function checkInboxWritable(dir: string): void {
+  const uid = process.getuid?.() ?? '?';
+  for (const path of [dir, join(dir, 'done'), join(dir, 'rejected')]) {
+    try {
+      mkdirSync(path, { recursive: true });
+      accessSync(path, constants.W_OK | constants.X_OK);
+      // access() answers for root whatever the mode; a real write is the only sure test.
+      const probe = join(path, `.write-test-${process.pid}`);
+      writeFileSync(probe, '');
+      renameSync(probe, `${probe}.done`);
+      unlinkSync(`${probe}.done`);
+    } catch (err) {
+      const owner = existsSync(path) ? ` (owned by uid ${statSync(path).uid})` : '';
+      throw new InputError(
+        `inbox folder ${path}${owner} is not writable by this process (uid ${uid}): ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. ` +
+          'Make it writable (chown or chmod on the host), or run the ingest worker as its owner (compose: INBOX_USER=$(id -u):$(id -g)).',
+      );
+    }
+  }
+}
+
+/**
  * Watches INBOX_DIR and ingests each new batch file (.jsonl, .csv, .txt) once,
  * remembered by content hash in the store. A file is moved to done/ (or
  * rejected/, when it holds no valid record) with a JSON report beside it naming every
@@ -48,7 +75,7 @@ function settle(dir: string, file: string, outcome: 'done' | 'rejected', report:
  */
 export async function startInbox(ctx: ServiceContext, dir: string): Promise<Running> {
   const store = await ctx.store();
-  mkdirSync(dir, { recursive: true });
+  checkInboxWritable(dir);
   const log = ctx.log.child({ inbox: dir });
   let stopped = false;
   let busy: Promise<void> = Promise.resolve();

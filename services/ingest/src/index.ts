@@ -20,10 +20,19 @@ export async function startIngest(ctx: ServiceContext): Promise<Running> {
     await ctx.queues.add('extract', checkChunk(job), bull.id!);
   });
   const inbox = ctx.config.INBOX_DIR ? await startInbox(ctx, ctx.config.INBOX_DIR) : null;
+  // With an inbox, ingest reads and writes the store (which files it has taken), so it is ready only when the store answers.
+  const store = inbox ? await ctx.store() : null;
   return {
     async stop() {
       await inbox?.stop();
       await worker.stop();
     },
+    readiness: store
+      ? {
+          store: async () => {
+            await store.sql.query('SELECT 1');
+          },
+        }
+      : undefined,
   };
 }

@@ -8,6 +8,8 @@ import { z } from 'zod';
 const intFrom = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 /** `host:port,host:port`: the Redis sentinels or cluster nodes to start from. */
 const hostPorts = z.string().regex(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, 'host:port,host:port,… expected');
+/** A TCP port; 0 lets the OS choose (or, for HEALTH_PORT, turns it off). */
+const portFrom = (fallback: number) => z.coerce.number().int().min(0).max(65535, 'a port is a number from 0 to 65535').default(fallback);
 
 export const ConfigSchema = z.object({
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
@@ -30,9 +32,9 @@ export const ConfigSchema = z.object({
     .default('claimflow'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Port of a worker's health endpoint (/healthz, /readyz); 0 turns it off. */
-  HEALTH_PORT: intFrom(0),
+  HEALTH_PORT: portFrom(0),
   /** Port the API listens on. */
-  PORT: intFrom(8080),
+  PORT: portFrom(8080),
   HOST: z.string().default('0.0.0.0'),
   /** Jobs a worker processes at once. */
   CONCURRENCY: intFrom(2),

@@ -14,6 +14,8 @@ export interface ProduceOptions {
   /** Wait while the pipeline's queues together hold more unfinished jobs than this. */
   maxQueueDepth: number;
   onProgress?: (records: number) => void;
+  /** Stops sending (a signal to the CLI); what was sent stays sent. */
+  signal?: AbortSignal;
 }
 
 /** A new batch: a readable, unique id and its name. */
@@ -42,7 +44,8 @@ export async function produceBatch(
     const key = fileKey(source.file);
     let chunk: RawRecord[] = [];
     const flush = async () => {
-      await waitForRoom(queues, opts.maxQueueDepth);
+      opts.signal?.throwIfAborted();
+      await waitForRoom(queues, opts.maxQueueDepth, opts.signal);
       await queues.add('ingest', { batch, file: source.file, records: chunk }, chunkJobId(batch.id, `${key}.${chunks}`));
       chunks++;
       chunk = [];
@@ -71,9 +74,10 @@ export async function pipelineBacklog(queues: PipelineQueues): Promise<number> {
   return counts.reduce((a, b) => a + b, 0);
 }
 
-async function waitForRoom(queues: PipelineQueues, maxDepth: number): Promise<void> {
+async function waitForRoom(queues: PipelineQueues, maxDepth: number, signal?: AbortSignal): Promise<void> {
   if (!maxDepth) return;
   for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
+    signal?.throwIfAborted();
     if ((await pipelineBacklog(queues)) < maxDepth) return;
     await new Promise((r) => setTimeout(r, wait));
   }

@@ -5,3 +5,5 @@ export * from './pipeline-queues.js';
 export * from './stage-worker.js';
 export { UnrecoverableError } from 'bullmq';
 export * from './batch-producer.js';
+export * from './batch-status.js';
+export * from './drop-prefix.js';

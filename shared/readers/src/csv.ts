@@ -2,25 +2,80 @@ import type { RawRecord } from '@claimflow/schemas';
 import type { LineParser } from './line-parser.js';
 
 /**
+ * A quoted field may span lines, but not without bound: past this many lines
+ * (or characters) an open quote is taken for a stray one.
+ */
+const MAX_RECORD_LINES = 100;
+const MAX_RECORD_CHARS = 1_000_000;
+
+/**
  * CSV with a header row (RFC 4180: quoted fields may hold commas, doubled
  * quotes and line breaks). Each record is an object keyed by the header.
+ *
+ * A stray quote must cost its own record only, not the rest of the file: a
+ * record that spans several lines and does not come out right (the wrong
+ * number of fields, or a quote still open after MAX_RECORD_LINES or at the
+ * end) is reported at its first line, and reading starts again on the line
+ * after it, the next record boundary.
  */
 export class CsvParser implements LineParser {
   private header: string[] | null = null;
   private fields: string[] = [];
   private field = '';
   private inQuotes = false;
-  private startLine = 0;
+  /** The lines of the record being read, kept so a bad one can be re-read from its second line. */
+  private lines: { text: string; no: number }[] = [];
+  private chars = 0;
+  /** Text right after a closing quote (`"a"b`): tolerated on one line, the sign of a stray quote across lines. */
+  private textAfterQuote = false;
 
   push(line: string, lineNo: number): RawRecord[] {
     if (!this.inQuotes) {
-      if (line.trim() === '' ) return [];
-      this.startLine = lineNo;
+      if (line.trim() === '') return [];
+      this.lines = [];
+      this.chars = 0;
       this.fields = [];
       this.field = '';
+      this.textAfterQuote = false;
     } else {
       this.field += '\n';
     }
+    this.lines.push({ text: line, no: lineNo });
+    this.chars += line.length;
+    this.scan(line);
+    if (this.inQuotes) {
+      if (this.lines.length < MAX_RECORD_LINES && this.chars < MAX_RECORD_CHARS) return [];
+      return this.recover('unterminated quoted field (a quote opened here is not closed)');
+    }
+    this.fields.push(this.field);
+    const start = this.lines[0].no;
+    const out = this.complete(this.fields, start);
+    // One line's record is what it is; a multi-line one that came out wrong swallowed lines it should not have.
+    if (this.lines.length > 1) {
+      const problem = this.textAfterQuote ? 'a quoted field runs on past its closing quote' : out.length && 'error' in out[0] ? out[0].error : null;
+      if (problem) return this.recover(`${problem} (a quote opened on this line runs on to line ${lineNo})`);
+    }
+    return out;
+  }
+
+  end(): RawRecord[] {
+    if (!this.inQuotes) return [];
+    const out = this.recover('unterminated quoted field (a quote opened here is not closed)');
+    return [...out, ...this.end()];
+  }
+
+  /** Reports the record at its first line and reads its other lines again as new records. */
+  private recover(reason: string): RawRecord[] {
+    const [first, ...rest] = this.lines;
+    this.inQuotes = false;
+    this.lines = [];
+    this.chars = 0;
+    const out: RawRecord[] = [{ line: first.no, error: reason, field: null }];
+    for (const l of rest) out.push(...this.push(l.text, l.no));
+    return out;
+  }
+
+  private scan(line: string): void {
     for (let i = 0; i < line.length; i++) {
       const c = line[i];
       if (this.inQuotes) {
@@ -28,7 +83,10 @@ export class CsvParser implements LineParser {
           if (line[i + 1] === '"') {
             this.field += '"';
             i++;
-          } else this.inQuotes = false;
+          } else {
+            this.inQuotes = false;
+            if (i + 1 < line.length && line[i + 1] !== ',') this.textAfterQuote = true;
+          }
         } else this.field += c;
       } else if (c === '"' && this.field === '') this.inQuotes = true;
       else if (c === ',') {
@@ -36,15 +94,6 @@ export class CsvParser implements LineParser {
         this.field = '';
       } else this.field += c;
     }
-    if (this.inQuotes) return [];
-    this.fields.push(this.field);
-    return this.complete(this.fields, this.startLine);
-  }
-
-  end(): RawRecord[] {
-    if (!this.inQuotes) return [];
-    this.inQuotes = false;
-    return [{ line: this.startLine, error: 'unterminated quoted field', field: null }];
   }
 
   private complete(fields: string[], lineNo: number): RawRecord[] {

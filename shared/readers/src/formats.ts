@@ -1,12 +1,13 @@
 import { extname } from 'node:path';
 
-export const FORMATS = ['jsonl', 'csv', 'text'] as const;
+/** json: one JSON array of records (or one object), else JSON Lines. */
+export const FORMATS = ['jsonl', 'json', 'csv', 'text'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const BY_EXTENSION: Record<string, Format> = {
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
-  '.json': 'jsonl',
+  '.json': 'json',
   '.csv': 'csv',
   '.txt': 'text',
 };

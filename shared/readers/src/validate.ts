@@ -21,6 +21,11 @@ export function printableReason(s: string, max = 300): string {
   return clipped.replace(/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** What each known field must be, said the way an operator reads it. */
+const EXPECTED: Record<string, string> = { id: 'a string or a number', title: 'a string', abstract: 'a string' };
+
+const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`);
+
 export type Checked = { paper: Paper } | { rejection: Rejection };
 
 /**
@@ -38,7 +43,12 @@ export function checkRecord(raw: RawRecord, file: string): Checked {
     const issue = parsed.error.issues[0];
     const field = issue.path.length ? issue.path.join('.') : null;
     const absent = issue.path.length === 1 && (record as Record<PropertyKey, unknown>)[issue.path[0]] == null;
-    const reason = issue.code === 'invalid_type' && absent ? 'missing' : printableReason(issue.message);
+    const value = (record as Record<PropertyKey, unknown>)[issue.path[0]];
+    const reason = absent && (issue.code === 'invalid_type' || issue.code === 'invalid_union')
+      ? 'missing'
+      : issue.code === 'invalid_type' || issue.code === 'invalid_union'
+        ? `expected ${EXPECTED[String(issue.path[0])] ?? 'another type'}, got ${typeName(value)}`
+        : printableReason(issue.message);
     return { rejection: { file, line: raw.line, field, reason } };
   }
   const { id, title, abstract, ...metadata } = parsed.data;

@@ -47,7 +47,7 @@ describe('CSV', () => {
   it('reports a row with the wrong number of fields and an unterminated quote', () => {
     const records = parseText('title,abstract\na,b,c\n"open,x', 'csv');
     expect(records[0]).toMatchObject({ line: 2, error: 'expected 2 fields, found 3' });
-    expect(records[1]).toMatchObject({ line: 3, error: 'unterminated quoted field' });
+    expect(records[1]).toMatchObject({ line: 3, error: expect.stringMatching(/^unterminated quoted field/) });
   });
   it('strips a byte-order mark from the header', () => {
     expect(parseText('\uFEFFtitle,abstract\nx,y', 'csv')).toEqual([{ line: 2, record: { title: 'x', abstract: 'y' } }]);
@@ -97,7 +97,7 @@ describe('checkRecord', () => {
     [{ abstract: 'x' }, 'title', 'missing'],
     [{ title: 'x' }, 'abstract', 'missing'],
     [{ title: 'x', abstract: '   ' }, 'abstract', 'abstract is blank'],
-    [{ title: 'x', abstract: 42 }, 'abstract', /expected string/],
+    [{ title: 'x', abstract: 42 }, 'abstract', 'expected a string, got number 42'],
     [{ title: '', abstract: 'y' }, 'title', 'title is empty'],
   ])('rejects %j naming the field', (record, field, reason) => {
     const r = checkRecord({ line: 9, record }, 'in.jsonl');

@@ -15,7 +15,8 @@ export const Rejection = SourceRef.extend({
 });
 export type Rejection = z.infer<typeof Rejection>;
 
-export const BATCH_STATUSES = ['running', 'done'] as const;
+/** interrupted: a `claims run` stopped by a signal before the batch was done. */
+export const BATCH_STATUSES = ['running', 'done', 'interrupted'] as const;
 
 export const BatchProgress = BatchRef.extend({
   /** Records in the batch; null until the producer has read the whole input. */

@@ -47,7 +47,8 @@ export async function createContext(config: Config, log: Logger): Promise<Servic
     },
     async close() {
       await queues.close();
-      if (store) await (await store).close().catch(() => {});
+      // A store that never opened has nothing to close; its error was reported where it was asked for.
+      if (store) await store.then((s) => s.close()).catch(() => {});
       for (const r of workerConnections) r.disconnect();
       producerRedis.disconnect();
     },

@@ -4,3 +4,4 @@ export * from './run-service.js';
 export * from './run-main.js';
 export * from './start-stage.js';
 export * from './metrics.js';
+export * from './errors.js';

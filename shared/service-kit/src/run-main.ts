@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '@claimflow/config';
 import { createLogger, type Logger } from '@claimflow/logger';
 import { createContext, type ServiceContext } from './context.js';
+import { exitWithError } from './errors.js';
 import { runServices, type Running } from './run-service.js';
 
 export type ServiceStarter = (ctx: ServiceContext) => Running | Promise<Running>;
@@ -23,18 +24,4 @@ export async function runMain(name: string, starters: ServiceStarter[], override
   } catch (err) {
     exitWithError(err, log);
   }
-}
-
-/** A problem with what the user asked for (a missing file, an unknown format): reported in one line. */
-export class InputError extends Error {
-  override name = 'InputError';
-}
-
-/** Known failures (config, unreachable services) are one line; anything else keeps its stack. */
-export function exitWithError(err: unknown, log?: Logger): never {
-  const e = err as Error;
-  const known = ['ConfigError', 'UnreachableError', 'StoreUnavailableError', 'InputError'].includes(e?.name);
-  log?.fatal({ err: known ? e.message : e }, 'cannot start');
-  process.stderr.write(`claims: ${known ? e.message : (e?.stack ?? String(err))}\n`);
-  process.exit(1);
 }

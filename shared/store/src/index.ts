@@ -9,3 +9,4 @@ export * from './rows.js';
 export type { PaperWithClaims } from './write-papers.js';
 export * from './open.js';
 export * from './inbox-files.js';
+export { explainStoreError } from './store-errors.js';

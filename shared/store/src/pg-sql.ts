@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { StoreUnavailableError, type Param, type Sql } from './sql.js';
+import type { Param, Sql } from './sql.js';
+import { storeConnectError } from './store-errors.js';
 
 class PgClientSql implements Sql {
   readonly kind = 'postgres' as const;
@@ -35,9 +36,7 @@ export class PgSql implements Sql {
       await sql.query('SELECT 1');
     } catch (err) {
       await sql.close();
-      throw new StoreUnavailableError(
-        `PostgreSQL is not answering at ${url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')} (${(err as Error).message}). Start it, fix DATABASE_URL, or unset DATABASE_URL to use the embedded store.`,
-      );
+      throw storeConnectError(err, url);
     }
     return sql;
   }

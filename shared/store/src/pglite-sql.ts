@@ -1,5 +1,7 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { existsSync } from 'node:fs';
 import { lockDataDir } from './data-dir-lock.js';
+import { hasPgliteTemplate, initDataDir, PGLITE_CONF } from './pglite-template.js';
 import type { Param, Sql } from './sql.js';
 
 type Queryable = Pick<PGlite, 'query'> | Transaction;
@@ -29,7 +31,10 @@ export class PgliteSql implements Sql {
   static async open(dir: string | null): Promise<PgliteSql> {
     const unlock = dir ? lockDataDir(dir) : () => {};
     try {
-      const db = dir ? await PGlite.create(`${dir}/pglite`) : await PGlite.create();
+      const path = dir ? `${dir}/pglite` : undefined;
+      // A new folder is made from the build's template, in a child process (see pglite-template.ts).
+      if (path && !existsSync(`${path}/PG_VERSION`) && hasPgliteTemplate()) await initDataDir(path);
+      const db = await PGlite.create(path, { postgresqlconf: PGLITE_CONF });
       return new PgliteSql(db, unlock);
     } catch (err) {
       unlock();

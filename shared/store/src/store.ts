@@ -23,11 +23,12 @@ interface BatchRow {
   rejected: number;
   claims: number;
   finished_at: Date | string | null;
+  interrupted_at: Date | string | null;
 }
 
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
 
-const BATCH_SELECT = 'SELECT id, name, created_at, total, finished_at, accepted, rejected, claims FROM batches b';
+const BATCH_SELECT = 'SELECT id, name, created_at, total, finished_at, interrupted_at, accepted, rejected, claims FROM batches b';
 
 /** Everything the services read and write, over either SQL backend. */
 export class Store {
@@ -60,10 +61,26 @@ export class Store {
     return rows.length ? toBatch(rows[0]) : null;
   }
 
-  async rejections(batchId: string, limit = 1000) {
-    return this.sql.query<{ file: string; line: number; field: string | null; reason: string }>(
-      'SELECT file, line, field, reason FROM rejections WHERE batch_id = $1 ORDER BY file, line LIMIT $2',
+  /** Records of a batch that were papers already stored under another id (same normalized title and abstract). */
+  async matchedPapers(batchId: string, limit = 5): Promise<{ count: number; examples: { file: string; line: number; givenId: string; paperId: string }[] }> {
+    const [row] = await this.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM batch_records WHERE batch_id = $1 AND given_id IS NOT NULL', [batchId]);
+    const examples = await this.sql.query<{ file: string; line: number; givenId: string; paperId: string }>(
+      'SELECT file, line, given_id AS "givenId", paper_id AS "paperId" FROM batch_records WHERE batch_id = $1 AND given_id IS NOT NULL ORDER BY file, line LIMIT $2',
       [batchId, limit],
+    );
+    return { count: row.n, examples };
+  }
+
+  /** Marks batches that will not finish because their run was stopped; done ones stay done. */
+  async markInterrupted(ids: string[]): Promise<void> {
+    await this.sql.query('UPDATE batches SET interrupted_at = now() WHERE id = ANY($1::text[]) AND finished_at IS NULL', [ids]);
+  }
+
+  /** A batch's rejected records in file and line order; `after` pages on from the last one seen. */
+  async rejections(batchId: string, limit = 1000, after?: { file: string; line: number }) {
+    return this.sql.query<{ file: string; line: number; field: string | null; reason: string }>(
+      `SELECT file, line, field, reason FROM rejections WHERE batch_id = $1 ${after ? 'AND (file, line) > ($3, $4)' : ''} ORDER BY file, line LIMIT $2`,
+      after ? [batchId, limit, after.file, after.line] : [batchId, limit],
     );
   }
 
@@ -137,7 +154,7 @@ function toBatch(r: BatchRow): BatchProgress {
     accepted: r.accepted,
     rejected: r.rejected,
     claims: r.claims,
-    status: r.finished_at ? 'done' : 'running',
+    status: r.finished_at ? 'done' : r.interrupted_at ? 'interrupted' : 'running',
     finishedAt: iso(r.finished_at),
   };
 }

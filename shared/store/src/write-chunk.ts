@@ -1,5 +1,6 @@
 import type { Rejection, SourceRef, WriteJob } from '@claimflow/schemas';
 import type { Sql } from './sql.js';
+import { contentKeyOf, resolvePaperIds } from './paper-identity.js';
 import { writePapers, type ClaimIdFn, type PaperWithClaims } from './write-papers.js';
 
 const before = (a: SourceRef, b: SourceRef) => a.file < b.file || (a.file === b.file && a.line < b.line);
@@ -22,9 +23,18 @@ export async function writeChunk(tx: Sql, job: WriteJob, claimId: ClaimIdFn): Pr
   await tx.query('INSERT INTO batches (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [batch.id, batch.name, batch.createdAt]);
   const rejections = [...job.rejections];
 
+  // A record whose content is a paper stored under another id is that paper.
+  // Content keys are locked before ids, each in sorted order, so writers never deadlock.
+  if (job.papers.length && tx.kind === 'postgres') {
+    const keys = job.papers.map((p) => `k:${contentKeyOf(p.paper)}`);
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT DISTINCT unnest($1::text[]) AS k ORDER BY 1) t', [keys]);
+  }
+  const sorted = [...job.papers].sort((a, b) => (before(a.paper.source, b.paper.source) ? -1 : 1));
+  const resolved = await resolvePaperIds(tx, sorted);
+
   // First record per id inside the chunk.
   const winners = new Map<string, PaperWithClaims>();
-  for (const item of [...job.papers].sort((a, b) => (before(a.paper.source, b.paper.source) ? -1 : 1))) {
+  for (const item of [...resolved.items].sort((a, b) => (before(a.paper.source, b.paper.source) ? -1 : 1))) {
     const first = winners.get(item.paper.id);
     if (first && !sameRecord(first.paper.source, item.paper.source)) rejections.push(duplicateOf(item.paper.id, first.paper.source, item.paper.source));
     else winners.set(item.paper.id, item);
@@ -74,10 +84,10 @@ export async function writeChunk(tx: Sql, job: WriteJob, claimId: ClaimIdFn): Pr
   let newClaims = 0;
   if (papers.length) {
     const added = await tx.query<{ paper_id: string }>(
-      `INSERT INTO batch_records (batch_id, file, line, paper_id)
-       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[])
+      `INSERT INTO batch_records (batch_id, file, line, paper_id, given_id)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[])
        ON CONFLICT (batch_id, file, line) DO NOTHING RETURNING paper_id`,
-      [batch.id, papers.map((p) => p.paper.source.file), papers.map((p) => p.paper.source.line), papers.map((p) => p.paper.id)],
+      [batch.id, papers.map((p) => p.paper.source.file), papers.map((p) => p.paper.source.line), papers.map((p) => p.paper.id), papers.map((p) => resolved.given.get(p) ?? null)],
     );
     accepted = added.length;
     const claimsOf = new Map(papers.map((p) => [p.paper.id, p.claims.length]));

@@ -1,4 +1,5 @@
 import type { ClaimRecord, Paper } from '@claimflow/schemas';
+import { contentKeyOf } from './paper-identity.js';
 import type { Sql } from './sql.js';
 
 export type ClaimIdFn = (paperId: string, c: ClaimRecord) => string;
@@ -28,16 +29,17 @@ export async function writePapers(
   const papers = lastByKey(items, (i) => i.paper.id);
   if (!papers.length) return 0;
   await tx.query(
-    `INSERT INTO papers (id, title, abstract, metadata, extractor_version)
-     SELECT id, title, abstract, metadata::jsonb, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(id, title, abstract, metadata)
+    `INSERT INTO papers (id, title, abstract, metadata, extractor_version, content_key)
+     SELECT id, title, abstract, metadata::jsonb, $5, content_key FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $6::text[]) AS t(id, title, abstract, metadata, content_key)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, abstract = excluded.abstract, metadata = excluded.metadata,
-       extractor_version = excluded.extractor_version, updated_at = now()`,
+       extractor_version = excluded.extractor_version, content_key = excluded.content_key, updated_at = now()`,
     [
       papers.map((p) => p.paper.id),
       papers.map((p) => p.paper.title),
       papers.map((p) => p.paper.abstract),
       papers.map((p) => JSON.stringify(p.paper.metadata)),
       extractorVersion,
+      papers.map((p) => contentKeyOf(p.paper)),
     ],
   );
   const claims = lastByKey(

@@ -3,9 +3,15 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { exportChunks, FILTER_USAGE, iterateClaims, parseClaimArgs, UsageError, writeParquetFile } from '@claimflow/analyst';
 import { ClaimExportQuery, type ClaimView } from '@claimflow/schemas';
-import { reportFailure, type CliDeps } from './cli-deps.js';
+import { FILTER_HELP, reportFailure, type CliDeps } from './cli-deps.js';
 
 export const usage = `claims export --format csv|jsonl|parquet --out FILE ${FILTER_USAGE}   every matching claim to a file (--out - : stdout, csv/jsonl)`;
+
+export const options = [
+  '  --format F             csv, jsonl or parquet (required)',
+  '  --out FILE             the file to write (required; - for stdout, csv and jsonl only)',
+  FILTER_HELP,
+].join('\n');
 
 const FORMATS = ['csv', 'jsonl', 'parquet'] as const;
 type ExportFormat = (typeof FORMATS)[number];

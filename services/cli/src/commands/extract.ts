@@ -7,6 +7,10 @@ import { checkInputFiles } from '../inputs.js';
 import { LineWriter } from '../output.js';
 
 export const usage = 'claims extract [--in FILE] [--out FILE]   abstracts (JSONL, CSV or text dump; stdin: JSONL) → claims as JSONL';
+export const options = [
+  '  --in FILE    abstracts to read (.jsonl, .ndjson, .json, .csv, .txt); default: JSONL on stdin',
+  '  --out FILE   where to write the claims; default: stdout',
+].join('\n');
 
 async function* stdinRecords(): AsyncGenerator<RawRecord> {
   const parser = new JsonlParser();
@@ -39,5 +43,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   await out.close();
   process.stderr.write(`claims extract: ${papers} abstracts, ${claims} claims${rejected ? `, ${rejected} rejected` : ''}\n`);
+  // A file with nothing in it, or nothing valid, is not a success (stdin may be an empty pipe on purpose).
+  if (values.in && papers === 0) {
+    process.stderr.write(`claims extract: ${rejected ? `none of the ${rejected} record(s) in ${values.in} is valid` : `no record in ${values.in}`}\n`);
+    return 1;
+  }
   return 0;
 }

@@ -1,9 +1,15 @@
 import { parseArgs } from 'node:util';
 import type { Job } from 'bullmq';
 import { STAGES, type Stage } from '@claimflow/queues';
-import { cliContext } from '../cli-context.js';
+import { UsageError } from '@claimflow/service-kit';
+import { cliContext, prefixOverride } from '../cli-context.js';
 
-export const usage = 'claims failures [--stage S] [--json]   failed jobs with their reason and the records they carried';
+export const usage = 'claims failures [--stage S] [--prefix P] [--json]   failed jobs with their reason and the records they carried';
+export const options = [
+  `  --stage S    only this stage (${STAGES.join(', ')})`,
+  '  --prefix P   the queue prefix to look in (default: QUEUE_PREFIX; `claims run` prints its own)',
+  '  --json       the rows as JSON',
+].join('\n');
 
 export interface FailureRow {
   stage: Stage;
@@ -35,14 +41,14 @@ function recordsOf(job: Job): string {
 
 export function parseStage(value: string | undefined): Stage[] {
   if (value == null) return [...STAGES];
-  if (!(STAGES as readonly string[]).includes(value)) throw new Error(`--stage must be one of ${STAGES.join(', ')}`);
+  if (!(STAGES as readonly string[]).includes(value)) throw new UsageError(`--stage: expected one of ${STAGES.join(', ')}, got "${value}"`);
   return [value as Stage];
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { stage: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args: argv, options: { stage: { type: 'string' }, prefix: { type: 'string' }, json: { type: 'boolean', default: false } } });
   const stages = parseStage(values.stage);
-  const ctx = await cliContext('failures');
+  const ctx = await cliContext('failures', prefixOverride(values.prefix));
   try {
     const rows: FailureRow[] = [];
     for (const stage of stages) {

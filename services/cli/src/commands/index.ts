@@ -1,5 +1,7 @@
 export interface Command {
   usage: string;
+  /** One line per option, for `--help`. */
+  options?: string;
   run(argv: string[]): Promise<number>;
 }
 
@@ -17,6 +19,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   status: () => import('./status.js'),
   query: async () => (await import('./store-commands.js')).query,
   export: async () => (await import('./store-commands.js')).exportClaims,
+  rejections: async () => (await import('./store-commands.js')).rejections,
   failures: () => import('./failures.js'),
   retry: () => import('./retry.js'),
   migrate: () => import('./migrate.js'),

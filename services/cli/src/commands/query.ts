@@ -1,8 +1,14 @@
 import { csvHeader, csvLine, FILTER_USAGE, jsonLine, parseClaimArgs, queryClaims, UsageError } from '@claimflow/analyst';
 import { ClaimQuery, type ClaimView } from '@claimflow/schemas';
-import { reportFailure, type CliDeps } from './cli-deps.js';
+import { FILTER_HELP, reportFailure, type CliDeps } from './cli-deps.js';
 
 export const usage = `claims query ${FILTER_USAGE} [--cursor C] [--format table|csv|jsonl]   one page of stored claims`;
+
+export const options = [
+  FILTER_HELP,
+  '  --cursor C             the next page, as the previous page printed it',
+  '  --format F             table (default), csv or jsonl',
+].join('\n');
 
 const FORMATS = ['table', 'csv', 'jsonl'] as const;
 const QUERY_KEYS = [...Object.keys(ClaimQuery.shape), 'cursor'];

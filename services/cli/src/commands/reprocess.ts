@@ -2,18 +2,20 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '@claimflow/config';
 import { EXTRACTOR_VERSION, extractClaims } from '@claimflow/extract';
 import { openStore } from '@claimflow/store';
+import { UsageError } from '@claimflow/service-kit';
 import { Progress } from '../progress.js';
 
 export const usage = 'claims reprocess [--batch ID | --all]   re-extract stored papers whose claims came from an older extractor';
+export const options = [
+  '  --batch ID   only the papers of this batch',
+  '  --all        every stored paper',
+].join('\n');
 
 const CHUNK = 200;
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { batch: { type: 'string' }, all: { type: 'boolean', default: false } } });
-  if (!values.batch && !values.all) {
-    process.stderr.write(`usage: ${usage}\n`);
-    return 2;
-  }
+  if (!values.batch && !values.all) throw new UsageError('say which papers: --batch ID or --all');
   const config = loadConfig();
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS });
   try {

@@ -1,13 +1,18 @@
 import { parseArgs } from 'node:util';
-import { cliContext } from '../cli-context.js';
+import { cliContext, prefixOverride } from '../cli-context.js';
 import { parseStage } from './failures.js';
 
-export const usage = 'claims retry [--stage S | --job ID]   re-enqueue failed jobs';
+export const usage = 'claims retry [--stage S | --job ID] [--prefix P]   re-enqueue failed jobs';
+export const options = [
+  '  --stage S    only the failed jobs of this stage',
+  '  --job ID     only this job (see claims failures)',
+  '  --prefix P   the queue prefix to look in (default: QUEUE_PREFIX)',
+].join('\n');
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { stage: { type: 'string' }, job: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { stage: { type: 'string' }, job: { type: 'string' }, prefix: { type: 'string' } } });
   const stages = parseStage(values.stage);
-  const ctx = await cliContext('retry');
+  const ctx = await cliContext('retry', prefixOverride(values.prefix));
   try {
     let retried = 0;
     for (const stage of stages) {

@@ -1,21 +1,28 @@
 import { parseArgs } from 'node:util';
-import { STAGES } from '@claimflow/queues';
-import { cliContext, describeStore } from '../cli-context.js';
+import { batchStatusText, failedJobs, STAGES } from '@claimflow/queues';
+import { explainError } from '@claimflow/service-kit';
+import { cliContext, describeStore, prefixOverride } from '../cli-context.js';
 
-export const usage = 'claims status [--json]   queue depths, batch progress, stored counts';
+export const usage = 'claims status [--prefix P] [--json]   queue depths, batch progress, stored counts';
+export const options = [
+  '  --prefix P   the queue prefix to look at (default: QUEUE_PREFIX; `claims run` prints the one it uses)',
+  '  --json       everything as JSON',
+].join('\n');
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } } });
-  const ctx = await cliContext('status');
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, prefix: { type: 'string' } } });
+  const ctx = await cliContext('status', prefixOverride(values.prefix));
   try {
     const queues = await ctx.queues.counts();
+    const failed = await failedJobs(ctx.queues);
     let store: Record<string, unknown> = {};
     try {
       const s = await ctx.store();
-      store = { counts: await s.counts(), batches: await s.batches() };
+      const batches = (await s.batches()).map((b) => ({ ...b, status: batchStatusText(b, failed) }));
+      store = { counts: await s.counts(), batches };
     } catch (err) {
       // A running `claims run` holds the embedded store; the queues are still worth showing.
-      store = { error: (err as Error).message };
+      store = { error: explainError(err, ctx.config) ?? (err as Error).message };
     }
     const status = { prefix: ctx.config.QUEUE_PREFIX, store: describeStore(ctx.config), queues, ...store };
     if (values.json) {
@@ -36,6 +43,7 @@ export async function run(argv: string[]): Promise<number> {
         lines.push(`  batch ${b.id}: ${b.status}, ${b.accepted + b.rejected}/${b.total ?? '?'} records, ${b.rejected} rejected, ${b.claims} claims`);
       }
     }
+    if (failed.length) lines.push(`${failed.length} failed job(s): claims failures${values.prefix ? ` --prefix ${values.prefix}` : ''} lists them, claims retry re-runs them`);
     process.stdout.write(lines.join('\n') + '\n');
     return 0;
   } finally {

@@ -3,11 +3,13 @@ import { openStore, type Store } from '@claimflow/store';
 import type { CliDeps } from './cli-deps.js';
 import * as exportCommand from './export.js';
 import * as queryCommand from './query.js';
+import * as rejectionsCommand from './rejections.js';
 
 /** Gives a store-reading command its deps: the store opened on first use and closed after. */
-function withStore(command: { usage: string; run(argv: string[], deps: CliDeps): Promise<number> }) {
+function withStore(command: { usage: string; options?: string; run(argv: string[], deps: CliDeps): Promise<number> }) {
   return {
     usage: command.usage,
+    options: command.options,
     async run(argv: string[]): Promise<number> {
       const opened: { store?: Promise<Store> } = {};
       const deps: CliDeps = {
@@ -22,7 +24,8 @@ function withStore(command: { usage: string; run(argv: string[], deps: CliDeps):
       try {
         return await command.run(argv, deps);
       } finally {
-        if (opened.store) await (await opened.store).close();
+        // A store that failed to open was reported by the command: closing it must not report it again.
+        if (opened.store) await opened.store.then((s) => s.close()).catch(() => {});
       }
     },
   };
@@ -30,3 +33,4 @@ function withStore(command: { usage: string; run(argv: string[], deps: CliDeps):
 
 export const query = withStore(queryCommand);
 export const exportClaims = withStore(exportCommand);
+export const rejections = withStore(rejectionsCommand);

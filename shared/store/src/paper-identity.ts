@@ -1,0 +1,44 @@
+import { paperIdFor } from '@claimflow/readers';
+import type { WriteJob } from '@claimflow/schemas';
+import type { Sql } from './sql.js';
+
+type Item = WriteJob['papers'][number];
+
+/** The identity of a paper's content: the id it would have had without one. */
+export const contentKeyOf = (p: { title: string; abstract: string }) => paperIdFor(undefined, p.title, p.abstract);
+
+export interface Resolved {
+  items: Item[];
+  /** Records whose given id gave way to the id their content is stored (or first seen in this chunk) under. */
+  given: Map<Item, string>;
+}
+
+/**
+ * Gives each record the id of the paper with the same normalized title and
+ * abstract, if one is stored (or comes earlier in this chunk) under another
+ * id; its claims follow. Run inside the writer's transaction, after the
+ * advisory locks on the content keys.
+ */
+export async function resolvePaperIds(tx: Sql, items: Item[]): Promise<Resolved> {
+  const keys = items.map((i) => contentKeyOf(i.paper));
+  const stored = keys.length
+    ? await tx.query<{ id: string; content_key: string }>(
+        'SELECT min(id) AS id, content_key FROM papers WHERE content_key = ANY($1::text[]) GROUP BY content_key',
+        [[...new Set(keys)]],
+      )
+    : [];
+  const idOf = new Map(stored.map((r) => [r.content_key, r.id]));
+  const given = new Map<Item, string>();
+  const out = items.map((item, i) => {
+    const target = idOf.get(keys[i]);
+    if (target == null) {
+      idOf.set(keys[i], item.paper.id);
+      return item;
+    }
+    if (target === item.paper.id) return item;
+    const moved: Item = { ...item, paper: { ...item.paper, id: target }, claims: item.claims.map((c) => ({ ...c, paperId: target })) };
+    given.set(moved, item.paper.id);
+    return moved;
+  });
+  return { items: out, given };
+}
