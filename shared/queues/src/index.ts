@@ -6,4 +6,3 @@ export * from './stage-worker.js';
 export { UnrecoverableError } from 'bullmq';
 export * from './batch-producer.js';
 export * from './batch-status.js';
-export * from './drop-prefix.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dropPrefixKeys, newBatch, produceBatch } from '@claimflow/queues';
+import { deleteQueueKeys, newBatch, produceBatch } from '@claimflow/queues';
 import { readRecords } from '@claimflow/readers';
 import type { BatchRef } from '@claimflow/schemas';
 import { startApi } from '@claimflow/api';
@@ -119,7 +119,7 @@ export async function run(argv: string[]): Promise<number> {
     if (interrupt.signal.aborted && batches.length) {
       await store.markInterrupted(batches.map((b) => b.id)).catch(() => {});
     }
-    if (ownPrefix) await dropPrefixKeys(ctx.producerRedis, prefix).catch(() => {});
+    if (ownPrefix) await deleteQueueKeys(ctx.producerRedis, prefix).catch(() => {});
     await ctx.close();
     interrupt.dispose();
     if (interrupt.signal.aborted && !values.serve) {
