@@ -1,7 +1,9 @@
 // compromise, configured once at module load with the cue lexicon as a plugin.
 // Only candidate sentences (those holding a quantity) are tokenized, and only
 // the lexicon step runs: no full part-of-speech tagging, which would cost ~10x.
-import nlp from 'compromise/three';
+// compromise's `one` build is enough for that (tokenizer and lexicon); `three`
+// adds the tagger's lexicon, about 30 MB per process that nothing here reads.
+import nlp from 'compromise/one';
 import { metricsIn } from '@claimflow/units';
 import { CUES, type CueTag } from './cues.js';
 
