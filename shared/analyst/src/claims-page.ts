@@ -1,5 +1,5 @@
-import type { ClaimFilterQuery, ClaimPage, ClaimQuery, ClaimSort } from '@claimflow/schemas';
-import { claimConditions, Params, whereClause, type Sql } from '@claimflow/store';
+import type { ClaimPage, ClaimQuery, ClaimSort } from '@claimflow/schemas';
+import { claimConditions, Params, whereClause, type ClaimFilter, type Sql } from '@claimflow/store';
 import { claimViewFromRow, CLAIM_VIEW_COLUMNS, type ClaimViewRow } from './claim-rows.js';
 import { decodeCursor, encodeCursor, type SortKey } from './cursor.js';
 
@@ -38,7 +38,7 @@ export function keyOf(row: ClaimViewRow, sort: ClaimSort): SortKey {
 /** The rows of one page: `limit` claims after `after` (or from the start). */
 export async function selectClaimRows(
   sql: Sql,
-  filter: ClaimFilterQuery,
+  filter: ClaimFilter & { sort: ClaimSort },
   after: SortKey | null,
   limit: number,
 ): Promise<ClaimViewRow[]> {

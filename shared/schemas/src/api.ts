@@ -31,17 +31,32 @@ const bound = z
   .union([z.number(), z.string().regex(NUMBER).transform(Number)], { error: 'must be a number' })
   .pipe(z.number().finite('must be a finite number'));
 
+/** Most values one filter takes at once (`kind=speedup&kind=efficiency`). */
+export const MAX_FILTER_VALUES = 50;
+
+/**
+ * A filter that takes one value or several (repeated parameter, or an array
+ * from argv): always an array after parsing; a claim matches any of them.
+ */
+const anyOf = <T extends z.ZodType>(item: T) =>
+  z
+    .union([item, z.array(item).min(1).max(MAX_FILTER_VALUES)])
+    .transform((v): z.output<T>[] => (Array.isArray(v) ? v : [v]));
+
 /** The claim filter shared by the API, the exports and the CLI. */
 export const ClaimFilterQuery = z.object({
-  kind: ClaimKind.optional(),
-  unit: CanonicalUnit.optional(),
+  kind: anyOf(ClaimKind).optional().describe('one kind, or several (kind=speedup&kind=efficiency)'),
+  unit: anyOf(CanonicalUnit).optional().describe('one unit or several'),
   min: bound.optional().describe('claims whose value (or range) reaches at least this normalized value'),
   max: bound.optional().describe('claims whose value (or range) reaches at most this normalized value'),
-  qualifier: Qualifier.optional(),
+  qualifier: anyOf(Qualifier).optional().describe('one qualifier or several'),
   metric: text(200).optional().describe('case-insensitive substring of the metric'),
   setting: text(200).optional().describe('case-insensitive substring of the setting'),
-  paper: text(200).optional().describe('paper id'),
-  batch: text(200).optional().describe('batch id'),
+  metricKey: anyOf(text(200)).optional().describe('canonical metric (see /api/facets), one or several'),
+  settingKey: anyOf(text(200)).optional().describe('canonical dataset, benchmark, hardware or model, one or several (a claim matches if it has any)'),
+  baselineKey: anyOf(text(200)).optional().describe('canonical baseline, one or several'),
+  paper: anyOf(text(200)).optional().describe('paper id, one or several'),
+  batch: anyOf(text(200)).optional().describe('batch id, one or several'),
   q: text(500).optional().describe('full-text search over sentence, metric, baseline, setting and paper title (web search syntax)'),
   sort: ClaimSort.default('value'),
 });

@@ -72,9 +72,21 @@ export const ClaimRecord = z.object({
 });
 export type ClaimRecord = z.infer<typeof ClaimRecord>;
 
-/** A claim as the store keeps it: the record plus identity and provenance. */
+/**
+ * Canonical keys, computed from the claim's metric, setting, baseline and
+ * sentence by the units library's key tables when the claim is written, so
+ * analysts can group, filter and rank by them.
+ */
+export const ClaimKeyFields = {
+  metricKey: z.string().nullable().describe('canonical metric ("accuracy", "AP", "latency", "memory", ...), null when the metric names none'),
+  settingKeys: z.array(z.string()).describe('canonical datasets, benchmarks, hardware and models of the setting ("ImageNet", "A100")'),
+  baselineKey: z.string().nullable().describe('canonical name of the baseline ("FlashAttention-2"), null for a generic baseline'),
+};
+
+/** A claim as the store keeps it: the record plus identity, provenance and its canonical keys. */
 export const StoredClaim = ClaimRecord.extend({
   id: z.string(),
   extractorVersion: z.string(),
+  ...ClaimKeyFields,
 });
 export type StoredClaim = z.infer<typeof StoredClaim>;

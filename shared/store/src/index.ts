@@ -9,3 +9,4 @@ export * from './rows.js';
 export type { PaperWithClaims } from './write-papers.js';
 export * from './open.js';
 export * from './inbox-files.js';
+export { keyColumns, KEYS_VERSION, type KeyColumns } from './claim-key-columns.js';
