@@ -9,6 +9,7 @@ import { batchesRoutes } from './routes/batches.js';
 import { claimsRoutes } from './routes/claims.js';
 import { registerDocs } from './routes/docs.js';
 import { healthRoutes } from './routes/health.js';
+import { leaderboardsRoutes } from './routes/leaderboards.js';
 import { installMetrics } from './routes/metrics.js';
 import { papersRoutes } from './routes/papers.js';
 import { statsRoutes } from './routes/stats.js';
@@ -41,6 +42,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(claimsRoutes, { store: deps.store });
   await app.register(papersRoutes, { store: deps.store });
   await app.register(statsRoutes, { store: deps.store });
+  await app.register(leaderboardsRoutes, { store: deps.store });
   await app.register(batchesRoutes, deps);
   await app.register(webRoutes, { root: deps.webRoot ?? DEFAULT_WEB_ROOT });
   return app;

@@ -1,4 +1,4 @@
-import type { ClaimPage, ClaimQuery, ClaimSort } from '@claimflow/schemas';
+import { MAX_EXACT_TOTAL, type ClaimPage, type ClaimQuery, type ClaimSort } from '@claimflow/schemas';
 import { claimConditions, Params, whereClause, type ClaimFilter, type Sql } from '@claimflow/store';
 import { claimViewFromRow, CLAIM_VIEW_COLUMNS, type ClaimViewRow } from './claim-rows.js';
 import { decodeCursor, encodeCursor, type SortKey } from './cursor.js';
@@ -63,15 +63,33 @@ export async function selectClaimRows(
   );
 }
 
-/** GET /api/claims and `claims query`: one page and the cursor of the next. */
+/**
+ * How many claims match, counted up to MAX_EXACT_TOTAL + 1: the count stops
+ * there, so on a store of millions a broad filter costs a bounded scan, not
+ * a count of everything.
+ */
+export async function countClaims(sql: Sql, filter: ClaimFilter): Promise<{ total: number; totalExact: boolean }> {
+  const params = new Params();
+  const where = whereClause(claimConditions(filter, params));
+  const [{ n }] = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM claims c ${where} LIMIT ${params.add(MAX_EXACT_TOTAL + 1)}) t`,
+    params.values,
+  );
+  return n > MAX_EXACT_TOTAL ? { total: MAX_EXACT_TOTAL, totalExact: false } : { total: n, totalExact: true };
+}
+
+/** GET /api/claims and `claims query`: one page, the cursor of the next, and (on the first page) the total. */
 export async function queryClaims(sql: Sql, query: ClaimQuery): Promise<ClaimPage> {
   const after = query.cursor ? decodeCursor(query.cursor, query.sort) : null;
   // One row more than asked tells whether there is a next page without a count(*).
   const rows = await selectClaimRows(sql, query, after, query.limit + 1);
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
+  // The first page counts; later pages skip it (the count of the first holds for the listing).
+  const count = after ? { total: null, totalExact: true } : !more ? { total: page.length, totalExact: true } : await countClaims(sql, query);
   return {
     claims: page.map(claimViewFromRow),
     nextCursor: more ? encodeCursor(keyOf(page[page.length - 1], query.sort)) : null,
+    ...count,
   };
 }
