@@ -21,4 +21,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   retry: () => import('./retry.js'),
   migrate: () => import('./migrate.js'),
   reprocess: () => import('./reprocess.js'),
+  leaderboard: () => import('./leaderboard.js'),
 };
