@@ -43,6 +43,24 @@ describe.each(BACKENDS)('canonical keys, facets and leaderboards on %s', (backen
     expect(next.total).toBeNull();
   });
 
+  it('sorts both ways on every sort, paging on the keyset', async () => {
+    for (const [sort, reverse] of [['value', 'value_asc'], ['paper', 'paper_desc'], ['recent', 'oldest']] as const) {
+      const down = (await allPages(seeded.app, `sort=${sort}&limit=3`)).map((c) => c.id);
+      const up = (await allPages(seeded.app, `sort=${reverse}&limit=3`)).map((c) => c.id);
+      expect(up, sort).toEqual([...down].reverse());
+    }
+    const asc = await claimsOf('kind=measurement&unit=s&sort=value_asc');
+    expect(asc.map((c) => c.value)).toEqual([...asc.map((c) => c.value)].sort((a, b) => a! - b!));
+    const { nextCursor } = await getJson(seeded.app, '/api/claims?sort=value&limit=1');
+    await expectBadParam(seeded.app, `/api/claims?sort=value_asc&cursor=${nextCursor}`, 'cursor');
+  });
+
+  it('links a paper to its source from its metadata', async () => {
+    expect((await getJson(seeded.app, '/api/papers/an-1')).sourceUrl).toBe('https://example.org/papers/an-1');
+    expect((await getJson(seeded.app, '/api/papers/an-2')).sourceUrl).toBe('https://arxiv.org/abs/2101.00001');
+    expect((await getJson(seeded.app, '/api/papers/an-3')).sourceUrl).toBeNull();
+  });
+
   it('counts facets under the filter, each without its own field', async () => {
     const f = await getJson<Facets>(seeded.app, '/api/facets?kind=speedup');
     const speedups = await claimsOf('kind=speedup');

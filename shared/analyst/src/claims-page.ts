@@ -5,32 +5,41 @@ import { decodeCursor, encodeCursor, type SortKey } from './cursor.js';
 
 const VALUE_KEY = `coalesce(c.value_max, '-Infinity'::float8)`;
 
-/** ORDER BY for each sort; each ends in id so the order is total and keysets are exact. */
-const ORDER_BY: Record<ClaimSort, string> = {
-  value: `${VALUE_KEY} DESC, c.id DESC`,
-  paper: 'c.paper_id ASC, c.span_start ASC, c.id ASC',
-  recent: 'c.created_at DESC, c.id DESC',
+/** Each sort: the key it orders by, and which way (the indexes serve both, scanned forwards or backwards). */
+const SORTS: Record<ClaimSort, { by: 'value' | 'paper' | 'recent'; dir: 'ASC' | 'DESC' }> = {
+  value: { by: 'value', dir: 'DESC' },
+  value_asc: { by: 'value', dir: 'ASC' },
+  paper: { by: 'paper', dir: 'ASC' },
+  paper_desc: { by: 'paper', dir: 'DESC' },
+  recent: { by: 'recent', dir: 'DESC' },
+  oldest: { by: 'recent', dir: 'ASC' },
 };
+
+/** ORDER BY for each sort; each ends in id so the order is total and keysets are exact. */
+function orderBy(sort: ClaimSort): string {
+  const { by, dir } = SORTS[sort];
+  const columns = by === 'value' ? [VALUE_KEY, 'c.id'] : by === 'paper' ? ['c.paper_id', 'c.span_start', 'c.id'] : ['c.created_at', 'c.id'];
+  return columns.map((col) => `${col} ${dir}`).join(', ');
+}
 
 /** "Strictly after the cursor's row" in the sort's order, as a row comparison the indexes serve. */
 function afterKey(key: SortKey, params: Params): string {
-  switch (key.sort) {
-    case 'value':
-      return `(${VALUE_KEY}, c.id) < (coalesce(${params.add(key.value)}::float8, '-Infinity'::float8), ${params.add(key.id)}::text)`;
-    case 'paper':
-      return `(c.paper_id, c.span_start, c.id) > (${params.add(key.paperId)}::text, ${params.add(key.spanStart)}::int, ${params.add(key.id)}::text)`;
-    case 'recent':
-      return `(c.created_at, c.id) < (${params.add(key.createdAt)}::timestamptz, ${params.add(key.id)}::text)`;
-  }
+  const op = SORTS[key.sort].dir === 'DESC' ? '<' : '>';
+  if ('value' in key) return `(${VALUE_KEY}, c.id) ${op} (coalesce(${params.add(key.value)}::float8, '-Infinity'::float8), ${params.add(key.id)}::text)`;
+  if ('paperId' in key) return `(c.paper_id, c.span_start, c.id) ${op} (${params.add(key.paperId)}::text, ${params.add(key.spanStart)}::int, ${params.add(key.id)}::text)`;
+  return `(c.created_at, c.id) ${op} (${params.add(key.createdAt)}::timestamptz, ${params.add(key.id)}::text)`;
 }
 
 export function keyOf(row: ClaimViewRow, sort: ClaimSort): SortKey {
   switch (sort) {
     case 'value':
+    case 'value_asc':
       return { sort, value: row.value_key, id: row.id };
     case 'paper':
+    case 'paper_desc':
       return { sort, paperId: row.paper_id, spanStart: row.span_start, id: row.id };
     case 'recent':
+    case 'oldest':
       return { sort, createdAt: row.created_key, id: row.id };
   }
 }
@@ -56,9 +65,9 @@ export async function selectClaimRows(
   const matching = filter.q ? `(SELECT * FROM claims c ${where} OFFSET 0) c` : `claims c ${where}`;
   return sql.query<ClaimViewRow>(
     `SELECT ${CLAIM_VIEW_COLUMNS}
-     FROM (SELECT c.* FROM ${matching} ORDER BY ${ORDER_BY[filter.sort]} LIMIT ${params.add(limit)}) c
+     FROM (SELECT c.* FROM ${matching} ORDER BY ${orderBy(filter.sort)} LIMIT ${params.add(limit)}) c
      JOIN papers p ON p.id = c.paper_id
-     ORDER BY ${ORDER_BY[filter.sort]}`,
+     ORDER BY ${orderBy(filter.sort)}`,
     params.values,
   );
 }

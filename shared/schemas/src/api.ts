@@ -9,8 +9,10 @@ import { CanonicalUnit, ClaimKind, Qualifier, Span, StoredClaim } from './claim.
  * document at /docs is generated from them, and TypeScript types are inferred.
  */
 
-export const CLAIM_SORTS = ['value', 'paper', 'recent'] as const;
-export const ClaimSort = z.enum(CLAIM_SORTS).describe('value: largest value first; paper: by paper id and position; recent: newest first');
+export const CLAIM_SORTS = ['value', 'value_asc', 'paper', 'paper_desc', 'recent', 'oldest'] as const;
+export const ClaimSort = z
+  .enum(CLAIM_SORTS)
+  .describe('value: largest value first (value_asc: smallest first); paper: by paper id and position (paper_desc: reversed); recent: newest first (oldest: oldest first)');
 export type ClaimSort = z.infer<typeof ClaimSort>;
 
 export const MAX_PAGE_SIZE = 1000;
@@ -120,6 +122,8 @@ export const PaperDetail = z.object({
   title: z.string(),
   abstract: z.string(),
   metadata: z.record(z.string(), z.unknown()),
+  /** Where to read the paper: a url, arXiv id or DOI from its metadata, as a link; null when it has none. */
+  sourceUrl: z.string().nullable(),
   extractorVersion: z.string(),
   batches: z.array(z.string()),
   /** In abstract order; `span` indexes `abstract`. */
