@@ -18,8 +18,8 @@ interface Spec {
   baseline?: string;
 }
 
-function make(id: string, title: string, specs: Spec[], metadata: Record<string, unknown> = {}): { paper: Paper; claims: ClaimRecord[] } {
-  const abstract = specs.map((s) => s.sentence).join(' ');
+function make(id: string, title: string, specs: Spec[], metadata: Record<string, unknown> = {}, more = ''): { paper: Paper; claims: ClaimRecord[] } {
+  const abstract = [...specs.map((s) => s.sentence), more].filter(Boolean).join(' ');
   const paper: Paper = { id, title, abstract, metadata, source: { file: 'analyst.jsonl', line: Number(id.slice(-1)) || 1 } };
   const claims = specs.map((s): ClaimRecord => {
     const start = abstract.indexOf(s.sentence) + s.sentence.indexOf(s.text);
@@ -53,11 +53,22 @@ export const ANALYST_PAPERS = [
     { sentence: 'The kernel is 1.6x faster than Flash-Attention 2 and 2.5x faster than FlashAttention.', text: '1.6x', kind: 'speedup', unit: 'x', value: 1.6, metric: 'runtime', baseline: 'Flash-Attention 2' },
     { sentence: 'Memory use drops by 4x compared with FlashAttention-2.', text: '4x', kind: 'efficiency', unit: 'x', value: 4, metric: 'memory', baseline: 'FlashAttention-2' },
     { sentence: 'On CIFAR-10 accuracy improves by 3.0 points.', text: '3.0 points', kind: 'quality_delta', unit: 'pp', value: 3, metric: 'accuracy', setting: 'CIFAR-10' },
-  ]),
+  ], {}, 'Code is at https://example.org/attention-code.'),
 ];
 
 export const ANALYST_BATCH: BatchRef = { id: 'batch-analyst', name: 'analyst fixtures', createdAt: new Date(Date.now() - 5 * 60_000).toISOString() };
 
 export async function seedAnalystPapers(store: Store): Promise<void> {
   await store.writeChunk({ batch: ANALYST_BATCH, extractorVersion: 'test', papers: ANALYST_PAPERS, rejections: [], total: ANALYST_PAPERS.length });
+}
+
+/** Many small papers, so a listing has more than one page (the page's back-and-restore test). */
+export const BULK_PAPERS = Array.from({ length: 30 }, (_, i) =>
+  make(`bulk-${String(i).padStart(2, '0')}`, `Bulk measurements ${i}`, Array.from({ length: 5 }, (_, j) => ({
+    sentence: `Run ${j} of study ${i} takes ${i * 5 + j + 1} seconds.`, text: `${i * 5 + j + 1} seconds`, kind: 'measurement' as const, unit: 's' as const, value: i * 5 + j + 1, metric: 'runtime',
+  }))),
+);
+
+export async function seedBulkPapers(store: Store): Promise<void> {
+  await store.writeChunk({ batch: { id: 'batch-bulk', name: 'analyst fixtures', createdAt: new Date().toISOString() }, extractorVersion: 'test', papers: BULK_PAPERS, rejections: [], total: BULK_PAPERS.length });
 }
