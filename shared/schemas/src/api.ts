@@ -89,16 +89,16 @@ export type ClaimExportQuery = z.infer<typeof ClaimExportQuery>;
 
 /** Where the claim's number sits in its evidence sentence, for highlighting. */
 export const Evidence = z.object({
-  sentence: z.string(),
+  sentence: z.string().describe('the evidence sentence'),
   /** [start, end) of the claim's text inside `sentence` (UTF-16), or null if not found. */
-  highlight: Span.nullable(),
+  highlight: Span.nullable().describe('[start, end) of the claim\'s text inside the sentence (UTF-16), null if not found'),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
 export const ClaimView = StoredClaim.extend({
-  paperTitle: z.string(),
-  createdAt: z.string(),
-  evidence: Evidence.nullable(),
+  paperTitle: z.string().describe('title of the paper'),
+  createdAt: z.string().describe('when the claim was first stored (ISO 8601)'),
+  evidence: Evidence.nullable().describe('the sentence with the claim\'s number located, for highlighting'),
 });
 export type ClaimView = z.infer<typeof ClaimView>;
 
