@@ -18,9 +18,9 @@ interface Spec {
   baseline?: string;
 }
 
-function make(id: string, title: string, specs: Spec[], metadata: Record<string, unknown> = {}, more = ''): { paper: Paper; claims: ClaimRecord[] } {
+function make(id: string, title: string, specs: Spec[], metadata: Record<string, unknown> = {}, more = '', line = Number(id.slice(-1)) || 1): { paper: Paper; claims: ClaimRecord[] } {
   const abstract = [...specs.map((s) => s.sentence), more].filter(Boolean).join(' ');
-  const paper: Paper = { id, title, abstract, metadata, source: { file: 'analyst.jsonl', line: Number(id.slice(-1)) || 1 } };
+  const paper: Paper = { id, title, abstract, metadata, source: { file: 'analyst.jsonl', line } };
   const claims = specs.map((s): ClaimRecord => {
     const start = abstract.indexOf(s.sentence) + s.sentence.indexOf(s.text);
     const [value, low, high] = Array.isArray(s.value) ? [null, ...s.value] : [s.value, null, null];
@@ -66,9 +66,9 @@ export async function seedAnalystPapers(store: Store): Promise<void> {
 export const BULK_PAPERS = Array.from({ length: 30 }, (_, i) =>
   make(`bulk-${String(i).padStart(2, '0')}`, `Bulk measurements ${i}`, Array.from({ length: 5 }, (_, j) => ({
     sentence: `Run ${j} of study ${i} takes ${i * 5 + j + 1} seconds.`, text: `${i * 5 + j + 1} seconds`, kind: 'measurement' as const, unit: 's' as const, value: i * 5 + j + 1, metric: 'runtime',
-  }))),
+  })), {}, '', i + 1),
 );
 
 export async function seedBulkPapers(store: Store): Promise<void> {
-  await store.writeChunk({ batch: { id: 'batch-bulk', name: 'analyst fixtures', createdAt: new Date().toISOString() }, extractorVersion: 'test', papers: BULK_PAPERS, rejections: [], total: BULK_PAPERS.length });
+  await store.writeChunk({ batch: { id: 'batch-bulk', name: 'bulk fixtures', createdAt: new Date().toISOString() }, extractorVersion: 'test', papers: BULK_PAPERS, rejections: [], total: BULK_PAPERS.length });
 }
