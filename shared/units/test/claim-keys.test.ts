@@ -67,6 +67,23 @@ describe('baseline keys', () => {
   });
 });
 
+describe('spelling variants an extractor may produce', () => {
+  it('keeps the key when the metric phrase grows or changes case', () => {
+    for (const m of ['ImageNet accuracy', 'Top-1 Acc', 'top-1 val. accuracy', 'classification accuracy', 'accuracies', 'mean accuracy', 'zero-shot accuracy']) expect(metricKey(m)?.key, m).toBe('accuracy');
+    for (const m of ['p99 latency', 'Latency', 'inference latency per token', 'response time']) expect(metricKey(m)?.key, m).toBe('latency');
+    for (const m of ['peak GPU memory', 'memory footprint', 'KV cache size', 'VRAM usage']) expect(metricKey(m)?.key, m).toBe('memory');
+    for (const m of ['tokens per second', 'decoding throughput', 'Throughput']) expect(metricKey(m)?.key, m).toBe('throughput');
+    expect(metricKey('COCO box AP')?.key).toBe('AP');
+    expect(metricKey('validation perplexity')?.key).toBe('perplexity');
+  });
+  it('keeps the setting when it is written inside a longer phrase', () => {
+    for (const s of ['ImageNet-1K validation set', 'the ImageNet benchmark', 'ImageNet (ILSVRC 2012)', 'imagenet']) expect(settingKeysIn(s), s).toEqual(['ImageNet']);
+    expect(settingKeysIn('8x NVIDIA A100-80GB GPUs')).toEqual(['A100']);
+    expect(settingKeysIn('a single H100 SXM')).toEqual(['H100']);
+    expect(settingKeysIn('MS-COCO val2017')).toEqual(['COCO']);
+  });
+});
+
 describe('claim keys', () => {
   const claim = (over: Partial<Parameters<typeof claimKeys>[0]>) => ({ metric: null, setting: null, baseline: null, sentence: null, text: '', ...over });
   it('adds a dataset the sentence names when the setting names none', () => {

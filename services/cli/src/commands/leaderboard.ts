@@ -71,8 +71,9 @@ export async function runWith(argv: string[], ctx: CliDeps): Promise<number> {
 
     if (!positionals.length) {
       if (values.setting || values.unit || values.kind) throw new UsageError('--setting, --unit and --kind need a METRIC');
+      const { limit } = check(LeaderboardQuery.safeParse(defined({ limit: values.limit ?? '50' })));
       const { boards } = await listBoards(store.sql, defined({ batch: values.batch }));
-      const shown = boards.slice(0, values.limit ? Number(values.limit) || 50 : 50);
+      const shown = boards.slice(0, limit);
       if (format === 'jsonl') ctx.out.write(shown.map((b) => JSON.stringify(b) + '\n').join(''));
       else ctx.out.write(shown.length ? columns(['METRIC', 'SETTING', 'UNIT', 'KIND', 'PAPERS', 'CLAIMS'], shown.map((b) => [b.metricKey, b.setting ?? '(any)', b.unit, b.kind, String(b.papers), String(b.claims)]), [24, 20, 6, 14, 6, 6]) : 'no leaderboard: no claim has a canonical metric\n');
       return 0;
