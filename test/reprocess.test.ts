@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTRACTOR_VERSION } from '@claimflow/extract';
-import { openStore, type Store } from '@claimflow/store';
+import { KEYS_VERSION, openStore, type Store } from '@claimflow/store';
 import { claims } from './support/cli.js';
 import { claimKey, readClaimsJsonl, storedClaims } from './support/claims.js';
 import { freshDatabase, testRedisUrl, type TestDatabase } from './support/services.js';
@@ -66,5 +66,52 @@ describe('claims reprocess', () => {
     const bare = await claims(['reprocess'], env);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toMatch(/usage: claims reprocess/);
+  });
+});
+
+/** Keys: claims stored before the key columns (or by older key tables) get their canonical keys from `claims reprocess`. */
+describe('claims reprocess fills canonical keys', () => {
+  let db: TestDatabase;
+  let store: Store;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    db = await freshDatabase('reprocess-keys');
+    env = { REDIS_URL: await testRedisUrl(), DATABASE_URL: db.url, PORT: '0' };
+    const run = await claims(['run', 'seeds/demo-abstracts.jsonl'], env);
+    expect(run.code, run.stderr).toBe(0);
+    store = await openStore({ databaseUrl: db.url, dataDir: null });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await db?.drop();
+  });
+
+  const keysOf = () =>
+    store.sql.query<{ id: string; metric_key: string | null; setting_keys: string[]; baseline_key: string | null; better: string | null; keys_version: string | null }>(
+      'SELECT id, metric_key, setting_keys, baseline_key, better, keys_version FROM claims ORDER BY id',
+    );
+
+  it('the writer stores keys with every claim', async () => {
+    const rows = await keysOf();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.keys_version === KEYS_VERSION && r.better !== null)).toBe(true);
+    expect(rows.some((r) => r.metric_key !== null)).toBe(true);
+  });
+
+  it('recomputes keys of claims whose keys are missing or older, leaving the rest', async () => {
+    const before = await keysOf();
+    // What a store migrated to 020 looks like: no keys yet on the older half of the claims.
+    const aged = before.slice(0, Math.ceil(before.length / 2)).map((r) => r.id);
+    await store.sql.query(
+      "UPDATE claims SET metric_key = NULL, setting_keys = '{}', baseline_key = NULL, better = NULL, keys_version = NULL WHERE id = ANY($1::text[])",
+      [aged],
+    );
+    const r = await claims(['reprocess', '--all'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`recomputed canonical keys of ${aged.length} claims`);
+    expect(await keysOf()).toEqual(before);
+    const again = await claims(['reprocess', '--all'], env);
+    expect(again.stdout).toContain('recomputed canonical keys of 0 claims');
   });
 });

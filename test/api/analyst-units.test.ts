@@ -41,3 +41,16 @@ describe('the analyst helpers', () => {
     expect(ClaimQuery.safeParse({ min: 'Infinity' }).success).toBe(false);
   });
 });
+
+describe('paper source links', () => {
+  it('takes an http(s) url, an arXiv id or a DOI from the metadata, and nothing else', async () => {
+    const { sourceUrl } = await import('@claimflow/analyst');
+    expect(sourceUrl({ url: 'https://example.org/p' })).toBe('https://example.org/p');
+    expect(sourceUrl({ arxiv: 'arXiv:2307.08691v2' })).toBe('https://arxiv.org/abs/2307.08691v2');
+    expect(sourceUrl({}, '2205.14135')).toBe('https://arxiv.org/abs/2205.14135');
+    expect(sourceUrl({ doi: '10.1145/3458817.3476209' })).toBe('https://doi.org/10.1145/3458817.3476209');
+    expect(sourceUrl({ url: 'javascript:alert(1)' })).toBeNull();
+    expect(sourceUrl({ url: 'data:text/html,hi', doi: 'not a doi' })).toBeNull();
+    expect(sourceUrl(null, 'seed-001')).toBeNull();
+  });
+});

@@ -141,7 +141,7 @@ describe.each(BACKENDS)('GET /api/claims on %s', (backend) => {
     await expectBadParam(seeded.app, '/api/claims?max=1e999', 'max');
     await expectBadParam(seeded.app, '/api/claims?min=5&max=1', 'min');
     await expectBadParam(seeded.app, '/api/claims?colour=red', 'colour');
-    await expectBadParam(seeded.app, '/api/claims?kind=speedup&kind=efficiency', 'kind');
+    await expectBadParam(seeded.app, '/api/claims?kind=speedup&kind=fastness', 'kind');
     await expectBadParam(seeded.app, '/api/claims?q=', 'q');
     await expectBadParam(seeded.app, `/api/claims?q=${'x'.repeat(501)}`, 'q');
     await expectBadParam(seeded.app, '/api/claims?q=a%00b', 'q');

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, WEB_INDEX } from '../api/helpers/app.js';
+import { seedAnalystPapers, seedBulkPapers } from '../api/helpers/analyst-fixtures.js';
 import { PAPERS, seed } from '../api/helpers/fixtures.js';
 import { openTestStore, type TestStore } from '../api/helpers/stores.js';
 
@@ -35,6 +36,7 @@ describe('the web page', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium`);
     db = await openTestStore('pglite');
     await seed(db.store);
+    await seedAnalystPapers(db.store);
     // A batch still running: the page shows its progress.
     await db.store.writeChunk({
       batch: { id: 'running-batch', name: 'nightly crawl', createdAt: new Date().toISOString() },
@@ -83,7 +85,8 @@ describe('the web page', () => {
     const marks = await page.locator('#claims-table .evidence mark').allTextContents();
     expect(marks).toEqual(expect.arrayContaining(['3.2x', '25x', '5 and 12 times', '40%']));
     // Plots drew on their canvases.
-    for (const id of ['plot-factors', 'plot-quality', 'plot-batches']) {
+    // One quality plot per unit: pp, % and abs never share an axis.
+    for (const id of ['plot-factors', 'plot-quality-pp', 'plot-quality-abs', 'plot-batches']) {
       await page.locator(`#${id} canvas`).waitFor();
       const drawn = await page.locator(`#${id} canvas`).evaluate((c: HTMLCanvasElement) => c.width > 0 && c.toDataURL().length > 2000);
       expect(drawn, id).toBe(true);
@@ -96,6 +99,8 @@ describe('the web page', () => {
   });
 
   it('filters by kind and value range, and searches', async () => {
+    await page.goto(`${base}/#/?paper=fx-001&paper=fx-002&paper=fx-003&paper=fx-004&paper=fx-005`);
+    await rows().first().waitFor();
     await page.selectOption('#f-kind', 'speedup');
     await page.fill('#f-min', '1.6');
     await page.click('#filters button[type=submit]');
@@ -105,10 +110,11 @@ describe('the web page', () => {
     expect(values.length).toBeGreaterThan(0);
     const kinds = await page.locator('#claims-table tbody .pill').allTextContents();
     expect(new Set(kinds)).toEqual(new Set(['speedup']));
-    expect(values).toEqual(expect.arrayContaining(['3.2×', '1.667×']));
+    expect(values).toEqual(expect.arrayContaining(['3.2×', '1.67×']));
 
-    await page.selectOption('#f-kind', '');
+    await page.selectOption('#f-kind', []);
     await page.fill('#f-min', '');
+    await page.fill('#f-paper', '');
     await page.fill('#f-q', 'word error rate');
     await page.click('#filters button[type=submit]');
     await expect.poll(() => rows().count()).toBe(1);
@@ -137,5 +143,155 @@ describe('the web page', () => {
     await page.goto(`${base}/#/paper/no-such-paper`);
     await page.locator('.error').waitFor();
     expect(await page.locator('.error').textContent()).toContain('no-such-paper');
+  });
+
+  it('opens a leaderboard: accuracy on ImageNet, best paper first, one row each', async () => {
+    await page.goto(`${base}/#/leaderboards`);
+    await page.locator('#boards-table').waitFor();
+    expect(await page.title()).toBe('leaderboards — claimflow');
+    await page.locator('#boards-table a.board-link', { hasText: /^accuracy on ImageNet$/ }).first().click();
+    await page.locator('#leaderboard-table tbody tr').first().waitFor();
+    expect(await page.title()).toBe('accuracy on ImageNet — leaderboard — claimflow');
+    const papers = await page.locator('#leaderboard-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-paper')));
+    expect(papers).toEqual(['an-2', 'an-1', 'an-3', 'fx-001']);
+    expect(await page.locator('#leaderboard-table tbody tr').first().locator('td.value').textContent()).toBe('+2.3 pp accuracy');
+    // the source link of a paper whose metadata has one
+    expect(await page.locator('#leaderboard-table tr[data-paper="an-1"] a.source-link').getAttribute('href')).toBe('https://example.org/papers/an-1');
+    await page.screenshot({ path: join(SCREENSHOTS, 'leaderboard.png'), fullPage: true });
+  });
+
+  it('"speedups over FlashAttention" is one click on a baseline', async () => {
+    await page.goto(`${base}/#/leaderboards`);
+    await page.locator('#baselines-list a', { hasText: /^FlashAttention-2$/ }).click();
+    await page.locator('#baseline-speedup tbody tr').first().waitFor();
+    const values = await page.locator('#baseline-speedup tbody td.value').allTextContents();
+    expect(values).toEqual(['3.4×', '2.1×', '1.6×']);
+    await page.screenshot({ path: join(SCREENSHOTS, 'baseline.png'), fullPage: true });
+  });
+
+  it('honours every filter from the URL, and shows it in the form and the title', async () => {
+    await page.goto(`${base}/#/?settingKey=ImageNet&metricKey=accuracy&kind=quality_delta&kind=quality_value`);
+    await rows().first().waitFor();
+    const claims = await page.evaluate(async () => (await (await fetch('./api/claims?settingKey=ImageNet&metricKey=accuracy&kind=quality_delta&kind=quality_value')).json()).claims.length);
+    await expect.poll(() => rows().count()).toBe(claims);
+    expect(await page.inputValue('#f-settingKey')).toBe('ImageNet');
+    expect(await page.locator('#f-kind option:checked').allTextContents()).toEqual(['quality Δ', 'quality']);
+    expect(await page.title()).toBe('quality Δ · quality · accuracy · ImageNet — claimflow');
+    await expect.poll(() => page.locator('#status').textContent()).toBe(`${claims} of ${claims} claims shown`);
+    // the substring filters too (the issue's #/?setting=ImageNet&metric=accuracy)
+    await page.goto(`${base}/#/?setting=ImageNet&metric=accuracy`);
+    await expect.poll(async () => (await rows().allTextContents()).length).toBeGreaterThan(0);
+    for (const text of await page.locator('#claims-table tbody tr td[data-label=Metric]').allTextContents()) expect(text.toLowerCase()).toContain('accuracy');
+  });
+
+  it('clicks a facet to filter, and again to drop it', async () => {
+    await page.goto(`${base}/#/`);
+    await page.locator('#facets a[data-facet=baselineKey][data-value="FlashAttention-2"]').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('baselineKey=FlashAttention-2');
+    await expect.poll(() => rows().count()).toBe(4);
+    await page.locator('#facets a[data-facet=kind][data-value=speedup]').click();
+    await expect.poll(() => rows().count()).toBe(3);
+    expect(await page.locator('#facets a[data-facet=kind][data-value=speedup]').getAttribute('aria-pressed')).toBe('true');
+    await page.locator('#facets a[data-facet=kind][data-value=speedup]').click();
+    await expect.poll(() => rows().count()).toBe(4);
+  });
+
+  it('sorts by clicking a column, both ways', async () => {
+    await page.goto(`${base}/#/?kind=measurement&unit=s&paper=an-1&paper=an-2&paper=an-3`);
+    await rows().first().waitFor();
+    const values = () => page.locator('#claims-table tbody td.value').allTextContents();
+    // polled: the previous view's rows may still be on the page for a moment
+    await expect.poll(values).toEqual(['30 ms', '12 ms', '8 ms']);
+    await page.click('#claims-table th button[data-sort=value_asc]');
+    await expect.poll(values).toEqual(['8 ms', '12 ms', '30 ms']);
+    expect(await page.locator('#claims-table th[aria-sort=ascending]').textContent()).toContain('Value');
+    await page.click('#claims-table th button[data-sort=value]');
+    await expect.poll(values).toEqual(['30 ms', '12 ms', '8 ms']);
+    // the stored value on hover
+    expect(await page.locator('#claims-table tbody td.value span').first().getAttribute('title')).toBe('stored: 0.03 s');
+  });
+
+  it('goes to a paper and back with the rows and the scroll position restored', async () => {
+    // More than a page of claims (each page is 100).
+    await seedBulkPapers(db.store);
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await page.goto(`${base}/#/?sort=paper`);
+    await rows().first().waitFor();
+    await page.click('#more');
+    await expect.poll(() => rows().count()).toBeGreaterThan(150);
+    const loaded = await rows().count();
+    const target = page.locator('#claims-table tbody tr').nth(140);
+    await target.scrollIntoViewIfNeeded();
+    const y = await page.evaluate(() => window.scrollY);
+    expect(y).toBeGreaterThan(1000);
+    const id = await target.getAttribute('data-claim');
+    await target.locator('a.paper-link').click();
+    await page.locator('#paper-view').waitFor();
+    await page.goBack();
+    await expect.poll(() => rows().count()).toBe(loaded);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(y - 50);
+    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(y + 50);
+    expect(await page.locator(`#claims-table tbody tr[data-claim="${id}"]`).isVisible()).toBe(true);
+    // and by the page's own back link
+    await page.locator(`#claims-table tbody tr[data-claim="${id}"] a.paper-link`).click();
+    await page.locator('#paper-view #back').click();
+    await expect.poll(() => rows().count()).toBe(loaded);
+    await page.setViewportSize({ width: 1280, height: 1000 });
+  });
+
+  it('links the source and the URLs of an abstract, and reaches every highlight by keyboard', async () => {
+    await page.goto(`${base}/#/paper/an-4`);
+    await page.locator('#paper-view .abstract mark').first().waitFor();
+    expect(await page.title()).toBe('Attention without the memory — claimflow');
+    expect(await page.locator('#paper-view .abstract a').getAttribute('href')).toBe('https://example.org/attention-code');
+    const marks = page.locator('#paper-view .abstract mark');
+    await marks.first().focus();
+    await page.keyboard.press('Enter');
+    expect(await marks.first().getAttribute('class')).toContain('focused');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await marks.nth(1).textContent());
+    await page.keyboard.press(' ');
+    expect(await marks.nth(1).getAttribute('class')).toContain('focused');
+    await page.goto(`${base}/#/paper/an-1`);
+    expect(await page.locator('#source-link').getAttribute('href')).toBe('https://example.org/papers/an-1');
+  });
+
+  it('filters by clicking a chart', async () => {
+    await page.goto(`${base}/#/?kind=speedup`);
+    const canvas = page.locator('#plot-factors canvas');
+    await canvas.waitFor();
+    const box = (await canvas.boundingBox())!;
+    // Click along the bottom of the plot area until a bar answers.
+    const picked = async () => (await page.evaluate(() => location.hash)).includes('min=');
+    for (const up of [70, 90, 120]) {
+      for (let x = box.x + 40; x < box.x + box.width - 5 && !(await picked()); x += 6) await page.mouse.click(x, box.y + box.height - up);
+    }
+    const hash = await page.evaluate(() => location.hash);
+    expect(hash).toMatch(/min=[\d.]+&max=[\d.]+/);
+    expect(hash).toContain('unit=x');
+  });
+
+  it('has a favicon', async () => {
+    const href = await page.locator('link[rel=icon]').getAttribute('href');
+    const res = await page.request.get(new URL(href!, `${base}/`).toString());
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('image/svg+xml');
+  });
+
+  it('works at 400 and 360 px wide without sideways scrolling', async () => {
+    for (const width of [400, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const hash of ['#/', '#/leaderboards', '#/leaderboard/accuracy?setting=ImageNet', '#/paper/fx-001', '#/baseline/FlashAttention-2']) {
+        await page.goto(`${base}/${hash}`);
+        await page.locator('#view table, #view .error').first().waitFor();
+        await page.waitForTimeout(100);
+        const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        expect(scroll, `${hash} at ${width}px`).toBeLessThanOrEqual(client);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        if (width === 400 && hash === '#/') await page.screenshot({ path: join(SCREENSHOTS, 'narrow.png'), fullPage: false });
+        if (width === 400 && hash.startsWith('#/leaderboard/')) await page.screenshot({ path: join(SCREENSHOTS, 'leaderboard-narrow.png'), fullPage: false });
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 1000 });
   });
 });

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { DEFAULT_API_OPTIONS } from './api-options.js';
+import { installCors } from './cors.js';
 import type { ApiDeps } from './deps.js';
 import { installErrorHandler } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
@@ -9,6 +11,7 @@ import { batchesRoutes } from './routes/batches.js';
 import { claimsRoutes } from './routes/claims.js';
 import { registerDocs } from './routes/docs.js';
 import { healthRoutes } from './routes/health.js';
+import { leaderboardsRoutes } from './routes/leaderboards.js';
 import { installMetrics } from './routes/metrics.js';
 import { papersRoutes } from './routes/papers.js';
 import { statsRoutes } from './routes/stats.js';
@@ -32,8 +35,16 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installMetrics(app, { queues: deps.queues });
-  // Opt-in per route (POST /api/batches); reads are bounded by limits and the statement timeout instead.
-  await app.register(rateLimit, { global: false });
+  const options = { ...DEFAULT_API_OPTIONS, ...deps.options };
+  installCors(app, options.CORS_ORIGINS);
+  // Every /api route, per client: RATE_LIMIT_MAX requests per RATE_LIMIT_WINDOW_MS (0: off).
+  // POST /api/batches keeps its own, stricter limit; health, metrics and the page are never limited.
+  await app.register(rateLimit, {
+    global: options.RATE_LIMIT_MAX > 0,
+    max: options.RATE_LIMIT_MAX || 1,
+    timeWindow: options.RATE_LIMIT_WINDOW_MS,
+    allowList: (req) => !req.url.startsWith('/api/') && !req.url.startsWith('/api?'),
+  });
   await registerDocs(app);
 
   await app.register(healthRoutes, { store: deps.store, redis: deps.redis });
@@ -41,6 +52,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(claimsRoutes, { store: deps.store });
   await app.register(papersRoutes, { store: deps.store });
   await app.register(statsRoutes, { store: deps.store });
+  await app.register(leaderboardsRoutes, { store: deps.store });
   await app.register(batchesRoutes, deps);
   await app.register(webRoutes, { root: deps.webRoot ?? DEFAULT_WEB_ROOT });
   return app;

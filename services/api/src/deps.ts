@@ -2,6 +2,7 @@ import type { Config } from '@claimflow/config';
 import type { PipelineQueues } from '@claimflow/queues';
 import type { Store } from '@claimflow/store';
 import type { FastifyBaseLogger } from 'fastify';
+import type { ApiOptions } from './api-options.js';
 
 /** What the API runs on; tests build it from real components, startApi from the ServiceContext. */
 export interface ApiDeps {
@@ -17,6 +18,8 @@ export interface ApiDeps {
   bodyLimit?: number;
   /** Requests per minute per client to POST /api/batches. */
   addBatchRateLimit?: number;
+  /** CORS allow-list and rate limit (CORS_ORIGINS, RATE_LIMIT_*); default: CORS off, 3000 requests a minute. */
+  options?: Partial<ApiOptions>;
   /** Folder of the built web page; default: dist/web of this package. */
   webRoot?: string;
 }

@@ -7,29 +7,36 @@ import type { z } from 'zod';
  * same zod schema, so the CLI and the API accept and refuse the same input.
  */
 export const FILTER_OPTIONS = {
-  kind: { type: 'string' },
-  unit: { type: 'string' },
+  // repeatable: `--kind speedup --kind efficiency` matches either
+  kind: { type: 'string', multiple: true },
+  unit: { type: 'string', multiple: true },
   min: { type: 'string' },
   max: { type: 'string' },
-  qualifier: { type: 'string' },
+  qualifier: { type: 'string', multiple: true },
   metric: { type: 'string' },
   setting: { type: 'string' },
-  paper: { type: 'string' },
-  batch: { type: 'string' },
+  'metric-key': { type: 'string', multiple: true },
+  'setting-key': { type: 'string', multiple: true },
+  'baseline-key': { type: 'string', multiple: true },
+  paper: { type: 'string', multiple: true },
+  batch: { type: 'string', multiple: true },
   q: { type: 'string' },
   sort: { type: 'string' },
   limit: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export const FILTER_USAGE =
-  '[--kind K] [--unit U] [--min N] [--max N] [--qualifier Q] [--metric M] [--setting S] [--paper ID] [--batch ID] [--q TEXT] [--sort value|paper|recent] [--limit N]';
+  '[--kind K]… [--unit U]… [--min N] [--max N] [--qualifier Q]… [--metric M] [--setting S] [--metric-key K]… [--setting-key K]… [--baseline-key K]… [--paper ID]… [--batch ID]… [--q TEXT] [--sort value|paper|recent] [--limit N]';
+
+/** The command-line spelling of a schema key: metricKey is --metric-key. */
+export const flagOf = (key: string) => key.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
 
 /** A command line the command cannot run: exit code 2 and the usage. */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type ArgValues = Record<string, string | boolean | undefined>;
+export type ArgValues = Record<string, string | string[] | boolean | undefined>;
 
 /**
  * Parses argv with the filter options plus `extra`; the options that `schema`
@@ -48,10 +55,10 @@ export function parseClaimArgs<S extends z.ZodType>(
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const input = Object.fromEntries(schemaKeys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
+  const input = Object.fromEntries(schemaKeys.filter((k) => values[flagOf(k)] !== undefined).map((k) => [k, values[flagOf(k)]]));
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.') || 'options'}: ${i.message}`).join('; '));
+    throw new UsageError(parsed.error.issues.map((i) => `--${flagOf(String(i.path[0] ?? 'options'))}: ${i.message}`).join('; '));
   }
   return { query: parsed.data, values };
 }

@@ -4,10 +4,14 @@ export { claimConditions, likePattern, Params, whereClause, type ClaimFilter } f
 export { decodeCursor, encodeCursor, type SortKey } from './cursor.js';
 export { evidenceFor } from './evidence.js';
 export { CLAIM_VIEW_COLUMNS, claimViewFromRow, type ClaimViewRow } from './claim-rows.js';
-export { queryClaims, selectClaimRows } from './claims-page.js';
+export { countClaims, queryClaims, selectClaimRows } from './claims-page.js';
+export { claimFacets } from './facets.js';
+export { baselineBoard, leaderboard, listBaselines, listBoards } from './leaderboards.js';
+export { paperLinks, sourceUrl } from './links.js';
+export { paperHref } from './paper-href.js';
 export { iterateClaims, type IterateOptions } from './iterate.js';
 export { csvField, csvHeader, csvLine, EXPORT_COLUMNS, exportChunks, flattenClaim, jsonLine, type FlatClaim } from './export-formats.js';
 export { writeParquetFile } from './parquet.js';
 export { BINS_PER_DECADE, claimStats, claimStatsAt, StatsCache, type StatsAt } from './stats.js';
 export { paperDetail } from './paper.js';
-export { type ArgValues, FILTER_OPTIONS, FILTER_USAGE, parseClaimArgs, UsageError } from './cli-args.js';
+export { type ArgValues, FILTER_OPTIONS, FILTER_USAGE, flagOf, parseClaimArgs, UsageError } from './cli-args.js';

@@ -1,5 +1,5 @@
-import type { ClaimExportQuery, ClaimView } from '@claimflow/schemas';
-import type { Sql } from '@claimflow/store';
+import type { ClaimSort, ClaimView } from '@claimflow/schemas';
+import type { ClaimFilter, Sql } from '@claimflow/store';
 import { claimViewFromRow } from './claim-rows.js';
 import { keyOf, selectClaimRows } from './claims-page.js';
 import type { SortKey } from './cursor.js';
@@ -14,7 +14,7 @@ export interface IterateOptions {
  * memory for any result size, and each page is one short statement, so no
  * statement timeout or open transaction spans the whole export.
  */
-export async function* iterateClaims(sql: Sql, query: ClaimExportQuery, opts: IterateOptions = {}): AsyncGenerator<ClaimView> {
+export async function* iterateClaims(sql: Sql, query: ClaimFilter & { sort: ClaimSort; limit?: number }, opts: IterateOptions = {}): AsyncGenerator<ClaimView> {
   const pageSize = opts.pageSize ?? 500;
   let remaining = query.limit ?? Infinity;
   let after: SortKey | null = null;

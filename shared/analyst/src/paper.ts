@@ -1,4 +1,5 @@
 import type { PaperDetail } from '@claimflow/schemas';
+import { sourceUrl } from './links.js';
 import { CLAIM_COLUMNS, claimFromRow, type ClaimRow, type Sql } from '@claimflow/store';
 
 /** More claims than any abstract holds; bounds the response all the same. */
@@ -17,11 +18,13 @@ export async function paperDetail(sql: Sql, id: string): Promise<PaperDetail | n
     `SELECT ${CLAIM_COLUMNS} FROM claims WHERE paper_id = $1 ORDER BY span_start, span_end, kind LIMIT $2`,
     [id, MAX_CLAIMS_PER_PAPER],
   );
+  const metadata = typeof paper.metadata === 'string' ? JSON.parse(paper.metadata) : paper.metadata;
   return {
     id: paper.id,
     title: paper.title,
     abstract: paper.abstract,
-    metadata: typeof paper.metadata === 'string' ? JSON.parse(paper.metadata) : paper.metadata,
+    metadata,
+    sourceUrl: sourceUrl(metadata, paper.id),
     extractorVersion: paper.extractor_version,
     batches: paper.batches ?? [],
     claims: claims.map(claimFromRow),

@@ -3,16 +3,32 @@ import { ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { fileWriter } from 'hyparquet-writer';
 import { EXPORT_COLUMNS, flattenClaim, type ExportColumn } from './export-formats.js';
 
-const NUMERIC: Partial<Record<ExportColumn, 'DOUBLE' | 'INT32'>> = {
+/** Columns not stored as text: numbers, the creation time as a typed timestamp, the setting keys as JSON. */
+const TYPED: Partial<Record<ExportColumn, 'DOUBLE' | 'INT32' | 'TIMESTAMP' | 'JSON'>> = {
   value: 'DOUBLE',
   low: 'DOUBLE',
   high: 'DOUBLE',
   raw_value: 'DOUBLE',
   span_start: 'INT32',
   span_end: 'INT32',
+  created_at: 'TIMESTAMP',
+  setting_keys: 'JSON',
 };
 
-const typeOf = (col: ExportColumn) => NUMERIC[col] ?? 'STRING';
+/** Columns every claim has: REQUIRED in the schema, so readers know they are never null. */
+const REQUIRED = new Set<ExportColumn>([
+  'id', 'paper_id', 'paper_title', 'kind', 'text', 'unit', 'qualifier', 'span_start', 'span_end', 'raw_unit', 'extractor_version', 'created_at', 'setting_keys',
+]);
+
+const typeOf = (col: ExportColumn) => TYPED[col] ?? 'STRING';
+
+/** A flat value as its Parquet column takes it. */
+function parquetValue(col: ExportColumn, v: string | number | null): unknown {
+  if (v == null) return null;
+  if (TYPED[col] === 'TIMESTAMP') return new Date(v);
+  if (TYPED[col] === 'JSON') return JSON.parse(String(v));
+  return v;
+}
 
 /**
  * Writes claims to a Parquet file one row group at a time: memory holds one
@@ -21,10 +37,10 @@ const typeOf = (col: ExportColumn) => NUMERIC[col] ?? 'STRING';
  */
 export async function writeParquetFile(claims: AsyncIterable<ClaimView>, filename: string, rowGroupSize = 10_000): Promise<number> {
   const schema = schemaFromColumnData({
-    columnData: EXPORT_COLUMNS.map((name) => ({ name, data: [], type: typeOf(name), nullable: true })),
+    columnData: EXPORT_COLUMNS.map((name) => ({ name, data: [], type: typeOf(name), nullable: !REQUIRED.has(name) })),
   });
   const writer = new ParquetWriter({ writer: fileWriter(filename), schema, createdBy: 'claimflow' });
-  let group: Record<ExportColumn, (string | number | null)[]> = emptyGroup();
+  let group: Record<ExportColumn, unknown[]> = emptyGroup();
   let rows = 0;
   let total = 0;
   const flush = async () => {
@@ -38,7 +54,7 @@ export async function writeParquetFile(claims: AsyncIterable<ClaimView>, filenam
   };
   for await (const claim of claims) {
     const flat = flattenClaim(claim);
-    for (const col of EXPORT_COLUMNS) group[col].push(flat[col]);
+    for (const col of EXPORT_COLUMNS) group[col].push(parquetValue(col, flat[col]));
     rows++;
     total++;
     if (rows >= rowGroupSize) await flush();
@@ -48,6 +64,6 @@ export async function writeParquetFile(claims: AsyncIterable<ClaimView>, filenam
   return total;
 }
 
-function emptyGroup(): Record<ExportColumn, (string | number | null)[]> {
-  return Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, []])) as unknown as Record<ExportColumn, (string | number | null)[]>;
+function emptyGroup(): Record<ExportColumn, unknown[]> {
+  return Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, []])) as unknown as Record<ExportColumn, unknown[]>;
 }

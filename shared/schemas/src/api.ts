@@ -9,8 +9,10 @@ import { CanonicalUnit, ClaimKind, Qualifier, Span, StoredClaim } from './claim.
  * document at /docs is generated from them, and TypeScript types are inferred.
  */
 
-export const CLAIM_SORTS = ['value', 'paper', 'recent'] as const;
-export const ClaimSort = z.enum(CLAIM_SORTS).describe('value: largest value first; paper: by paper id and position; recent: newest first');
+export const CLAIM_SORTS = ['value', 'value_asc', 'paper', 'paper_desc', 'recent', 'oldest'] as const;
+export const ClaimSort = z
+  .enum(CLAIM_SORTS)
+  .describe('value: largest value first (value_asc: smallest first); paper: by paper id and position (paper_desc: reversed); recent: newest first (oldest: oldest first)');
 export type ClaimSort = z.infer<typeof ClaimSort>;
 
 export const MAX_PAGE_SIZE = 1000;
@@ -31,17 +33,32 @@ const bound = z
   .union([z.number(), z.string().regex(NUMBER).transform(Number)], { error: 'must be a number' })
   .pipe(z.number().finite('must be a finite number'));
 
+/** Most values one filter takes at once (`kind=speedup&kind=efficiency`). */
+export const MAX_FILTER_VALUES = 50;
+
+/**
+ * A filter that takes one value or several (repeated parameter, or an array
+ * from argv): always an array after parsing; a claim matches any of them.
+ */
+const anyOf = <T extends z.ZodType>(item: T) =>
+  z
+    .union([item, z.array(item).min(1).max(MAX_FILTER_VALUES)])
+    .transform((v): z.output<T>[] => (Array.isArray(v) ? v : [v]));
+
 /** The claim filter shared by the API, the exports and the CLI. */
 export const ClaimFilterQuery = z.object({
-  kind: ClaimKind.optional(),
-  unit: CanonicalUnit.optional(),
+  kind: anyOf(ClaimKind).optional().describe('one kind, or several (kind=speedup&kind=efficiency)'),
+  unit: anyOf(CanonicalUnit).optional().describe('one unit or several'),
   min: bound.optional().describe('claims whose value (or range) reaches at least this normalized value'),
   max: bound.optional().describe('claims whose value (or range) reaches at most this normalized value'),
-  qualifier: Qualifier.optional(),
+  qualifier: anyOf(Qualifier).optional().describe('one qualifier or several'),
   metric: text(200).optional().describe('case-insensitive substring of the metric'),
   setting: text(200).optional().describe('case-insensitive substring of the setting'),
-  paper: text(200).optional().describe('paper id'),
-  batch: text(200).optional().describe('batch id'),
+  metricKey: anyOf(text(200)).optional().describe('canonical metric (see /api/facets), one or several'),
+  settingKey: anyOf(text(200)).optional().describe('canonical dataset, benchmark, hardware or model, one or several (a claim matches if it has any)'),
+  baselineKey: anyOf(text(200)).optional().describe('canonical baseline, one or several'),
+  paper: anyOf(text(200)).optional().describe('paper id, one or several'),
+  batch: anyOf(text(200)).optional().describe('batch id, one or several'),
   q: text(500).optional().describe('full-text search over sentence, metric, baseline, setting and paper title (web search syntax)'),
   sort: ClaimSort.default('value'),
 });
@@ -72,23 +89,28 @@ export type ClaimExportQuery = z.infer<typeof ClaimExportQuery>;
 
 /** Where the claim's number sits in its evidence sentence, for highlighting. */
 export const Evidence = z.object({
-  sentence: z.string(),
+  sentence: z.string().describe('the evidence sentence'),
   /** [start, end) of the claim's text inside `sentence` (UTF-16), or null if not found. */
-  highlight: Span.nullable(),
+  highlight: Span.nullable().describe('[start, end) of the claim\'s text inside the sentence (UTF-16), null if not found'),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
 export const ClaimView = StoredClaim.extend({
-  paperTitle: z.string(),
-  createdAt: z.string(),
-  evidence: Evidence.nullable(),
+  paperTitle: z.string().describe('title of the paper'),
+  createdAt: z.string().describe('when the claim was first stored (ISO 8601)'),
+  evidence: Evidence.nullable().describe('the sentence with the claim\'s number located, for highlighting'),
 });
 export type ClaimView = z.infer<typeof ClaimView>;
+
+/** Claims counted exactly up to this many; beyond it `total` is this and `totalExact` false. */
+export const MAX_EXACT_TOTAL = 10_000;
 
 export const ClaimPage = z.object({
   claims: z.array(ClaimView),
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable(),
+  total: z.number().int().nullable().describe(`claims matching the filter, counted on the first page (null when a cursor is given); at most ${MAX_EXACT_TOTAL}`),
+  totalExact: z.boolean().describe(`false when more than ${MAX_EXACT_TOTAL} claims match (total is then a lower bound)`),
 });
 export type ClaimPage = z.infer<typeof ClaimPage>;
 
@@ -100,6 +122,8 @@ export const PaperDetail = z.object({
   title: z.string(),
   abstract: z.string(),
   metadata: z.record(z.string(), z.unknown()),
+  /** Where to read the paper: a url, arXiv id or DOI from its metadata, as a link; null when it has none. */
+  sourceUrl: z.string().nullable(),
   extractorVersion: z.string(),
   batches: z.array(z.string()),
   /** In abstract order; `span` indexes `abstract`. */
@@ -168,3 +192,119 @@ export type ApiError = z.infer<typeof ApiError>;
 
 export const Health = z.object({ status: z.string() });
 export const Readiness = z.object({ ready: z.boolean(), checks: z.record(z.string(), z.string()) });
+
+/** The claim filter without sort or paging: /api/facets, /api/leaderboards. */
+export const FilterOnlyQuery = ClaimFilterQuery.omit({ sort: true }).strict().superRefine(minNotAboveMax);
+export type FilterOnlyQuery = z.infer<typeof FilterOnlyQuery>;
+
+export const FacetCount = z.object({
+  value: z.string(),
+  /** What the page shows: a batch's name and date; the value itself otherwise. */
+  label: z.string(),
+  n: z.number().int(),
+});
+export type FacetCount = z.infer<typeof FacetCount>;
+
+export const FACET_FIELDS = ['kind', 'unit', 'metricKey', 'settingKey', 'baselineKey', 'qualifier', 'batch'] as const;
+export type FacetField = (typeof FACET_FIELDS)[number];
+
+/** GET /api/facets: counts of matching claims by each filterable field, most frequent first. */
+export const Facets = z.object({
+  claims: z.number().int(),
+  papers: z.number().int(),
+  /** Each facet is counted without its own filter, so the values beside the chosen ones stay visible. */
+  facets: z.object(Object.fromEntries(FACET_FIELDS.map((f) => [f, z.array(FacetCount)])) as Record<FacetField, z.ZodArray<typeof FacetCount>>),
+});
+export type Facets = z.infer<typeof Facets>;
+
+export const Better = z.enum(['higher', 'lower']);
+
+/** A leaderboard: one canonical metric, on one setting (or any), in one unit, for one kind of claim. */
+export const Board = z.object({
+  metricKey: z.string(),
+  /** A canonical setting key, or null: every setting. */
+  setting: z.string().nullable(),
+  unit: CanonicalUnit,
+  kind: ClaimKind,
+  better: Better.describe('the direction the board ranks in'),
+  papers: z.number().int(),
+  claims: z.number().int(),
+});
+export type Board = z.infer<typeof Board>;
+
+export const BoardList = z.object({ boards: z.array(Board) });
+export type BoardList = z.infer<typeof BoardList>;
+
+export const LeaderboardsQuery = FilterOnlyQuery;
+
+export const LeaderboardParams = z.object({ metric: text(200).describe('a canonical metric key, e.g. accuracy') }).strict();
+
+export const LeaderboardQuery = z
+  .object({
+    setting: text(200).optional().describe('a canonical setting key (ImageNet, A100, ...); omitted: every setting'),
+    unit: CanonicalUnit.optional().describe('omitted: the unit with the most papers'),
+    kind: ClaimKind.optional().describe('omitted: the kind with the most papers'),
+    batch: text(200).optional().describe('only papers of this batch'),
+    limit: z.coerce.number().int('must be an integer').min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  })
+  .strict();
+export type LeaderboardQuery = z.infer<typeof LeaderboardQuery>;
+
+/** Where a paper can be read: its own page here, and its source where the batch's metadata gave one. */
+export const PaperLinks = z.object({
+  page: z.string().describe('the paper on this site (#/paper/ID)'),
+  source: z.string().nullable().describe('url, DOI or arXiv link from the paper\'s metadata'),
+});
+
+export const LeaderboardRow = z.object({
+  rank: z.number().int(),
+  paperId: z.string(),
+  paperTitle: z.string(),
+  /** The value ranked: the best end of a range, in the board's direction. */
+  value: z.number(),
+  claim: ClaimView,
+  links: PaperLinks,
+});
+export type LeaderboardRow = z.infer<typeof LeaderboardRow>;
+
+export const Leaderboard = z.object({
+  board: Board.nullable().describe('null when no claim has this metric (and setting)'),
+  /** One row per paper: its best claim on the board. */
+  rows: z.array(LeaderboardRow),
+  /** The other boards of this metric and setting (other units or kinds). */
+  siblings: z.array(Board),
+});
+export type Leaderboard = z.infer<typeof Leaderboard>;
+
+export const BaselineList = z.object({
+  baselines: z.array(z.object({ baselineKey: z.string(), claims: z.number().int(), papers: z.number().int() })),
+});
+export type BaselineList = z.infer<typeof BaselineList>;
+
+export const BaselineParams = z.object({ key: text(200).describe('a canonical baseline key, e.g. FlashAttention-2') }).strict();
+
+export const BaselineQuery = z
+  .object({
+    kind: anyOf(ClaimKind).optional(),
+    batch: text(200).optional(),
+    limit: z.coerce.number().int('must be an integer').min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  })
+  .strict();
+export type BaselineQuery = z.infer<typeof BaselineQuery>;
+
+/** GET /api/baselines/:key: every claim over one baseline, ranked within each kind and unit. */
+export const BaselineBoard = z.object({
+  baselineKey: z.string(),
+  groups: z.array(
+    z.object({
+      kind: ClaimKind,
+      unit: CanonicalUnit,
+      better: Better,
+      rows: z.array(LeaderboardRow),
+    }),
+  ),
+});
+export type BaselineBoard = z.infer<typeof BaselineBoard>;
+
+/** Routes that take no query parameters still refuse unknown ones, like every other route (400 naming them). */
+export const NoQuery = z.object({}).strict();

@@ -1,8 +1,12 @@
 import type { ClaimFilterQuery } from '@claimflow/schemas';
 import type { Param } from './sql.js';
 
-/** The filter fields, without sort or paging. */
-export type ClaimFilter = Omit<ClaimFilterQuery, 'sort'>;
+type Many<T> = T extends readonly (infer U)[] ? U | readonly U[] : T;
+
+/** The filter fields, without sort or paging; a multi-value field also takes a single value. */
+export type ClaimFilter = { [K in keyof Omit<ClaimFilterQuery, 'sort'>]?: Many<NonNullable<ClaimFilterQuery[K]>> };
+
+const list = <T>(v: T | readonly T[] | undefined): readonly T[] => (v == null ? [] : Array.isArray(v) ? v : [v as T]);
 
 /** Collects positional parameters: every value reaches SQL as $n, never as text. */
 export class Params {
@@ -24,8 +28,14 @@ export const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m
  */
 export function claimConditions(f: ClaimFilter, params: Params): string[] {
   const where: string[] = [];
-  if (f.kind) where.push(`c.kind = ${params.add(f.kind)}`);
-  if (f.unit) where.push(`c.unit = ${params.add(f.unit)}`);
+  // One value is an equality (the indexes' leading columns); several, = ANY.
+  const oneOf = (column: string, value: string | readonly string[] | undefined) => {
+    const values = list(value);
+    if (!values.length) return;
+    where.push(values.length === 1 ? `${column} = ${params.add(values[0])}` : `${column} = ANY(${params.add(values)}::text[])`);
+  };
+  oneOf('c.kind', f.kind);
+  oneOf('c.unit', f.unit);
   if (f.min != null) {
     const min = params.add(f.min);
     // The second form says the same for a finite min (the schema allows no
@@ -34,11 +44,19 @@ export function claimConditions(f: ClaimFilter, params: Params): string[] {
     where.push(`c.value_max >= ${min}::float8`, `coalesce(c.value_max, '-Infinity'::float8) >= ${min}::float8`);
   }
   if (f.max != null) where.push(`c.value_min <= ${params.add(f.max)}::float8`);
-  if (f.qualifier) where.push(`c.qualifier = ${params.add(f.qualifier)}`);
+  oneOf('c.qualifier', f.qualifier);
+  oneOf('c.metric_key', f.metricKey);
+  oneOf('c.baseline_key', f.baselineKey);
+  // && (overlap) is what claims_setting_keys_idx (GIN) serves.
+  if (f.settingKey != null) where.push(`c.setting_keys && ${params.add(list(f.settingKey))}::text[]`);
   if (f.metric) where.push(`c.metric ILIKE ${params.add(likePattern(f.metric))}`);
   if (f.setting) where.push(`c.setting ILIKE ${params.add(likePattern(f.setting))}`);
-  if (f.paper) where.push(`c.paper_id = ${params.add(f.paper)}`);
-  if (f.batch) where.push(`c.paper_id IN (SELECT r.paper_id FROM batch_records r WHERE r.batch_id = ${params.add(f.batch)})`);
+  oneOf('c.paper_id', f.paper);
+  const batches = list(f.batch);
+  if (batches.length) {
+    const batch = batches.length === 1 ? `= ${params.add(batches[0])}` : `= ANY(${params.add(batches)}::text[])`;
+    where.push(`c.paper_id IN (SELECT r.paper_id FROM batch_records r WHERE r.batch_id ${batch})`);
+  }
   // The claim's text and its paper's title (copied into claims.title_doc by
   // a trigger) as one document, in the form claims_fulltext_idx indexes:
   // no join needed. websearch_to_tsquery never fails on user syntax ("a OR -b", unbalanced quotes).

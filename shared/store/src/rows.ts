@@ -19,10 +19,21 @@ export interface ClaimRow {
   setting: string | null;
   sentence: string | null;
   extractor_version: string;
+  metric_key: string | null;
+  setting_keys: string[] | string | null;
+  baseline_key: string | null;
+}
+
+/** PGlite and pg both return text[] as an array; a literal '{a,b}' is read too, to be safe. */
+function textArray(v: string[] | string | null): string[] {
+  if (v == null) return [];
+  if (Array.isArray(v)) return v;
+  const inner = v.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',').map((s) => s.replace(/^"|"$/g, '')) : [];
 }
 
 export const CLAIM_COLUMNS =
-  'id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw, metric, baseline, setting, sentence, extractor_version';
+  'id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw, metric, baseline, setting, sentence, extractor_version, metric_key, setting_keys, baseline_key';
 
 export function claimFromRow(r: ClaimRow): StoredClaim {
   return {
@@ -42,5 +53,8 @@ export function claimFromRow(r: ClaimRow): StoredClaim {
     setting: r.setting,
     sentence: r.sentence,
     extractorVersion: r.extractor_version,
+    metricKey: r.metric_key,
+    settingKeys: textArray(r.setting_keys),
+    baselineKey: r.baseline_key,
   };
 }

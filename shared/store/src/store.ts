@@ -1,4 +1,5 @@
 import type { BatchProgress, Paper, StoredClaim, WriteJob } from '@claimflow/schemas';
+import { keyColumns, KEYS_VERSION } from './claim-key-columns.js';
 import { claimConditions, Params, whereClause, type ClaimFilter } from './claim-filter.js';
 import { CLAIM_COLUMNS, claimFromRow, type ClaimRow } from './rows.js';
 import { InboxFiles } from './inbox-files.js';
@@ -49,6 +50,35 @@ export class Store {
   /** Replaces the claims of papers already stored (reprocessing), atomically per call. */
   async replaceClaims(items: PaperWithClaims[], extractorVersion: string): Promise<number> {
     return this.sql.transaction((tx) => writePapers(tx, items, extractorVersion, this.claimId));
+  }
+
+  /**
+   * Computes the canonical keys again for stored claims whose keys came from
+   * other key tables (or none: claims written before migration 020), a chunk
+   * per transaction. Returns how many claims it updated.
+   */
+  async refreshKeys(opts: { batchId?: string; chunk?: number } = {}): Promise<number> {
+    const chunk = opts.chunk ?? 1000;
+    let updated = 0;
+    for (;;) {
+      const params: (string | number)[] = [KEYS_VERSION, chunk];
+      const inBatch = opts.batchId ? `AND paper_id IN (SELECT paper_id FROM batch_records WHERE batch_id = $${params.push(opts.batchId)})` : '';
+      const rows = await this.sql.query<{ id: string; kind: StoredClaim['kind']; unit: StoredClaim['unit']; metric: string | null; setting: string | null; baseline: string | null; sentence: string | null; text: string }>(
+        `SELECT id, kind, unit, metric, setting, baseline, sentence, text FROM claims
+         WHERE keys_version IS DISTINCT FROM $1 ${inBatch} ORDER BY id LIMIT $2`,
+        params,
+      );
+      if (!rows.length) return updated;
+      const keys = rows.map(keyColumns);
+      await this.sql.query(
+        `UPDATE claims c SET metric_key = t.metric_key, setting_keys = ARRAY(SELECT jsonb_array_elements_text(t.setting_keys::jsonb)),
+           baseline_key = t.baseline_key, better = t.better, keys_version = $6
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(id, metric_key, setting_keys, baseline_key, better)
+         WHERE c.id = t.id`,
+        [rows.map((r) => r.id), keys.map((k) => k.metric_key), keys.map((k) => JSON.stringify(k.setting_keys)), keys.map((k) => k.baseline_key), keys.map((k) => k.better), KEYS_VERSION],
+      );
+      updated += rows.length;
+    }
   }
 
   async batches(): Promise<BatchProgress[]> {

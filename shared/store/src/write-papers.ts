@@ -1,5 +1,6 @@
 import type { ClaimRecord, Paper } from '@claimflow/schemas';
 import { contentKeyOf } from './paper-identity.js';
+import { keyColumns } from './claim-key-columns.js';
 import type { Sql } from './sql.js';
 
 export type ClaimIdFn = (paperId: string, c: ClaimRecord) => string;
@@ -60,18 +61,25 @@ export async function writePapers(
   );
   if (claims.length) {
     const col = <K extends keyof (typeof claims)[number]>(k: K) => claims.map((c) => c[k] as never);
+    // The canonical keys are computed here, with the claim they describe, so every write path stores them.
+    const keys = claims.map(keyColumns);
     await tx.query(
       `INSERT INTO claims (id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw,
-                           metric, baseline, setting, sentence, extractor_version)
+                           metric, baseline, setting, sentence, extractor_version,
+                           metric_key, setting_keys, baseline_key, better, keys_version)
        SELECT id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw::jsonb,
-              metric, baseline, setting, sentence, $17
+              metric, baseline, setting, sentence, $17,
+              metric_key, ARRAY(SELECT jsonb_array_elements_text(setting_keys::jsonb)), baseline_key, better, $21
        FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::float8[], $8::float8[],
-                   $9::float8[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
-         AS t(id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw, metric, baseline, setting, sentence)
+                   $9::float8[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
+                   $18::text[], $19::text[], $20::text[], $22::text[])
+         AS t(id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw, metric, baseline, setting, sentence,
+              metric_key, setting_keys, baseline_key, better)
        ON CONFLICT (id) DO UPDATE SET text = excluded.text, value = excluded.value, low = excluded.low, high = excluded.high,
          unit = excluded.unit, qualifier = excluded.qualifier, raw = excluded.raw, metric = excluded.metric,
          baseline = excluded.baseline, setting = excluded.setting, sentence = excluded.sentence,
-         extractor_version = excluded.extractor_version`,
+         extractor_version = excluded.extractor_version, metric_key = excluded.metric_key, setting_keys = excluded.setting_keys,
+         baseline_key = excluded.baseline_key, better = excluded.better, keys_version = excluded.keys_version`,
       [
         col('id'),
         col('paperId'),
@@ -90,6 +98,11 @@ export async function writePapers(
         col('setting'),
         col('sentence'),
         extractorVersion,
+        keys.map((k) => k.metric_key),
+        keys.map((k) => JSON.stringify(k.setting_keys)),
+        keys.map((k) => k.baseline_key),
+        keys[0].keys_version,
+        keys.map((k) => k.better),
       ],
     );
   }

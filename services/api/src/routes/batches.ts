@@ -3,6 +3,7 @@ import { checkRecord, parseText, type Format } from '@claimflow/readers';
 import {
   AddBatchJson, AddBatchQuery, ApiError, BatchAccepted, BatchDetail, BatchList, formatRejection, IdParams,
   type RawRecord, type Rejection,
+  NoQuery,
 } from '@claimflow/schemas';
 import type { Store } from '@claimflow/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -46,7 +47,7 @@ export const batchesRoutes: FastifyPluginAsyncZod<Options> = async (app, opts) =
   app.addContentTypeParser(Object.keys(TEXT_FORMATS), { parseAs: 'string', bodyLimit }, (_req, body, done) => done(null, body));
 
   app.get('/api/batches', {
-    schema: { summary: 'Every batch with its progress, newest first', tags: ['batches'], response: { 200: BatchList } },
+    schema: { summary: 'Every batch with its progress, newest first', tags: ['batches'], querystring: NoQuery, response: { 200: BatchList, 400: ApiError } },
     handler: async () => ({ batches: await store.batches() }),
   });
 
@@ -55,6 +56,7 @@ export const batchesRoutes: FastifyPluginAsyncZod<Options> = async (app, opts) =
       summary: "A batch's progress and its rejected records",
       tags: ['batches'],
       params: IdParams,
+      querystring: NoQuery,
       response: { 200: BatchDetail, 400: ApiError, 404: ApiError },
     },
     handler: async (req) => {

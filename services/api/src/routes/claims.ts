@@ -3,6 +3,7 @@ import { exportChunks, iterateClaims, queryClaims } from '@claimflow/analyst';
 import { ApiError, ClaimExportQuery, ClaimPage, ClaimQuery } from '@claimflow/schemas';
 import type { Store } from '@claimflow/store';
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
 const EXPORT_TYPES = { csv: 'text/csv; charset=utf-8', jsonl: 'application/x-ndjson; charset=utf-8' } as const;
@@ -46,6 +47,10 @@ export const claimsRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
         tags: ['claims'],
         querystring: ClaimExportQuery,
         produces: [EXPORT_TYPES[format].split(';')[0]],
+        response: {
+          200: z.string().describe(format === 'csv' ? `CSV with a header row (${EXPORT_TYPES.csv}), one claim per line` : `one ClaimView JSON object per line (${EXPORT_TYPES.jsonl})`),
+          400: ApiError,
+        },
       },
       handler: (req, reply) => streamExport(reply, store, req.query, format),
     });

@@ -1,5 +1,5 @@
 import { paperDetail } from '@claimflow/analyst';
-import { ApiError, IdParams, PaperDetail } from '@claimflow/schemas';
+import { ApiError, IdParams, NoQuery, PaperDetail } from '@claimflow/schemas';
 import type { Store } from '@claimflow/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HttpError } from '../errors.js';
@@ -10,6 +10,7 @@ export const papersRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
       summary: 'A paper: title, abstract, and its claims with their spans in the abstract',
       tags: ['papers'],
       params: IdParams,
+      querystring: NoQuery,
       response: { 200: PaperDetail, 400: ApiError, 404: ApiError },
     },
     handler: async (req) => {

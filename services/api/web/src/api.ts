@@ -1,25 +1,46 @@
-import type { BatchList, ClaimPage, PaperDetail, Stats } from '@claimflow/schemas';
+import type { BaselineBoard, BaselineList, BatchList, BoardList, ClaimPage, Facets, Leaderboard, PaperDetail, Stats } from '@claimflow/schemas';
 
-/** The page's filter, as it appears in the URL hash and in API query strings. */
-export interface Filter {
-  kind?: string;
-  min?: string;
-  max?: string;
-  q?: string;
-  batch?: string;
-  sort?: string;
+/**
+ * The page's filter: every filter of /api/claims, as it appears in the URL
+ * hash and in API query strings. Multi-value fields repeat their parameter
+ * (kind=speedup&kind=efficiency), as the API takes them.
+ */
+export const MULTI_KEYS = ['kind', 'unit', 'qualifier', 'metricKey', 'settingKey', 'baselineKey', 'paper', 'batch'] as const;
+export const SINGLE_KEYS = ['min', 'max', 'metric', 'setting', 'q', 'sort'] as const;
+export const FILTER_KEYS = [...MULTI_KEYS, ...SINGLE_KEYS] as const;
+export type MultiKey = (typeof MULTI_KEYS)[number];
+export type SingleKey = (typeof SINGLE_KEYS)[number];
+
+export type Filter = Partial<Record<MultiKey, string[]>> & Partial<Record<SingleKey, string>>;
+
+export const isMulti = (k: string): k is MultiKey => (MULTI_KEYS as readonly string[]).includes(k);
+
+export function filterFromParams(params: URLSearchParams): Filter {
+  const f: Filter = {};
+  for (const k of MULTI_KEYS) {
+    const values = params.getAll(k).map((v) => v.trim()).filter(Boolean);
+    if (values.length) f[k] = [...new Set(values)];
+  }
+  for (const k of SINGLE_KEYS) {
+    const v = params.get(k)?.trim();
+    if (v) f[k] = v;
+  }
+  return f;
 }
 
-export const FILTER_KEYS = ['kind', 'min', 'max', 'q', 'batch', 'sort'] as const;
-
-/** Only the fields that are set: the API rejects empty values. */
-export function queryString(filter: Filter, extra: Record<string, string> = {}): string {
+/** Only the fields that are set, in a stable order: the API rejects empty values. */
+export function filterParams(filter: Filter, omit: string[] = []): URLSearchParams {
   const params = new URLSearchParams();
-  for (const k of FILTER_KEYS) if (filter[k]?.trim()) params.set(k, filter[k]!.trim());
-  for (const [k, v] of Object.entries(extra)) params.set(k, v);
-  const s = params.toString();
-  return s ? `?${s}` : '';
+  for (const k of FILTER_KEYS) {
+    if (omit.includes(k)) continue;
+    const v = filter[k];
+    if (Array.isArray(v)) for (const x of v) params.append(k, x);
+    else if (v?.trim()) params.set(k, v.trim());
+  }
+  return params;
 }
+
+const qs = (params: URLSearchParams) => (params.size ? `?${params}` : '');
 
 export class ApiRequestError extends Error {}
 
@@ -30,10 +51,22 @@ async function get<T>(path: string): Promise<T> {
   return body as T;
 }
 
+export const PAGE_SIZE = 100;
+
 export const api = {
-  claims: (filter: Filter, cursor?: string) => get<ClaimPage>(`claims${queryString(filter, cursor ? { cursor, limit: '100' } : { limit: '100' })}`),
-  stats: (filter: Filter) => get<Stats>(`stats${queryString({ ...filter, sort: undefined })}`),
+  claims: (filter: Filter, opts: { cursor?: string; limit?: number } = {}) => {
+    const p = filterParams(filter);
+    p.set('limit', String(opts.limit ?? PAGE_SIZE));
+    if (opts.cursor) p.set('cursor', opts.cursor);
+    return get<ClaimPage>(`claims${qs(p)}`);
+  },
+  stats: (filter: Filter) => get<Stats>(`stats${qs(filterParams(filter, ['sort']))}`),
+  facets: (filter: Filter) => get<Facets>(`facets${qs(filterParams(filter, ['sort']))}`),
   paper: (id: string) => get<PaperDetail>(`papers/${encodeURIComponent(id)}`),
   batches: () => get<BatchList>('batches'),
-  exportUrl: (filter: Filter, format: 'csv' | 'jsonl') => `./api/claims.${format}${queryString(filter)}`,
+  boards: () => get<BoardList>('leaderboards'),
+  leaderboard: (metric: string, params: URLSearchParams) => get<Leaderboard>(`leaderboards/${encodeURIComponent(metric)}${qs(params)}`),
+  baselines: () => get<BaselineList>('baselines'),
+  baseline: (key: string, params: URLSearchParams) => get<BaselineBoard>(`baselines/${encodeURIComponent(key)}${qs(params)}`),
+  exportUrl: (filter: Filter, format: 'csv' | 'jsonl') => `./api/claims.${format}${qs(filterParams(filter))}`,
 };

@@ -1,6 +1,7 @@
 import type { BatchProgress } from '@claimflow/schemas';
 import { api } from './api.js';
 import { h, replace } from './dom.js';
+import { batchLabel } from './format.js';
 
 const RUNNING_POLL_MS = 2000;
 const IDLE_POLL_MS = 15000;
@@ -11,7 +12,7 @@ function progressRow(b: BatchProgress): HTMLElement {
   return h(
     'div',
     { class: `batch ${b.status}`, 'data-batch': b.id },
-    h('span', { class: 'name' }, b.name),
+    h('span', { class: 'name' }, batchLabel(b)),
     h('progress', { max: 1, value: share ?? undefined }),
     h('span', { class: 'numbers' }, `${done}${b.total != null ? ` / ${b.total}` : ''} records · ${b.claims} claims${b.rejected ? ` · ${b.rejected} rejected` : ''}`),
   );

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@claimflow/config';
 import { EXTRACTOR_VERSION, extractClaims } from '@claimflow/extract';
-import { openStore } from '@claimflow/store';
+import { KEYS_VERSION, openStore } from '@claimflow/store';
 import { UsageError } from '@claimflow/service-kit';
 import { Progress } from '../progress.js';
 
-export const usage = 'claims reprocess [--batch ID | --all]   re-extract stored papers whose claims came from an older extractor';
+export const usage = 'claims reprocess [--batch ID | --all]   re-extract stored papers whose claims came from an older extractor, and recompute canonical keys computed by older key tables';
 export const options = [
   '  --batch ID   only the papers of this batch',
   '  --all        every stored paper',
@@ -33,6 +33,9 @@ export async function run(argv: string[]): Promise<number> {
     }
     progress.done(ids.length, ids.length, 'papers');
     process.stdout.write(`reprocessed ${ids.length} papers with extractor ${EXTRACTOR_VERSION}: ${claims} claims\n`);
+    // Claims the re-extraction did not touch keep their text; only their keys may be older than the key tables.
+    const keyed = await store.refreshKeys({ batchId: values.batch });
+    process.stdout.write(`recomputed canonical keys of ${keyed} claims (key tables ${KEYS_VERSION})\n`);
     return 0;
   } finally {
     await store.close();

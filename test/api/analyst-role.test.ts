@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claims } from '../support/cli.js';
+import { freshDatabase, type TestDatabase } from '../support/services.js';
+
+/** `claims migrate --analyst-role NAME`: a read-only login role with its own statement timeout, its password from the environment. */
+describe('claims migrate --analyst-role', () => {
+  let db: TestDatabase;
+  const role = `analyst_t_${randomBytes(4).toString('hex')}`;
+  const asUser = (user: string) => {
+    const url = new URL(db.url);
+    url.username = user;
+    url.password = '';
+    return url.toString();
+  };
+  const query = async (url: string, text: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(text)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    db = await freshDatabase('analyst-role');
+  });
+  afterAll(async () => {
+    // A role outlives databases: drop the database (and the grants in it) first, then the role.
+    await db?.drop();
+    const admin = new URL(db.url);
+    admin.pathname = '/postgres';
+    await query(admin.toString(), `DROP ROLE IF EXISTS ${role}`).catch(() => {});
+  });
+
+  it('creates the role: reads every table and view, writes nothing, stops long queries', async () => {
+    const r = await claims(['migrate', '--analyst-role', role], { DATABASE_URL: db.url, ANALYST_PASSWORD: 'correct horse battery', ANALYST_STATEMENT_TIMEOUT_MS: '1500' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`analyst role ${role} created: read-only, statement_timeout 1500 ms, with the password from ANALYST_PASSWORD`);
+    expect(r.stdout).not.toContain('correct horse');
+    const [pw] = await query(db.url, `SELECT rolpassword IS NOT NULL AS has FROM pg_authid WHERE rolname = '${role}'`);
+    expect(pw.has).toBe(true);
+    // This test server trusts loopback, so the role logs in without its password here.
+    const as = asUser(role);
+    expect(await query(as, 'SELECT count(*)::int AS n FROM leaderboard_entries')).toEqual([{ n: 0 }]);
+    expect(await query(as, 'SELECT count(*)::int AS n FROM keyed_claims')).toEqual([{ n: 0 }]);
+    expect((await query(as, 'SHOW statement_timeout'))[0].statement_timeout).toBe('1500ms');
+    await expect(query(as, "INSERT INTO batches (id, name, created_at) VALUES ('x', 'x', now())")).rejects.toThrow(/read-only/);
+    await expect(query(as, 'SELECT pg_sleep(3)')).rejects.toThrow(/statement timeout/);
+  });
+
+  it('updates the role when run again, and refuses a bad name or a short password with one line', async () => {
+    const again = await claims(['migrate', '--analyst-role', role], { DATABASE_URL: db.url, ANALYST_PASSWORD: undefined, ANALYST_STATEMENT_TIMEOUT_MS: '2500' });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`analyst role ${role} updated`);
+    expect((await query(asUser(role), 'SHOW statement_timeout'))[0].statement_timeout).toBe('2500ms');
+    const bad = await claims(['migrate', '--analyst-role', 'Robert"; DROP TABLE claims;--'], { DATABASE_URL: db.url });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('is not a role name');
+    const short = await claims(['migrate', '--analyst-role', role], { DATABASE_URL: db.url, ANALYST_PASSWORD: 'short' });
+    expect(short.code).toBe(2);
+    expect(short.stderr).toBe('claims migrate: ANALYST_PASSWORD: must be at least 8 characters\n');
+    expect((await claims(['migrate', '--help'])).stdout).toMatch(/^usage: claims migrate \[--analyst-role NAME\]/);
+  });
+});

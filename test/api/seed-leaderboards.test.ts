@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { extractClaims } from '@claimflow/extract';
+import { checkRecord, parseText } from '@claimflow/readers';
+import type { BoardList, ClaimView, Leaderboard, Paper } from '@claimflow/schemas';
+import { describe, expect, it } from 'vitest';
+import { HAS_SHARED, SHARED_DIR, SKIP_NO_SHARED } from '../support/shared-data.js';
+import { allPages, getJson, useSeededApp } from './helpers/app.js';
+
+/**
+ * The issue's "done when", on the 88 real seed abstracts as the current
+ * extractor reads them: "accuracy on ImageNet" is one leaderboard holding
+ * every paper with an ImageNet accuracy delta. Written against what the
+ * sentences say, not today's exact metric and setting strings.
+ */
+describe.skipIf(!HAS_SHARED)(`leaderboards on the seed abstracts${SKIP_NO_SHARED}`, () => {
+  const seeded = useSeededApp('pglite', async (store) => {
+    const file = `${SHARED_DIR}seeds/seed-abstracts.jsonl`;
+    const papers = parseText(readFileSync(file, 'utf8'), 'jsonl')
+      .map((r) => checkRecord(r, 'seed-abstracts.jsonl'))
+      .flatMap((c) => ('paper' in c ? [c.paper as Paper] : []));
+    await store.writeChunk({
+      batch: { id: 'seeds', name: 'seed-abstracts.jsonl', createdAt: new Date().toISOString() },
+      extractorVersion: 'test',
+      papers: papers.map((paper) => ({ paper, claims: extractClaims(paper.id, paper.abstract) })),
+      rejections: [],
+      total: papers.length,
+    });
+  });
+
+  it('"accuracy on ImageNet" is one leaderboard with every ImageNet accuracy delta\'s paper', async () => {
+    const deltas: ClaimView[] = await allPages(seeded.app, 'kind=quality_delta&limit=1000');
+    const imagenetAccuracy = deltas.filter((c) => /imagenet|ilsvrc/i.test(`${c.setting ?? ''} ${c.sentence ?? ''}`) && /acc/i.test(c.metric ?? '') && c.paperId.startsWith('seed-'));
+    const expected = new Set(imagenetAccuracy.map((c) => c.paperId));
+    expect(expected.size).toBeGreaterThanOrEqual(3);
+    const lb = await getJson<Leaderboard>(seeded.app, '/api/leaderboards/accuracy?setting=ImageNet&kind=quality_delta');
+    expect(lb.board).toMatchObject({ metricKey: 'accuracy', setting: 'ImageNet', kind: 'quality_delta', unit: 'pp' });
+    const ranked = lb.rows.map((r) => r.paperId);
+    for (const id of expected) expect(ranked, id).toContain(id);
+    expect(new Set(ranked).size).toBe(ranked.length);
+    // and the board with the most papers for accuracy on ImageNet is that one
+    const { boards } = await getJson<BoardList>(seeded.app, '/api/leaderboards?settingKey=ImageNet');
+    const first = boards.find((b) => b.metricKey === 'accuracy' && b.setting === 'ImageNet');
+    expect(first).toMatchObject({ kind: 'quality_delta', unit: 'pp' });
+  });
+
+  it('gives most claims a canonical metric', async () => {
+    const all = await allPages(seeded.app, 'limit=1000');
+    const keyed = all.filter((c) => c.paperId.startsWith('seed-') && c.metricKey);
+    expect(keyed.length / all.filter((c) => c.paperId.startsWith('seed-')).length).toBeGreaterThan(0.75);
+  });
+});
