@@ -57,7 +57,7 @@ describe('claims migrate --analyst-role', () => {
     expect(again.stdout).toContain(`analyst role ${role} updated`);
     expect((await query(asUser(role), 'SHOW statement_timeout'))[0].statement_timeout).toBe('2500ms');
     const bad = await claims(['migrate', '--analyst-role', 'Robert"; DROP TABLE claims;--'], { DATABASE_URL: db.url });
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2); // a bad argument: refused before anything is migrated
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toContain('is not a role name');
     const short = await claims(['migrate', '--analyst-role', role], { DATABASE_URL: db.url, ANALYST_PASSWORD: 'short' });

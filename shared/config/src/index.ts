@@ -55,6 +55,10 @@ export const ConfigSchema = z.object({
   INBOX_DIR: z.string().optional(),
   /** Seconds a SQL statement may run before it is cancelled. */
   STATEMENT_TIMEOUT_MS: intFrom(5000),
+  /** The read-only analyst role of `claims migrate --analyst-role NAME` (checked there: 8+ characters; unset, no password). */
+  ANALYST_PASSWORD: z.string().optional(),
+  /** That role's own statement timeout, in ms (checked there; default 60000). */
+  ANALYST_STATEMENT_TIMEOUT_MS: z.string().optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -51,7 +51,7 @@ CREATE VIEW batch_claims AS
   SELECT DISTINCT r.batch_id, c.*
   FROM batch_records r JOIN claims_with_papers c ON c.paper_id = r.paper_id;
 
--- The read-only `analyst` role (infra/postgres/init/10-analyst-role.sql) can
+-- The read-only `analyst` role (`claims migrate --analyst-role analyst`) can
 -- read what this migration creates even when it ran after the role's grants.
 DO $$
 BEGIN

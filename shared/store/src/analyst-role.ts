@@ -48,7 +48,7 @@ export async function ensureAnalystRole(sql: Sql, opts: AnalystRoleOptions): Pro
  * characters; unset: none) and ANALYST_STATEMENT_TIMEOUT_MS (default 60000).
  */
 export function analystRoleEnv(env: NodeJS.ProcessEnv): Pick<AnalystRoleOptions, 'password' | 'statementTimeoutMs'> {
-  const password = env.ANALYST_PASSWORD ?? null;
+  const password = env.ANALYST_PASSWORD || null; // empty, as compose passes an unset variable: no password
   if (password != null && password.length < 8) throw new Error('ANALYST_PASSWORD: must be at least 8 characters');
   const raw = env.ANALYST_STATEMENT_TIMEOUT_MS?.trim();
   const statementTimeoutMs = raw ? Number(raw) : 60_000;

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@claimflow/config';
-import { analystRoleEnv, ensureAnalystRole, migrate, openStore } from '@claimflow/store';
-import { UsageError } from '@claimflow/service-kit';
+import { analystRoleEnv, ensureAnalystRole, migrate, openStore, ROLE_NAME } from '@claimflow/store';
 import { describeStore } from '../cli-context.js';
 
 export const usage = 'claims migrate [--analyst-role NAME]   apply pending SQL migrations to the store (DATABASE_URL, else the embedded store in DATA_DIR)';
@@ -13,13 +12,14 @@ export const options = [
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { 'analyst-role': { type: 'string' } } });
   const role = values['analyst-role'];
-  // the role's settings are checked before anything is migrated
+  // the role's name and settings are checked before anything is migrated: one line, exit 2
   let env: ReturnType<typeof analystRoleEnv> | null = null;
   if (role) {
+    if (!ROLE_NAME.test(role)) return refuse(`--analyst-role: "${role}" is not a role name (lower-case letters, digits and _, starting with a letter or _)`);
     try {
       env = analystRoleEnv(process.env);
     } catch (err) {
-      throw new UsageError((err as Error).message);
+      return refuse((err as Error).message);
     }
   }
   const config = loadConfig();
@@ -36,4 +36,9 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+function refuse(message: string): number {
+  process.stderr.write(`claims migrate: ${message}\n`);
+  return 2;
 }
