@@ -1,30 +1,15 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { ClaimView } from '@claimflow/schemas';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliDeps } from '../../services/cli/src/commands/cli-deps.js';
 import { run as runExport } from '../../services/cli/src/commands/export.js';
 import { run as runQuery } from '../../services/cli/src/commands/query.js';
+import { cli } from './helpers/cli-capture.js';
 import { ALL_HAND_CLAIMS, BATCH_1, seed } from './helpers/fixtures.js';
 import { BACKENDS, openTestStore, type TestStore } from './helpers/stores.js';
 
-/** Runs a command with captured stdout and stderr. */
-async function cli(run: (argv: string[], ctx: CliDeps) => Promise<number>, db: TestStore, argv: string[]) {
-  const capture = () => {
-    const stream = new PassThrough();
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-  };
-  const out = capture();
-  const err = capture();
-  const code = await run(argv, { store: async () => db.store, out: out.stream, err: err.stream });
-  await new Promise((r) => setImmediate(r));
-  return { code, out: out.text(), err: err.text() };
-}
 
 describe.each(BACKENDS)('claims query / claims export on %s', (backend) => {
   let db: TestStore;

@@ -1,25 +1,11 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliDeps } from '../../services/cli/src/commands/cli-deps.js';
 import { runWith as runLeaderboard } from '../../services/cli/src/commands/leaderboard.js';
 import { run as runQuery } from '../../services/cli/src/commands/query.js';
 import { seedAnalystPapers } from './helpers/analyst-fixtures.js';
+import { cli } from './helpers/cli-capture.js';
 import { seed } from './helpers/fixtures.js';
 import { openTestStore, type TestStore } from './helpers/stores.js';
 
-async function cli(run: (argv: string[], ctx: CliDeps) => Promise<number>, db: TestStore, argv: string[]) {
-  const capture = () => {
-    const stream = new PassThrough();
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-  };
-  const out = capture();
-  const err = capture();
-  const code = await run(argv, { store: async () => db.store, out: out.stream, err: err.stream });
-  await new Promise((r) => setImmediate(r));
-  return { code, out: out.text(), err: err.text() };
-}
 
 describe('claims leaderboard and the key filters of claims query', () => {
   let db: TestStore;
