@@ -225,8 +225,15 @@ function parentheticalTransition(before: string, written: string, after: string)
 /** Where two readings of the same length overlap, the rule listed first wins. */
 const RULE_PRIORITY = new Map(QUANTITY_RULES.map((r, i) => [r.name, i]));
 
+/**
+ * What every rule needs somewhere in the sentence: a digit or a number word.
+ * Most sentences of an abstract hold neither; they skip the twenty patterns.
+ */
+const MAY_HOLD_A_QUANTITY = new RegExp(String.raw`\d|\b(?:${WORDS}|twice|double|half|halv|an? (?:order|third|quarter|fifth|tenth|hundredth)|several)`, 'i');
+
 /** All quantities in a sentence, non-overlapping, in text order. */
 export function scanQuantities(sentence: string, offset: number): Quantity[] {
+  if (!MAY_HOLD_A_QUANTITY.test(sentence)) return [];
   const found: Quantity[] = [];
   QUANTITY_RULES.forEach((rule) => {
     rule.pattern.lastIndex = 0;
