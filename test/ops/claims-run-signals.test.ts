@@ -1,24 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@claimflow/store';
-import { CLI, claims, ROOT, waitFor, type Result } from '../support/cli.js';
+import { claims, started, waitFor } from '../support/cli.js';
 import { freshDatabase, testRedisUrl, type TestDatabase } from '../support/services.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'run-signals-'));
 const abstract = (i: number) => `We present method ${i}, which runs ${(i % 50) + 2}x faster than the baseline on one GPU while using ${10 + (i % 80)}% less memory.`;
-
-function started(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-  const out = { stdout: '', stderr: '' };
-  child.stdout.on('data', (d) => (out.stdout += d));
-  child.stderr.on('data', (d) => (out.stderr += d));
-  const done = new Promise<Result>((resolve) => child.on('close', (code) => resolve({ code, ...out })));
-  return { child, out, done };
-}
 
 async function keysUnder(prefix: string): Promise<number> {
   const redis = new Redis(await testRedisUrl());

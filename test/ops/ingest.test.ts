@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '@claimflow/store';
-import { CLI, claims, ROOT, waitFor, type Result } from '../support/cli.js';
+import { claims, started, waitFor } from '../support/cli.js';
 import { dropPrefix, freshDatabase, testRedisUrl, uniquePrefix, type TestDatabase } from '../support/services.js';
 import { WorkerStack } from '../support/worker-stack.js';
 
@@ -19,16 +18,6 @@ const write = (name: string, content: string) => {
 const abstract = (i: number) => `We present method ${i}, which runs ${i + 2}x faster than the baseline on one GPU while using ${10 + i}% less memory.`;
 const jsonl = (n: number, tag: string, withIds = true) =>
   Array.from({ length: n }, (_, i) => JSON.stringify({ ...(withIds && { id: `${tag}-${i}` }), title: `Paper ${tag} ${i}`, abstract: abstract(i) })).join('\n') + '\n';
-
-/** Runs `claims ARGS…` and hands over the child, so a test can act while it runs. */
-function started(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-  const out = { stdout: '', stderr: '' };
-  child.stdout.on('data', (d) => (out.stdout += d));
-  child.stderr.on('data', (d) => (out.stderr += d));
-  const done = new Promise<Result>((resolve) => child.on('close', (code) => resolve({ code, ...out })));
-  return { child, out, done };
-}
 
 describe('claims ingest --wait tells failures as they are', () => {
   let db: TestDatabase;

@@ -27,6 +27,16 @@ export function claims(args: string[], env: Record<string, string | undefined> =
 }
 
 /** A long-running `claims` process (a worker, the API), with its output kept for failures. */
+/** Runs `claims ARGS…` and hands over the child, so a test can act while it runs (signal it, watch its output). */
+export function started(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  const out = { stdout: '', stderr: '' };
+  child.stdout!.on('data', (d) => (out.stdout += d));
+  child.stderr!.on('data', (d) => (out.stderr += d));
+  const done = new Promise<Result>((resolve) => child.on('close', (code) => resolve({ code, ...out })));
+  return { child, out, done };
+}
+
 export class ServiceProcess {
   readonly child: ChildProcess;
   output = '';

@@ -200,3 +200,9 @@ describe('context: metric phrases and baselines', () => {
     expect(claims('It keeps accuracy within 1.5% of the FP32 baseline.')[0].baseline).toBe('FP32 baseline');
   });
 });
+
+describe('metric phrases stop at the figure', () => {
+  it('the unit of a figure is no modifier of its metric: "a 5.2 point improvement"', () => {
+    expect(claims('It gives a 5.2 point improvement on the test set.')[0].metric).toBe('performance');
+  });
+});

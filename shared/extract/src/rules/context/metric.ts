@@ -79,6 +79,8 @@ const NOT_A_MODIFIER = new Set([
   // verbs that take a metric as object: "can improve throughput", "demonstrate latency ..."
   'can', 'could', 'may', 'will', 'would', 'must', 'demonstrate', 'show', 'improve', 'reduce', 'increase', 'achieve', 'yield', 'deliver',
   'enable', 'cut', 'boost', 'lower', 'raise', 'attain', 'obtain', 'reach', 'keep', 'maintain', 'save', 'magnitude', 'tiny', 'small', 'large',
+  // the words of a figure's own unit: "a 5.2 point improvement"
+  'point', 'points', 'percent', 'pp', 'times', 'fold', 'x',
 ]);
 
 /** "file sizes", "search latency", "recognition accuracies": up to two plain nouns right before the metric name it. */
