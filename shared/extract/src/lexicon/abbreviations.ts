@@ -9,7 +9,7 @@ const SHORT_FORM = /\(\s*([A-Z][A-Za-z0-9&-]{1,7})\s*\)/g;
 const LONG_FORM = /((?:[A-Za-z][\w-]*\s+){0,4}[A-Za-z][\w-]*)\s*$/;
 
 /** Short form → the cue of its long form, with the long form as its normal text. */
-export type Abbreviations = Map<string, Pick<CueHit, 'tag' | 'normal' | 'longForm'>>;
+export type Abbreviations = Map<string, Pick<CueHit, 'tag' | 'normal' | 'longForm'> & { pattern: RegExp }>;
 
 export function definedAbbreviations(text: string): Abbreviations {
   const found: Abbreviations = new Map();
@@ -23,7 +23,9 @@ export function definedAbbreviations(text: string): Abbreviations {
     // other long forms are names of methods ("Mixture of Experts (MoE)") whose short form measures nothing
     const last = tagCues(long, 0).at(-1);
     if (!last || last.tag !== 'QualityMetric' || last.end < long.length - 1 || found.has(short)) continue;
-    found.set(short, { tag: last.tag, normal: last.normal, longForm: long.slice(last.start).trim() });
+    // the short form's pattern is built once per abstract, not once per sentence
+    const pattern = new RegExp(String.raw`(?<![\w-])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\w-])`, 'g');
+    found.set(short, { tag: last.tag, normal: last.normal, longForm: long.slice(last.start).trim(), pattern });
   }
   return found;
 }
@@ -33,7 +35,8 @@ export function withAbbreviations(cues: CueHit[], sentence: string, offset: numb
   if (!abbreviations.size) return cues;
   const added: CueHit[] = [];
   for (const [short, cue] of abbreviations) {
-    const pattern = new RegExp(String.raw`(?<![\w-])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\w-])`, 'g');
+    const { pattern } = cue;
+    pattern.lastIndex = 0;
     for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
       const start = offset + m.index;
       const end = start + short.length;

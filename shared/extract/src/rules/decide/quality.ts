@@ -34,13 +34,12 @@ export function qualityDecision(cue: CueHit, dir: Direction | null, r: Reading):
     if (meaning(cue)?.vague || q.form === 'points' || (q.form === 'bare' && !named && !adjacent && !VALUE_LEAD.test(r.lead) && !boundsTheMetric(cue, r) && !figuresInParentheses(cue, r))) return null;
     return { kind: 'quality_value', relation: 'value', metricCue: metric };
   }
-  const relative = /\brelative(?:ly)?\b(?! to)/i.test(r.after.slice(0, 25)) || /\brelative(?:ly)?\s+(?:[a-z]+\s+){0,2}$/i.test(r.before.slice(-40));
-  const suffix = relative ? '-relative' : '';
+  // "relative" in the text is added by decide() for every quality change (saidRelative)
   // a written sign says which way the figure moved: "FID -2.1" and "-44.7 perplexity" are gains of a lower-is-better metric
-  if (q.signed) return delta((lowerIsBetter(metric) ? 'drop' : 'gain') + suffix);
+  if (q.signed) return delta(lowerIsBetter(metric) ? 'drop' : 'gain');
   const goodWhenLower = lowerIsBetter(metric);
   const better = dir === 'good' || dir == null || (dir === 'up' && !goodWhenLower) || (dir === 'down' && goodWhenLower);
-  return delta((better ? 'gain' : 'drop') + suffix);
+  return delta(better ? 'gain' : 'drop');
 }
 
 /**
