@@ -130,7 +130,7 @@ function draftOf(scope: SentenceScope, q: Quantity, d: Decision, qualifier: Qual
     text: source.original.slice(...span),
     qualifier,
     raw: { value: q.value, low: q.low, high: q.high, unit: q.unit, relation: d.relation },
-    metric: metricText(source.clean.text, cues, d.metricCue, d.kind, q.unit),
+    metric: metricText(source.clean.text, cues, d.metricCue, d.kind, q.unit, { start: q.start, end: q.end, relation: d.relation }),
     baseline: compared ? (baselineFor(q, comparisons, quantities, s) ?? scope.standingBaseline) : null,
     setting: settingFor(q, (scope.settings ??= settingsIn(s))),
     sentence: source.original.slice(...source.clean.span(s.start, s.end)),

@@ -178,7 +178,7 @@ describe('runs of levels and margins in parentheses', () => {
 
 describe('context: metric phrases and baselines', () => {
   it('keeps the plain nouns that name the metric: "file sizes", "wall-clock time"', () => {
-    expect(claims('It gives 3 times smaller file sizes than PNG.')[0].metric).toBe('file sizes');
+    expect(claims('It gives 3 times smaller file sizes than PNG.')[0].metric).toBe('file size');
     expect(claims('It can improve throughput by 12% on the cluster.')[0].metric).toBe('throughput');
   });
 

@@ -2,11 +2,14 @@
 // ("than X", "over X", "compared to X", "versus X", "outperforms X", "within N% of X").
 import type { Sentence } from '../../text/sentences.js';
 import type { Quantity } from '../quantities.js';
+import { objectImproved, ownerOfMeasureCut, selfNamedBaseline, shareOwner } from './reference.js';
 
 /** Words that introduce what a result is compared against. */
 const COMPARISON_WORDS = [
   'than', 'over', 'compared (?:to|with|against)', 'in comparison (?:to|with)', 'relative to', 'versus', 'vs\\.?', 'against',
-  'with respect to', 'outperform(?:s|ed|ing)?', 'surpass(?:es|ed|ing)?', 'beat(?:s|ing)?',
+  'with respect to', 'outperform(?:s|ed|ing)?', 'surpass(?:es|ed|ing)?', 'beat(?:s|ing)?', 'unlike',
+  // "+3.9% top-1 improvement to ModelA": what the gain is added to
+  'improvements? to',
 ];
 const BASELINE_CUE = new RegExp(String.raw`\b(?:${COMPARISON_WORDS.join('|')})\s+`, 'gi');
 
@@ -35,6 +38,8 @@ export interface BaselineCue {
   start: number;
   end: number;
   phrase: string;
+  /** The systems of a "respectively" list ("to A, B, and C, respectively"), in order. */
+  items?: string[];
 }
 
 /** Comparison words that are verbs of beating a system. */
@@ -58,7 +63,7 @@ export function baselineCues(s: Sentence): BaselineCue[] {
       .replace(/\s+(?:based|and|or|of|in|for|to|from|that|which|who)$/i, '')
       .trim();
     if (!cleaned || !/[A-Za-z]{2}/.test(cleaned) || NOT_A_BASELINE.test(cleaned)) continue;
-    out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, phrase: cleaned });
+    out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, phrase: cleaned, items: respectiveList(rest) });
   }
   return out;
 }
@@ -68,18 +73,33 @@ export function baselineCues(s: Sentence): BaselineCue[] {
  * quantity separates from it; else the nearest one before it; else any after.
  */
 export function baselineFor(q: Quantity, cues: BaselineCue[], quantities: Quantity[], s: Sentence): string | null {
-  const reference = referenceOf(q, s);
+  const before = s.text.slice(0, q.start - s.start);
+  const after = s.text.slice(q.end - s.start);
+  const reference = referenceOf(q, s) ?? shareOwner(after, before);
   if (reference) return reference;
   const between = (a: number, b: number) => quantities.some((o) => o !== q && o.start >= a && o.end <= b);
   // "surpasses X by 9.7%": the system beaten right before "by" is the baseline, whatever is compared later
   const beaten = cues.filter((c) => c.end <= q.start && BEATS.test(s.text.slice(c.start - s.start, c.end - s.start))).at(-1);
-  if (beaten && !between(beaten.end, q.start) && /\bby\s+(?:\S+\s+){0,4}$/i.test(s.text.slice(0, q.start - s.start))) return beaten.phrase;
-  const after = cues.filter((c) => c.start >= q.end);
-  const direct = after.find((c) => c.start < s.end && !between(q.end, c.start));
+  if (beaten && !between(beaten.end, q.start) && /\bby\s+(?:\S+\s+){0,4}$/i.test(before)) return beaten.phrase;
+  const after_ = cues.filter((c) => c.start >= q.end);
+  const listed = after_.find((c) => c.items) ? respectiveItem(after_.find((c) => c.items)!, q, quantities) : null;
+  if (listed) return listed;
+  const direct = after_.find((c) => c.start < s.end && !between(q.end, c.start));
   if (direct) return direct.phrase;
-  const before = cues.filter((c) => c.end <= q.start).at(-1);
-  if (before) return before.phrase;
-  return after[0]?.phrase ?? null;
+  const named = ownerOfMeasureCut(before) ?? objectImproved(before);
+  if (named) return named;
+  const previous = cues.filter((c) => c.end <= q.start).at(-1);
+  if (previous) return previous.phrase;
+  return after_[0]?.phrase ?? selfNamedBaseline(before);
+}
+
+/** "+3.9%, +1.4% and +1.9% improvement to A, B, and C, respectively": the item in the figure's place. */
+function respectiveItem(cue: BaselineCue, q: Quantity, quantities: Quantity[]): string | null {
+  if (!cue.items) return null;
+  const figures = quantities.filter((o) => o.end <= cue.start);
+  const run = figures.slice(-cue.items.length);
+  const i = run.indexOf(q);
+  return run.length === cue.items.length && i >= 0 ? cue.items[i] : null;
 }
 
 /** "within 0.9% of a 10x larger Conformer", "retains 97% of BERT's accuracy": the reference is the baseline. */
@@ -92,4 +112,12 @@ function referenceOf(q: Quantity, s: Sentence): string | null {
   const stop = rest.search(BASELINE_END);
   const phrase = (stop < 0 ? rest : rest.slice(0, stop)).replace(/'s\b.*$/, '').trim();
   return phrase && !/^(?:its|their|his|her)\b/i.test(phrase) ? phrase : null; // "97% of its accuracy": the reference is named elsewhere
+}
+
+/** "A, B, and C, respectively": the items of a list the sentence pairs with its figures. */
+function respectiveList(rest: string): string[] | undefined {
+  const m = /^((?:[^,;.]+,\s*)+(?:and\s+|or\s+)?[^,;.]+?),?\s+respectively\b/i.exec(rest);
+  if (!m) return undefined;
+  const items = m[1].split(/,\s*(?:and\s+|or\s+)?|\s+and\s+/).map((x) => x.replace(/^(?:the|a|an)\s+/i, '').trim()).filter(Boolean);
+  return items.length >= 2 && items.every((x) => x.split(' ').length <= 4) ? items : undefined;
 }

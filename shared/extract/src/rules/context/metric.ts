@@ -1,7 +1,11 @@
 // The `metric` context field: what is measured, as the abstract words it.
 import type { ClaimKind } from '@claimflow/schemas';
+import { RELATIVE_SUFFIX } from '@claimflow/units';
 import { METRIC_OF_COMPARATIVE, type CueTag } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
+import {
+  speedOfActivity, singularHead, withAbbreviationAfter, withCountedNoun, withoutChangeWords, withoutScoreAfterAbbreviation, type PlacedPhrase,
+} from './metric-tidy.js';
 
 /** Words that may extend a metric phrase around its head cue ("peak memory footprint"). */
 const PHRASE_TAGS = new Set<CueTag>(['Modifier', 'SpeedRate', 'SpeedTime', 'EffResource', 'EffRate', 'QualityMetric', 'QualityLoss']);
@@ -9,13 +13,39 @@ const PHRASE_TAGS = new Set<CueTag>(['Modifier', 'SpeedRate', 'SpeedTime', 'EffR
 /** Change nouns that name no metric: "a 5% improvement" says only that something got better. */
 const CHANGE_NOUNS = /^(?:(?:absolute|relative|average|mean|overall|significant)\s+)?(?:improvements?|gains?|boosts?|lift|increases?|better|results|boost)$/i;
 
+/** Where the claim's figure sits, and how it relates to the result: what the tidying rules read. */
+export interface MetricFigure {
+  start: number;
+  end: number;
+  relation: string;
+}
+
 /** The metric of a claim: the phrase around its cue, tidied to the name an analyst would filter on. */
-export function metricText(text: string, cues: CueHit[], head: CueHit | null, kind: ClaimKind, unit: string): string | null {
+export function metricText(text: string, cues: CueHit[], head: CueHit | null, kind: ClaimKind, unit: string, figure: MetricFigure): string | null {
   const phrase = metricPhrase(text, cues, head, kind, unit);
-  if (kind === 'quality_delta' && (!phrase || CHANGE_NOUNS.test(phrase))) return 'performance'; // an unnamed quality
+  if (kind === 'quality_delta' && (!phrase || CHANGE_NOUNS.test(phrase))) return withRelative('performance', text, figure); // an unnamed quality
+  if (!phrase) return phrase;
+  const at = placed(text, phrase, head);
+  let tidy = withAbbreviationAfter(withCountedNoun(withoutScoreAfterAbbreviation(singularHead(phrase)), text, at), text, at);
+  if (kind === 'quality_delta' || kind === 'quality_value') tidy = withoutChangeWords(tidy);
   // "3x speedup", "inference acceleration": the metric of a speedup is speed
-  if (kind === 'speedup' && phrase) return phrase.replace(/\b(?:speed-?ups?|accelerations?)\b/gi, 'speed');
-  return phrase;
+  if (kind === 'speedup') return speedOfActivity(tidy.replace(/\b(?:speed-?ups?|accelerations?)\b/gi, 'speed'), text, figure.end);
+  return kind === 'quality_delta' ? withRelative(tidy, text, figure) : tidy;
+}
+
+/** The phrase's place in the text: the occurrence nearest its head cue (a default name has none). */
+function placed(text: string, phrase: string, head: CueHit | null): PlacedPhrase {
+  if (!head) return { text: phrase, start: null, end: null };
+  const from = Math.max(0, head.start - phrase.length - 45);
+  const i = text.slice(from, head.end + phrase.length + 45).indexOf(phrase);
+  return i < 0 ? { text: phrase, start: null, end: null } : { text: phrase, start: from + i, end: from + i + phrase.length };
+}
+
+/** "9% relative improvement", "(38.0% relatively)": a change the text calls relative is named so, as analysts read it. */
+function withRelative(phrase: string, text: string, figure: MetricFigure): string {
+  if (/\brelative/i.test(phrase)) return phrase;
+  const said = figure.relation.endsWith(RELATIVE_SUFFIX) || /^\S*\s+(?:\w+\s+)?relative(?:ly)?\b/i.test(text.slice(figure.end, figure.end + 30));
+  return said ? `${phrase} (relative)` : phrase;
 }
 
 function metricPhrase(text: string, cues: CueHit[], head: CueHit | null, kind: ClaimKind, unit: string): string | null {

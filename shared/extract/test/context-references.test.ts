@@ -1,0 +1,79 @@
+// Context rules of extractor 1.3.0: baselines named without a comparison word,
+// and metric phrases tidied to the name an analyst filters on. Sentences are
+// our own, one per class of wording.
+import { describe, expect, it } from 'vitest';
+import { namesSystem, objectImproved, ownerOfMeasureCut, selfNamedBaseline, shareOwner } from '../src/rules/context/reference.js';
+import { singularHead, speedOfActivity, withAbbreviationAfter, withCountedNoun, withoutChangeWords, withoutScoreAfterAbbreviation } from '../src/rules/context/metric-tidy.js';
+import { claimsOf, onlyClaim } from './helpers.js';
+
+describe('baselines named without a comparison word', () => {
+  it('a share of a reference system: "N% of the original X", "of X\'s metric", "of its ..."', () => {
+    expect(shareOwner(' of the original TinyNet accuracy on both tasks.', 'The pruned model keeps 98.1% and 97.0%')).toBe('original TinyNet');
+    expect(shareOwner(" of RefNet's mIoU while using", 'It reaches 99.5%')).toBe('RefNet');
+    expect(shareOwner(' of its parameters.', "It reaches 99.5% of RefNet's mIoU with only 12%")).toBe('RefNet');
+    expect(shareOwner(' of the memory.', 'It needs 10%')).toBeNull(); // a share of a resource names no system
+    expect(shareOwner(' of the bitrate relative to CodecX.', 'It saves 20%')).toBeNull();
+  });
+  it('the system whose measure is cut: "the latency of the original X by N"', () => {
+    expect(ownerOfMeasureCut('It cuts the decoding latency of the original KernelA by ')).toBe('original KernelA');
+    expect(ownerOfMeasureCut('We compress the size of ModelP and ModelQ by more than ')).toBe('ModelP and ModelQ');
+    expect(ownerOfMeasureCut('It matches the score of training on all data and cuts cost by ')).toBeNull(); // a clause, not a system
+  });
+  it('the object improved: "improves prior work by N", unless it is a metric', () => {
+    expect(objectImproved('It improves prior work by ')).toBe('prior work');
+    expect(objectImproved('We improve the state-of-the-art by ')).toBe('state-of-the-art');
+    expect(objectImproved('It improves the few-shot accuracy of ModelZ by ')).toBe('ModelZ');
+    expect(objectImproved('It improves accuracy by ')).toBeNull();
+    expect(objectImproved('It improves accuracy on the test split by ')).toBeNull();
+  });
+  it('a phrase that calls itself the baseline, before the figure', () => {
+    expect(selfNamedBaseline('For the TinyLM-1B baseline, a ')).toBe('TinyLM-1B baseline');
+    expect(selfNamedBaseline('Even our simple baseline is strong, and it is ')).toBe('our simple baseline');
+    expect(selfNamedBaseline('It beats several baselines and is ')).toBeNull();
+  });
+  it('knows a system phrase from a metric or a clause', () => {
+    expect(namesSystem('previous methods')).toBe(true);
+    expect(namesSystem('VGG-16')).toBe(true);
+    expect(namesSystem('bitrate relative to CodecX')).toBe(false);
+    expect(namesSystem('5.3 and wall-clock')).toBe(false);
+  });
+  it('end to end: the rules fill a claim\'s baseline', () => {
+    expect(onlyClaim('It improves previous work by 1.4% on the two benchmarks.').baseline).toBe('previous work');
+    expect(onlyClaim('Unlike prior two-stage detectors, our detector gives a 3x speedup.').baseline).toBe('prior two-stage detectors');
+    expect(claimsOf('It adds +2.1%, +0.8%, and +1.5% top-1 accuracy improvement to NetA, NetB, and NetC, respectively.').map((c) => c.baseline)).toEqual([
+      'NetA', 'NetB', 'NetC',
+    ]);
+  });
+});
+
+describe('metric phrases, tidied', () => {
+  it('drops the words of the change around a quality metric', () => {
+    expect(withoutChangeWords('accuracy drop')).toBe('accuracy');
+    expect(withoutChangeWords('loss of top-1 accuracy')).toBe('top-1 accuracy');
+    expect(withoutChangeWords('reduction in accuracy')).toBe('accuracy');
+    expect(withoutChangeWords('training loss')).toBe('training loss'); // the loss is the metric
+  });
+  it('names plural metric heads in the singular, counted resources stay plural', () => {
+    expect(singularHead('hallucination rates')).toBe('hallucination rate');
+    expect(singularHead('recognition accuracies')).toBe('recognition accuracy');
+    expect(singularHead('parameters')).toBe('parameters');
+    expect(withoutScoreAfterAbbreviation('mAP scores')).toBe('mAP');
+    expect(withoutScoreAfterAbbreviation('quality scores')).toBe('quality scores');
+  });
+  it('keeps "number of" and an abbreviation given right after the name', () => {
+    const text = 'It cuts the number of multiplications by 4x and lifts Mean Reciprocal Rank (MRR) by 2 points (ours).';
+    const at = (p: string) => ({ text: p, start: text.indexOf(p), end: text.indexOf(p) + p.length });
+    expect(withCountedNoun('multiplications', text, at('multiplications'))).toBe('number of multiplications');
+    expect(withAbbreviationAfter('Mean Reciprocal Rank', text, at('Mean Reciprocal Rank'))).toBe('Mean Reciprocal Rank (MRR)');
+    expect(withAbbreviationAfter('points', text, at('points'))).toBe('points'); // "(ours)" is no abbreviation
+  });
+  it('a bare speed takes the activity named after the figure', () => {
+    const text = 'It is 2.5x faster during inference.';
+    expect(speedOfActivity('speed', text, text.indexOf('x') + 1)).toBe('inference speed');
+    expect(speedOfActivity('speed', 'It is 2.5x faster at 30 FPS.', 10)).toBe('speed');
+  });
+  it('end to end: a relative change says so in its metric', () => {
+    expect(onlyClaim('Our ranker improves NDCG by 12% relatively.').metric).toBe('NDCG (relative)');
+    expect(onlyClaim('Pruning causes an accuracy drop of only 0.4%.').metric).toBe('accuracy');
+  });
+});
