@@ -61,7 +61,7 @@ interface SentenceScope {
   /** The last comparison of an earlier sentence, for claims whose own sentence names none. */
   standingBaseline: string | null;
   /** The last claim so far: for anaphora, shared qualifiers, and where the next look-back stops. */
-  last: { decision: Decision | null; q: Quantity | null; qualifier: Qualifier };
+  last: { decision: Decision | null; q: Quantity | null; qualifier: Qualifier; baseline?: string | null };
 }
 
 interface Source {
@@ -113,8 +113,10 @@ function sentenceDrafts(source: Source, s: Sentence, comparisons: BaselineCue[],
       if (qualifier === 'exact' && joined) qualifier = last.qualifier; // "up to 3x faster and 5x cheaper"
       if (qualifier === 'exact' && BOUNDING_RELATIONS.has(decision.relation)) qualifier = 'upper_bound';
       if (qualifier === 'exact' && /^\s*on average\b/i.test(s.text.slice(window.clauseStart - s.start))) qualifier = 'average'; // "On average, ...""
-      out.push(draftOf(scope, q, decision, qualifier));
-      scope.last = { decision, q, qualifier };
+      const draft = draftOf(scope, q, decision, qualifier);
+      out.push(draft);
+      // a later claim of the sentence with no comparison of its own keeps this one's ("compress X by 50%, while accuracy drops by 1%")
+      scope.last = { decision, q, qualifier, baseline: draft.baseline ?? scope.last.baseline };
     });
   });
   return out;
@@ -131,7 +133,7 @@ function draftOf(scope: SentenceScope, q: Quantity, d: Decision, qualifier: Qual
     qualifier,
     raw: { value: q.value, low: q.low, high: q.high, unit: q.unit, relation: d.relation },
     metric: metricText(source.clean.text, cues, d.metricCue, d.kind, q.unit, { start: q.start, end: q.end, relation: d.relation }),
-    baseline: compared ? (baselineFor(q, comparisons, quantities, s) ?? scope.standingBaseline) : null,
+    baseline: compared ? (baselineFor(q, comparisons, quantities, s) ?? scope.last.baseline ?? scope.standingBaseline) : null,
     setting: settingFor(q, (scope.settings ??= settingsIn(s))),
     sentence: source.original.slice(...source.clean.span(s.start, s.end)),
   };

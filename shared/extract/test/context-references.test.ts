@@ -77,3 +77,24 @@ describe('metric phrases, tidied', () => {
     expect(onlyClaim('Pruning causes an accuracy drop of only 0.4%.').metric).toBe('accuracy');
   });
 });
+
+describe('unnamed quality changes', () => {
+  it('take the metric a change noun names: "improvement in X", "X degradation of N"', () => {
+    expect(onlyClaim('Our planner gives a 21% improvement in route completion rates.').metric).toBe('route completion rate');
+    expect(onlyClaim('The watermark brings an average fidelity degradation of 0.4%.').metric).toBe('average fidelity');
+  });
+  it('never take where the change was measured', () => {
+    expect(onlyClaim('The agent gets a 6% improvement in a harder setting.').metric).toBe('performance');
+  });
+  it("take the sentence's one quality metric, but only on the figure's own scale", () => {
+    expect(claimsOf('We beat the previous best by 2.6%, reaching an accuracy of 61.2%.')[0].metric).toBe('accuracy');
+    expect(onlyClaim('The tutor learns to fix such errors (up to 12 points improvement).').unit).toBe('pp');
+  });
+  it('a sentence carries a baseline from one claim to the next that names none', () => {
+    const claims = claimsOf('We shrink the size of ModelP by more than 40%, while the accuracy only falls by about 1%.');
+    expect(claims.map((c) => c.baseline)).toEqual(['ModelP', 'ModelP']);
+  });
+  it('reads "similar or better X to Y" as a comparison', () => {
+    expect(claimsOf('Our net is up to 9x faster and gives similar or better accuracy to existing models.')[0].baseline).toBe('existing models');
+  });
+});

@@ -10,6 +10,8 @@ const COMPARISON_WORDS = [
   'with respect to', 'outperform(?:s|ed|ing)?', 'surpass(?:es|ed|ing)?', 'beat(?:s|ing)?', 'unlike',
   // "+3.9% top-1 improvement to ModelA": what the gain is added to
   'improvements? to',
+  // "similar or better accuracy to existing models", "comparable to X"
+  String.raw`(?:similar|comparable|superior|equivalent|on par)(?:\s+(?:or|and)\s+\w+)?(?:\s+[\w-]+)?\s+(?:to|with)`,
 ];
 const BASELINE_CUE = new RegExp(String.raw`\b(?:${COMPARISON_WORDS.join('|')})\s+`, 'gi');
 
@@ -50,7 +52,7 @@ export function baselineCues(s: Sentence): BaselineCue[] {
   const out: BaselineCue[] = [];
   BASELINE_CUE.lastIndex = 0;
   for (let m = BASELINE_CUE.exec(s.text); m; m = BASELINE_CUE.exec(s.text)) {
-    const rest = s.text.slice(m.index + m[0].length).replace(/\s*\([^()]*\)/g, (p) => ' '.repeat(p.length));
+    const rest = s.text.slice(m.index + m[0].length).replace(/^not only\s+[^,;]*?\s+but also\s+/i, '').replace(/\s*\([^()]*\)/g, (p) => ' '.repeat(p.length));
     if (/^[~+-]?\d|^(?:about|around|roughly|nearly|up to)\b/i.test(rest)) continue; // "more than 4x", "over 100"
     const stop = rest.search(BASELINE_END);
     const raw = (stop < 0 ? rest : rest.slice(0, stop)).replace(/\s+/g, ' ').trim();
@@ -111,7 +113,7 @@ function referenceOf(q: Quantity, s: Sentence): string | null {
   const rest = s.text.slice(q.end - s.start + m[0].length);
   const stop = rest.search(BASELINE_END);
   const phrase = (stop < 0 ? rest : rest.slice(0, stop)).replace(/'s\b.*$/, '').trim();
-  return phrase && !/^(?:its|their|his|her)\b/i.test(phrase) ? phrase : null; // "97% of its accuracy": the reference is named elsewhere
+  return phrase && !/^(?:its|their|his|her|and|or|respectively)\b/i.test(phrase) ? phrase : null; // "97% of its accuracy": the reference is named elsewhere
 }
 
 /** "A, B, and C, respectively": the items of a list the sentence pairs with its figures. */

@@ -16,8 +16,13 @@ const CHANGE_BEFORE = /^(?:an?\s+)?(?:loss|losses|drop|drops|reduction|decrease|
 /** Words of change after a metric: "accuracy drop", "accuracy loss". */
 const CHANGE_AFTER = /\s+(?:loss|losses|drop|drops|degradation|decrease|reduction|decline)$/i;
 
-/** "accuracy drop" → "accuracy": the change is the claim's value; its metric is what changed (only when a metric remains). */
+/** Nouns of change that never name a metric ("loss" can: "training loss"). */
+const CHANGE_ONLY_AFTER = /\s+(?:drops?|degradation|decreases?|reductions?|declines?)$/i;
+
+/** "accuracy drop" → "accuracy", "fidelity degradation" → "fidelity": the change is the claim's value; its metric is what changed. */
 export function withoutChangeWords(phrase: string): string {
+  const bare = phrase.replace(CHANGE_ONLY_AFTER, '');
+  if (bare !== phrase && bare.trim()) return bare;
   for (const pattern of [CHANGE_BEFORE, CHANGE_AFTER]) {
     const rest = phrase.replace(pattern, '');
     if (rest !== phrase && rest.trim() && metricsIn(rest).some((m) => !m.vague)) return rest;
@@ -69,3 +74,31 @@ export function speedOfActivity(phrase: string, text: string, quantityEnd: numbe
   const m = SPEED_ACTIVITY.exec(text.slice(quantityEnd, quantityEnd + 40));
   return m ? `${m[1].toLowerCase()} speed` : phrase;
 }
+
+/** Where a metric phrase named after a change word ends. */
+const NAMED_PHRASE_END = /[,;:()[\]]|\.(?:\s|$)|\s(?:on|at|by|with|when|while|compared|over|than|across|for|from|to|and|in|of|under|using|without|as|which|that)\b|\s[+-]?\d/;
+
+/**
+ * "a 34% improvement in task completion rates", "an average fidelity
+ * degradation of 0.85%": a change the text words as a noun names its metric
+ * right after it ("in X") or right before it ("X degradation of").
+ */
+export function metricOfChangeNoun(text: string, figure: { start: number; end: number }): string | null {
+  const after = /^\S*\s+(?:[a-z]+\s+){0,2}?(?:improvements?|increases?|gains?|boosts?|reductions?|decreases?|drops?)\s+in\s+(?:the\s+)?(?=[A-Za-z])/i.exec(text.slice(figure.end, figure.end + 60));
+  if (after) {
+    const rest = text.slice(figure.end + after[0].length, figure.end + after[0].length + 60);
+    const stop = rest.search(NAMED_PHRASE_END);
+    const words = (stop < 0 ? rest : rest.slice(0, stop)).trim().split(/\s+/);
+    // "in a controlled setting", "in device control settings": where the change was measured, not what
+    if (words.length && words.length <= 4 && !/^(?:an?|this|these|all|most|many|several)$/i.test(words[0]) && !/^(?:settings?|tasks?|datasets?|benchmarks?|experiments?|regimes?|scenarios?|domains?|cases?)$/i.test(words.at(-1)!)) return singularHead(words.join(' '));
+  }
+  const before = /(?:^|[\s(])((?:[a-z][\w-]+\s){1,3})(?:degradation|improvement|gain|drop|increase|decrease|reduction)s?\s+of\s+(?:about\s+|only\s+|up to\s+)?$/i.exec(text.slice(Math.max(0, figure.start - 60), figure.start));
+  if (before) {
+    const words = before[1].trim().split(/\s+/).filter((w) => !NOT_A_METRIC_WORD.test(w));
+    if (words.length) return words.join(' ');
+  }
+  return null;
+}
+
+/** Words before a change noun that name no metric: "an average", "a significant". */
+const NOT_A_METRIC_WORD = /^(?:an?|the|average|mean|overall|significant|substantial|notable|slight|small|large|consistent|absolute|relative|with|and|of|only|marginal|negligible|minimal)$/i;

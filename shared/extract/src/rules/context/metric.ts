@@ -1,10 +1,10 @@
 // The `metric` context field: what is measured, as the abstract words it.
 import type { ClaimKind } from '@claimflow/schemas';
-import { RELATIVE_SUFFIX } from '@claimflow/units';
+import { metricScale, RELATIVE_SUFFIX } from '@claimflow/units';
 import { METRIC_OF_COMPARATIVE, type CueTag } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import {
-  speedOfActivity, singularHead, withAbbreviationAfter, withCountedNoun, withoutChangeWords, withoutScoreAfterAbbreviation, type PlacedPhrase,
+  metricOfChangeNoun, speedOfActivity, singularHead, withAbbreviationAfter, withCountedNoun, withoutChangeWords, withoutScoreAfterAbbreviation, type PlacedPhrase,
 } from './metric-tidy.js';
 
 /** Words that may extend a metric phrase around its head cue ("peak memory footprint"). */
@@ -23,7 +23,12 @@ export interface MetricFigure {
 /** The metric of a claim: the phrase around its cue, tidied to the name an analyst would filter on. */
 export function metricText(text: string, cues: CueHit[], head: CueHit | null, kind: ClaimKind, unit: string, figure: MetricFigure): string | null {
   const phrase = metricPhrase(text, cues, head, kind, unit);
-  if (kind === 'quality_delta' && (!phrase || CHANGE_NOUNS.test(phrase))) return withRelative('performance', text, figure); // an unnamed quality
+  // an unnamed quality: the noun the change names, else the one quality metric the sentence names, else "performance"
+  if (kind === 'quality_delta' && (!phrase || CHANGE_NOUNS.test(phrase) || phrase === 'performance')) {
+    // only a name on the scale the figure was read on: the unit must not change with the name
+    const named = [metricOfChangeNoun(text, figure), soleMetric(text, cues)].find((m) => m && metricScale(m) === 'percent' && !CHANGE_NOUNS.test(m));
+    return withRelative(named ?? (phrase && !CHANGE_NOUNS.test(phrase) ? phrase : 'performance'), text, figure);
+  }
   if (!phrase) return phrase;
   const at = placed(text, phrase, head);
   let tidy = withAbbreviationAfter(withCountedNoun(withoutScoreAfterAbbreviation(singularHead(phrase)), text, at), text, at);
@@ -31,6 +36,13 @@ export function metricText(text: string, cues: CueHit[], head: CueHit | null, ki
   // "3x speedup", "inference acceleration": the metric of a speedup is speed
   if (kind === 'speedup') return speedOfActivity(tidy.replace(/\b(?:speed-?ups?|accelerations?)\b/gi, 'speed'), text, figure.end);
   return kind === 'quality_delta' ? withRelative(tidy, text, figure) : tidy;
+}
+
+/** "we improve the state of the art by 2.6%, reaching an accuracy of 46.3%": the sentence names one quality metric, and it is this one. */
+function soleMetric(text: string, cues: CueHit[]): string | null {
+  const metrics = cues.filter((c) => c.tag === 'QualityMetric');
+  const names = new Set(metrics.map((c) => c.normal));
+  return names.size === 1 ? phrase(text, cues, metrics[0]) : null;
 }
 
 /** The phrase's place in the text: the occurrence nearest its head cue (a default name has none). */

@@ -26,11 +26,18 @@ const NAME = /^(?:[A-Z]|[a-z][\w.-]*[A-Z0-9])/;
 /** Where a reference phrase ends: punctuation, a clause or setting word, a figure. */
 const PHRASE_END = /[,;:()[\]]|\.(?:\s|$)|\s(?:on|at|by|in|for|while|when|where|which|with|without|across|under|using|during|and\s+(?:is|are|has|have|achiev\w*|reduc\w*|improv\w*|maintain\w*|requir\w*))\b|\s[+-]?\d/;
 
-/** A noun phrase that names a system: it starts with a reference adjective or a name, or has a system noun at its head. */
+/**
+ * A noun phrase that names a system: "prior work", "knowledge distillation",
+ * "original BERT", "XLM-R and MiniLM". It starts with a reference adjective,
+ * or ends in a system noun, or is a name throughout; "GPU memory" or
+ * "OOD generalization" (a name modifying a measure) are not systems.
+ */
 export function namesSystem(phrase: string): boolean {
-  const p = phrase.trim();
-  if (!p || !/[A-Za-z]{2}/.test(p)) return false;
-  return ADJECTIVE.test(p) || NAME.test(p) || SYSTEM_HEAD.test(p);
+  const words = phrase.trim().split(/\s+/);
+  if (!words[0] || !/[A-Za-z]{2}/.test(phrase)) return false;
+  const last = words.at(-1)!;
+  if (ADJECTIVE.test(words[0]) || SYSTEM_HEAD.test(last)) return true;
+  return NAME.test(words[0]) && NAME.test(last);
 }
 
 /** The phrase up to where it ends, without determiners at its start or metric words at its end. */
