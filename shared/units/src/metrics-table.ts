@@ -87,7 +87,8 @@ export function metricRow(name: string): MetricRow | undefined {
  */
 export function metricsIn(phrase: string | null, opts: { inTextOrder?: boolean } = {}): MetricRow[] {
   if (!phrase) return [];
-  const words = key(phrase).split(/[^a-z0-9@]+/).filter(Boolean);
+  // "recall@50", "map@0.5:0.95": a metric cut at k is the metric
+  const words = key(phrase).split(/[^a-z0-9@]+/).filter(Boolean).map((w) => (BY_NAME.has(w) ? w : w.replace(/@[\w.:]*$/, '')));
   const found: MetricRow[] = [];
   for (let i = 0; i < words.length; i++) {
     for (const span of [3, 2, 1]) {

@@ -1,7 +1,7 @@
 // The contract's normalization (../../../shared/spec/claims.md, "Normalized value
 // and unit"): a draft's raw quantity and relation become value/low/high + unit.
 import type { CanonicalUnit, ClaimDraft, ClaimRecord } from '@claimflow/schemas';
-import { metricIsGeneric, metricScale } from './metrics-table.js';
+import { metricIsGeneric, metricScale, metricsIn } from './metrics-table.js';
 import { RELATIONS, RELATIVE_SUFFIX, isRelation, type Relation } from './relations.js';
 import { readFactor, readUnit } from './units-table.js';
 
@@ -26,12 +26,22 @@ function qualityUnit(draft: ClaimDraft, relative: boolean): CanonicalUnit {
   if (written === 'x') return '%'; // a relative factor, expressed as a percent gain
   // a change of more than 100 points is impossible on a percent scale: it is relative to the baseline ("+130%")
   const beyondScale = Math.max(Math.abs(draft.raw.value ?? 0), Math.abs(draft.raw.high ?? 0)) > 100;
-  if (PERCENT_UNITS.has(written)) return relative || beyondScale || (scale === 'native' && !metricIsGeneric(draft.metric)) ? '%' : 'pp';
+  if (PERCENT_UNITS.has(written)) return relative || beyondScale || unknownMeasure(draft.metric) || (scale === 'native' && !metricIsGeneric(draft.metric)) ? '%' : 'pp';
   if (POINT_UNITS.has(written)) return scale === 'native' && !metricIsGeneric(draft.metric) ? 'abs' : 'pp'; // "IFEval score +8.4 points" 
   // a bare change too small to be percentage points ("ROC-AUC +0.012") is on the metric's 0-1 scale
   const magnitude = Math.abs(draft.raw.value ?? draft.raw.high ?? 0);
   if (draft.kind === 'quality_delta' && written === '' && magnitude > 0 && magnitude < 0.1) return 'abs';
   return scale === 'native' ? 'abs' : 'pp';
+}
+
+/**
+ * "a 35% gain in OOD generalization", "68% better hallucination mitigation":
+ * a measure no metric row knows has no percent scale the figure could be
+ * points of, so its percent is a relative change. An unnamed change
+ * ("performance") is read as points, the common case.
+ */
+function unknownMeasure(metric: string | null): boolean {
+  return !!metric && metricsIn(metric).length === 0;
 }
 
 function unitAndScale(draft: ClaimDraft, relative: boolean): { unit: CanonicalUnit; scale: number } | null {

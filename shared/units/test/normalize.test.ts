@@ -45,6 +45,14 @@ describe('quality', () => {
     expect(normalizeDraft(draft('quality_delta', { value: 1.5, unit: 'points', relation: 'drop' }, 'FID'))).toMatchObject({ value: -1.5, unit: 'abs' });
     expect(normalizeDraft(draft('quality_delta', { value: 4, unit: '%', relation: 'gain' }, 'MAE'))?.unit).toBe('%');
   });
+  it('reads a percent change of a measure no metric row knows as relative, an unnamed one as points', () => {
+    expect(normalizeDraft(draft('quality_delta', { value: 35, unit: '%', relation: 'gain' }, 'OOD generalization'))?.unit).toBe('%');
+    expect(normalizeDraft(draft('quality_delta', { value: 3, unit: '%', relation: 'gain' }, 'performance'))?.unit).toBe('pp');
+    expect(normalizeDraft(draft('quality_delta', { value: 3, unit: '%', relation: 'gain' }, null))?.unit).toBe('pp');
+  });
+  it('knows a metric cut at k', () => {
+    expect(normalizeDraft(draft('quality_delta', { value: 0.3, unit: '%', relation: 'drop' }, 'recall@50'))).toMatchObject({ value: -0.3, unit: 'pp' });
+  });
   it('reads "within" and "retains" as bounded losses', () => {
     expect(normalizeDraft(draft('quality_delta', { value: 1.2, unit: '%', relation: 'within' }, 'accuracy'))?.value).toBe(-1.2);
     expect(normalizeDraft(draft('quality_delta', { value: 99.5, unit: '%', relation: 'within' }, 'accuracy'))?.value).toBe(-0.5);
