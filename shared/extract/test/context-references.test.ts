@@ -98,3 +98,22 @@ describe('unnamed quality changes', () => {
     expect(claimsOf('Our net is up to 9x faster and gives similar or better accuracy to existing models.')[0].baseline).toBe('existing models');
   });
 });
+
+describe('runs of compared figures', () => {
+  it('each system beaten is named right before its "by"', () => {
+    const claims = claimsOf('Our model outperforms larger models, e.g. ModelB by 4% and ModelC by 3% on the benchmark.');
+    expect(claims.map((c) => c.baseline)).toEqual(['ModelB', 'ModelC']);
+    expect(onlyClaim('Our detector outperforms DetB by 2.1 AP on the test split.').baseline).toBe('DetB');
+  });
+  it('a model named with its size is no resource claim', () => {
+    expect(claimsOf('Our 14B-parameter model outperforms ModelB by 4% on the benchmark.').map((c) => c.kind)).toEqual(['quality_delta']);
+  });
+  it('a run of "A% vs. B%" pairs gives the work\'s values', () => {
+    const claims = claimsOf('It scores better on long inputs (71.5% vs. 62.0% at 8k tokens) and with more compute (77.1% vs. 65.3% at 16k total tokens).');
+    expect(claims.map((c) => [c.text, c.kind])).toEqual([['71.5%', 'quality_value'], ['77.1%', 'quality_value']]);
+  });
+  it('the level a change reached, given beside it, is a value', () => {
+    const claims = claimsOf('Accuracy rises by 0.7% (from 91.2% to 91.9%) on the second set.');
+    expect(claims.map((c) => [c.text, c.kind])).toEqual([['0.7%', 'quality_delta'], ['91.9%', 'quality_value']]);
+  });
+});

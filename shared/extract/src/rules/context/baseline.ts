@@ -2,7 +2,7 @@
 // ("than X", "over X", "compared to X", "versus X", "outperforms X", "within N% of X").
 import type { Sentence } from '../../text/sentences.js';
 import type { Quantity } from '../quantities.js';
-import { objectImproved, ownerOfMeasureCut, selfNamedBaseline, shareOwner } from './reference.js';
+import { namesSystem, objectImproved, ownerOfMeasureCut, selfNamedBaseline, shareOwner } from './reference.js';
 
 /** Words that introduce what a result is compared against. */
 const COMPARISON_WORDS = [
@@ -82,6 +82,9 @@ export function baselineFor(q: Quantity, cues: BaselineCue[], quantities: Quanti
   const between = (a: number, b: number) => quantities.some((o) => o !== q && o.start >= a && o.end <= b);
   // "surpasses X by 9.7%": the system beaten right before "by" is the baseline, whatever is compared later
   const beaten = cues.filter((c) => c.end <= q.start && BEATS.test(s.text.slice(c.start - s.start, c.end - s.start))).at(-1);
+  // "outperforms A by 4% and B by 3%", "e.g. A by 4%": each system beaten is named right before its "by"
+  const pair = beaten && /(?:\band|,|\()\s*(?:e\.g\.,?\s+|i\.e\.,?\s+|such as\s+)?(?:the\s+)?([^\s,;()]+(?:\s+[^\s,;()]+){0,3}?)\s+by\s+(?:\S+\s+){0,2}$/i.exec(s.text.slice(beaten.end - s.start, q.start - s.start));
+  if (pair && namesSystem(pair[1])) return pair[1];
   if (beaten && !between(beaten.end, q.start) && /\bby\s+(?:\S+\s+){0,4}$/i.test(before)) return beaten.phrase;
   const after_ = cues.filter((c) => c.start >= q.end);
   const listed = after_.find((c) => c.items) ? respectiveItem(after_.find((c) => c.items)!, q, quantities) : null;

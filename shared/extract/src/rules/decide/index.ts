@@ -9,7 +9,7 @@ import { continuesRun } from './continuation.js';
 import { measurementDecision } from './measurement.js';
 import {
   APPOSITION, BASELINE_TRAINED_ON, BY_CHANGE, BY_MARGIN, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
-  ONLY, TAKES_SHARE, WITHIN, reachesTo,
+  ONLY, TAKES_SHARE, VERSUS_FIGURE, WITHIN, reachesTo,
 } from '../phrasing.js';
 import { labelledChange, qualityDecision, unnamedQuality } from './quality.js';
 import { categoryCue, directionOf, has, isCategory, isSpecific, lowerIsBetter, meaning, textSince, type Decision, type Reading } from './reading.js';
@@ -37,6 +37,8 @@ function decideKind(reading: Reading): Decision | null {
     // "a pick residual of 0.05 s": the value of a quality metric, written with a unit
     return valued && q.value != null && lowerIsBetter(valued) ? { kind: 'quality_value', relation: 'value', metricCue: valued } : measurementDecision(r);
   }
+  const paired = versusRun(r) ?? levelAfterChange(r);
+  if (paired) return paired;
   const phrased = phrasedDecision(r);
   if (phrased !== undefined) return phrased;
   const beaten = outperformsBy(r);
@@ -184,6 +186,24 @@ function withoutCue(r: Reading): Decision | null {
   }
   if (q.form === 'factor' && !q.wordy && q.unit !== 'times') return { kind: 'speedup', relation: 'factor', metricCue: null };
   return unnamedQuality(r);
+}
+
+/**
+ * "(1) higher accuracy (71.5% vs. 62.0% at 8k); (2) more compute (77.1% vs.
+ * 65.3% at 16k)": a run of figures each set against the baseline's is a run
+ * of the work's own values, whatever noun each pair follows.
+ */
+function versusRun(r: Reading): Decision | null {
+  const { q, previous, gap } = r;
+  if (q.form !== 'percent' || previous?.kind !== 'quality_value' || !VERSUS_FIGURE.test(r.after)) return null;
+  return gap != null && /\b(?:vs\.?|versus)\s/i.test(gap) ? previous : null;
+}
+
+/** "an increase of 0.5% (from 96.9% to 97.4%)": the level a change reached, given beside it, is a value of the same metric. */
+function levelAfterChange(r: Reading): Decision | null {
+  const { q, previous } = r;
+  if (q.form !== 'percent' || previous?.kind !== 'quality_delta' || r.previousUnit !== q.unit) return null;
+  return /\(\s*from\s+\S+\s+to\s+$/i.test(r.lead) ? { kind: 'quality_value', relation: 'value', metricCue: previous.metricCue } : null;
 }
 
 /** A figure that continues the previous one in a parallel phrase: "..., and by 0.6 points", "and on MBPP from 61% to 66%". */

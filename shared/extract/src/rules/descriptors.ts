@@ -1,0 +1,14 @@
+// Cue words that describe a model rather than measure a result.
+import type { CueHit } from '../lexicon/nlp.js';
+
+/**
+ * "our 14B-parameter model", "a 350M-param encoder", "a 4-bit model": a
+ * resource noun fused by a hyphen to a figure names which model is meant, so
+ * it is no cue for the claims of the sentence ("outperforms X by 4%" stays a
+ * quality claim).
+ */
+const FUSED_TO_FIGURE = /\d(?:\.\d+)?\s?[KMBT]?-$/;
+
+export function withoutModelDescriptors(cues: CueHit[], sentence: string, offset: number): CueHit[] {
+  return cues.filter((c) => !(c.tag === 'EffResource' && FUSED_TO_FIGURE.test(sentence.slice(Math.max(0, c.start - offset - 8), c.start - offset))));
+}
