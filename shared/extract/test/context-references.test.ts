@@ -117,3 +117,21 @@ describe('runs of compared figures', () => {
     expect(claims.map((c) => [c.text, c.kind])).toEqual([['0.7%', 'quality_delta'], ['91.9%', 'quality_value']]);
   });
 });
+
+describe('parallel comparatives and names', () => {
+  it('"1.2 higher than A and 2.7 higher than B" is one run', () => {
+    const claims = claimsOf('It reaches a GLUE score of 81.0, which is 1.2 higher than NetA Transformer and 2.7 higher than the original model.');
+    expect(claims.map((c) => [c.text, c.kind, c.baseline])).toEqual([
+      ['81.0', 'quality_value', null], ['1.2', 'quality_delta', 'NetA Transformer'], ['2.7', 'quality_delta', 'original model'],
+    ]);
+  });
+  it('a capitalized cue word inside a name is no cue', () => {
+    const claims = claimsOf('It reaches a GLUE score of 81.0, which is 1.2 higher than Length Aware Net and 2.7 higher than the original model.');
+    expect(claims.map((c) => c.kind)).toEqual(['quality_value', 'quality_delta', 'quality_delta']);
+  });
+  it('scores normalized to a human\'s are quality values', () => {
+    expect(claimsOf('Our agent averages 640% expert human performance on the first suite.').map((c) => [c.kind, c.metric])).toEqual([
+      ['quality_value', 'expert human performance'],
+    ]);
+  });
+});

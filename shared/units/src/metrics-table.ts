@@ -32,6 +32,8 @@ export const QUALITY_METRICS: MetricRow[] = [
       'detection probability', 'critical success index', 'csi', 'forecast skill', 'skill score', 'stoi',
       // segmentation, navigation and agent metrics
       'j&f', 'panoptic quality', 'pq', 'spl', 'mota', 'motp', 'idf1', 'hota', 'nds', 'ap50', 'map@0.5', 'ap@0.5', 'completion rate', 'satisfaction rate', 'deadline satisfaction', 'task completion rate',
+      // reinforcement learning reports scores normalized to a human's: "averaging 300% expert human performance"
+      'human performance', 'expert human performance', 'human-normalized score', 'human normalized score', 'human-level performance',
       'execution accuracy', 'exact match accuracy', 'top-1 accuracy', 'top1 accuracy', 'top-5 accuracy', 'top5 accuracy', 'goal completion',
     ],
     scale: 'percent',

@@ -22,10 +22,13 @@ export function continuesRun(r: Reading): Decision | null {
   if (!previous || !(previous.kind in CATEGORY_OF_KIND) || gap == null || r.q.signed || r.paired) return null;
   if (r.q.unit !== r.previousUnit || !LIST_JOINT.test(gap) || gap.length > 120) return null;
   // "8.5% improvement in accuracy and 100% deadline satisfaction": the change noun came after the first figure; the next needs its own
-  if (CHANGE_AFTER.test(gap)) return null;
+  // unless this figure repeats the same change word: "1.4 higher than A and 2.9 higher than B" is one run
+  const change = CHANGE_AFTER.exec(gap)?.[0].trim().toLowerCase();
+  const repeats = !!change && CHANGE_AFTER.exec(r.after)?.[0].trim().toLowerCase() === change;
+  if (change && !repeats) return null;
   if (NEW_STATEMENT.test(gap.replace(/\b(?:compared (?:to|with)|up to)\b/gi, ''))) return null;
   // a figure with its own direction or its own kind of measure ("and 3x faster") is a statement of its own
-  if (r.window.right.slice(0, 2).some((h) => DIRECTION_OF[h.tag])) return null;
+  if (!repeats && r.window.right.slice(0, 2).some((h) => DIRECTION_OF[h.tag])) return null;
   // a cue of its own: after the figure, or between the previous figure and this one
   const found = categoryCue(r.window);
   const own = found && found.start >= r.q.start - gap.length ? found : null;
