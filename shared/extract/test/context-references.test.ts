@@ -135,3 +135,9 @@ describe('parallel comparatives and names', () => {
     ]);
   });
 });
+
+describe('bounded losses', () => {
+  it('"falls within the N% range of X" bounds a loss like "within N% of X"', () => {
+    expect(onlyClaim('It only falls within the 2.5% accuracy range of fully supervised training.')).toMatchObject({ kind: 'quality_delta', value: -2.5, unit: 'pp' });
+  });
+});

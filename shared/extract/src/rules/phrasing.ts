@@ -38,7 +38,7 @@ export const SCORES_ON = {
 export const BY_MARGIN = /\bby\s+(?:(?:a|an)\s+(?:\w+\s+)?margin\s+(?:of\s+|\(\s*))?$/i;
 
 /** "within 0.8% of": a bounded loss against a reference. */
-export const WITHIN = /\bwithin\s+$/i;
+export const WITHIN = /\bwithin\s+(?:the\s+|a\s+)?$/i; // "within 0.5% of", "falls within the 3% range of"
 
 /** "solves 71% of the tasks", "passes 64% of the tests", "wins 58% of comparisons", "flags 93% of attacks": a success rate. */
 export const SOLVES_SHARE =
