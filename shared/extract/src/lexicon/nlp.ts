@@ -3,7 +3,15 @@
 // the lexicon step runs: no full part-of-speech tagging, which would cost ~10x.
 // compromise's `one` build is enough for that (tokenizer and lexicon); `three`
 // adds the tagger's lexicon, about 30 MB per process that nothing here reads.
-import nlp from 'compromise/one';
+//
+// The instance is the extractor's own: the `one` build loaded as its CommonJS
+// bundle, whose world (lexicon, tagset, compute steps) no other `import
+// 'compromise'` in the process shares. With the ES module build every entry
+// point shares one world, so a process that also imports full compromise (the
+// benchmark does) had our cue words overwritten by its lexicon, and its parse
+// saw our cue tags: each changed the other's output.
+import { createRequire } from 'node:module';
+import type OneNlp from 'compromise/one';
 import { metricsIn } from '@claimflow/units';
 import { CUES, type CueTag } from './cues.js';
 
@@ -17,10 +25,9 @@ const lexiconKeys = (phrase: string) => {
 };
 
 /**
- * The plugin changes compromise's shared lexicon, which any other user of
- * compromise in the process also sees: cue tags hang under the part of speech
- * their words have, so a full parse elsewhere still finds its nouns and
- * adjectives. Lists that mix parts of speech hang under a neutral tag.
+ * Cue tags hang under the part of speech their words have (the instance is
+ * private now, but nouns stay nouns). Lists that mix parts of speech hang
+ * under a neutral tag.
  */
 const PART_OF_SPEECH: Partial<Record<CueTag, string>> = {
   SpeedTime: 'Noun', Overhead: 'Noun', QualityMetric: 'Noun', QualityVague: 'Noun', QualityLoss: 'Noun', Gain: 'Noun', ScopeNoun: 'Noun',
@@ -41,6 +48,7 @@ function buildPlugin() {
   return { words, tags: { ClaimCue: {}, ...tags } };
 }
 
+const nlp = createRequire(import.meta.url)('compromise/one') as typeof OneNlp;
 nlp.plugin(buildPlugin());
 
 export interface CueHit {
