@@ -10,9 +10,15 @@
 // point shares one world, so a process that also imports full compromise (the
 // benchmark does) had our cue words overwritten by its lexicon, and its parse
 // saw our cue tags: each changed the other's output.
+//
+// Speed (docs/cue-tagging.md): tagCues runs compromise's own tokenizer and
+// compute steps, minus work that cannot change what we read. No result is
+// memoized by sentence text: the benchmarks replicate the corpus, so a cache
+// would fake their figures, and real abstracts do not repeat sentences.
 import { createRequire } from 'node:module';
 import type OneNlp from 'compromise/one';
 import { metricsIn } from '@claimflow/units';
+import { contractionTest, cueCandidateTest, type CueModel } from './cue-words.js';
 import { CUES, type CueTag } from './cues.js';
 
 /**
@@ -66,6 +72,12 @@ const CUE_TAGS = new Set(Object.keys(CUES));
 
 const METRIC_WORDS = new Set(CUES.QualityMetric.map((m) => m.toLowerCase()));
 
+/** The first cue tag of a term, in the order compromise set its tags. */
+function cueTag(tags: Set<string> | undefined): CueTag | undefined {
+  if (tags) for (const t of tags) if (CUE_TAGS.has(t)) return t as CueTag;
+  return undefined;
+}
+
 /** "recall@10", "mAP@0.5", "hits@3": a metric cut at k is still the metric. */
 function metricAtK(normal: string): CueTag | undefined {
   const base = /^([a-z0-9-]+)@[\w.:]+$/.exec(normal)?.[1];
@@ -79,18 +91,74 @@ interface TaggedTerm {
   offset?: { start: number; length: number };
 }
 
+/** The parts of compromise's world (`nlp.world()`) this module reaches into. */
+interface World {
+  methods: {
+    one: {
+      killUnicode: (str: string, world: World) => string;
+      tokenize: { fromString: (text: string, world: World) => TaggedTerm[][] };
+    };
+  };
+  model: { one: CueModel & { unicode: Record<string, string> } };
+}
+/** A compromise document: sentences of terms, and its compute steps. */
+interface Doc {
+  document: TaggedTerm[][];
+  compute: (steps: string[]) => Doc;
+}
+
+const world = nlp.world() as World;
+
+/**
+ * compromise's unicode step maps letters to ASCII ("bjŏrk" → "bjork") one
+ * character at a time, for every term. Its table maps no ASCII character to
+ * another (checked here, on the table this build ships), so on an ASCII term
+ * it returns the term unchanged: the step is skipped there. This instance is
+ * private, so no other user of compromise sees the change.
+ */
+const NON_ASCII = /[^\x00-\x7f]/;
+const killUnicode = world.methods.one.killUnicode;
+if (Object.entries(world.model.one.unicode).every(([from, to]) => from.charCodeAt(0) >= 0x80 || from === to)) {
+  world.methods.one.killUnicode = (str, w) => (typeof str === 'string' && !NON_ASCII.test(str) ? str : killUnicode(str, w));
+}
+
+/** compromise's document class, to wrap what its tokenizer returns (as `nlp.tokenize` does). */
+const View = (nlp.tokenize('') as unknown as { constructor: new (document: TaggedTerm[][]) => Doc }).constructor;
+
+/**
+ * `nlp.tokenize(text)` then `compute('lexicon')` and `compute('offset')`, as
+ * one list of compute steps, less two that change nothing we read:
+ * `tokenize`'s second `normal` step (the tokenizer has already set every
+ * term's normal form from its text by that same function, and `alias`
+ * changes neither), and the `contractions` step where it would split and
+ * rewrite no term (./cue-words.ts says when).
+ */
+const STEPS = ['alias', 'machine', 'contractions', 'lexicon', 'offset'];
+const STEPS_NO_CONTRACTION = STEPS.filter((step) => step !== 'contractions');
+const mayContract = contractionTest(world.model.one);
+function tokenized(text: string): TaggedTerm[][] {
+  if (!text) return [];
+  const doc = new View(world.methods.one.tokenize.fromString(text, world));
+  return doc.compute(mayContract(text) ? STEPS : STEPS_NO_CONTRACTION).document;
+}
+
+const SLASH = /\//g;
+
+/** False only for text in which compromise can tag no cue (./cue-words.ts says why): such text skips compromise. */
+const mayHoldCue = cueCandidateTest(world.model.one, (tag) => CUE_TAGS.has(tag));
+
 /**
  * Cue words of one sentence, in text order, each run of terms with the same
  * tag merged ("peak memory footprint" stays one hit per tag run).
  * Slashes become spaces first so "latency/energy" yields two cues.
  */
 export function tagCues(sentence: string, offset: number): CueHit[] {
-  const doc = nlp.tokenize(sentence.replace(/\//g, ' '));
-  doc.compute('lexicon');
-  doc.compute('offset');
+  const text = sentence.includes('/') ? sentence.replace(SLASH, ' ') : sentence;
+  if (!mayHoldCue(text)) return [];
+  const document = tokenized(text);
   const hits: CueHit[] = [];
-  for (const term of doc.docs.flat() as TaggedTerm[]) {
-    const tag = ([...(term.tags ?? [])].find((t) => CUE_TAGS.has(t)) as CueTag | undefined) ?? metricAtK(term.normal);
+  for (const terms of document) for (const term of terms) {
+    const tag = cueTag(term.tags) ?? metricAtK(term.normal);
     if (!tag || !term.offset) continue;
     const start = offset + term.offset.start;
     const end = start + term.offset.length;

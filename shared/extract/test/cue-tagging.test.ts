@@ -1,0 +1,253 @@
+// tagCues (shared/extract/src/lexicon/nlp.ts) is tuned for speed (docs/cue-tagging.md):
+// its output must stay byte for byte what the original implementation gave.
+// The original is kept below, inside this file only, as the oracle, on its own
+// compromise instance (the ES module build; tagCues has the CommonJS one).
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { generateAbstracts } from '@claimflow/corpus';
+import { metricsIn } from '@claimflow/units';
+import oracleNlp from 'compromise/one';
+import { describe, expect, it } from 'vitest';
+import { contractionTest, cueCandidateTest, type CueModel } from '../src/lexicon/cue-words.js';
+import { CUES, type CueTag } from '../src/lexicon/cues.js';
+import { tagCues } from '../src/lexicon/nlp.js';
+import { cleanText } from '../src/text/hygiene.js';
+import { splitSentences } from '../src/text/sentences.js';
+
+// ---------------------------------------------------------------- the oracle: tagCues as it was (commit 5a6975f)
+const originalTagCues = (() => {
+  const lexiconKeys = (phrase: string) => {
+    const lower = phrase.toLowerCase().trim();
+    return [...new Set([lower, lower.replace(/-/g, ' ')])];
+  };
+
+  /**
+   * The plugin changes compromise's shared lexicon, which any other user of
+   * compromise in the process also sees: cue tags hang under the part of speech
+   * their words have, so a full parse elsewhere still finds its nouns and
+   * adjectives. Lists that mix parts of speech hang under a neutral tag.
+   */
+  const PART_OF_SPEECH: Partial<Record<CueTag, string>> = {
+    SpeedTime: 'Noun', Overhead: 'Noun', QualityMetric: 'Noun', QualityVague: 'Noun', QualityLoss: 'Noun', Gain: 'Noun', ScopeNoun: 'Noun',
+    Shorter: 'Comparative', Accurate: 'Adjective', Better: 'Adjective',
+  };
+
+  function buildPlugin() {
+    const words: Record<string, string> = {};
+    // Later lists win on a shared word, so list order in CUES is priority order reversed;
+    // keep specific meanings (metrics, comparatives) after generic ones.
+    const order: CueTag[] = [
+      'ScopeNoun', 'SetupNoun', 'UseVerb', 'RetainVerb', 'Modifier', 'Up', 'Down', 'Improve', 'Gain', 'QualityVague', 'EffRate',
+      'EffResource', 'Overhead', 'SpeedTime', 'SpeedRate', 'QualityMetric', 'Better', 'Worse', 'Accurate', 'QualityLoss', 'Smaller', 'Shorter',
+      'Slower', 'Faster',
+    ];
+    for (const tag of order) for (const w of CUES[tag]) for (const key of lexiconKeys(w)) words[key] = tag;
+    const tags = Object.fromEntries(Object.keys(CUES).map((t) => [t, { isA: PART_OF_SPEECH[t as CueTag] ?? 'ClaimCue' }]));
+    return { words, tags: { ClaimCue: {}, ...tags } };
+  }
+
+  oracleNlp.plugin(buildPlugin());
+
+  interface OracleHit {
+    tag: CueTag;
+    /** Absolute offsets in the abstract. */
+    start: number;
+    end: number;
+    /** Lower-cased words of the hit. */
+    normal: string;
+    /** For an abbreviation the abstract defines, its long form as written ("Attack Success Rate"). */
+    longForm?: string;
+  }
+
+  const CUE_TAGS = new Set(Object.keys(CUES));
+
+  const METRIC_WORDS = new Set(CUES.QualityMetric.map((m) => m.toLowerCase()));
+
+  /** "recall@10", "mAP@0.5", "hits@3": a metric cut at k is still the metric. */
+  function metricAtK(normal: string): CueTag | undefined {
+    const base = /^([a-z0-9-]+)@[\w.:]+$/.exec(normal)?.[1];
+    return base && METRIC_WORDS.has(base) ? 'QualityMetric' : undefined;
+  }
+
+  /** The fields of a compromise term we read, once `compute('offset')` has run. */
+  interface TaggedTerm {
+    normal: string;
+    tags?: Set<string>;
+    offset?: { start: number; length: number };
+  }
+
+  /**
+   * Cue words of one sentence, in text order, each run of terms with the same
+   * tag merged ("peak memory footprint" stays one hit per tag run).
+   * Slashes become spaces first so "latency/energy" yields two cues.
+   */
+  function originalTagCues(sentence: string, offset: number): OracleHit[] {
+    const doc = oracleNlp.tokenize(sentence.replace(/\//g, ' '));
+    doc.compute('lexicon');
+    doc.compute('offset');
+    const hits: OracleHit[] = [];
+    for (const term of doc.docs.flat() as TaggedTerm[]) {
+      const tag = ([...(term.tags ?? [])].find((t) => CUE_TAGS.has(t)) as CueTag | undefined) ?? metricAtK(term.normal);
+      if (!tag || !term.offset) continue;
+      const start = offset + term.offset.start;
+      const end = start + term.offset.length;
+      const last = hits[hits.length - 1];
+      if (last && last.tag === tag && start - last.end <= 1) {
+        last.end = end;
+        last.normal += ' ' + term.normal;
+      } else hits.push({ tag, start, end, normal: term.normal });
+    }
+    // "battery drain per hour of transcription": a per-time normalization, not a rate
+    // "Faster R-CNN", "Smaller Model Zoo": a capitalized comparative inside a sentence, before a name, is part of the name
+    const kept = hits.filter((h) => !(h.tag === 'SpeedRate' && /^per /.test(h.normal) && /^\s+of\b/.test(sentence.slice(h.end - offset))) && !partOfName(h, sentence, offset));
+    return lossesOfMetrics(kept, sentence, offset);
+  }
+
+  /** Nouns of loss that, followed by "of"/"in" and a metric, name a loss of that metric: "loss of top-1 accuracy". */
+  const LOSS_NOUN = /^(?:loss|losses|drop|drops|degradation|decline|decrease|reduction)$/;
+
+  /** "loss of top-1 accuracy", "drop in F1": one QualityLoss hit over the phrase (not the metric "loss", not a resource cut). */
+  function lossesOfMetrics(hits: OracleHit[], sentence: string, offset: number): OracleHit[] {
+    const out: OracleHit[] = [];
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i];
+      let j = i + 1;
+      while (j < hits.length && hits[j].tag === 'Modifier') j++;
+      const metric = hits[j];
+      // of a higher-is-better metric only: "a reduction in error rate" is a gain
+      if (LOSS_NOUN.test(h.normal) && metric?.tag === 'QualityMetric' && metricsIn(metric.normal, { inTextOrder: true })[0]?.better !== 'lower' && /^\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i.test(sentence.slice(h.end - offset, hits[i + 1].start - offset))) {
+        out.push({ tag: 'QualityLoss', start: h.start, end: metric.end, normal: sentence.slice(h.start - offset, metric.end - offset).toLowerCase() });
+        i = j;
+      } else out.push(h);
+    }
+    return out;
+  }
+
+  const COMPARATIVE_TAGS = new Set<CueTag>(['Faster', 'Slower', 'Smaller', 'Shorter', 'Better', 'Worse', 'Accurate']);
+  function partOfName(h: OracleHit, sentence: string, offset: number): boolean {
+    if (!COMPARATIVE_TAGS.has(h.tag)) return false;
+    const at = h.start - offset;
+    return /^[A-Z]/.test(sentence.slice(at)) && /\S/.test(sentence.slice(0, at)) && /^\s+[A-Z0-9][\w-]*/.test(sentence.slice(h.end - offset));
+  }
+  return originalTagCues;
+})();
+
+// ---------------------------------------------------------------- corpora
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SHARED = fileURLToPath(new URL('../../../../shared/', import.meta.url));
+const REAL = ['seeds/seed-abstracts.jsonl', 'dev/dev-abstracts.jsonl'].map((f) => SHARED + f);
+const realPresent = REAL.every((f) => existsSync(f));
+const FIXTURES = ['seeds/demo-abstracts.jsonl', 'test/fixtures/holdout-abstracts.jsonl', 'test/fixtures/extraction/dev-abstracts.jsonl', 'test/fixtures/malformed.jsonl'].map((f) => ROOT + f);
+
+function abstractsOf(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .flatMap((l) => {
+      try {
+        const r = JSON.parse(l) as { abstract?: unknown };
+        return typeof r.abstract === 'string' ? [r.abstract] : [];
+      } catch {
+        return []; // the malformed-lines fixture
+      }
+    });
+}
+
+/** What tagCues is given: each sentence of the cleaned abstract at its offset; also the whole cleaned text. */
+function inputsOf(abstracts: string[]): [string, number][] {
+  return abstracts.flatMap((a) => {
+    const { text } = cleanText(a);
+    return [...splitSentences(text).map((s): [string, number] => [s.text, s.start]), [text, 0] as [string, number]];
+  });
+}
+
+function expectSame(inputs: [string, number][]) {
+  let differ = 0;
+  const first: string[] = [];
+  for (const [text, offset] of inputs) {
+    const want = JSON.stringify(originalTagCues(text, offset));
+    const got = JSON.stringify(tagCues(text, offset));
+    if (want !== got && differ++ < 3) first.push(`${JSON.stringify(text)}\n  original ${want}\n  now      ${got}`);
+  }
+  expect(first, `${differ} of ${inputs.length} inputs differ`).toEqual([]);
+  expect(inputs.length).toBeGreaterThan(100);
+}
+
+describe('tagCues equals the original implementation', () => {
+  it.skipIf(!realPresent)(
+    `on every sentence of ../shared's seed and dev abstracts${realPresent ? '' : ` (skipped: ${REAL.join(', ')} absent; ../shared lives beside the repository)`}`,
+    () => expectSame(inputsOf(REAL.flatMap(abstractsOf))),
+  );
+
+  it("on every sentence of the repository's fixtures (seeds/, test/fixtures/**/*.jsonl)", () => {
+    expectSame(inputsOf(FIXTURES.filter((f) => existsSync(f)).flatMap(abstractsOf)));
+  });
+
+  it('on every sentence of a generated corpus (@claimflow/corpus, 400 abstracts)', () => {
+    expectSame(inputsOf([...generateAbstracts({ seed: 20261201, count: 400 })].map((a) => a.abstract)));
+  });
+});
+
+// ---------------------------------------------------------------- the pre-checks, on sentences of our own
+const oracleModel = (oracleNlp.world() as { model: { one: CueModel } }).model.one;
+const mayHoldCue = cueCandidateTest(oracleModel, (tag) => Object.hasOwn(CUES, tag));
+const mayContract = contractionTest(oracleModel);
+
+describe('the pre-check that skips compromise', () => {
+  it('skips text with no word of the cue lexicon, which has no cue', () => {
+    for (const s of ['Cats sleep on warm mats.', 'The river bends twice near the old mill.', 'Graphs of 12 nodes, 7 colours']) {
+      expect(mayHoldCue(s), s).toBe(false);
+      expect(originalTagCues(s, 0), s).toEqual([]);
+      expect(tagCues(s, 0), s).toEqual([]);
+    }
+  });
+
+  it('still sends text with a lexicon word to compromise, and tags it the same', () => {
+    const cases = [
+      'The cache uses 40% less memory.',
+      'Our decoder is 3x faster.',
+      'It renders at 30fps on a phone.', // "30fps": compromise splits the unit off
+      'The f1-score rose by 2 points.', // a hyphenated cue kept whole
+      'Wall-clock time fell to 2 h.',
+      'We report recall@10 of 0.61.', // a metric at k
+      'Throughput/latency trade-offs at 8 GPUs',
+    ];
+    for (const s of cases) {
+      expect(mayHoldCue(s.replace(/\//g, ' ')), s).toBe(true);
+      const want = originalTagCues(s, 5);
+      expect(want.length, s).toBeGreaterThan(0);
+      expect(tagCues(s, 5), s).toEqual(want);
+    }
+  });
+
+  it('leaves unicode, apostrophes and contractions to compromise, tagged the same', () => {
+    const cases = [
+      'Latency drops 3× — it’s faster than the naïve baseline.',
+      "It can't be slower: the model doesn't use more memory.",
+      'The cannot-fail path is 2–3 ms faster.',
+      'Accuracy of 91.2 % at 4km range, 10ms per frame.',
+      'Energy use fell from 5-7 J to 2 - 3 J.',
+      'Ｆａｓｔｅｒ decoding, lower latency, and R&D costs.',
+    ];
+    for (const s of cases) {
+      expect(mayHoldCue(s), s).toBe(true);
+      expect(tagCues(s, 0), s).toEqual(originalTagCues(s, 0));
+    }
+  });
+
+  it("runs compromise's contraction step wherever it could change a term", () => {
+    for (const s of ["it's", 'cannot', '4km', '10ms', '2-5', '2 - 5', 'naïve']) expect(mayContract(`We see ${s} here`), s).toBe(true);
+    expect(mayContract('We see 4 km and 10 ms here.')).toBe(false);
+  });
+});
+
+// Last: it loads full compromise into this process, which changes the oracle's (shared) world.
+describe("tagCues' compromise instance is its own", () => {
+  it('another import of compromise (the full build) in the process changes no cue', async () => {
+    const inputs = inputsOf(FIXTURES.filter((f) => existsSync(f)).flatMap(abstractsOf)).slice(0, 300);
+    const before = inputs.map(([t, o]) => JSON.stringify(tagCues(t, o)));
+    const { default: full } = await import('compromise');
+    expect(full('We trained 3 models.').numbers().length).toBe(1);
+    expect(inputs.map(([t, o]) => JSON.stringify(tagCues(t, o)))).toEqual(before);
+  }, 60_000);
+});
