@@ -58,6 +58,7 @@ describe('metric phrases, tidied', () => {
     expect(singularHead('recognition accuracies')).toBe('recognition accuracy');
     expect(singularHead('parameters')).toBe('parameters');
     expect(withoutScoreAfterAbbreviation('mAP scores')).toBe('mAP');
+    expect(withoutScoreAfterAbbreviation('F1 score')).toBe('F1 score');
     expect(withoutScoreAfterAbbreviation('quality scores')).toBe('quality scores');
   });
   it('keeps "number of" and an abbreviation given right after the name', () => {
@@ -139,5 +140,18 @@ describe('parallel comparatives and names', () => {
 describe('bounded losses', () => {
   it('"falls within the N% range of X" bounds a loss like "within N% of X"', () => {
     expect(onlyClaim('It only falls within the 2.5% accuracy range of fully supervised training.')).toMatchObject({ kind: 'quality_delta', value: -2.5, unit: 'pp' });
+  });
+});
+
+describe('phrase edges', () => {
+  it('a baseline phrase ends at a setting, a relative clause or a new subject', () => {
+    expect(onlyClaim('It is 2x faster than NetA and NetB in the streaming setting.').baseline).toBe('NetA and NetB');
+    expect(onlyClaim('It is 3x faster than prior methods that need labels.').baseline).toBe('prior methods');
+    expect(onlyClaim('It stays within 0.8% of the performance of full fine-tuning.').baseline).toBe('full fine-tuning');
+    expect(onlyClaim('It improves accuracy by 1.3% over its closest competitor.').baseline).toBe('closest competitor');
+  });
+  it('a metric keeps the benchmark or variant named right before it', () => {
+    expect(onlyClaim('It reaches 72.3% ImageNet-1K top-1 accuracy.').metric).toBe('ImageNet-1K top-1 accuracy');
+    expect(onlyClaim('It improves 3D AP by 4.1%.').metric).toBe('3D AP');
   });
 });

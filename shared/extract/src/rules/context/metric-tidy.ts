@@ -41,9 +41,9 @@ export function singularHead(phrase: string): string {
   return phrase.replace(/([A-Za-z]+)$/, (w) => SINGULAR_OF[w.toLowerCase()] ?? w);
 }
 
-/** "mAP scores", "BLEU score": a metric abbreviation names the score already. */
+/** "mAP scores": a metric abbreviation names its scores already (one "F1 score" is the metric's name as written). */
 export function withoutScoreAfterAbbreviation(phrase: string): string {
-  return phrase.replace(/^([A-Za-z0-9@-]*[A-Z][A-Za-z0-9@-]*)\s+scores?$/, '$1');
+  return phrase.replace(/^([A-Za-z0-9@-]*[A-Z][A-Za-z0-9@-]*)\s+scores$/, '$1');
 }
 
 /** "the number of parameters": the count is what is measured, and the text says so. */

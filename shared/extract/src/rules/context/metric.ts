@@ -127,7 +127,8 @@ const NOT_A_MODIFIER = new Set([
 
 /** "file sizes", "search latency", "recognition accuracies": up to two plain nouns right before the metric name it. */
 function withNounModifiers(text: string, start: number, from = Math.max(0, start - 40)): string {
-  const m = /(?:^|[\s(])((?:[a-z][a-z/-]{2,}\s){1,2})$/.exec(text.slice(from, start));
+  // plain nouns, and names of a benchmark or a variant ("ImageNet-1K top-1 accuracy", "3D AP", "CoT token count")
+  const m = /(?:^|[\s(])((?:(?:[a-z][a-z/-]{2,}|[A-Za-z0-9][\w-]*[A-Z0-9][\w-]*)\s){1,2})$/.exec(text.slice(from, start));
   if (!m) return '';
   const words = m[1].trim().split(/\s+/);
   // keep the nouns nearest the metric, up to the first word that cannot modify it

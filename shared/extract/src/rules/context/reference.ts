@@ -116,6 +116,7 @@ export function selfNamedBaseline(before: string): string | null {
   const m = [...before.matchAll(/\b((?:our|the|a)\s+)?((?:[\w.-]+\s+){0,2}?)baselines?\b/gi)].at(-1);
   if (!m) return null;
   const words = m[2].trim().split(/\s+/).filter(Boolean);
+  while (words.length && /^(?:for|in|on|at|from|by|as)$/i.test(words[0])) words.shift(); // "for the X baseline"
   // "than the baseline" is a comparison (read elsewhere); "several baselines" names no one system; a verb starts no name
   if (!words.length || words.some((w) => NOT_IN_A_BASELINE_NAME.test(w))) return null;
   return `${/^our\s/i.test(m[1] ?? '') ? 'our ' : ''}${words.join(' ')} ${/baselines$/i.test(m[0]) ? 'baselines' : 'baseline'}`;
