@@ -3,7 +3,7 @@
 import type { ClaimDraft, Qualifier } from '@claimflow/schemas';
 import { definedAbbreviations, withAbbreviations, type Abbreviations } from './lexicon/abbreviations.js';
 import { tagCues, type CueHit } from './lexicon/nlp.js';
-import { baselineCues, baselineFor, metricText, settingFor, settingsIn, type BaselineCue, type SettingMention } from './rules/context/index.js';
+import { baselineCues, baselineFor, metricText, settingFor, settingsIn, withPaperMetric, type BaselineCue, type SettingMention } from './rules/context/index.js';
 import { decide, type Decision } from './rules/decide/index.js';
 import { excludedBy, isEvaluationStudy, OWN_CONTRIBUTION, setsUpExperiment } from './rules/exclusions.js';
 import { coordinated, coordinatedGroups, slashPairs } from './rules/lists.js';
@@ -46,7 +46,7 @@ export function extractDrafts(text: string): ClaimDraft[] {
     // only a comparison that came with results stands for the next sentences: background compares other things
     if (found.length) standingBaseline = comparisons.at(-1)?.phrase ?? standingBaseline;
   });
-  return drafts.sort((a, b) => a.span[0] - b.span[0]);
+  return withPaperMetric(drafts).sort((a, b) => a.span[0] - b.span[0]);
 }
 
 /** Everything known about one sentence while its quantities are read. */

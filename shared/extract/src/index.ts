@@ -5,7 +5,7 @@ import { toClaimRecord } from '@claimflow/units';
 import { extractDrafts } from './extract.js';
 
 /** Bump when rules change the output. */
-export const EXTRACTOR_VERSION = '1.2.0';
+export const EXTRACTOR_VERSION = '1.3.0';
 
 export { extractDrafts };
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { namesSystem, objectImproved, ownerOfMeasureCut, selfNamedBaseline, shareOwner } from '../src/rules/context/reference.js';
 import { singularHead, speedOfActivity, withAbbreviationAfter, withCountedNoun, withoutChangeWords, withoutScoreAfterAbbreviation } from '../src/rules/context/metric-tidy.js';
+import { extractClaims } from '../src/index.js';
 import { claimsOf, onlyClaim } from './helpers.js';
 
 describe('baselines named without a comparison word', () => {
@@ -153,5 +154,23 @@ describe('phrase edges', () => {
   it('a metric keeps the benchmark or variant named right before it', () => {
     expect(onlyClaim('It reaches 72.3% ImageNet-1K top-1 accuracy.').metric).toBe('ImageNet-1K top-1 accuracy');
     expect(onlyClaim('It improves 3D AP by 4.1%.').metric).toBe('3D AP');
+  });
+});
+
+describe('names from the rest of the text', () => {
+  it("an unnamed quality change takes the paper's one metric", () => {
+    const claims = extractClaims('t', 'We propose a parser. It reaches an accuracy of 61.2% on the test split. It improves prior work by 1.4% on both benchmarks.');
+    expect(claims.map((c) => c.metric)).toEqual(['accuracy', 'accuracy']);
+  });
+  it('keeps "performance" when the paper names two metrics', () => {
+    const claims = extractClaims('t', 'We propose a parser. It reaches 61.2% accuracy and 55.0 F1. It improves prior work by 1.4% on both benchmarks.');
+    expect(claims.at(-1)?.metric).toBe('performance');
+  });
+  it('a value with no metric of its own takes the quality word just before it', () => {
+    expect(claimsOf('It shows (1) higher performance within the same budget (83.4% vs. 60.0% at 4k context).')[0].metric).toBe('performance');
+  });
+  it('a measurement named only by its unit takes the measure noun written before it', () => {
+    expect(onlyClaim('It runs with inference times below 50 ms on a laptop.').metric).toBe('inference time');
+    expect(onlyClaim('The model takes 3 days to train.').metric).toBe('time');
   });
 });

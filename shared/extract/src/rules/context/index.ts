@@ -2,3 +2,4 @@
 export { metricText } from './metric.js';
 export { baselineCues, baselineFor, type BaselineCue } from './baseline.js';
 export { settingFor, settingsIn, type SettingMention } from './setting.js';
+export { withPaperMetric } from './paper-metric.js';

@@ -102,3 +102,24 @@ export function metricOfChangeNoun(text: string, figure: { start: number; end: n
 
 /** Words before a change noun that name no metric: "an average", "a significant". */
 const NOT_A_METRIC_WORD = /^(?:an?|the|average|mean|overall|significant|substantial|notable|slight|small|large|consistent|absolute|relative|with|and|of|only|marginal|negligible|minimal)$/i;
+
+/** Nouns that head a measured quantity: "inference times below 50 ms", "search time (7 hours)", "storage requirement from 1.7 MB to". */
+const MEASURE_HEADS = 'times?|latency|latencies|runtime|run time|size|requirements?|memory|footprint|speed|throughput|duration|overhead';
+
+const MEASURE_BEFORE = new RegExp(
+  String.raw`((?:[a-z][\w-]*\s+){0,2}(?:${MEASURE_HEADS}))\s*(?:\(\s*|of\s+|is\s+|was\s+|are\s+|below\s+|under\s+|within\s+|around\s+|about\s+|at\s+|to\s+|in\s+|(?:less|more|lower|fewer)\s+than\s+|(?:only|just|merely)\s+|from\s+\S+(?:\s\S+)?\s+to\s+)*$`,
+  'i',
+);
+
+/** Words before a measure noun that are no part of its name. */
+const NOT_MEASURE_WORD = /^(?:a|an|the|with|and|of|in|our|its|their|significantly|reduced|lower|higher|low|high|total|average|mean|only)$/i;
+
+/** "with inference times below 50 ms": a measurement named by the measure noun just before it (its unit alone says only "time"). */
+export function measureNamedBefore(text: string, figure: { start: number }): string | null {
+  const m = MEASURE_BEFORE.exec(text.slice(Math.max(0, figure.start - 70), figure.start));
+  if (!m) return null;
+  const words = m[1].trim().split(/\s+/);
+  while (words.length > 1 && NOT_MEASURE_WORD.test(words[0])) words.shift();
+  const name = singularHead(words.join(' ').replace(/\btimes$/i, 'time'));
+  return NOT_MEASURE_WORD.test(name) ? null : name;
+}

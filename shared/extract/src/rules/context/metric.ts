@@ -4,7 +4,7 @@ import { metricScale, RELATIVE_SUFFIX } from '@claimflow/units';
 import { METRIC_OF_COMPARATIVE, type CueTag } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import {
-  metricOfChangeNoun, speedOfActivity, singularHead, withAbbreviationAfter, withCountedNoun, withoutChangeWords, withoutScoreAfterAbbreviation, type PlacedPhrase,
+  measureNamedBefore, metricOfChangeNoun, speedOfActivity, singularHead, withAbbreviationAfter, withCountedNoun, withoutChangeWords, withoutScoreAfterAbbreviation, type PlacedPhrase,
 } from './metric-tidy.js';
 
 /** Words that may extend a metric phrase around its head cue ("peak memory footprint"). */
@@ -12,6 +12,9 @@ const PHRASE_TAGS = new Set<CueTag>(['Modifier', 'SpeedRate', 'SpeedTime', 'EffR
 
 /** Change nouns that name no metric: "a 5% improvement" says only that something got better. */
 const CHANGE_NOUNS = /^(?:(?:absolute|relative|average|mean|overall|significant)\s+)?(?:improvements?|gains?|boosts?|lift|increases?|better|results|boost)$/i;
+
+/** The name of a quality change whose metric the text does not give. */
+export const UNNAMED_QUALITY = 'performance';
 
 /** Where the claim's figure sits, and how it relates to the result: what the tidying rules read. */
 export interface MetricFigure {
@@ -27,15 +30,23 @@ export function metricText(text: string, cues: CueHit[], head: CueHit | null, ki
   if (kind === 'quality_delta' && (!phrase || CHANGE_NOUNS.test(phrase) || phrase === 'performance')) {
     // only a name on the scale the figure was read on: the unit must not change with the name
     const named = [metricOfChangeNoun(text, figure), soleMetric(text, cues)].find((m) => m && metricScale(m) === 'percent' && !CHANGE_NOUNS.test(m));
-    return withRelative(named ?? (phrase && !CHANGE_NOUNS.test(phrase) ? phrase : 'performance'), text, figure);
+    return withRelative(named ?? (phrase && !CHANGE_NOUNS.test(phrase) ? phrase : UNNAMED_QUALITY), text, figure);
   }
-  if (!phrase) return phrase;
+  if (!phrase) return kind === 'quality_value' ? qualityNamedBefore(text, cues, figure) : phrase;
+  // a measurement named only by its unit ("time", "size") takes the measure noun written before it
+  if (kind === 'measurement' && !head) return measureNamedBefore(text, figure) ?? phrase;
   const at = placed(text, phrase, head);
   let tidy = withAbbreviationAfter(withCountedNoun(withoutScoreAfterAbbreviation(singularHead(phrase)), text, at), text, at);
   if (kind === 'quality_delta' || kind === 'quality_value') tidy = withoutChangeWords(tidy);
   // "3x speedup", "inference acceleration": the metric of a speedup is speed
   if (kind === 'speedup') return speedOfActivity(tidy.replace(/\b(?:speed-?ups?|accelerations?)\b/gi, 'speed'), text, figure.end);
   return kind === 'quality_delta' ? withRelative(tidy, text, figure) : tidy;
+}
+
+/** "(1) higher performance within the same window (83.4% vs. 60.0%)": a value whose metric no rule chose takes the quality word just before it in its clause. */
+function qualityNamedBefore(text: string, cues: CueHit[], figure: MetricFigure): string | null {
+  const cue = cues.filter((c) => (c.tag === 'QualityMetric' || c.tag === 'QualityVague') && c.end <= figure.start && figure.start - c.end < 60).at(-1);
+  return cue && !/[;.]/.test(text.slice(cue.end, figure.start)) ? phrase(text, cues, cue) : null;
 }
 
 /** "we improve the state of the art by 2.6%, reaching an accuracy of 46.3%": the sentence names one quality metric, and it is this one. */
