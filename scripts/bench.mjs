@@ -25,6 +25,7 @@ const { values: args } = parseArgs({
     'scaling-runs': { type: 'string' },
     extractors: { type: 'string' },
     'memory-lines': { type: 'string' },
+    'run-records': { type: 'string' },
     'memory-timeout-min': { type: 'string' },
     'query-claims': { type: 'string' },
     profile: { type: 'string' },
@@ -40,7 +41,8 @@ if (args.help) {
   process.stdout.write(`usage: npm run bench -- [--quick] [--json] [--only S,S] [--skip S,S] [--records N] [--runs N]
   [--scaling-runs N] [--extractors 1,2,4] [--memory-lines N] [--memory-timeout-min M] [--query-claims N]
   [--corpus synthetic,real] [--profile STAGE] [--no-build] [--no-write]
-sections: extraction, noop, scaling (end to end with 1, 2, 4 extractors), profile, queries, memory
+sections: extraction, noop, scaling (end to end with 1, 2, 4 extractors), profile, queries, memory,
+  claimsrun (\`claims run\` on the embedded store; --run-records N, default 20,000)
 --corpus: which corpora the corpus-dependent sections (extraction, scaling, profile, memory) run on;
   default both, \`real\` being ../shared's seed and dev abstracts replicated with fresh ids (skipped when absent)
 --quick: small sizes, a few minutes, checks ratios against the thresholds in test/bench/targets.mjs (exit 1 below one)
@@ -72,6 +74,7 @@ const PLAN = QUICK
       profile: null,
       queries: { base: 500, targetClaims: 10_000, runs: 10 },
       memory: null, // quick mode reports the peaks sampled during the scaling runs
+      claimsrun: null,
     }
   : {
       extraction: { count: 1000, runs: 5 },
@@ -80,6 +83,7 @@ const PLAN = QUICK
       profile: { records: 15_000 },
       queries: { base: 40_000, targetClaims: 1_000_000, runs: 30 },
       memory: { lines: 1_000_000, timeoutMin: 50 },
+      claimsrun: { records: 20_000 },
     };
 if (args.records) PLAN.scaling.records = int(args.records);
 if (args.runs) PLAN.scaling.runs = PLAN.extraction.runs = PLAN.noop.runs = int(args.runs);
@@ -87,6 +91,7 @@ if (args['scaling-runs']) PLAN.scaling.scalingRuns = int(args['scaling-runs']);
 if (args.extractors) PLAN.scaling.extractors = args.extractors.split(',').map(Number);
 if (args['memory-lines']) PLAN.memory = { ...(PLAN.memory ?? { timeoutMin: 50 }), lines: int(args['memory-lines']) };
 if (args['memory-timeout-min'] && PLAN.memory) PLAN.memory.timeoutMin = Number(args['memory-timeout-min']);
+if (args['run-records']) PLAN.claimsrun = { records: int(args['run-records']) };
 if (args['query-claims']) PLAN.queries.targetClaims = int(args['query-claims']);
 const PROFILE_STAGES = ['ingest', 'extract', 'normalize', 'write'];
 const profileOnly = args.profile != null;
@@ -96,7 +101,7 @@ if (profileOnly && ![...PROFILE_STAGES, 'all'].includes(args.profile)) {
 }
 if (profileOnly) PLAN.profile = { records: int(args.records, 3000) };
 
-const ALL = ['extraction', 'noop', 'scaling', 'profile', 'queries', 'memory'];
+const ALL = ['extraction', 'noop', 'scaling', 'profile', 'queries', 'memory', 'claimsrun'];
 let sections = profileOnly ? ['profile'] : args.only ? args.only.split(',') : ALL;
 if (args.skip) sections = sections.filter((s) => !args.skip.split(',').includes(s));
 sections = sections.filter((s) => ALL.includes(s) && PLAN[s]);
@@ -139,7 +144,7 @@ const { ratiosOf, checkRatios } = await import('../test/bench/targets.mjs');
 const { corpusShape, realAbstracts, realCorpusMissing, REAL_SOURCES, replicateReal, writeRealJsonl } = await import('../test/bench/lib/real-corpus.mjs');
 
 // ---------------------------------------------------------------- corpora
-const CORPUS_SECTIONS = new Set(['extraction', 'scaling', 'profile', 'memory']);
+const CORPUS_SECTIONS = new Set(['extraction', 'scaling', 'profile', 'memory', 'claimsrun']);
 const realMissing = realCorpusMissing();
 let corpora = args.corpus ? args.corpus.split(',') : ['synthetic', 'real'];
 if (corpora.some((c) => !['synthetic', 'real'].includes(c))) {
@@ -198,7 +203,8 @@ const progress = new Progress(steps.length);
 /** A JSONL corpus in the scratch folder: made once, reused (same seed or same real set, same bytes). */
 async function corpusFile(count, startId = 0, corpus = 'synthetic') {
   // A fingerprint of the generator's output in the name: a file cached by an older generator (or another real set) is not reused.
-  const print = createHash('sha256').update(corpus === 'real' ? realAbstracts().map((a) => a.abstract).join('\n') : abstractAt(SEED, startId).abstract).digest('hex').slice(0, 8);
+  // 'titled': real copies carry their id in the title (real-corpus.mjs); files made before that are not reused.
+  const print = createHash('sha256').update(corpus === 'real' ? `titled\n${realAbstracts().map((a) => a.abstract).join('\n')}` : abstractAt(SEED, startId).abstract).digest('hex').slice(0, 8);
   const path = `${SCRATCH}/${corpus === 'real' ? 'real' : `corpus-${SEED}`}-${print}-${startId}-${count}.jsonl`;
   if (existsSync(path) && statSync(path).size > 0) return path;
   const tmp = `${path}.${process.pid}.tmp`;
@@ -321,6 +327,10 @@ for (const { section, corpus } of steps) {
     if (section === 'queries') {
       const { benchQueries } = await import('../test/bench/queries.mjs');
       results.queries = await benchQueries({ ...plan, seed: SEED + 1, progress });
+    }
+    if (section === 'claimsrun') {
+      const { benchClaimsRun } = await import('../test/bench/claims-run.mjs');
+      into.claimsRun = await benchClaimsRun({ file: await file(plan.records, 800_000_000), records: plan.records, progress });
     }
     if (section === 'memory') {
       const { runPipeline } = await import('../test/bench/pipeline.mjs');

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { CONFIG_ENV_VARS } from '@claimflow/config';
 import { COMMANDS } from '../services/cli/src/commands/index.js';
-import { WORKERS } from '../services/cli/src/commands/worker.js';
+import { WORKER_NODE_OPTIONS, WORKERS } from '../services/cli/src/commands/worker.js';
 import { ROOT } from './support/cli.js';
 
 // npm's own range rules (semver is installed with the toolchain; it ships no types).
@@ -44,8 +44,12 @@ describe('docker-compose.yml', () => {
     if (command === 'worker') expect(Object.keys(WORKERS)).toContain(arg);
   });
 
-  it.each(OURS)('%s sets only variables the config reads', (name) => {
-    for (const key of Object.keys(services[name].environment ?? {})) expect(CONFIG_ENV_VARS).toContain(key);
+  it.each(OURS)('%s sets only variables the config reads (and Node\'s flags, for the pipeline\'s processes)', (name) => {
+    for (const key of Object.keys(services[name].environment ?? {})) if (key !== 'NODE_OPTIONS') expect(CONFIG_ENV_VARS).toContain(key);
+  });
+
+  it.each(['ingest', 'extractor', 'normalizer', 'writer', 'cli'])('%s runs with the heap cap the workers are measured with', (name) => {
+    expect(services[name].environment.NODE_OPTIONS).toBe(WORKER_NODE_OPTIONS);
   });
 
   it.each(LONG_RUNNING)('%s has a healthcheck on the port it serves, and waits for healthy dependencies', (name) => {

@@ -13,6 +13,9 @@ describe('profile categories', () => {
     expect(categoryOf('tokenize', `${ROOT}/node_modules/compromise/src/one.js`)).toBe('compromise');
     expect(categoryOf('parse', `${ROOT}/node_modules/zod/v4/core/schemas.js`)).toBe('zod');
     expect(categoryOf('sendCommand', `${ROOT}/node_modules/ioredis/built/Redis.js`)).toBe('ioredis / BullMQ');
+    expect(categoryOf('wasm-function[10791]', 'wasm://wasm/022c915e')).toBe('PostgreSQL (PGlite WASM)');
+    expect(categoryOf('expandFileStorage', `${ROOT}/node_modules/@electric-sql/pglite/dist/chunk-CTPU3OXM.js`)).toBe('PGlite (JS)');
+    expect(categoryOf('query', `${ROOT}/node_modules/pg/lib/client.js`)).toBe('pg');
     expect(categoryOf('moveToFinished', `${ROOT}/node_modules/bullmq/dist/cjs/classes/job.js`)).toBe('ioredis / BullMQ');
     expect(categoryOf('fromJSON', `${ROOT}/node_modules/bullmq/dist/cjs/classes/job.js`)).toBe('JSON (job payloads)');
     expect(categoryOf('writeValues', `${ROOT}/node_modules/pg-protocol/dist/serializer.js`)).toBe('pg');

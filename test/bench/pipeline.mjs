@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { newBatch, PipelineQueues, produceBatch, STAGES, whenReady } from '@claimflow/queues';
 import { readRecords } from '@claimflow/readers';
 import { openStore } from '@claimflow/store';
+import { WORKER_NODE_OPTIONS } from '../../services/cli/dist/commands/worker.js';
 import {
   benchRedis, freshDatabase, procCpuSeconds, procMemory, rand, REDIS_URL, redisPid, redisUsedMemory, sleep, spawnClaims, waitForWorkers,
 } from './lib/util.mjs';
@@ -56,6 +57,8 @@ export async function runPipeline({
   const workerEnv = {
     REDIS_URL, DATABASE_URL: db.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', HEALTH_PORT: '0',
     CHUNK_SIZE: String(chunkSize), MAX_QUEUE_DEPTH: String(maxQueueDepth),
+    // The workers run as compose runs them: with its heap cap (compose.test.ts holds the two equal).
+    NODE_OPTIONS: WORKER_NODE_OPTIONS,
   };
   const expected = { ingest: 1, extract: extractors, normalize: 1, write: 1 };
   const procs = [];

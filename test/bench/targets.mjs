@@ -4,6 +4,7 @@
 export const TARGETS = {
   extractVsCompromise: 15, // extractClaims at least 15× faster than compromise's full parse
   e2eAbstractsPerSec: 1500, // four worker processes and PostgreSQL
+  claimsRunAbstractsPerSec: 1000, // `claims run` on the embedded store (PGlite), one process
   serviceMB: 220, // every service's peak RSS on a 1,000,000-line ingest
   redisMB: 512,
 };

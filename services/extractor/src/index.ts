@@ -14,6 +14,6 @@ export function extractChunk(job: ExtractJob): NormalizeJob {
 
 export function startExtractor(ctx: ServiceContext) {
   return startStage(ctx, 'extract', async (job, bull) => {
-    await ctx.queues.add('normalize', extractChunk(job), bull.id!);
+    await ctx.queues.forward('normalize', extractChunk(job), bull.id!);
   });
 }

@@ -17,7 +17,7 @@ export function checkChunk(job: IngestJob): ExtractJob {
 /** The ingest worker, and the inbox watcher when INBOX_DIR is set. */
 export async function startIngest(ctx: ServiceContext): Promise<Running> {
   const worker = startStage(ctx, 'ingest', async (job, bull) => {
-    await ctx.queues.add('extract', checkChunk(job), bull.id!);
+    await ctx.queues.forward('extract', checkChunk(job), bull.id!);
   });
   const inbox = ctx.config.INBOX_DIR ? await startInbox(ctx, ctx.config.INBOX_DIR) : null;
   // With an inbox, ingest reads and writes the store (which files it has taken), so it is ready only when the store answers.

@@ -17,6 +17,6 @@ export function normalizeChunk(job: NormalizeJob): WriteJob {
 
 export function startNormalizer(ctx: ServiceContext) {
   return startStage(ctx, 'normalize', async (job, bull) => {
-    await ctx.queues.add('write', normalizeChunk(job), bull.id!);
+    await ctx.queues.forward('write', normalizeChunk(job), bull.id!);
   });
 }

@@ -10,7 +10,8 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
   // A finished job keeps its payload (hundreds of KB per chunk): keep only a few for inspection.
-  removeOnComplete: { count: 100, age: 3600 },
+  // 100 per stage held ~95 MB of Redis after a batch (BENCHMARKS.md); 10 hold a tenth of that.
+  removeOnComplete: { count: 10, age: 3600 },
   removeOnFail: { count: 10_000, age: 14 * 24 * 3600 },
 };
 

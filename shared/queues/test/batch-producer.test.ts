@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@claimflow/logger';
 import type { RawRecord } from '@claimflow/schemas';
 import { testRedisUrl, uniquePrefix } from '../../../test/support/services.js';
-import { assertRedisReachable, createRedis, newBatch, PipelineQueues, produceBatch, UnreachableError } from '../src/index.js';
+import { assertRedisReachable, createRedis, createStageWorker, newBatch, PipelineQueues, produceBatch, UnreachableError } from '../src/index.js';
 
 const log = createLogger('test', 'silent');
 const records = (n: number): RawRecord[] => Array.from({ length: n }, (_, i) => ({ line: i + 1, record: { title: `t${i}`, abstract: 'a' } }));
@@ -67,6 +67,20 @@ describe('produceBatch', () => {
     await queues.byStage.write.drain();
     await sending;
     expect(finished).toBe(true);
+  });
+
+  it('a forwarded payload is not parsed again on the way out; the stage that receives a bad one fails it at once, saying why', async () => {
+    const bad = { batch: newBatch('fwd'), extractorVersion: '1', papers: [{ paper: { id: 'p' }, claims: [] }], rejections: [] } as never;
+    await queues.forward('write', bad, 'fwd-bad');
+    const worker = createStageWorker('write', async () => {}, { connection: createRedis(await testRedisUrl(), 'worker', log), prefix: queues.prefix, concurrency: 1, lockMs: 5000, log });
+    try {
+      const reason = await new Promise<string>((resolve) => worker.on('failed', (_job, err) => resolve(err.message)));
+      expect(reason).toMatch(/^invalid write payload: papers\.0\.paper\.\w+: /);
+      const [job] = await queues.byStage.write.getFailed();
+      expect(job.attemptsMade).toBe(1); // unrecoverable: no retries
+    } finally {
+      await worker.close();
+    }
   });
 
   it('rejects a payload that does not fit the schema before it reaches Redis', async () => {

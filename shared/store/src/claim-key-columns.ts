@@ -1,5 +1,5 @@
 import type { ClaimRecord } from '@claimflow/schemas';
-import { betterDirection, claimKeys, KEYS_VERSION } from '@claimflow/units';
+import { betterDirection, claimKeys, KEYS_VERSION, type ClaimKeys } from '@claimflow/units';
 
 /** What the key columns of one claim hold (migration 020). */
 export interface KeyColumns {
@@ -13,8 +13,8 @@ export interface KeyColumns {
 type KeySource = Pick<ClaimRecord, 'kind' | 'unit' | 'metric' | 'setting' | 'baseline' | 'sentence' | 'text'>;
 
 /** A claim's canonical keys, computed from its own text by the units library's tables. */
-export function keyColumns(c: KeySource): KeyColumns {
-  const keys = claimKeys(c);
+export function keyColumns(c: KeySource, keysOf: (c: KeySource) => ClaimKeys = claimKeys): KeyColumns {
+  const keys = keysOf(c);
   return {
     metric_key: keys.metricKey,
     setting_keys: keys.settingKeys,

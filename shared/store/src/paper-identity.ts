@@ -17,10 +17,11 @@ export interface Resolved {
  * Gives each record the id of the paper with the same normalized title and
  * abstract, if one is stored (or comes earlier in this chunk) under another
  * id; its claims follow. Run inside the writer's transaction, after the
- * advisory locks on the content keys.
+ * advisory locks on the content keys. `contentKeys` (the writer's, one per
+ * paper) gains the moved records' papers.
  */
-export async function resolvePaperIds(tx: Sql, items: Item[]): Promise<Resolved> {
-  const keys = items.map((i) => contentKeyOf(i.paper));
+export async function resolvePaperIds(tx: Sql, items: Item[], contentKeys: Map<Item['paper'], string>): Promise<Resolved> {
+  const keys = items.map((i) => contentKeys.get(i.paper) ?? contentKeyOf(i.paper));
   const stored = keys.length
     ? await tx.query<{ id: string; content_key: string }>(
         'SELECT min(id) AS id, content_key FROM papers WHERE content_key = ANY($1::text[]) GROUP BY content_key',
@@ -38,6 +39,7 @@ export async function resolvePaperIds(tx: Sql, items: Item[]): Promise<Resolved>
     if (target === item.paper.id) return item;
     const moved: Item = { ...item, paper: { ...item.paper, id: target }, claims: item.claims.map((c) => ({ ...c, paperId: target })) };
     given.set(moved, item.paper.id);
+    contentKeys.set(moved.paper, keys[i]);
     return moved;
   });
   return { items: out, given };

@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Param, Sql } from './sql.js';
 import { storeConnectError } from './store-errors.js';
 
@@ -7,6 +10,9 @@ class PgClientSql implements Sql {
   constructor(private readonly client: pg.PoolClient) {}
   async query<T>(text: string, params: Param[] = []): Promise<T[]> {
     return (await this.client.query(text, params as unknown[])).rows as T[];
+  }
+  async copyIn(table: string, columns: readonly string[], text: string): Promise<void> {
+    await pipeline(Readable.from([text]), this.client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
   }
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     return fn(this);
@@ -43,6 +49,10 @@ export class PgSql implements Sql {
 
   async query<T>(text: string, params: Param[] = []): Promise<T[]> {
     return (await this.pool.query(text, params as unknown[])).rows as T[];
+  }
+
+  copyIn(table: string, columns: readonly string[], text: string): Promise<void> {
+    return this.transaction((tx) => tx.copyIn(table, columns, text));
   }
 
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {

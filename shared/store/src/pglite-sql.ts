@@ -12,6 +12,10 @@ class PgliteTxSql implements Sql {
   async query<T>(text: string, params: Param[] = []): Promise<T[]> {
     return (await this.tx.query<T>(text, params as unknown[])).rows;
   }
+  async copyIn(table: string, columns: readonly string[], text: string): Promise<void> {
+    // PGlite has no COPY FROM STDIN; it reads a blob handed to the query as the file /dev/blob.
+    await this.tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+  }
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     return fn(this);
   }
@@ -44,6 +48,10 @@ export class PgliteSql implements Sql {
 
   async query<T>(text: string, params: Param[] = []): Promise<T[]> {
     return (await this.db.query<T>(text, params as unknown[])).rows;
+  }
+
+  copyIn(table: string, columns: readonly string[], text: string): Promise<void> {
+    return this.transaction((tx) => tx.copyIn(table, columns, text));
   }
 
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {

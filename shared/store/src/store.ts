@@ -69,7 +69,7 @@ export class Store {
         params,
       );
       if (!rows.length) return updated;
-      const keys = rows.map(keyColumns);
+      const keys = rows.map((r) => keyColumns(r));
       await this.sql.query(
         `UPDATE claims c SET metric_key = t.metric_key, setting_keys = ARRAY(SELECT jsonb_array_elements_text(t.setting_keys::jsonb)),
            baseline_key = t.baseline_key, better = t.better, keys_version = $6

@@ -25,12 +25,14 @@ export async function writeChunk(tx: Sql, job: WriteJob, claimId: ClaimIdFn): Pr
 
   // A record whose content is a paper stored under another id is that paper.
   // Content keys are locked before ids, each in sorted order, so writers never deadlock.
+  // Each paper's content key is computed once (normalizing and hashing the abstract is the writer's dearest step in JS).
+  const contentKeys = new Map(job.papers.map((p) => [p.paper, contentKeyOf(p.paper)]));
   if (job.papers.length && tx.kind === 'postgres') {
-    const keys = job.papers.map((p) => `k:${contentKeyOf(p.paper)}`);
+    const keys = job.papers.map((p) => `k:${contentKeys.get(p.paper)}`);
     await tx.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT DISTINCT unnest($1::text[]) AS k ORDER BY 1) t', [keys]);
   }
   const sorted = [...job.papers].sort((a, b) => (before(a.paper.source, b.paper.source) ? -1 : 1));
-  const resolved = await resolvePaperIds(tx, sorted);
+  const resolved = await resolvePaperIds(tx, sorted, contentKeys);
 
   // First record per id inside the chunk.
   const winners = new Map<string, PaperWithClaims>();
@@ -78,7 +80,7 @@ export async function writeChunk(tx: Sql, job: WriteJob, claimId: ClaimIdFn): Pr
   }
 
   const papers = [...winners.values()];
-  const claims = await writePapers(tx, papers, job.extractorVersion, claimId);
+  const claims = await writePapers(tx, papers, job.extractorVersion, claimId, contentKeys);
   // Counters move only by rows this transaction added: a redelivered chunk adds none.
   let accepted = 0;
   let newClaims = 0;

@@ -1,6 +1,8 @@
 import type { ClaimRecord, Paper } from '@claimflow/schemas';
 import { contentKeyOf } from './paper-identity.js';
-import { keyColumns } from './claim-key-columns.js';
+import { claimKeysCache } from '@claimflow/units';
+import { keyColumns, KEYS_VERSION } from './claim-key-columns.js';
+import { copyText } from './copy-text.js';
 import type { Sql } from './sql.js';
 
 export type ClaimIdFn = (paperId: string, c: ClaimRecord) => string;
@@ -15,96 +17,93 @@ function lastByKey<T>(items: T[], key: (t: T) => string): T[] {
   return [...new Map(items.map((t) => [key(t), t])).values()];
 }
 
+/** The writer's staging tables: one chunk's rows, private to the session and emptied at every commit. */
+const STAGING = [
+  `CREATE TEMP TABLE IF NOT EXISTS paper_stage (id text PRIMARY KEY, title text, abstract text, metadata jsonb, content_key text) ON COMMIT DELETE ROWS`,
+  `CREATE TEMP TABLE IF NOT EXISTS claim_stage (id text PRIMARY KEY, paper_id text, kind text, span_start int, span_end int, text text,
+     value float8, low float8, high float8, unit text, qualifier text, raw jsonb, metric text, baseline text, setting text, sentence text,
+     metric_key text, setting_keys text[], baseline_key text, better text) ON COMMIT DELETE ROWS`,
+];
+const PAPER_STAGE_COLUMNS = ['id', 'title', 'abstract', 'metadata', 'content_key'];
+const CLAIM_STAGE_COLUMNS = ['id', 'paper_id', 'kind', 'span_start', 'span_end', 'text', 'value', 'low', 'high', 'unit', 'qualifier', 'raw',
+  'metric', 'baseline', 'setting', 'sentence', 'metric_key', 'setting_keys', 'baseline_key', 'better'];
+
 /**
  * Upserts papers and replaces their claims, inside the caller's transaction:
  * claims keep their stable ids, stale ones are deleted, so re-running the same
  * input changes nothing and a paper is never seen with none or both sets.
- * Multi-row statements over unnest() keep it to a few round trips per chunk.
+ * The chunk is loaded with COPY into staging tables, then merged: one
+ * statement for the papers and one for the claims (stale deletes and
+ * upserts together). Papers go first: each new claim's trigger copies its
+ * paper's title_doc, which a statement cannot see while it writes it.
+ * `contentKeys` are the writer's, computed once per chunk; any missing is computed here.
  */
 export async function writePapers(
   tx: Sql,
   items: PaperWithClaims[],
   extractorVersion: string,
   claimId: ClaimIdFn,
+  contentKeys?: Map<Paper, string>,
 ): Promise<number> {
   const papers = lastByKey(items, (i) => i.paper.id);
   if (!papers.length) return 0;
+  for (const ddl of STAGING) await tx.query(ddl);
+  await tx.copyIn(
+    'paper_stage',
+    PAPER_STAGE_COLUMNS,
+    copyText(papers.map(({ paper: p }) => [p.id, p.title, p.abstract, JSON.stringify(p.metadata), contentKeys?.get(p) ?? contentKeyOf(p)])),
+  );
   await tx.query(
     `INSERT INTO papers (id, title, abstract, metadata, extractor_version, content_key)
-     SELECT id, title, abstract, metadata::jsonb, $5, content_key FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $6::text[]) AS t(id, title, abstract, metadata, content_key)
+     SELECT id, title, abstract, metadata, $1, content_key FROM paper_stage
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, abstract = excluded.abstract, metadata = excluded.metadata,
        extractor_version = excluded.extractor_version, content_key = excluded.content_key, updated_at = now()`,
-    [
-      papers.map((p) => p.paper.id),
-      papers.map((p) => p.paper.title),
-      papers.map((p) => p.paper.abstract),
-      papers.map((p) => JSON.stringify(p.paper.metadata)),
-      extractorVersion,
-      papers.map((p) => contentKeyOf(p.paper)),
-    ],
+    [extractorVersion],
   );
   const claims = lastByKey(
-    papers.flatMap((p) => p.claims.map((c) => ({ ...c, id: claimId(p.paper.id, c) }))),
+    papers.flatMap((p) => p.claims.map((c) => ({ c, id: claimId(p.paper.id, c) }))),
     (c) => c.id,
   );
+  // The canonical keys are computed here, with the claim they describe, so every write path stores them;
+  // each distinct text (a sentence with several figures, a common metric) is looked up once per chunk.
+  const keysOf = claimKeysCache();
+  if (claims.length) {
+    await tx.copyIn(
+      'claim_stage',
+      CLAIM_STAGE_COLUMNS,
+      copyText(
+        claims.map(({ c, id }) => {
+          const k = keyColumns(c, keysOf);
+          return [id, c.paperId, c.kind, c.span[0], c.span[1], c.text, c.value, c.low, c.high, c.unit, c.qualifier, JSON.stringify(c.raw),
+            c.metric, c.baseline, c.setting, c.sentence, k.metric_key, k.setting_keys, k.baseline_key, k.better];
+        }),
+      ),
+    );
+  }
   // Stale claims: looked up paper by paper through the paper_id index, then
   // deleted by primary key. The LATERAL subquery with OFFSET 0 cannot be
   // flattened into a join, so no statistics (stale, default or missing, as on
   // a server without autovacuum) can plan it as a scan of every claim; a plain
-  // join did exactly that once the table held a million claims.
+  // join did exactly that once the table held a million claims. The deleted
+  // ids are never staged ids, so the delete and the upsert touch no row twice.
   await tx.query(
-    `DELETE FROM claims WHERE id = ANY(ARRAY(
-       SELECT x.id FROM unnest($1::text[]) AS p(id)
-       CROSS JOIN LATERAL (SELECT c.id FROM claims c WHERE c.paper_id = p.id OFFSET 0) x
-       WHERE NOT (x.id = ANY($2::text[]))))`,
-    [papers.map((p) => p.paper.id), claims.map((c) => c.id)],
+    `WITH stale AS (
+       DELETE FROM claims WHERE id = ANY(ARRAY(
+         SELECT x.id FROM paper_stage p
+         CROSS JOIN LATERAL (SELECT c.id FROM claims c WHERE c.paper_id = p.id OFFSET 0) x
+         WHERE NOT EXISTS (SELECT 1 FROM claim_stage s WHERE s.id = x.id))))
+     INSERT INTO claims (id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw,
+                         metric, baseline, setting, sentence, extractor_version,
+                         metric_key, setting_keys, baseline_key, better, keys_version)
+     SELECT id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw,
+            metric, baseline, setting, sentence, $1, metric_key, setting_keys, baseline_key, better, $2
+     FROM claim_stage
+     ON CONFLICT (id) DO UPDATE SET text = excluded.text, value = excluded.value, low = excluded.low, high = excluded.high,
+       unit = excluded.unit, qualifier = excluded.qualifier, raw = excluded.raw, metric = excluded.metric,
+       baseline = excluded.baseline, setting = excluded.setting, sentence = excluded.sentence,
+       extractor_version = excluded.extractor_version, metric_key = excluded.metric_key, setting_keys = excluded.setting_keys,
+       baseline_key = excluded.baseline_key, better = excluded.better, keys_version = excluded.keys_version`,
+    [extractorVersion, KEYS_VERSION],
   );
-  if (claims.length) {
-    const col = <K extends keyof (typeof claims)[number]>(k: K) => claims.map((c) => c[k] as never);
-    // The canonical keys are computed here, with the claim they describe, so every write path stores them.
-    const keys = claims.map(keyColumns);
-    await tx.query(
-      `INSERT INTO claims (id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw,
-                           metric, baseline, setting, sentence, extractor_version,
-                           metric_key, setting_keys, baseline_key, better, keys_version)
-       SELECT id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw::jsonb,
-              metric, baseline, setting, sentence, $17,
-              metric_key, ARRAY(SELECT jsonb_array_elements_text(setting_keys::jsonb)), baseline_key, better, $21
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::float8[], $8::float8[],
-                   $9::float8[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
-                   $18::text[], $19::text[], $20::text[], $22::text[])
-         AS t(id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw, metric, baseline, setting, sentence,
-              metric_key, setting_keys, baseline_key, better)
-       ON CONFLICT (id) DO UPDATE SET text = excluded.text, value = excluded.value, low = excluded.low, high = excluded.high,
-         unit = excluded.unit, qualifier = excluded.qualifier, raw = excluded.raw, metric = excluded.metric,
-         baseline = excluded.baseline, setting = excluded.setting, sentence = excluded.sentence,
-         extractor_version = excluded.extractor_version, metric_key = excluded.metric_key, setting_keys = excluded.setting_keys,
-         baseline_key = excluded.baseline_key, better = excluded.better, keys_version = excluded.keys_version`,
-      [
-        col('id'),
-        col('paperId'),
-        col('kind'),
-        claims.map((c) => c.span[0]),
-        claims.map((c) => c.span[1]),
-        col('text'),
-        col('value'),
-        col('low'),
-        col('high'),
-        col('unit'),
-        col('qualifier'),
-        claims.map((c) => JSON.stringify(c.raw)),
-        col('metric'),
-        col('baseline'),
-        col('setting'),
-        col('sentence'),
-        extractorVersion,
-        keys.map((k) => k.metric_key),
-        keys.map((k) => JSON.stringify(k.setting_keys)),
-        keys.map((k) => k.baseline_key),
-        keys[0].keys_version,
-        keys.map((k) => k.better),
-      ],
-    );
-  }
   return claims.length;
 }

@@ -89,6 +89,17 @@ describe.each(backends)('Store on %s', (_, open) => {
     expect((await store.claims({ paper: 'p3' }))[0].metric).toBe(evil);
   });
 
+  it('stores what COPY must escape (tabs, newlines, backslashes, quotes, \\N) exactly, and a claim\'s setting keys as an array', async () => {
+    const nasty = 'a\tb\nc\r\\d \\N "q" {x,y} \\t';
+    const meta = { note: nasty, nested: { back: '\\' } };
+    const c = claim('p-copy', [8, 10], { metric: nasty, setting: 'on ImageNet with 8 A100 GPUs', baseline: nasty, sentence: `${nasty} 3x`, raw: { value: 3, low: null, high: null, unit: nasty } as never });
+    await store.writeChunk(job({ batch: { ...batch, id: 'b-copy' }, papers: [{ paper: { ...paper('p-copy', 1), title: nasty, abstract: nasty, metadata: meta }, claims: [c] }], rejections: [] }));
+    const [p] = await store.papers(['p-copy']);
+    expect(p).toMatchObject({ title: nasty, abstract: nasty, metadata: meta });
+    const [stored] = await store.claims({ paper: 'p-copy' });
+    expect(stored).toMatchObject({ metric: nasty, baseline: nasty, sentence: `${nasty} 3x`, raw: c.raw, settingKeys: ['ImageNet', 'A100'] });
+  });
+
   it.each([['earlier line first', [2, 5]], ['later line first', [5, 2]]])(
     'within a batch the first line with an id wins and later ones are rejected (%s)',
     async (_, order) => {

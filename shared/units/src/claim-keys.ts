@@ -3,7 +3,7 @@
 // filter and rank by.
 import { baselineKey, BASELINE_KEYS } from './baseline-keys.js';
 import { metricKey, METRIC_KEYS } from './metric-keys.js';
-import { settingKeysIn, settingMentions, SETTING_KEYS, type SettingCategory } from './setting-keys.js';
+import { settingMentions, SETTING_KEYS, type SettingCategory, type SettingMention } from './setting-keys.js';
 
 export interface ClaimKeys {
   metricKey: string | null;
@@ -31,19 +31,53 @@ const FROM_SENTENCE: SettingCategory[] = ['dataset', 'benchmark', 'hardware'];
  * the claim's number, of each kind, and never one inside the baseline.
  */
 export function claimKeys(c: ClaimKeyInput): ClaimKeys {
-  const settingKeys = settingKeysIn(c.setting);
-  const covered = new Set(settingMentions(c.setting).map((m) => m.category));
+  return keysWith(DIRECT, c);
+}
+
+/** The table look-ups claimKeys makes, each a pure function of one text. */
+interface Lookups {
+  mentions(text: string | null): SettingMention[];
+  metric(text: string | null): string | null;
+  baseline(text: string | null): string | null;
+}
+
+const DIRECT: Lookups = { mentions: settingMentions, metric: (t) => metricKey(t)?.key ?? null, baseline: baselineKey };
+
+function keysWith(look: Lookups, c: ClaimKeyInput): ClaimKeys {
+  const ofSetting = look.mentions(c.setting);
+  const settingKeys = ofSetting.map((m) => m.key);
+  const covered = new Set(ofSetting.map((m) => m.category));
   const at = c.sentence?.indexOf(c.text) ?? -1;
-  const inBaseline = new Set(settingKeysIn(c.baseline));
+  const inBaseline = new Set(look.mentions(c.baseline).map((m) => m.key));
   const nearest = new Map<SettingCategory, { key: string; distance: number }>();
-  for (const m of settingMentions(c.sentence)) {
+  for (const m of look.mentions(c.sentence)) {
     if (covered.has(m.category) || !FROM_SENTENCE.includes(m.category) || inBaseline.has(m.key)) continue;
     const distance = at < 0 ? m.offset : Math.abs(m.offset - at);
     const prev = nearest.get(m.category);
     if (!prev || distance < prev.distance) nearest.set(m.category, { key: m.key, distance });
   }
   for (const { key } of nearest.values()) if (!settingKeys.includes(key)) settingKeys.push(key);
-  return { metricKey: metricKey(c.metric)?.key ?? null, settingKeys, baselineKey: baselineKey(c.baseline) };
+  return { metricKey: look.metric(c.metric), settingKeys, baselineKey: look.baseline(c.baseline) };
+}
+
+function memo<T>(fn: (text: string | null) => T): (text: string | null) => T {
+  const seen = new Map<string | null, T>();
+  return (text) => {
+    let v = seen.get(text);
+    if (v === undefined && !seen.has(text)) seen.set(text, (v = fn(text)));
+    return v as T;
+  };
+}
+
+/**
+ * claimKeys with each table look-up made once per distinct text: the claims
+ * of one write share their sentences (several figures in one), metrics and
+ * baselines. One cache per chunk, dropped with it, so it never grows. The
+ * results are those of claimKeys; the arrays it returns are the caller's own.
+ */
+export function claimKeysCache(): (c: ClaimKeyInput) => ClaimKeys {
+  const look: Lookups = { mentions: memo(settingMentions), metric: memo(DIRECT.metric), baseline: memo(baselineKey) };
+  return (c) => keysWith(look, c);
 }
 
 /** FNV-1a of the tables: changes whenever a spelling or a row does, so stored keys know they are stale. */

@@ -8,5 +8,5 @@ export { Lexicon, type LexiconRow, type LexiconMatch } from './phrase-lexicon.js
 export { METRIC_KEYS, METRIC_KEY_LIST, metricKey, metricKeyInfo, type MetricKey, type MetricKeyRow, type MetricKeyScale } from './metric-keys.js';
 export { SETTING_CATEGORIES, SETTING_KEYS, settingCategory, settingKeysIn, settingMentions, type SettingCategory, type SettingKeyRow, type SettingMention } from './setting-keys.js';
 export { BASELINE_KEYS, baselineKey } from './baseline-keys.js';
-export { claimKeys, KEYS_VERSION, type ClaimKeyInput, type ClaimKeys } from './claim-keys.js';
+export { claimKeys, claimKeysCache, KEYS_VERSION, type ClaimKeyInput, type ClaimKeys } from './claim-keys.js';
 export { betterDirection } from './ranking.js';

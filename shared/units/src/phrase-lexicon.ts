@@ -46,6 +46,12 @@ const joined = (words: string[]) => words.join('');
 export class Lexicon<R extends LexiconRow> {
   private readonly folded = new Map<string, R>();
   private readonly exact = new Map<string, R>();
+  /**
+   * Every leading part of every form (folded and exact alike): a run of words
+   * whose join is no such prefix cannot grow into a match, so matches() stops
+   * there instead of trying all six lengths at every word.
+   */
+  private readonly prefixes = new Set<string>();
 
   constructor(readonly rows: readonly R[]) {
     for (const row of rows) {
@@ -61,19 +67,26 @@ export class Lexicon<R extends LexiconRow> {
     // One spelling, two meanings: a table error the tests catch at load.
     if (other && other !== row) throw new Error(`lexicon: "${form}" spells both ${other.key} and ${row.key}`);
     map.set(form, row);
+    for (let i = 1; i <= form.length; i++) this.prefixes.add(form.slice(0, i));
   }
 
   /** Every match in the phrase, in text order; overlapping matches give way to the longest. */
   matches(phrase: string | null | undefined): LexiconMatch<R>[] {
     if (!phrase) return [];
     const words = wordsOf(phrase);
+    const foldedWords = words.map((w) => fold(w.text));
     const out: LexiconMatch<R>[] = [];
     for (let i = 0; i < words.length; ) {
+      // Grow the run word by word while it can still become a form; the longest
+      // length that is one wins, and at one length a cased spelling before a folded one.
       let best: LexiconMatch<R> | null = null;
-      for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1 && !best; n--) {
-        const slice = words.slice(i, i + n);
-        const row = this.exact.get(joined(slice.map((w) => w.text))) ?? this.folded.get(joined(slice.map((w) => fold(w.text))));
-        if (row) best = { row, at: i, offset: slice[0].offset, words: n };
+      let exact: string | null = '';
+      let folded: string | null = '';
+      for (let n = 1; n <= Math.min(MAX_WORDS, words.length - i) && (exact !== null || folded !== null); n++) {
+        if (exact !== null) exact = this.prefixes.has((exact += words[i + n - 1].text)) ? exact : null;
+        if (folded !== null) folded = this.prefixes.has((folded += foldedWords[i + n - 1])) ? folded : null;
+        const row = (exact !== null ? this.exact.get(exact) : undefined) ?? (folded !== null ? this.folded.get(folded) : undefined);
+        if (row) best = { row, at: i, offset: words[i].offset, words: n };
       }
       if (best) {
         out.push(best);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BASELINE_KEYS, baselineKey, betterDirection, claimKeys, KEYS_VERSION, Lexicon, METRIC_KEY_LIST, METRIC_KEYS, metricKey,
+  BASELINE_KEYS, baselineKey, betterDirection, claimKeys, claimKeysCache, KEYS_VERSION, Lexicon, METRIC_KEY_LIST, METRIC_KEYS, metricKey,
   metricKeyInfo, SETTING_KEYS, settingKeysIn,
 } from '../src/index.js';
 
@@ -120,5 +120,24 @@ describe('ranking direction', () => {
     expect(betterDirection('quality_value', '%', 'accuracy')).toBe('higher');
     expect(betterDirection('quality_value', 'abs', 'perplexity')).toBe('lower');
     expect(betterDirection('quality_value', '%', 'word error rate')).toBe('lower');
+  });
+});
+
+describe('claimKeysCache', () => {
+  const sentence = 'On ImageNet with 8 A100 GPUs, our ResNet-50 is 2.1x faster than the ViT baseline and 3% more accurate on COCO.';
+  const claims = [
+    { metric: 'speed', setting: null, baseline: 'ViT', sentence, text: '2.1x' },
+    { metric: 'accuracy', setting: null, baseline: 'ViT', sentence, text: '3%' },
+    { metric: 'accuracy', setting: 'COCO on a Pixel', baseline: null, sentence, text: '3%' },
+    { metric: 'top-1 accuracy', setting: 'ImageNet', baseline: 'ResNet-50', sentence: null, text: '1.2 pp' },
+  ];
+  it('gives what claimKeys gives, however often a text repeats', () => {
+    const keys = claimKeysCache();
+    for (const c of [...claims, ...claims]) expect(keys(c)).toEqual(claimKeys(c));
+  });
+  it('hands out arrays of the caller’s own: changing one changes no later answer', () => {
+    const keys = claimKeysCache();
+    keys(claims[2]).settingKeys.push('mutated');
+    expect(keys(claims[2])).toEqual(claimKeys(claims[2]));
   });
 });

@@ -29,13 +29,16 @@ export function categoryOf(functionName, url, callerUrl = null) {
   if (!url && /^(parse|stringify|JSONParse|JSONStringify)$/.test(functionName) && !callerUrl?.includes('node:internal/url')) return 'JSON';
   if (!url && callerUrl) return categoryOf('', callerUrl);
   if (!url) return 'V8 / native';
+  // claims run's embedded store: PostgreSQL itself is WASM; PGlite's JS around it (protocol, in-memory file system) is apart from pg.
+  if (url.startsWith('wasm://')) return 'PostgreSQL (PGlite WASM)';
   const pkg = packageOf(url);
+  if (pkg === '@electric-sql/pglite') return 'PGlite (JS)';
   // BullMQ's Job.fromJSON / asJSON are JSON.parse / JSON.stringify of the payload, inlined: their self time is JSON.
   if (pkg === 'bullmq' && /^(fromJSON|asJSON|toJSON)$/.test(functionName)) return 'JSON (job payloads)';
   if (pkg === 'compromise') return 'compromise';
   if (pkg === 'zod') return 'zod';
   if (/^(bullmq|ioredis|@ioredis\/.*|redis-parser|redis-errors|msgpackr|cluster-key-slot|denque|standard-as-callback|lodash\..*)$/.test(pkg)) return 'ioredis / BullMQ';
-  if (/^(pg|pg-.*|pgpass|postgres-.*|@electric-sql\/.*)$/.test(pkg)) return 'pg';
+  if (/^(pg|pg-.*|pgpass|postgres-.*)$/.test(pkg)) return 'pg';
   if (/^(pino|pino-.*|sonic-boom|thread-stream|fast-redact|quick-format-unescaped|atomic-sleep|on-exit-leak-free|safe-stable-stringify)$/.test(pkg)) return 'logging (pino)';
   if (pkg === '@claimflow/extract') return 'extraction rules';
   if (pkg === '@claimflow/units') return 'unit normalization';

@@ -1,0 +1,33 @@
+// `claims run FILE` on the embedded store (PGlite in a fresh DATA_DIR): the
+// whole pipeline and the API in one process, as a user runs it on a laptop.
+// Timed from spawn to exit, so start-up (opening the store, migrating) is in
+// the figure; at tens of thousands of records it is a few percent of it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { procMemory, rand, REDIS_URL, sleep, spawnClaims } from './lib/util.mjs';
+
+export async function benchClaimsRun({ file, records, profileDir = null, progress }) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cf-bench-run-'));
+  // Its own queue prefix (no QUEUE_PREFIX: claims run makes a private one and removes it) and an API port of its own.
+  const env = { REDIS_URL, DATA_DIR: dataDir, DATABASE_URL: undefined, QUEUE_PREFIX: undefined, PORT: String(20_000 + Math.floor(Math.random() * 20_000)), LOG_LEVEL: 'warn' };
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=claims-run-${rand()}.cpuprofile`] : [];
+  const t0 = performance.now();
+  const run = spawnClaims(['run', file], env, nodeArgs);
+  let peakRss = 0;
+  try {
+    while (run.child.exitCode === null && run.child.signalCode === null) {
+      const m = procMemory(run.child.pid);
+      if (m) peakRss = Math.max(peakRss, m.rss, m.hwm || 0);
+      progress?.update(`claims run: ${Math.round((performance.now() - t0) / 1000)} s`, null);
+      await sleep(250);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    if (run.child.exitCode !== 0) throw new Error(`claims run exited ${run.child.exitCode ?? run.child.signalCode}: ${run.output.slice(-2000)}`);
+    const stored = /store totals: (\d+) papers/.exec(run.output)?.[1];
+    return { records, seconds, abstractsPerSec: records / seconds, peakRss, papersStored: stored ? Number(stored.replace(/,/g, '')) : null };
+  } finally {
+    await run.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
