@@ -5,8 +5,17 @@ import { tagCues, type CueHit } from './nlp.js';
 
 /** The short form in parentheses; the long form is read back from it (scanning for it at every offset is slow). */
 const SHORT_FORM = /\(\s*([A-Z][A-Za-z0-9&-]{1,7})\s*\)/g;
-/** One to five words right before the parenthesis. */
-const LONG_FORM = /((?:[A-Za-z][\w-]*\s+){0,4}[A-Za-z][\w-]*)\s*$/;
+/** A word a long form is made of. */
+const LONG_FORM_WORD = /^[A-Za-z][\w-]*$/;
+
+/** One to five words right before the parenthesis (read backwards: a regex anchored at the end tries every offset). */
+function longFormBefore(text: string): string | undefined {
+  const words = text.trimEnd().split(/\s+/);
+  let n = 0;
+  while (n < 5 && n < words.length && LONG_FORM_WORD.test(words[words.length - 1 - n])) n++;
+  if (!n) return undefined;
+  return words.slice(words.length - n).join(' ');
+}
 
 /** Short form → the cue of its long form, with the long form as its normal text. */
 export type Abbreviations = Map<string, Pick<CueHit, 'tag' | 'normal' | 'longForm'> & { pattern: RegExp }>;
@@ -17,7 +26,7 @@ export function definedAbbreviations(text: string): Abbreviations {
   SHORT_FORM.lastIndex = 0;
   for (let m = SHORT_FORM.exec(text); m; m = SHORT_FORM.exec(text)) {
     const short = m[1];
-    const long = LONG_FORM.exec(text.slice(Math.max(0, m.index - 80), m.index))?.[1];
+    const long = longFormBefore(text.slice(Math.max(0, m.index - 80), m.index));
     if (!long) continue;
     // the long form's last cue, if it ends the long form and names a quality metric, is what the short form names;
     // other long forms are names of methods ("Mixture of Experts (MoE)") whose short form measures nothing

@@ -30,26 +30,46 @@ export interface CleanText {
 }
 
 /** Applies non-overlapping edits to text whose characters came from original ranges [from[i], to[i]). */
-function applyEdits(text: string, from: number[], to: number[], edits: Edit[]) {
+function applyEdits(text: string, from: Int32Array, to: Int32Array, edits: Edit[]) {
   edits.sort((a, b) => a.start - b.start);
-  let out = '';
-  const f: number[] = [];
-  const t: number[] = [];
-  let at = 0;
-  for (const e of edits) {
-    if (e.start < at) continue; // overlaps an earlier edit
-    for (; at < e.start; at++) (out += text[at], f.push(from[at]), t.push(to[at]));
-    for (const ch of e.text) (out += ch, f.push(from[e.start]), t.push(to[e.end - 1]));
+  const kept = edits.filter((e, i) => i === 0 || e.start >= edits[i - 1].end); // an edit overlapping an earlier one is dropped
+  const length = text.length + kept.reduce((n, e) => n + e.text.length - (e.end - e.start), 0);
+  const f = new Int32Array(length);
+  const t = new Int32Array(length);
+  const parts: string[] = [];
+  let at = 0; // in text
+  let o = 0; // in the output
+  const copy = (end: number) => {
+    parts.push(text.slice(at, end));
+    f.set(from.subarray(at, end), o);
+    t.set(to.subarray(at, end), o);
+    o += end - at;
+  };
+  for (const e of kept) {
+    copy(e.start);
+    parts.push(e.text);
+    // every character of a rewrite comes from the whole range it replaced
+    f.fill(from[e.start], o, o + e.text.length);
+    t.fill(to[e.end - 1], o, o + e.text.length);
+    o += e.text.length;
     at = e.end;
   }
-  for (; at < text.length; at++) (out += text[at], f.push(from[at]), t.push(to[at]));
-  return { text: out, from: f, to: t };
+  copy(text.length);
+  return { text: parts.join(''), from: f, to: t };
+}
+
+/** The identity map of a text of `n` characters: character i came from [i, i + 1). */
+function identity(n: number): [Int32Array, Int32Array] {
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  for (let i = 0; i < n; i++) (from[i] = i, to[i] = i + 1);
+  return [from, to];
 }
 
 export function cleanText(original: string): CleanText {
   let text = original.replace(PATTERN, (c) => SAME_LENGTH[c] ?? c);
-  let from: number[] | null = null;
-  let to: number[] | null = null;
+  let from: Int32Array | null = null;
+  let to: Int32Array | null = null;
   for (const rule of MARKUP_RULES) {
     if (!rule.applies(text)) continue;
     const edits: Edit[] = [];
@@ -59,8 +79,7 @@ export function cleanText(original: string): CleanText {
       if (m[0].length === 0) rule.pattern.lastIndex++;
     }
     if (!edits.length) continue;
-    from ??= Array.from({ length: text.length }, (_, i) => i);
-    to ??= Array.from({ length: text.length }, (_, i) => i + 1);
+    if (!from || !to) [from, to] = identity(text.length);
     ({ text, from, to } = applyEdits(text, from, to, edits));
   }
   if (!from || !to) return { text, span: (start, end) => [start, end] };

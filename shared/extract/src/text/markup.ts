@@ -55,8 +55,8 @@ export const MARKUP_RULES: MarkupRule[] = [
   {
     name: 'glued-parenthesis', // "recognition(Acc@1: +8.9%)": a word glued to the parenthesis that follows it
     applies: (t) => t.includes('('),
-    pattern: /(?<=[a-z]{3})\((?=[A-Za-z])/g,
-    rewrite: ' (',
+    pattern: /[a-z]{3}\((?=[A-Za-z])/g, // no look-behind: it made the engine try it at every character
+    rewrite: (m) => [{ start: m.index + 3, end: m.index + 4, text: ' (' }],
   },
   {
     name: 'pdf-split-thousands', // "2, 500 times": a thousands separator that gained a space
