@@ -5,129 +5,34 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateAbstracts } from '@claimflow/corpus';
-import { metricsIn } from '@claimflow/units';
 import oracleNlp from 'compromise/one';
 import { describe, expect, it } from 'vitest';
 import { contractionTest, cueCandidateTest, type CueModel } from '../src/lexicon/cue-words.js';
 import { CUES, type CueTag } from '../src/lexicon/cues.js';
-import { tagCues } from '../src/lexicon/nlp.js';
+import { buildPlugin, mergedHits, metricAtK, refinedCues, tagCues, type CueHit, type TaggedTerm } from '../src/lexicon/nlp.js';
 import { cleanText } from '../src/text/hygiene.js';
 import { splitSentences } from '../src/text/sentences.js';
 
 // ---------------------------------------------------------------- the oracle: tagCues as it was (commit 5a6975f)
 const originalTagCues = (() => {
-  const lexiconKeys = (phrase: string) => {
-    const lower = phrase.toLowerCase().trim();
-    return [...new Set([lower, lower.replace(/-/g, ' ')])];
-  };
-
-  /**
-   * The plugin changes compromise's shared lexicon, which any other user of
-   * compromise in the process also sees: cue tags hang under the part of speech
-   * their words have, so a full parse elsewhere still finds its nouns and
-   * adjectives. Lists that mix parts of speech hang under a neutral tag.
-   */
-  const PART_OF_SPEECH: Partial<Record<CueTag, string>> = {
-    SpeedTime: 'Noun', Overhead: 'Noun', QualityMetric: 'Noun', QualityVague: 'Noun', QualityLoss: 'Noun', Gain: 'Noun', ScopeNoun: 'Noun',
-    Shorter: 'Comparative', Accurate: 'Adjective', Better: 'Adjective',
-  };
-
-  function buildPlugin() {
-    const words: Record<string, string> = {};
-    // Later lists win on a shared word, so list order in CUES is priority order reversed;
-    // keep specific meanings (metrics, comparatives) after generic ones.
-    const order: CueTag[] = [
-      'ScopeNoun', 'SetupNoun', 'UseVerb', 'RetainVerb', 'Modifier', 'Up', 'Down', 'Improve', 'Gain', 'QualityVague', 'EffRate',
-      'EffResource', 'Overhead', 'SpeedTime', 'SpeedRate', 'QualityMetric', 'Better', 'Worse', 'Accurate', 'QualityLoss', 'Smaller', 'Shorter',
-      'Slower', 'Faster',
-    ];
-    for (const tag of order) for (const w of CUES[tag]) for (const key of lexiconKeys(w)) words[key] = tag;
-    const tags = Object.fromEntries(Object.keys(CUES).map((t) => [t, { isA: PART_OF_SPEECH[t as CueTag] ?? 'ClaimCue' }]));
-    return { words, tags: { ClaimCue: {}, ...tags } };
-  }
-
+  // the same lexicon data as the extractor's; only how text is tokenized and tagged is the original's
   oracleNlp.plugin(buildPlugin());
-
-  interface OracleHit {
-    tag: CueTag;
-    /** Absolute offsets in the abstract. */
-    start: number;
-    end: number;
-    /** Lower-cased words of the hit. */
-    normal: string;
-    /** For an abbreviation the abstract defines, its long form as written ("Attack Success Rate"). */
-    longForm?: string;
-  }
 
   const CUE_TAGS = new Set(Object.keys(CUES));
 
-  const METRIC_WORDS = new Set(CUES.QualityMetric.map((m) => m.toLowerCase()));
-
-  /** "recall@10", "mAP@0.5", "hits@3": a metric cut at k is still the metric. */
-  function metricAtK(normal: string): CueTag | undefined {
-    const base = /^([a-z0-9-]+)@[\w.:]+$/.exec(normal)?.[1];
-    return base && METRIC_WORDS.has(base) ? 'QualityMetric' : undefined;
-  }
-
-  /** The fields of a compromise term we read, once `compute('offset')` has run. */
-  interface TaggedTerm {
-    normal: string;
-    tags?: Set<string>;
-    offset?: { start: number; length: number };
-  }
 
   /**
    * Cue words of one sentence, in text order, each run of terms with the same
    * tag merged ("peak memory footprint" stays one hit per tag run).
    * Slashes become spaces first so "latency/energy" yields two cues.
    */
-  function originalTagCues(sentence: string, offset: number): OracleHit[] {
+  function originalTagCues(sentence: string, offset: number): CueHit[] {
     const doc = oracleNlp.tokenize(sentence.replace(/\//g, ' '));
     doc.compute('lexicon');
     doc.compute('offset');
-    const hits: OracleHit[] = [];
-    for (const term of doc.docs.flat() as TaggedTerm[]) {
-      const tag = ([...(term.tags ?? [])].find((t) => CUE_TAGS.has(t)) as CueTag | undefined) ?? metricAtK(term.normal);
-      if (!tag || !term.offset) continue;
-      const start = offset + term.offset.start;
-      const end = start + term.offset.length;
-      const last = hits[hits.length - 1];
-      if (last && last.tag === tag && start - last.end <= 1) {
-        last.end = end;
-        last.normal += ' ' + term.normal;
-      } else hits.push({ tag, start, end, normal: term.normal });
-    }
-    // "battery drain per hour of transcription": a per-time normalization, not a rate
-    // "Faster R-CNN", "Smaller Model Zoo": a capitalized comparative inside a sentence, before a name, is part of the name
-    const kept = hits.filter((h) => !(h.tag === 'SpeedRate' && /^per /.test(h.normal) && /^\s+of\b/.test(sentence.slice(h.end - offset))) && !partOfName(h, sentence, offset));
-    return lossesOfMetrics(kept, sentence, offset);
-  }
-
-  /** Nouns of loss that, followed by "of"/"in" and a metric, name a loss of that metric: "loss of top-1 accuracy". */
-  const LOSS_NOUN = /^(?:loss|losses|drop|drops|degradation|decline|decrease|reduction)$/;
-
-  /** "loss of top-1 accuracy", "drop in F1": one QualityLoss hit over the phrase (not the metric "loss", not a resource cut). */
-  function lossesOfMetrics(hits: OracleHit[], sentence: string, offset: number): OracleHit[] {
-    const out: OracleHit[] = [];
-    for (let i = 0; i < hits.length; i++) {
-      const h = hits[i];
-      let j = i + 1;
-      while (j < hits.length && hits[j].tag === 'Modifier') j++;
-      const metric = hits[j];
-      // of a higher-is-better metric only: "a reduction in error rate" is a gain
-      if (LOSS_NOUN.test(h.normal) && metric?.tag === 'QualityMetric' && metricsIn(metric.normal, { inTextOrder: true })[0]?.better !== 'lower' && /^\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i.test(sentence.slice(h.end - offset, hits[i + 1].start - offset))) {
-        out.push({ tag: 'QualityLoss', start: h.start, end: metric.end, normal: sentence.slice(h.start - offset, metric.end - offset).toLowerCase() });
-        i = j;
-      } else out.push(h);
-    }
-    return out;
-  }
-
-  const COMPARATIVE_TAGS = new Set<CueTag>(['Faster', 'Slower', 'Smaller', 'Shorter', 'Better', 'Worse', 'Accurate']);
-  function partOfName(h: OracleHit, sentence: string, offset: number): boolean {
-    if (!COMPARATIVE_TAGS.has(h.tag)) return false;
-    const at = h.start - offset;
-    return /^[A-Z]/.test(sentence.slice(at)) && /\S/.test(sentence.slice(0, at)) && /^\s+[A-Z0-9][\w-]*/.test(sentence.slice(h.end - offset));
+    const tagOf = (term: TaggedTerm) => ([...(term.tags ?? [])].find((t) => CUE_TAGS.has(t)) as CueTag | undefined) ?? metricAtK(term.normal);
+    const hits = mergedHits(doc.docs as TaggedTerm[][], offset, tagOf);
+    return refinedCues(hits, sentence, offset); // the rules after tokenizing are shared, not copied
   }
   return originalTagCues;
 })();

@@ -40,7 +40,8 @@ const PART_OF_SPEECH: Partial<Record<CueTag, string>> = {
   Shorter: 'Comparative', Accurate: 'Adjective', Better: 'Adjective',
 };
 
-function buildPlugin() {
+/** The cue lexicon as a compromise plugin (exported for the cue-tagging test's oracle instance). */
+export function buildPlugin() {
   const words: Record<string, string> = {};
   // Later lists win on a shared word, so list order in CUES is priority order reversed;
   // keep specific meanings (metrics, comparatives) after generic ones.
@@ -79,13 +80,13 @@ function cueTag(tags: Set<string> | undefined): CueTag | undefined {
 }
 
 /** "recall@10", "mAP@0.5", "hits@3": a metric cut at k is still the metric. */
-function metricAtK(normal: string): CueTag | undefined {
+export function metricAtK(normal: string): CueTag | undefined {
   const base = /^([a-z0-9-]+)@[\w.:]+$/.exec(normal)?.[1];
   return base && METRIC_WORDS.has(base) ? 'QualityMetric' : undefined;
 }
 
 /** The fields of a compromise term we read, once `compute('offset')` has run. */
-interface TaggedTerm {
+export interface TaggedTerm {
   normal: string;
   tags?: Set<string>;
   offset?: { start: number; length: number };
@@ -155,10 +156,15 @@ const mayHoldCue = cueCandidateTest(world.model.one, (tag) => CUE_TAGS.has(tag))
 export function tagCues(sentence: string, offset: number): CueHit[] {
   const text = sentence.includes('/') ? sentence.replace(SLASH, ' ') : sentence;
   if (!mayHoldCue(text)) return [];
-  const document = tokenized(text);
+  const hits = mergedHits(tokenized(text), offset, (term) => cueTag(term.tags) ?? metricAtK(term.normal));
+  return refinedCues(hits, sentence, offset);
+}
+
+/** Cue hits of tokenized sentences, each run of terms with the same tag merged into one hit. */
+export function mergedHits(document: TaggedTerm[][], offset: number, tagOf: (term: TaggedTerm) => CueTag | undefined): CueHit[] {
   const hits: CueHit[] = [];
   for (const terms of document) for (const term of terms) {
-    const tag = cueTag(term.tags) ?? metricAtK(term.normal);
+    const tag = tagOf(term);
     if (!tag || !term.offset) continue;
     const start = offset + term.offset.start;
     const end = start + term.offset.length;
@@ -168,6 +174,14 @@ export function tagCues(sentence: string, offset: number): CueHit[] {
       last.normal += ' ' + term.normal;
     } else hits.push({ tag, start, end, normal: term.normal });
   }
+  return hits;
+}
+
+/**
+ * The rules read on the merged hits, whatever tokenized them (exported so the
+ * cue-tagging equivalence test checks only the tokenizing against its oracle).
+ */
+export function refinedCues(hits: CueHit[], sentence: string, offset: number): CueHit[] {
   // "battery drain per hour of transcription": a per-time normalization, not a rate
   // "Faster R-CNN", "Smaller Model Zoo": a capitalized comparative inside a sentence, before a name, is part of the name
   const kept = hits.filter((h) => !(h.tag === 'SpeedRate' && /^per /.test(h.normal) && /^\s+of\b/.test(sentence.slice(h.end - offset))) && !partOfName(h, sentence, offset));
