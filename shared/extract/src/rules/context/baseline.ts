@@ -90,7 +90,8 @@ export function baselineFor(q: Quantity, cues: BaselineCue[], quantities: Quanti
   if (pair && namesSystem(pair[1])) return pair[1];
   if (beaten && !between(beaten.end, q.start) && /\bby\s+(?:\S+\s+){0,4}$/i.test(before)) return beaten.phrase;
   const after_ = cues.filter((c) => c.start >= q.end);
-  const listed = after_.find((c) => c.items) ? respectiveItem(after_.find((c) => c.items)!, q, quantities) : null;
+  const list = after_.find((c) => c.items);
+  const listed = list ? respectiveItem(list, q, quantities) : null;
   if (listed) return listed;
   const direct = after_.find((c) => c.start < s.end && !between(q.end, c.start));
   if (direct) return direct.phrase;

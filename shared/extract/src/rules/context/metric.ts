@@ -27,7 +27,7 @@ export interface MetricFigure {
 export function metricText(text: string, cues: CueHit[], head: CueHit | null, kind: ClaimKind, unit: string, figure: MetricFigure): string | null {
   const phrase = metricPhrase(text, cues, head, kind, unit);
   // an unnamed quality: the noun the change names, else the one quality metric the sentence names, else "performance"
-  if (kind === 'quality_delta' && (!phrase || CHANGE_NOUNS.test(phrase) || phrase === 'performance')) {
+  if (kind === 'quality_delta' && (!phrase || CHANGE_NOUNS.test(phrase) || phrase === UNNAMED_QUALITY)) {
     // only a name on the scale the figure was read on: the unit must not change with the name
     const named = [metricOfChangeNoun(text, figure), soleMetric(text, cues)].find((m) => m && metricScale(m) === 'percent' && !CHANGE_NOUNS.test(m));
     return withRelative(named ?? (phrase && !CHANGE_NOUNS.test(phrase) ? phrase : UNNAMED_QUALITY), text, figure);
