@@ -7,7 +7,7 @@ import { baselineCues, baselineFor, metricText, settingFor, settingsIn, withPape
 import { decide, type Decision } from './rules/decide/index.js';
 import { excludedBy, isEvaluationStudy, OWN_CONTRIBUTION, setsUpExperiment } from './rules/exclusions.js';
 import { coordinated, coordinatedGroups, slashPairs } from './rules/lists.js';
-import { withoutModelDescriptors, withoutNameWords } from './rules/descriptors.js';
+import { resultCues } from './rules/descriptors.js';
 import { readQualifier } from './rules/qualifiers.js';
 import { scanQuantities, type Quantity } from './rules/quantities.js';
 import { cueWindow } from './rules/windows.js';
@@ -79,7 +79,7 @@ function sentenceDrafts(source: Source, s: Sentence, comparisons: BaselineCue[],
   );
   if (!quantities.length) return [];
   const scope: SentenceScope = {
-    source, s, quantities, cues: withAbbreviations(withoutNameWords(withoutModelDescriptors(tagCues(s.text, s.start), s.text, s.start), s.text, s.start), s.text, s.start, source.abbreviations), settings: null, comparisons, standingBaseline,
+    source, s, quantities, cues: withAbbreviations(resultCues(tagCues(s.text, s.start), s.text, s.start), s.text, s.start, source.abbreviations), settings: null, comparisons, standingBaseline,
     last: { decision: null, q: null, qualifier: 'exact' },
   };
   const sentenceMetrics = scope.cues.filter((c) => c.tag === 'QualityMetric');

@@ -27,3 +27,8 @@ export function withoutNameWords(cues: CueHit[], sentence: string, offset: numbe
     return !(/^[A-Z][a-z]+$/.test(word) && /\S/.test(sentence.slice(0, at)) && /^\s+[A-Z][\w-]*/.test(sentence.slice(c.end - offset)));
   });
 }
+
+/** The cues that can speak of a result: without model descriptors and words inside names. */
+export function resultCues(cues: CueHit[], sentence: string, offset: number): CueHit[] {
+  return withoutNameWords(withoutModelDescriptors(cues, sentence, offset), sentence, offset);
+}

@@ -38,6 +38,9 @@ const BASELINE_END = new RegExp(
 const NOT_A_BASELINE =
   /^(?:(?:various|multiple|several|many|diverse|different|all|numerous|a range of|a variety of)\b|\d+\s|(?:potential\s+|adversarial\s+|strong\s+)?(?:attacks?|perturbations?|noise|threats?|time|epochs?|iterations?|steps?)\b)/i;
 
+/** "the performance of", "accuracy range of": the measure of the reference, not the reference. */
+const METRIC_OF = /^(?:(?:the\s+)?[\w-]+\s+){0,2}?(?:performance|accuracy|quality|results?|scores?)(?:\s+range)?\s+of\s+(?:the\s+)?(?=\S)/i;
+
 export interface BaselineCue {
   start: number;
   end: number;
@@ -62,7 +65,7 @@ export function baselineCues(s: Sentence): BaselineCue[] {
     const cleaned = words
       .replace(/^.*?\bsuch as\s+/i, '') // "methods such as Diffusion Policy": the example named is the baseline
       .replace(/^(?:with\s+)?(?:that of|those of|the|a|an|our|their|its)\s+/i, '')
-      .replace(/^(?:(?:the\s+)?[\w-]+\s+){0,2}?(?:performance|accuracy|quality|results?|scores?)(?:\s+range)?\s+of\s+(?:the\s+)?(?=\S)/i, '') // "the performance of full fine-tuning"
+      .replace(METRIC_OF, '') // "the performance of full fine-tuning"
       .replace(/\s*\[[^\]]*\]\s*/g, ' ')
       .replace(/\s*\([^()]*$/, '') // a parenthesis the phrase cut open: "QTIP (Tseng et al"
       .replace(/\s+(?:based|and|or|of|in|for|to|from|that|which|who|up|[a-z]+ly)$/i, '') // "baselines consistently", "results up (to)"
@@ -111,8 +114,6 @@ function respectiveItem(cue: BaselineCue, q: Quantity, quantities: Quantity[]): 
   return run.length === cue.items.length && i >= 0 ? cue.items[i] : null;
 }
 
-/** "the performance of", "accuracy range of": the measure of the reference, not the reference. */
-const METRIC_OF = /^(?:(?:the\s+)?[\w-]+\s+){0,2}?(?:performance|accuracy|quality|results?|scores?)(?:\s+range)?\s+of\s+(?:the\s+)?(?=\S)/i;
 
 /** "within 0.9% of a 10x larger Conformer", "retains 97% of BERT's accuracy": the reference is the baseline. */
 function referenceOf(q: Quantity, s: Sentence): string | null {

@@ -13,8 +13,8 @@ export interface PlacedPhrase {
 
 /** Words of change before a metric: "loss of top-1 accuracy", "reduction in accuracy". */
 const CHANGE_BEFORE = /^(?:an?\s+)?(?:loss|losses|drop|drops|reduction|decrease|degradation|decline)\s+(?:of|in)\s+(?:the\s+)?/i;
-/** Words of change after a metric: "accuracy drop", "accuracy loss". */
-const CHANGE_AFTER = /\s+(?:loss|losses|drop|drops|degradation|decrease|reduction|decline)$/i;
+/** "accuracy loss": a loss after a metric, where "loss" may also be the metric ("training loss"). */
+const LOSS_AFTER = /\s+loss(?:es)?$/i;
 
 /** Nouns of change that never name a metric ("loss" can: "training loss"). */
 const CHANGE_ONLY_AFTER = /\s+(?:drops?|degradation|decreases?|reductions?|declines?)$/i;
@@ -23,7 +23,7 @@ const CHANGE_ONLY_AFTER = /\s+(?:drops?|degradation|decreases?|reductions?|decli
 export function withoutChangeWords(phrase: string): string {
   const bare = phrase.replace(CHANGE_ONLY_AFTER, '');
   if (bare !== phrase && bare.trim()) return bare;
-  for (const pattern of [CHANGE_BEFORE, CHANGE_AFTER]) {
+  for (const pattern of [CHANGE_BEFORE, LOSS_AFTER]) {
     const rest = phrase.replace(pattern, '');
     if (rest !== phrase && rest.trim() && metricsIn(rest).some((m) => !m.vague)) return rest;
   }
