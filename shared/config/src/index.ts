@@ -43,6 +43,12 @@ export const ConfigSchema = z.object({
    * handed to another after about this long.
    */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /**
+   * Threads the extract worker extracts on; 0: its own thread. A separate
+   * extractor process gains nothing from one (scale by processes); `claims
+   * run`, where every stage and the embedded store share one thread, uses 1.
+   */
+  EXTRACT_THREADS: z.coerce.number().int().min(0).max(16).default(0),
   /** Records per ingest job: the unit of work that flows through the queues. */
   CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
   /** Ingest waits while the extract queue holds more jobs than this. */

@@ -65,7 +65,9 @@ export async function run(argv: string[]): Promise<number> {
   // Its own queue prefix unless one is set: a one-shot run shares no queue with a running stack.
   const ownPrefix = !process.env.QUEUE_PREFIX;
   const prefix = process.env.QUEUE_PREFIX || `run-${randomBytes(4).toString('hex')}`;
-  const ctx = await cliContext('run', { QUEUE_PREFIX: prefix, HEALTH_PORT: 0 });
+  // Extraction on a thread of its own (unless EXTRACT_THREADS is set): here every stage and the embedded store share one thread.
+  const threads = process.env.EXTRACT_THREADS ? {} : { EXTRACT_THREADS: 1 };
+  const ctx = await cliContext('run', { QUEUE_PREFIX: prefix, HEALTH_PORT: 0, ...threads });
   process.stderr.write(`claims run: queue prefix ${prefix} (watch it with: claims status --prefix ${prefix})\n`);
   const services: Running[] = [];
   const interrupt = interruptible();

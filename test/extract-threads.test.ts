@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateAbstracts } from '@claimflow/corpus';
+import { extractChunk, ExtractThreads } from '@claimflow/extractor';
+import type { ExtractJob } from '@claimflow/schemas';
+
+/** Extraction on threads (EXTRACT_THREADS, `claims run`'s default): same output as on the worker's own thread, failures reported. */
+function jobOf(count: number, startId: number): ExtractJob {
+  const papers = [...generateAbstracts({ seed: 7, count, startId })].map((a, i) => ({
+    id: a.id,
+    title: a.title,
+    abstract: a.abstract,
+    metadata: {},
+    source: { file: 'threads.jsonl', line: startId + i + 1 },
+  }));
+  return { batch: { id: 'b1', name: 'threads.jsonl', createdAt: '2026-12-01T00:00:00.000Z' }, papers, rejections: [], total: undefined };
+}
+
+describe('ExtractThreads', () => {
+  let threads: ExtractThreads | null = null;
+  afterEach(async () => {
+    await threads?.close();
+    threads = null;
+  });
+
+  it('returns what extractChunk returns on the calling thread, for jobs in flight together on two threads', async () => {
+    threads = new ExtractThreads(2);
+    const jobs = [0, 1, 2, 3, 4].map((k) => jobOf(20, k * 20));
+    const out = await Promise.all(jobs.map((j) => threads!.run(j)));
+    for (const [k, job] of jobs.entries()) {
+      const expected = extractChunk(job);
+      // Structured clone drops undefined fields; JSON (what the queues carry) drops them too.
+      expect(JSON.parse(JSON.stringify(out[k]))).toEqual(JSON.parse(JSON.stringify(expected)));
+    }
+    expect(out.flatMap((o) => o.papers).reduce((n, p) => n + p.drafts.length, 0)).toBeGreaterThan(50);
+  });
+
+  it('fails a job that throws with the extractor\'s error, and the next job still runs', async () => {
+    threads = new ExtractThreads(1);
+    const broken = { ...jobOf(1, 0), papers: [{ id: 'x', title: 't', abstract: null }] } as unknown as ExtractJob;
+    await expect(threads.run(broken)).rejects.toThrow(/^extraction failed: TypeError: /);
+    const ok = await threads.run(jobOf(3, 0));
+    expect(ok.papers.map((p) => p.paper.id)).toEqual(jobOf(3, 0).papers.map((p) => p.id));
+  });
+
+  it('refuses work once closed, saying so', async () => {
+    threads = new ExtractThreads(1);
+    await threads.run(jobOf(1, 0));
+    await threads.close();
+    await expect(threads.run(jobOf(1, 0))).rejects.toThrow('extraction threads are closed');
+  });
+
+  it('takes a positive size only', () => {
+    expect(() => new ExtractThreads(0)).toThrow(/positive integer, got 0/);
+  });
+});
