@@ -330,7 +330,10 @@ for (const { section, corpus } of steps) {
     }
     if (section === 'claimsrun') {
       const { benchClaimsRun } = await import('../test/bench/claims-run.mjs');
-      into.claimsRun = await benchClaimsRun({ file: await file(plan.records, 800_000_000), records: plan.records, progress });
+      const input = await file(plan.records, 800_000_000);
+      into.claimsRun = await benchClaimsRun({ file: input, records: plan.records, progress });
+      // The same with extraction on the main thread, as before EXTRACT_THREADS: what the extraction thread is worth.
+      into.claimsRunMainThread = await benchClaimsRun({ file: input, records: plan.records, extractThreads: 0, progress });
     }
     if (section === 'memory') {
       const { runPipeline } = await import('../test/bench/pipeline.mjs');

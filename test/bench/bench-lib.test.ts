@@ -72,3 +72,24 @@ describe('quick-mode thresholds', () => {
     expect(bad.filter((c) => !c.ok).map((c) => c.key)).toEqual(['extract.vsCompromise']);
   });
 });
+
+describe('report: claims run', () => {
+  const machine = { nproc: 2, memoryGB: 24, cpu: 'test', node: 'v20', os: 'linux' };
+  const run = (abstractsPerSec: number, mainMs: number) => ({
+    records: 20_000, seconds: 20_000 / abstractsPerSec, abstractsPerSec, peakRss: 400 * 2 ** 20, extractThreads: 1, cpuMsPerAbstract: 3.1, mainThreadCpuMsPerAbstract: mainMs,
+  });
+  const results = (claimsRun: ReturnType<typeof run>) => ({
+    mode: 'full', startedAt: 'now', machine, settings: { chunkSize: 200, concurrency: 2, maxQueueDepth: 200 }, complete: true, claimsRun, claimsRunMainThread: run(350, 2.8),
+  });
+
+  it('states the CPU of the main thread and, when the target is missed, the cap it sets', async () => {
+    const { markdown } = await import('./report.mjs');
+    const md = markdown(results(run(450, 2.0)));
+    expect(md).toMatch(/\*\*450 abstracts\/s\*\*.*≥ 1,000\/s \| ✘/);
+    expect(md).toContain('3.10 CPU-ms per abstract, main thread 2.00 (90.0 % of a core)');
+    expect(md).toContain('same, extraction on the main thread (`EXTRACT_THREADS=0`) | 350 abstracts/s');
+    expect(md).toMatch(/main thread .* caps it near 500 abstracts\/s/);
+    // Met: no finding about what bounds it.
+    expect(markdown(results(run(1200, 0.7)))).not.toContain('caps it near');
+  });
+});

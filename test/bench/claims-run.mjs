@@ -5,27 +5,37 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { procMemory, rand, REDIS_URL, sleep, spawnClaims } from './lib/util.mjs';
+import { procCpuSeconds, procMemory, rand, REDIS_URL, sleep, spawnClaims } from './lib/util.mjs';
 
-export async function benchClaimsRun({ file, records, profileDir = null, progress }) {
+/** `extractThreads`: EXTRACT_THREADS for the run; null leaves `claims run`'s default (1). */
+export async function benchClaimsRun({ file, records, extractThreads = null, profileDir = null, progress }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cf-bench-run-'));
   // Its own queue prefix (no QUEUE_PREFIX: claims run makes a private one and removes it) and an API port of its own.
-  const env = { REDIS_URL, DATA_DIR: dataDir, DATABASE_URL: undefined, QUEUE_PREFIX: undefined, PORT: String(20_000 + Math.floor(Math.random() * 20_000)), LOG_LEVEL: 'warn' };
+  const env = { REDIS_URL, DATA_DIR: dataDir, DATABASE_URL: undefined, QUEUE_PREFIX: undefined, PORT: String(20_000 + Math.floor(Math.random() * 20_000)), LOG_LEVEL: 'warn', EXTRACT_THREADS: extractThreads == null ? undefined : String(extractThreads) };
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=claims-run-${rand()}.cpuprofile`] : [];
   const t0 = performance.now();
   const run = spawnClaims(['run', file], env, nodeArgs);
   let peakRss = 0;
+  // CPU of the whole process and of its main thread, as last sampled before it exited (up to 250 ms short).
+  let cpuSeconds = 0;
+  let mainThreadCpuSeconds = 0;
   try {
     while (run.child.exitCode === null && run.child.signalCode === null) {
       const m = procMemory(run.child.pid);
       if (m) peakRss = Math.max(peakRss, m.rss, m.hwm || 0);
-      progress?.update(`claims run: ${Math.round((performance.now() - t0) / 1000)} s`, null);
+      const [all, main] = [procCpuSeconds(run.child.pid), procCpuSeconds(run.child.pid, run.child.pid)];
+      if (Number.isFinite(all)) cpuSeconds = all;
+      if (Number.isFinite(main)) mainThreadCpuSeconds = main;
+      progress?.update(`claims run${extractThreads == null ? '' : ` (EXTRACT_THREADS=${extractThreads})`}: ${Math.round((performance.now() - t0) / 1000)} s`, null);
       await sleep(250);
     }
     const seconds = (performance.now() - t0) / 1000;
     if (run.child.exitCode !== 0) throw new Error(`claims run exited ${run.child.exitCode ?? run.child.signalCode}: ${run.output.slice(-2000)}`);
     const stored = /store totals: (\d+) papers/.exec(run.output)?.[1];
-    return { records, seconds, abstractsPerSec: records / seconds, peakRss, papersStored: stored ? Number(stored.replace(/,/g, '')) : null };
+    return {
+      records, seconds, abstractsPerSec: records / seconds, peakRss, papersStored: stored ? Number(stored.replace(/,/g, '')) : null,
+      extractThreads: extractThreads ?? 1, cpuMsPerAbstract: (cpuSeconds * 1000) / records, mainThreadCpuMsPerAbstract: (mainThreadCpuSeconds * 1000) / records,
+    };
   } finally {
     await run.stop();
     rmSync(dataDir, { recursive: true, force: true });

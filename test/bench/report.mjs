@@ -143,6 +143,10 @@ export function table(results) {
   }
   const cr = (r) => r.claimsRun;
   row(6, '**`claims run` on the embedded store** (PGlite, one process: all four stages and the API; spawn to exit)', (r) => cr(r) && `**${n0(cr(r).abstractsPerSec)} abstracts/s** (${n0(cr(r).records)} records, ${f1(cr(r).seconds)} s, peak RSS ${MB(cr(r).peakRss)})`, `≥ ${n0(TARGETS.claimsRunAbstractsPerSec)}/s`, (r) => cr(r).abstractsPerSec >= TARGETS.claimsRunAbstractsPerSec);
+  const cpuCell = (c) => c?.cpuMsPerAbstract != null && `${ms(c.cpuMsPerAbstract)} CPU-ms per abstract, main thread ${ms(c.mainThreadCpuMsPerAbstract)} (${f1((c.mainThreadCpuMsPerAbstract * c.abstractsPerSec) / 10)} % of a core)`;
+  row(6, `\`claims run\`'s CPU: whole process, and its main thread (extraction on ${'`EXTRACT_THREADS`'} threads, default 1)`, (r) => cr(r) && cpuCell(cr(r)));
+  const crm = (r) => r.claimsRunMainThread;
+  row(6, 'same, extraction on the main thread (`EXTRACT_THREADS=0`)', (r) => crm(r) && `${n0(crm(r).abstractsPerSec)} abstracts/s, peak RSS ${MB(crm(r).peakRss)}; ${cpuCell(crm(r))}`);
   return [`| # | measure | ${cols.map((c) => `${c.name} corpus`).join(' | ')} | target | met |`, `| --- | --- | ${cols.map(() => '---').join(' | ')} | --- | --- |`, ...rows].join('\n');
 }
 
@@ -244,6 +248,12 @@ function findingsFor(results) {
       );
     }
   }
+  const run = results.claimsRun;
+  if (run?.mainThreadCpuMsPerAbstract && run.abstractsPerSec < TARGETS.claimsRunAbstractsPerSec) {
+    out.push(
+      `\`claims run\` spends ${ms(run.mainThreadCpuMsPerAbstract)} CPU-ms per abstract on its main thread (the embedded store, PGlite, runs there with ingest, normalize, the writer and the queues; extraction is on its own thread${results.claimsRunMainThread ? `: ${n0(results.claimsRunMainThread.abstractsPerSec)}/s without it` : ''}), so that thread alone caps it near ${n0(1000 / run.mainThreadCpuMsPerAbstract)} abstracts/s, against the ${n0(TARGETS.claimsRunAbstractsPerSec)}/s target. The whole process used ${ms(run.cpuMsPerAbstract)} CPU-ms per abstract.`,
+    );
+  }
   const x = results.extraction;
   if (x && x.ratios.vsCompromise < TARGETS.extractVsCompromise) {
     out.push(`extractClaims is ${f1(x.ratios.vsCompromise)}× faster than compromise's full parse, short of ${TARGETS.extractVsCompromise}×: it still runs compromise on the sentences that hold numbers (see the extractor profile).`);
@@ -294,6 +304,8 @@ export function markdown(input) {
     `Written by \`npm run bench\` (${results.mode} mode) on ${results.finishedAt ?? results.startedAt}${results.complete ? '' : ' — **run still in progress or stopped early; sections below are what finished**'}. Each figure is the median of several runs in one run of the suite, so ratios compare like with like.`,
     '',
     ...rerunNotes(results),
+    'Earlier measurements, and what each of issue 12\'s changes was worth when it was made: [docs/benchmarks-history.md](docs/benchmarks-history.md).',
+    '',
     '## Results',
     '',
     table(results),

@@ -71,10 +71,10 @@ export function procMemory(pid) {
   }
 }
 
-/** CPU time (user + system) a process has used so far, in seconds. */
-export function procCpuSeconds(pid) {
+/** CPU time (user + system) a process (all its threads) has used so far, in seconds; with `tid`, that one thread's (`tid` = `pid`: the main thread). */
+export function procCpuSeconds(pid, tid = null) {
   try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const f = readFileSync(tid == null ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
   } catch {
     return NaN;
