@@ -22,7 +22,8 @@ export async function benchClaimsRun({ file, records, extractThreads = null, pro
   try {
     while (run.child.exitCode === null && run.child.signalCode === null) {
       const m = procMemory(run.child.pid);
-      if (m) peakRss = Math.max(peakRss, m.rss, m.hwm || 0);
+      // Once the main thread has exited, the extraction thread may outlive it a moment: /proc then has no Vm* lines (NaN).
+      for (const v of m ? [m.rss, m.hwm] : []) if (Number.isFinite(v)) peakRss = Math.max(peakRss, v);
       const [all, main] = [procCpuSeconds(run.child.pid), procCpuSeconds(run.child.pid, run.child.pid)];
       if (Number.isFinite(all)) cpuSeconds = all;
       if (Number.isFinite(main)) mainThreadCpuSeconds = main;

@@ -39,7 +39,7 @@ export function summarizeRuns(runs) {
 /** The corpora a results file holds, as table columns: synthetic (top level) and, when measured, real. */
 function columns(results) {
   const cols = [];
-  const has = (r) => r && (r.extraction || r.scaling?.length || r.memory || r.profile);
+  const has = (r) => r && (r.extraction || r.scaling?.length || r.memory || r.profile || r.claimsRun);
   if (has(results)) cols.push({ name: 'synthetic', r: results });
   if (has(results.real)) cols.push({ name: 'real', r: results.real });
   return cols.length ? cols : [{ name: 'synthetic', r: results }];
