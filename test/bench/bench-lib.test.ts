@@ -92,4 +92,12 @@ describe('report: claims run', () => {
     // Met: no finding about what bounds it.
     expect(markdown(results(run(1200, 0.7)))).not.toContain('caps it near');
   });
+
+  it('judges a target on the synthetic column, saying so, where the real one lacks the figure', async () => {
+    const { markdown } = await import('./report.mjs');
+    const md = markdown({ ...results(run(450, 2.0)), memory: { records: 1_000_000, peakRss: { extract: 151 * 2 ** 20 }, redisBase: 0, redisPeak: 2 ** 20 }, real: { claimsRun: run(300, 2.5) } });
+    expect(md).toMatch(/peak RSS `extract`.*\| 151 MB \| – \| ≤ 220 MB \| ✔ \(synthetic corpus\) \|/);
+    // claims run has a real figure: judged there, no note.
+    expect(md).toMatch(/\*\*300 abstracts\/s\*\*.*\| ≥ 1,000\/s \| ✘ \|/);
+  });
 });

@@ -69,15 +69,18 @@ export function table(results) {
       }
     });
     if (cells.every((c) => c === '–')) return;
+    // Judged on the real column where it has the figure, else on the last column that does (and said so).
+    const on = cols[cells.findLastIndex((c) => c !== '–')];
     let met = null;
     if (ok && !quick) {
       try {
-        met = ok(judged.r);
+        met = ok(on.r);
       } catch {
         met = null;
       }
     }
-    rows.push(`| ${n} | ${what} | ${cells.join(' | ')} | ${quick && target ? `${target} (full run)` : target} | ${mark(met)} |`);
+    const which = met != null && on !== judged ? ` (${on.name} corpus)` : '';
+    rows.push(`| ${n} | ${what} | ${cells.join(' | ')} | ${quick && target ? `${target} (full run)` : target} | ${mark(met)}${which} |`);
   };
   const shared = (text) => (r) => (r === results ? text : '(same)');
   const corpusInfo = results.corpora ?? {};
@@ -207,6 +210,9 @@ function findingsFor(results) {
     out.push(
       `The pipeline itself (workers, producer, Redis, PostgreSQL) costs ${f2(own)} CPU-seconds per 1,000 abstracts; ${cores} cores can therefore carry at most ~${n0((cores / own) * 1000)} abstracts/s even when nothing else runs and every process is busy all the time. Measured: ${n0(e1.abstractsPerSec)}/s with the machine ${f1(e1.machineBusy * 100)} % busy (all processes together: ${f2(e1.machineCpuPer1k)} CPU-s per 1,000 abstracts).`,
     );
+    if (e1.abstractsPerSec < TARGETS.e2eAbstractsPerSec) {
+      out.push(`**What bounds end to end**: ${n0(TARGETS.e2eAbstractsPerSec)} abstracts/s on ${cores} cores leaves ${f2((cores / TARGETS.e2eAbstractsPerSec) * 1000)} CPU-ms per abstract for every process together, ${f1(own / ((cores / TARGETS.e2eAbstractsPerSec) * 1000))}× less than the pipeline spends; the extractor alone spends ${f2(e1.cpuPer1k.extract ?? NaN)} and PostgreSQL ${f2(e1.cpuPer1k['postgres (this database)'] ?? e1.cpuPer1k.postgres ?? NaN)}. More processes cannot help on ${cores} cores; the target needs the work itself cut by that factor.`);
+    }
     const workers = Object.entries(e1.cpuPer1k).filter(([k]) => !k.startsWith('redis') && !k.startsWith('postgres') && !k.startsWith('bench')).sort((a, b) => b[1] - a[1]);
     if (workers.length) {
       const [top, sec] = workers[0];
@@ -264,7 +270,7 @@ function findingsFor(results) {
 /** How the figures are made: corpora, columns, thresholds, profile (issue 12). */
 export const METHOD = [
   '- **Two corpora, side by side.** Every corpus-dependent figure (extraction, end to end, scaling, memory) has a column for the synthetic corpus (`@claimflow/corpus`, calibrated to the real abstracts: about 1,400 characters and 1.8 claims per abstract, checked by `test/bench/corpus-calibration.test.ts`) and one for the real corpus: `../shared`\'s seed and dev abstracts (284), replicated with fresh ids (`real-<n>`) to each section\'s size. A clone without `../shared` measures the synthetic column only, and says so. The no-op queue ceiling and the query latencies do not depend on the corpus: one figure, marked `(same)`.',
-  '- **Targets** (issue 12: extraction ≥ 15× compromise, end to end ≥ 1,500 abstracts/s, every service ≤ 220 MB, Redis < 512 MB) are judged on the real column where there is one.',
+  '- **Targets** (issue 12: extraction ≥ 15× compromise, end to end ≥ 1,500 abstracts/s, `claims run` ≥ 1,000 abstracts/s, every service ≤ 220 MB, Redis < 512 MB) are judged on the real column where it has the figure, else on the synthetic one, and the met column then says so.',
   '- **Quick mode** (`npm run bench -- --quick`, inside `npm test`) judges no target: its sizes are too small. It checks ratios measured within the run against thresholds set for a loaded 2-core machine (`QUICK_THRESHOLDS` in `test/bench/targets.mjs`: extraction ≥ 5× compromise and ≥ 1.2× recognizers-text, end to end ≥ 3 % of the no-op queue chain, two extractors ≥ 0.4× one), prints each with ✔, or ✘ when it fails, and exits 1 on a ✘.',
   '- **Profile**: the four workers over the real corpus under `node --cpu-prof`, self time inside the timed batch only, in CPU-milliseconds per abstract by category: extraction rules (with their regexes), compromise, JSON (BullMQ\'s job (de)serialization), zod, ioredis / BullMQ, pg, unit normalization, store SQL building, node core, GC. `npm run bench -- --profile STAGE` prints one stage\'s table without the rest of the suite.',
 ];
