@@ -42,6 +42,12 @@ describe('ExtractThreads', () => {
     expect(ok.papers.map((p) => p.paper.id)).toEqual(jobOf(3, 0).papers.map((p) => p.id));
   });
 
+  it('fails the jobs of a thread that dies, saying why, instead of leaving them waiting', async () => {
+    // A heap too small for the extractor's lexicons: the thread runs out of memory while it loads.
+    threads = new ExtractThreads(1, 4);
+    await expect(threads.run(jobOf(2, 0))).rejects.toThrow(/^extraction thread stopped \(.*memory.*\); BullMQ retries the job/i);
+  });
+
   it('refuses work once closed, saying so', async () => {
     threads = new ExtractThreads(1);
     await threads.run(jobOf(1, 0));

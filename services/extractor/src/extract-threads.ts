@@ -8,7 +8,7 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
-/** A thread's heap cap: the same as a worker process' (WORKER_NODE_OPTIONS); a job that needs more fails, the thread is replaced. */
+/** A thread's default heap cap: the same as a worker process' (WORKER_NODE_OPTIONS); a job that needs more fails, the thread is replaced. */
 const THREAD_HEAP_MB = 96;
 
 /** One extraction thread and the jobs it has been sent. */
@@ -16,8 +16,8 @@ class ExtractThread {
   readonly pending = new Map<number, Pending>();
   private readonly worker: Worker;
 
-  constructor(onGone: (thread: ExtractThread) => void) {
-    this.worker = new Worker(new URL('./extract-thread.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
+  constructor(heapMb: number, onGone: (thread: ExtractThread) => void) {
+    this.worker = new Worker(new URL('./extract-thread.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     this.worker.on('message', (reply: ThreadReply) => {
       const p = this.pending.get(reply.id);
       this.pending.delete(reply.id);
@@ -26,7 +26,7 @@ class ExtractThread {
     });
     // A thread that dies (out of memory, a crash) fails the jobs it held: BullMQ retries them, then marks them failed.
     const gone = (why: string) => {
-      for (const p of this.pending.values()) p.reject(new Error(`extraction thread stopped (${why}); the job will be retried`));
+      for (const p of this.pending.values()) p.reject(new Error(`extraction thread stopped (${why}); BullMQ retries the job while it has attempts left`));
       this.pending.clear();
       onGone(this);
     };
@@ -59,13 +59,16 @@ export class ExtractThreads {
   private nextId = 0;
   private closed = false;
 
-  constructor(readonly size: number) {
+  constructor(
+    readonly size: number,
+    private readonly heapMb = THREAD_HEAP_MB,
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`ExtractThreads: size must be a positive integer, got ${size}`);
   }
 
   run(job: ExtractJob): Promise<NormalizeJob> {
     if (this.closed) return Promise.reject(new Error('extraction threads are closed'));
-    while (this.threads.length < this.size) this.threads.push(new ExtractThread((t) => this.drop(t)));
+    while (this.threads.length < this.size) this.threads.push(new ExtractThread(this.heapMb, (t) => this.drop(t)));
     const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     return thread.run(this.nextId++, job);
   }
