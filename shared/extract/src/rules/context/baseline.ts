@@ -114,7 +114,6 @@ function respectiveItem(cue: BaselineCue, q: Quantity, quantities: Quantity[]): 
   return run.length === cue.items.length && i >= 0 ? cue.items[i] : null;
 }
 
-
 /** "within 0.9% of a 10x larger Conformer", "retains 97% of BERT's accuracy": the reference is the baseline. */
 function referenceOf(q: Quantity, s: Sentence): string | null {
   const before = s.text.slice(0, q.start - s.start);
