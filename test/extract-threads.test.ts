@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateAbstracts } from '@claimflow/corpus';
-import { extractChunk, ExtractThreads } from '@claimflow/extractor';
+import { ExtractThreads, loadExtractChunk } from '@claimflow/extractor';
 import type { ExtractJob } from '@claimflow/schemas';
 
 /** Extraction on threads (EXTRACT_THREADS, `claims run`'s default): same output as on the worker's own thread, failures reported. */
@@ -26,6 +29,7 @@ describe('ExtractThreads', () => {
     threads = new ExtractThreads(2);
     const jobs = [0, 1, 2, 3, 4].map((k) => jobOf(20, k * 20));
     const out = await Promise.all(jobs.map((j) => threads!.run(j)));
+    const extractChunk = await loadExtractChunk();
     for (const [k, job] of jobs.entries()) {
       const expected = extractChunk(job);
       // Structured clone drops undefined fields; JSON (what the queues carry) drops them too.
@@ -57,5 +61,35 @@ describe('ExtractThreads', () => {
 
   it('takes a positive size only', () => {
     expect(() => new ExtractThreads(0)).toThrow(/positive integer, got 0/);
+  });
+});
+
+/** The files a module loads before it runs: its static imports, followed through the package's own files. */
+function staticImports(entry: string): { files: string[]; packages: Set<string> } {
+  const files: string[] = [];
+  const packages = new Set<string>();
+  const todo = [entry];
+  while (todo.length) {
+    const file = todo.pop()!;
+    if (files.includes(file)) continue;
+    files.push(file);
+    // `import … from '…'` and `export … from '…'` load eagerly; `import('…')` (on demand) does not.
+    for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^;]*?from\s+'([^']+)'/gm)) {
+      const spec = m[1]!;
+      if (spec.startsWith('.')) todo.push(resolve(dirname(file), spec));
+      else packages.add(spec);
+    }
+  }
+  return { files, packages };
+}
+
+describe('the extractor package', () => {
+  it('loads the extraction rules only on demand: a process whose extraction runs on threads does not hold them', () => {
+    const entry = createRequire(import.meta.url).resolve('@claimflow/extractor');
+    const { files, packages } = staticImports(entry);
+    expect(files.map((f) => f.slice(dirname(entry).length + 1))).toContain('extract-threads.js');
+    expect(packages).toContain('@claimflow/service-kit');
+    expect([...packages]).not.toContain('@claimflow/extract');
+    expect(files.map((f) => f.slice(dirname(entry).length + 1))).not.toContain('extract-chunk.js');
   });
 });
