@@ -48,7 +48,7 @@ sections: extraction, noop, scaling (end to end with 1, 2, 4 extractors), profil
 --quick: small sizes, a few minutes, checks ratios against the thresholds in test/bench/targets.mjs (exit 1 below one)
 --profile STAGE: only the profile: the four workers over --records abstracts (default 3,000) of the real corpus
   (synthetic when ../shared is absent) under node --cpu-prof; prints where STAGE's CPU ms per abstract go
-  (ingest, extract, normalize, write, or all); nothing is written to BENCHMARKS.md
+  (ingest, extract, normalize, write; run: \`claims run\`'s threads; or all); nothing is written to BENCHMARKS.md
 full mode writes BENCHMARKS.md (unless --no-write)
 `);
   process.exit(0);
@@ -95,8 +95,8 @@ if (args['run-records']) PLAN.claimsrun = { records: int(args['run-records']) };
 if (args['query-claims']) PLAN.queries.targetClaims = int(args['query-claims']);
 const PROFILE_STAGES = ['ingest', 'extract', 'normalize', 'write'];
 const profileOnly = args.profile != null;
-if (profileOnly && ![...PROFILE_STAGES, 'all'].includes(args.profile)) {
-  process.stderr.write(`bench: --profile takes a stage (${PROFILE_STAGES.join(', ')}) or all, not "${args.profile}"\n`);
+if (profileOnly && ![...PROFILE_STAGES, 'run', 'all'].includes(args.profile)) {
+  process.stderr.write(`bench: --profile takes a stage (${PROFILE_STAGES.join(', ')}), run (\`claims run\`) or all, not "${args.profile}"\n`);
   process.exit(2);
 }
 if (profileOnly) PLAN.profile = { records: int(args.records, 3000) };
@@ -315,14 +315,26 @@ for (const { section, corpus } of steps) {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       const input = await file(plan.records, 90_000_000);
-      const [run] = await runPipeline({ files: [input], records: plan.records, extractors: 1, label: 'profile', profileDir: dir, chunkSize: settings.chunkSize, maxQueueDepth: settings.maxQueueDepth, progress });
-      // Profiles are written as each worker exits (SIGTERM → process.exit).
-      const summaries = [];
-      for (const stage of PROFILE_STAGES) {
-        const path = `${dir}/${stage}-0.cpuprofile`;
-        if (existsSync(path)) summaries.push({ process: stage, ...summarizeProfile(path, 12, run.monoWindowUs, plan.records) });
+      into.profile = { records: plan.records, corpus, dir, summaries: [] };
+      if (args.profile !== 'run') {
+        const [run] = await runPipeline({ files: [input], records: plan.records, extractors: 1, label: 'profile', profileDir: dir, chunkSize: settings.chunkSize, maxQueueDepth: settings.maxQueueDepth, progress });
+        // Profiles are written as each worker exits (SIGTERM → process.exit).
+        for (const stage of PROFILE_STAGES) {
+          const path = `${dir}/${stage}-0.cpuprofile`;
+          if (existsSync(path)) into.profile.summaries.push({ process: stage, ...summarizeProfile(path, 12, run.monoWindowUs, plan.records) });
+        }
+        into.profile.abstractsPerSec = run.abstractsPerSec;
       }
-      into.profile = { records: plan.records, corpus, abstractsPerSec: run.abstractsPerSec, dir, summaries };
+      if (!profileOnly || ['run', 'all'].includes(args.profile)) {
+        // `claims run` on the embedded store, each thread profiled: what its main thread (the cap on its rate) spends.
+        const { benchClaimsRun } = await import('../test/bench/claims-run.mjs');
+        const runDir = `${dir}/claims-run`;
+        mkdirSync(runDir);
+        const run = await benchClaimsRun({ file: input, records: plan.records, profileDir: runDir, progress });
+        // Spawn to exit: start-up (opening and migrating the store) is in these profiles, a few percent of them.
+        const summaries = run.profiles.map((p) => ({ process: `claims run: ${p.thread}`, ...summarizeProfile(p.path, 12, null, plan.records) }));
+        into.profile.claimsRun = { records: plan.records, abstractsPerSec: run.abstractsPerSec, mainThreadCpuMsPerAbstract: run.mainThreadCpuMsPerAbstract, summaries };
+      }
     }
     if (section === 'queries') {
       const { benchQueries } = await import('../test/bench/queries.mjs');
@@ -379,8 +391,14 @@ if (profileOnly) {
   const p = results.real?.profile ?? results.profile;
   if (p) {
     const shown = args.profile === 'all' ? p.summaries : p.summaries.filter((s) => s.process === args.profile);
-    out.write(`\nCPU profile, ${p.records.toLocaleString('en-US')} abstracts of the ${p.corpus} corpus through the four workers (${Math.round(p.abstractsPerSec)} abstracts/s under the profiler); profiles in ${p.dir}\n`);
+    if (p.abstractsPerSec != null) out.write(`\nCPU profile, ${p.records.toLocaleString('en-US')} abstracts of the ${p.corpus} corpus through the four workers (${Math.round(p.abstractsPerSec)} abstracts/s under the profiler); profiles in ${p.dir}\n`);
     for (const s of shown) out.write(`\n${categoryTable(s, p.records)}\n`);
+    const run = p.claimsRun;
+    if (run) {
+      out.write(`\nCPU profile of \`claims run\` over the same ${run.records.toLocaleString('en-US')} abstracts, by thread (${Math.round(run.abstractsPerSec)} abstracts/s under the profiler); profiles in ${p.dir}/claims-run\n`);
+      for (const s of run.summaries) out.write(`\n${categoryTable(s, run.records)}\n`);
+      shown.push(...run.summaries);
+    }
     if (!shown.length) out.write(`no profile of ${args.profile} was written (see the errors)\n`);
   }
 } else {

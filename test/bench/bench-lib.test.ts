@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { categoryOf, summarizeProfile } from './lib/cpuprofile.mjs';
 import { checkRatios, QUICK_THRESHOLDS, ratiosOf } from './targets.mjs';
+import { threadProfiles } from './claims-run.mjs';
 
 const ROOT = 'file:///repo';
 
@@ -99,5 +100,50 @@ describe('report: claims run', () => {
     expect(md).toMatch(/peak RSS `extract`.*\| 151 MB \| – \| ≤ 220 MB \| ✔ \(synthetic corpus\) \|/);
     // claims run has a real figure: judged there, no note.
     expect(md).toMatch(/\*\*300 abstracts\/s\*\*.*\| ≥ 1,000\/s \| ✘ \|/);
+  });
+});
+
+describe('claims run profiles', () => {
+  it('are found by process and thread in node\'s default names, main thread first', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cf-prof-'));
+    try {
+      for (const name of ['CPU.20261201.191555.6538.1.002.cpuprofile', 'CPU.20261201.191555.6538.0.001.cpuprofile', 'CPU.20261201.191555.777.0.001.cpuprofile', 'notes.txt']) writeFileSync(join(dir, name), '{}');
+      expect(threadProfiles(dir, 6538)).toEqual([
+        { thread: 'main', path: join(dir, 'CPU.20261201.191555.6538.0.001.cpuprofile') },
+        { thread: 'extraction thread 1', path: join(dir, 'CPU.20261201.191555.6538.1.002.cpuprofile') },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('report: claims run profile', () => {
+  const machine = { nproc: 2, memoryGB: 24, cpu: 'test', node: 'v20', os: 'linux' };
+  const thread = (process: string, cats: [string, number][]) => {
+    const busyMs = cats.reduce((n, [, t]) => n + t, 0);
+    return { process, wallMs: busyMs * 2, busyMs, records: 1000, topFunctions: [{ name: 'exec pglite.js:1', ms: 1, share: 0.5 }], topPackages: [], byCategory: cats.map(([name, t]) => ({ name, ms: t, msPerAbstract: t / 1000, share: t / busyMs })) };
+  };
+  const profile = {
+    records: 1000, corpus: 'real', dir: '/tmp/x', summaries: [],
+    claimsRun: { records: 1000, abstractsPerSec: 300, mainThreadCpuMsPerAbstract: 2.4, summaries: [thread('claims run: main', [['PostgreSQL (PGlite WASM)', 900], ['GC', 400], ['ioredis / BullMQ', 300]]), thread('claims run: extraction thread 1', [['compromise', 700]])] },
+  };
+  const results = (abstractsPerSec: number) => ({
+    mode: 'full', startedAt: 'now', machine, settings: { chunkSize: 200, concurrency: 2, maxQueueDepth: 200 }, complete: true,
+    real: { profile, claimsRun: { records: 20_000, seconds: 1, abstractsPerSec, peakRss: 2 ** 28, extractThreads: 1, cpuMsPerAbstract: 3, mainThreadCpuMsPerAbstract: 2.2 } },
+  });
+
+  it('has a table per thread, and says what bounds claims run by its main thread\'s biggest categories', async () => {
+    const { markdown } = await import('./report.mjs');
+    const md = markdown(results(350));
+    expect(md).toContain('**claims run: main**: busy 1,600 ms of 3,200 ms profiled, 1.60 CPU-ms per abstract');
+    expect(md).toContain('| PostgreSQL (PGlite WASM) | 900 | 0.900 | 56.3 % |');
+    expect(md).toContain('**claims run: extraction thread 1**');
+    expect(md).toMatch(/What bounds `claims run`\*\*: under the profiler its main thread was busy 1.60 CPU-ms per abstract, most in PostgreSQL \(PGlite WASM\) 0.90, GC 0.40, ioredis \/ BullMQ 0.30/);
+    expect(md).toContain('needs that thread at 1.00 ms or less');
+    // No worker profiles in this run: no table introduces them.
+    expect(md).not.toContain('CPU profiles of the four workers');
+    // Target met: nothing bounds it.
+    expect(markdown(results(1200))).not.toContain('What bounds `claims run`');
   });
 });

@@ -2,17 +2,22 @@
 // whole pipeline and the API in one process, as a user runs it on a laptop.
 // Timed from spawn to exit, so start-up (opening the store, migrating) is in
 // the figure; at tens of thousands of records it is a few percent of it.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { procCpuSeconds, procMemory, rand, REDIS_URL, sleep, spawnClaims } from './lib/util.mjs';
+import { procCpuSeconds, procMemory, REDIS_URL, sleep, spawnClaims } from './lib/util.mjs';
 
-/** `extractThreads`: EXTRACT_THREADS for the run; null leaves `claims run`'s default (1). */
+/**
+ * `extractThreads`: EXTRACT_THREADS for the run; null leaves `claims run`'s
+ * default (1). With `profileDir` (an empty folder), every thread writes its own
+ * `node --cpu-prof` profile there; they are returned as `profiles`, main thread first.
+ */
 export async function benchClaimsRun({ file, records, extractThreads = null, profileDir = null, progress }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cf-bench-run-'));
   // Its own queue prefix (no QUEUE_PREFIX: claims run makes a private one and removes it) and an API port of its own.
   const env = { REDIS_URL, DATA_DIR: dataDir, DATABASE_URL: undefined, QUEUE_PREFIX: undefined, PORT: String(20_000 + Math.floor(Math.random() * 20_000)), LOG_LEVEL: 'warn', EXTRACT_THREADS: extractThreads == null ? undefined : String(extractThreads) };
-  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=claims-run-${rand()}.cpuprofile`] : [];
+  // No --cpu-prof-name: node's default names carry the thread id (CPU.<date>.<time>.<pid>.<tid>.<seq>), so threads do not overwrite each other.
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const t0 = performance.now();
   const run = spawnClaims(['run', file], env, nodeArgs);
   let peakRss = 0;
@@ -36,9 +41,20 @@ export async function benchClaimsRun({ file, records, extractThreads = null, pro
     return {
       records, seconds, abstractsPerSec: records / seconds, peakRss, papersStored: stored ? Number(stored.replace(/,/g, '')) : null,
       extractThreads: extractThreads ?? 1, cpuMsPerAbstract: (cpuSeconds * 1000) / records, mainThreadCpuMsPerAbstract: (mainThreadCpuSeconds * 1000) / records,
+      ...(profileDir ? { profiles: threadProfiles(profileDir, run.child.pid) } : {}),
     };
   } finally {
     await run.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The profiles one process wrote, by thread: `main` (thread id 0), then its extraction threads. */
+export function threadProfiles(dir, pid) {
+  const re = new RegExp(`^CPU\\.\\d+\\.\\d+\\.${pid}\\.(\\d+)\\.\\d+\\.cpuprofile$`);
+  return readdirSync(dir)
+    .map((name) => ({ name, tid: re.exec(name)?.[1] }))
+    .filter((f) => f.tid != null)
+    .sort((a, b) => Number(a.tid) - Number(b.tid))
+    .map((f) => ({ thread: f.tid === '0' ? 'main' : `extraction thread ${f.tid}`, path: join(dir, f.name) }));
 }

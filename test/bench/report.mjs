@@ -185,14 +185,33 @@ function cpuTable(results, machine = results.machine) {
 function profileSection(results) {
   const p = results.real?.profile ?? results.profile;
   if (!p) return '';
-  const out = [`CPU profiles of the four workers over ${n0(p.records)} abstracts of the ${p.corpus ?? 'synthetic'} corpus (\`node --cpu-prof\`; ${f1(p.abstractsPerSec)} abstracts/s under the profiler). Self time by category, in CPU-milliseconds per abstract, then by package and function (share of each process's busy time):`, ''];
+  const out = !p.summaries.length ? [] : [`CPU profiles of the four workers over ${n0(p.records)} abstracts of the ${p.corpus ?? 'synthetic'} corpus (\`node --cpu-prof\`; ${f1(p.abstractsPerSec)} abstracts/s under the profiler). Self time by category, in CPU-milliseconds per abstract, then by package and function (share of each process's busy time):`, ''];
   for (const s of p.summaries) {
     if (s.byCategory) out.push(categoryTable(s, p.records), '');
     else out.push(`**${s.process}** (busy ${n0(s.busyMs)} ms of ${n0(s.wallMs)} ms)`, '');
     out.push(`- by package: ${s.topPackages.slice(0, 8).map((t) => `${t.name} ${f1(t.share * 100)} %`).join(', ')}`);
     out.push(`- top functions: ${s.topFunctions.slice(0, 8).map((t) => `\`${t.name}\` ${f1(t.share * 100)} %`).join(', ')}`, '');
   }
+  const run = p.claimsRun;
+  if (run) {
+    out.push(
+      `\`claims run\` over the same ${n0(run.records)} abstracts on the embedded store, one profile per thread (${f1(run.abstractsPerSec)} abstracts/s under the profiler; spawn to exit, so opening and migrating the store is in them):`,
+      '',
+    );
+    for (const s of run.summaries) {
+      out.push(categoryTable(s, run.records), '');
+      out.push(`- top functions: ${s.topFunctions.slice(0, 8).map((t) => `\`${t.name}\` ${f1(t.share * 100)} %`).join(', ')}`, '');
+    }
+  }
   return out.join('\n');
+}
+
+/** "PostgreSQL (PGlite WASM) 0.92, GC 0.31, …": a thread's biggest categories in CPU-ms per abstract. */
+function topCategories(summary, records, count = 5) {
+  return summary.byCategory
+    .slice(0, count)
+    .map((c) => `${c.name} ${ms(c.ms / records)}`)
+    .join(', ');
 }
 
 /** Statements that follow from the numbers: what bounds each target that is not met. */
@@ -259,6 +278,13 @@ function findingsFor(results) {
     out.push(
       `\`claims run\` spends ${ms(run.mainThreadCpuMsPerAbstract)} CPU-ms per abstract on its main thread (the embedded store, PGlite, runs there with ingest, normalize, the writer and the queues; extraction is on its own thread${results.claimsRunMainThread ? `: ${n0(results.claimsRunMainThread.abstractsPerSec)}/s without it` : ''}), so that thread alone caps it near ${n0(1000 / run.mainThreadCpuMsPerAbstract)} abstracts/s, against the ${n0(TARGETS.claimsRunAbstractsPerSec)}/s target. The whole process used ${ms(run.cpuMsPerAbstract)} CPU-ms per abstract.`,
     );
+    const mainProfile = results.profile?.claimsRun?.summaries?.find((p) => p.process === 'claims run: main');
+    if (mainProfile) {
+      const r = results.profile.claimsRun.records;
+      out.push(
+        `**What bounds \`claims run\`**: under the profiler its main thread was busy ${ms(mainProfile.busyMs / r)} CPU-ms per abstract, most in ${topCategories(mainProfile, r)}: the embedded PostgreSQL (one single-threaded PGlite instance), the writer and the queue traffic of all four stages share that thread. ${n0(TARGETS.claimsRunAbstractsPerSec)}/s needs that thread at ${ms(1000 / TARGETS.claimsRunAbstractsPerSec)} ms or less.`,
+      );
+    }
   }
   const x = results.extraction;
   if (x && x.ratios.vsCompromise < TARGETS.extractVsCompromise) {
@@ -272,7 +298,7 @@ export const METHOD = [
   '- **Two corpora, side by side.** Every corpus-dependent figure (extraction, end to end, scaling, memory) has a column for the synthetic corpus (`@claimflow/corpus`, calibrated to the real abstracts: about 1,400 characters and 1.8 claims per abstract, checked by `test/bench/corpus-calibration.test.ts`) and one for the real corpus: `../shared`\'s seed and dev abstracts (284), replicated with fresh ids (`real-<n>`) to each section\'s size. A clone without `../shared` measures the synthetic column only, and says so. The no-op queue ceiling and the query latencies do not depend on the corpus: one figure, marked `(same)`.',
   '- **Targets** (issue 12: extraction ≥ 15× compromise, end to end ≥ 1,500 abstracts/s, `claims run` ≥ 1,000 abstracts/s, every service ≤ 220 MB, Redis < 512 MB) are judged on the real column where it has the figure, else on the synthetic one, and the met column then says so.',
   '- **Quick mode** (`npm run bench -- --quick`, inside `npm test`) judges no target: its sizes are too small. It checks ratios measured within the run against thresholds set for a loaded 2-core machine (`QUICK_THRESHOLDS` in `test/bench/targets.mjs`: extraction ≥ 5× compromise and ≥ 1.2× recognizers-text, end to end ≥ 3 % of the no-op queue chain, two extractors ≥ 0.4× one), prints each with ✔, or ✘ when it fails, and exits 1 on a ✘.',
-  '- **Profile**: the four workers over the real corpus under `node --cpu-prof`, self time inside the timed batch only, in CPU-milliseconds per abstract by category: extraction rules (with their regexes), compromise, JSON (BullMQ\'s job (de)serialization), zod, ioredis / BullMQ, pg, unit normalization, store SQL building, node core, GC. `npm run bench -- --profile STAGE` prints one stage\'s table without the rest of the suite.',
+  '- **Profile**: the four workers over the real corpus under `node --cpu-prof`, self time inside the timed batch only, in CPU-milliseconds per abstract by category: extraction rules (with their regexes), compromise, JSON (BullMQ\'s job (de)serialization), zod, ioredis / BullMQ, pg, unit normalization, store SQL building, node core, GC. Then \`claims run\` on the embedded store under the same profiler, one table per thread (main, extraction), spawn to exit. `npm run bench -- --profile STAGE` prints one stage\'s table (`run` for `claims run`\'s) without the rest of the suite.',
 ];
 
 const COMMANDS = [
