@@ -14,6 +14,15 @@ export interface Resolved {
 }
 
 /**
+ * The first stored id of each content key ($1), null where none is stored.
+ * One probe of papers_content_key_id_idx per key (migration 021): a plan
+ * that stays cheap without table statistics, where `content_key = ANY($1)`
+ * with GROUP BY scanned the whole table once it had none.
+ */
+export const STORED_IDS_OF_CONTENT_KEYS =
+  'SELECT k.content_key, (SELECT min(p.id) FROM papers p WHERE p.content_key = k.content_key) AS id FROM unnest($1::text[]) AS k(content_key)';
+
+/**
  * Gives each record the id of the paper with the same normalized title and
  * abstract, if one is stored (or comes earlier in this chunk) under another
  * id; its claims follow. Run inside the writer's transaction, after the
@@ -22,13 +31,8 @@ export interface Resolved {
  */
 export async function resolvePaperIds(tx: Sql, items: Item[], contentKeys: Map<Item['paper'], string>): Promise<Resolved> {
   const keys = items.map((i) => contentKeys.get(i.paper) ?? contentKeyOf(i.paper));
-  const stored = keys.length
-    ? await tx.query<{ id: string; content_key: string }>(
-        'SELECT min(id) AS id, content_key FROM papers WHERE content_key = ANY($1::text[]) GROUP BY content_key',
-        [[...new Set(keys)]],
-      )
-    : [];
-  const idOf = new Map(stored.map((r) => [r.content_key, r.id]));
+  const stored = keys.length ? await tx.query<{ id: string | null; content_key: string }>(STORED_IDS_OF_CONTENT_KEYS, [[...new Set(keys)]]) : [];
+  const idOf = new Map(stored.filter((r) => r.id != null).map((r) => [r.content_key, r.id!]));
   const given = new Map<Item, string>();
   const out = items.map((item, i) => {
     const target = idOf.get(keys[i]);
