@@ -147,3 +147,28 @@ describe('report: claims run profile', () => {
     expect(markdown(results(1200))).not.toContain('What bounds `claims run`');
   });
 });
+
+describe('report: what bounds end to end', () => {
+  const machine = { nproc: 2, memoryGB: 24, cpu: 'test', node: 'v20', os: 'linux' };
+  const results = (abstractsPerSec: number, extract: number, machineBusy: number) => ({
+    mode: 'full', startedAt: 'now', machine, settings: { chunkSize: 200, concurrency: 2, maxQueueDepth: 200 }, complete: true,
+    scaling: [{ extractors: 1, records: 100_000, abstractsPerSec, cpuPer1k: { extract, 'postgres (this database)': 0.35, write: 0.2 }, machineCpuPer1k: extract + 0.56, machineBusy, meanWaitingJobs: { extract: 150 }, otherShare: 0.01 }],
+  });
+
+  it('names the factor when the work exceeds what 2 cores can carry at the target', async () => {
+    const { markdown } = await import('./report.mjs');
+    // 2.66 CPU-ms per abstract against 1.33 left per abstract at 1,500/s: twice too much.
+    expect(markdown(results(700, 2.11, 0.95))).toMatch(/leaves 1\.33 CPU-ms per abstract for every process together, 2\.0× less than the pipeline spends/);
+  });
+
+  it('names the cut the measured load needs when the work fits only on cores that never idle', async () => {
+    const { markdown } = await import('./report.mjs');
+    // 1.30 CPU-ms per abstract fits 1.33, but at 95 % busy only 1.27 does: a 2.6 % cut.
+    const md = markdown(results(1450, 0.75, 0.95));
+    expect(md).toMatch(/the pipeline spends 1\.30 .*which fits only with both cores busy all the time\. They were 95\.0 % busy/);
+    expect(md).toContain('the target needs the work cut by 2.6 %, to 1.27 CPU-ms per abstract');
+    expect(md).not.toContain('× less than the pipeline spends');
+    // Met: nothing bounds it.
+    expect(markdown(results(1600, 0.75, 0.95))).not.toContain('What bounds end to end');
+  });
+});
