@@ -8,6 +8,13 @@ import { threadProfiles } from './claims-run.mjs';
 
 const ROOT = 'file:///repo';
 
+/** What every saved full run has besides its sections: the report's tests add the sections they are about. */
+const REPORT_BASE = {
+  mode: 'full', startedAt: 'now', complete: true,
+  machine: { nproc: 2, memoryGB: 24, cpu: 'test', node: 'v20', os: 'linux' },
+  settings: { chunkSize: 200, concurrency: 2, maxQueueDepth: 200 },
+};
+
 describe('profile categories', () => {
   it('names the parts of the pipeline the profile table is about', () => {
     expect(categoryOf('scan', `${ROOT}/shared/extract/dist/rules/quantities.js`)).toBe('extraction rules');
@@ -75,12 +82,11 @@ describe('quick-mode thresholds', () => {
 });
 
 describe('report: claims run', () => {
-  const machine = { nproc: 2, memoryGB: 24, cpu: 'test', node: 'v20', os: 'linux' };
   const run = (abstractsPerSec: number, mainMs: number) => ({
     records: 20_000, seconds: 20_000 / abstractsPerSec, abstractsPerSec, peakRss: 400 * 2 ** 20, extractThreads: 1, cpuMsPerAbstract: 3.1, mainThreadCpuMsPerAbstract: mainMs,
   });
   const results = (claimsRun: ReturnType<typeof run>) => ({
-    mode: 'full', startedAt: 'now', machine, settings: { chunkSize: 200, concurrency: 2, maxQueueDepth: 200 }, complete: true, claimsRun, claimsRunMainThread: run(350, 2.8),
+    ...REPORT_BASE, claimsRun, claimsRunMainThread: run(350, 2.8),
   });
 
   it('states the CPU of the main thread and, when the target is missed, the cap it sets', async () => {
@@ -119,7 +125,6 @@ describe('claims run profiles', () => {
 });
 
 describe('report: claims run profile', () => {
-  const machine = { nproc: 2, memoryGB: 24, cpu: 'test', node: 'v20', os: 'linux' };
   const thread = (process: string, cats: [string, number][]) => {
     const busyMs = cats.reduce((n, [, t]) => n + t, 0);
     return { process, wallMs: busyMs * 2, busyMs, records: 1000, topFunctions: [{ name: 'exec pglite.js:1', ms: 1, share: 0.5 }], topPackages: [], byCategory: cats.map(([name, t]) => ({ name, ms: t, msPerAbstract: t / 1000, share: t / busyMs })) };
@@ -129,7 +134,7 @@ describe('report: claims run profile', () => {
     claimsRun: { records: 1000, abstractsPerSec: 300, mainThreadCpuMsPerAbstract: 2.4, summaries: [thread('claims run: main', [['PostgreSQL (PGlite WASM)', 900], ['GC', 400], ['ioredis / BullMQ', 300]]), thread('claims run: extraction thread 1', [['compromise', 700]])] },
   };
   const results = (abstractsPerSec: number) => ({
-    mode: 'full', startedAt: 'now', machine, settings: { chunkSize: 200, concurrency: 2, maxQueueDepth: 200 }, complete: true,
+    ...REPORT_BASE,
     real: { profile, claimsRun: { records: 20_000, seconds: 1, abstractsPerSec, peakRss: 2 ** 28, extractThreads: 1, cpuMsPerAbstract: 3, mainThreadCpuMsPerAbstract: 2.2 } },
   });
 
@@ -149,9 +154,8 @@ describe('report: claims run profile', () => {
 });
 
 describe('report: what bounds end to end', () => {
-  const machine = { nproc: 2, memoryGB: 24, cpu: 'test', node: 'v20', os: 'linux' };
   const results = (abstractsPerSec: number, extract: number, machineBusy: number) => ({
-    mode: 'full', startedAt: 'now', machine, settings: { chunkSize: 200, concurrency: 2, maxQueueDepth: 200 }, complete: true,
+    ...REPORT_BASE,
     scaling: [{ extractors: 1, records: 100_000, abstractsPerSec, cpuPer1k: { extract, 'postgres (this database)': 0.35, write: 0.2 }, machineCpuPer1k: extract + 0.56, machineBusy, meanWaitingJobs: { extract: 150 }, otherShare: 0.01 }],
   });
 

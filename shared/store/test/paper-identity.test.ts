@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../../../test/support/services.js';
-import { openStore, type Store } from '../src/index.js';
+import type { Store } from '../src/index.js';
+import { storeBackends } from './backends.js';
 import { STORED_IDS_OF_CONTENT_KEYS } from '../src/paper-identity.js';
 
 /**
@@ -9,22 +9,10 @@ import { STORED_IDS_OF_CONTENT_KEYS } from '../src/paper-identity.js';
  * PGlite has none) `content_key = ANY($1) GROUP BY content_key` was planned
  * as a scan of every paper, so each chunk cost more as the store grew.
  */
-const backends: [string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>][] = [
-  ['embedded PGlite', async () => {
-    const store = await openStore({ dataDir: null });
-    return { store, cleanup: () => store.close() };
-  }],
-  ['PostgreSQL', async () => {
-    const db = await freshDatabase('identity');
-    const store = await openStore({ databaseUrl: db.url, dataDir: null });
-    return { store, cleanup: async () => { await store.close(); await db.drop(); } };
-  }],
-];
-
 interface PlanNode { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] }
 const nodesOf = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodesOf)];
 
-describe.each(backends)('stored ids of content keys, on %s', (_, open) => {
+describe.each(storeBackends('identity'))('stored ids of content keys, on %s', (_, open) => {
   let store: Store;
   let cleanup: () => Promise<void>;
   const PAPERS = 20_000;

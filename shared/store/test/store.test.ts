@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimRecord, WriteJob } from '@claimflow/schemas';
-import { freshDatabase, type TestDatabase } from '../../../test/support/services.js';
 import { openStore, PgliteSql, StoreUnavailableError, type Store } from '../src/index.js';
+import { storeBackends } from './backends.js';
 
 const batch = { id: 'b1', name: 'demo', createdAt: '2026-01-01T00:00:00.000Z' };
 const paper = (id: string, line: number) => ({ id, title: `Title ${id}`, abstract: 'It runs 3x faster and 2-4x cheaper.', metadata: { n: line }, source: { file: 'in.jsonl', line } });
@@ -23,19 +23,7 @@ function job(patch: Partial<WriteJob> = {}): WriteJob {
   };
 }
 
-const backends: [string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>][] = [
-  ['embedded PGlite', async () => {
-    const store = await openStore({ dataDir: null });
-    return { store, cleanup: () => store.close() };
-  }],
-  ['PostgreSQL', async () => {
-    const db: TestDatabase = await freshDatabase('store');
-    const store = await openStore({ databaseUrl: db.url, dataDir: null });
-    return { store, cleanup: async () => { await store.close(); await db.drop(); } };
-  }],
-];
-
-describe.each(backends)('Store on %s', (_, open) => {
+describe.each(storeBackends('store'))('Store on %s', (_, open) => {
   let store: Store;
   let cleanup: () => Promise<void>;
   beforeAll(async () => ({ store, cleanup } = await open()));
