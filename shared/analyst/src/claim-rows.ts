@@ -16,7 +16,7 @@ export interface ClaimViewRow extends ClaimRow {
 /** The SELECT list behind every claim listing and export. */
 export const CLAIM_VIEW_COLUMNS = `
   c.id, c.paper_id, c.kind, c.span_start, c.span_end, c.text, c.value, c.low, c.high, c.unit, c.qualifier, c.raw,
-  c.metric, c.baseline, c.setting, c.sentence, c.extractor_version, c.metric_key, c.setting_keys, c.baseline_key,
+  c.metric, c.baseline, c.setting, c.sentence, c.extractor_version, c.metric_key, c.setting_keys, c.baseline_key, c.confidence,
   p.title AS paper_title,
   c.created_at::text AS created_key,
   CASE WHEN c.sentence IS NULL OR c.sentence = '' THEN NULL

@@ -13,6 +13,7 @@ export const FILTER_OPTIONS = {
   min: { type: 'string' },
   max: { type: 'string' },
   qualifier: { type: 'string', multiple: true },
+  'min-confidence': { type: 'string' },
   metric: { type: 'string' },
   setting: { type: 'string' },
   'metric-key': { type: 'string', multiple: true },
@@ -26,7 +27,7 @@ export const FILTER_OPTIONS = {
 } as const satisfies ParseArgsConfig['options'];
 
 export const FILTER_USAGE =
-  '[--kind K]… [--unit U]… [--min N] [--max N] [--qualifier Q]… [--metric M] [--setting S] [--metric-key K]… [--setting-key K]… [--baseline-key K]… [--paper ID]… [--batch ID]… [--q TEXT] [--sort value|paper|recent] [--limit N]';
+  '[--kind K]… [--unit U]… [--min N] [--max N] [--qualifier Q]… [--min-confidence P] [--metric M] [--setting S] [--metric-key K]… [--setting-key K]… [--baseline-key K]… [--paper ID]… [--batch ID]… [--q TEXT] [--sort value|paper|recent] [--limit N]';
 
 /** The command-line spelling of a schema key: metricKey is --metric-key. */
 export const flagOf = (key: string) => key.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);

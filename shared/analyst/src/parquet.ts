@@ -9,6 +9,7 @@ const TYPED: Partial<Record<ExportColumn, 'DOUBLE' | 'INT32' | 'TIMESTAMP' | 'JS
   low: 'DOUBLE',
   high: 'DOUBLE',
   raw_value: 'DOUBLE',
+  confidence: 'DOUBLE',
   span_start: 'INT32',
   span_end: 'INT32',
   created_at: 'TIMESTAMP',

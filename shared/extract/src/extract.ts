@@ -1,11 +1,16 @@
-// The extractor: sentences → quantities → exclusions → coordinated groups →
-// cue windows → decisions → drafts with context.
-import type { ClaimDraft, Qualifier } from '@claimflow/schemas';
+// The extractor: sentences → quantities → syntax exclusions → candidates
+// (each described by the rules: cue windows, exclusions, the 1.3.0 cascade's
+// decision) → the decision model → drafts with context and confidence.
+import type { ClaimDraft, ClaimKind, Qualifier } from '@claimflow/schemas';
+import type { Candidate } from './candidates/candidate.js';
+import { plainDecision } from './candidates/fallback.js';
+import { featuresOf } from './model/features.js';
+import { CLASSES, type Scorer } from './model/linear.js';
 import { definedAbbreviations, withAbbreviations, type Abbreviations } from './lexicon/abbreviations.js';
 import { tagCues, type CueHit } from './lexicon/nlp.js';
 import { baselineCues, baselineFor, metricText, settingFor, settingsIn, withPaperMetric, type BaselineCue, type SettingMention } from './rules/context/index.js';
-import { decide, type Decision } from './rules/decide/index.js';
-import { excludedBy, isEvaluationStudy, OWN_CONTRIBUTION, setsUpExperiment } from './rules/exclusions.js';
+import { decide, type Decision, type Reading } from './rules/decide/index.js';
+import { exclusionsOf, isEvaluationStudy, OWN_CONTRIBUTION, setsUpExperiment } from './rules/exclusions.js';
 import { coordinated, coordinatedGroups, slashPairs } from './rules/lists.js';
 import { resultCues } from './rules/descriptors.js';
 import { readQualifier } from './rules/qualifiers.js';
@@ -31,8 +36,9 @@ const NAMED_RESULT = /^\s*(?:[A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[\w-]*|[A-Z][a-z]*-
 /** Relations that bound a loss ("within 1% of", "retains 99% of"): the contract reads them as upper bounds. */
 const BOUNDING_RELATIONS = new Set(['within', 'retains']);
 
-export function extractDrafts(text: string): ClaimDraft[] {
-  const drafts: ClaimDraft[] = [];
+/** Every candidate figure of an abstract, in text order, each with the cascade's verdict and its features. */
+export function candidatesOf(text: string): Candidate[] {
+  const out: Candidate[] = [];
   // a comparison stays in force for the sentences that follow ("Compared with X, ... . It also cuts memory by 2x.")
   let standingBaseline: string | null = null;
   const clean = cleanText(text);
@@ -41,13 +47,33 @@ export function extractDrafts(text: string): ClaimDraft[] {
   splitSentences(clean.text).forEach((s, index) => {
     const comparisons = baselineCues(s);
     const reads = (index > 0 || ABOUT_THE_WORK.test(s.text) || NAMED_RESULT.test(s.text)) && (!study || OWN_CONTRIBUTION.test(s.text));
-    const found = reads ? sentenceDrafts({ original: text, clean, abbreviations }, s, comparisons, standingBaseline) : [];
-    drafts.push(...found);
+    const found = sentenceCandidates({ original: text, clean, abbreviations, study }, s, index, comparisons, standingBaseline, reads);
+    out.push(...found);
     // only a comparison that came with results stands for the next sentences: background compares other things
-    if (found.length) standingBaseline = comparisons.at(-1)?.phrase ?? standingBaseline;
+    if (found.some((c) => c.cascade)) standingBaseline = comparisons.at(-1)?.phrase ?? standingBaseline;
   });
-  return withPaperMetric(drafts).sort((a, b) => a.span[0] - b.span[0]);
+  return out.sort((a, b) => a.span[0] - b.span[0]);
 }
+
+/** The drafts the model accepts, each with the probability of its kind as `confidence`. */
+export function decideCandidates(candidates: Candidate[], scorer: Scorer): ClaimDraft[] {
+  const drafts: ClaimDraft[] = [];
+  for (const c of candidates) {
+    const decisions = KINDS.map((k) => c.decisionFor(k));
+    const verdict = scorer.decide(c.features, [true, ...decisions.map((d) => d != null)]);
+    if (!verdict.kind) continue;
+    drafts.push({ ...c.draft(decisions[KINDS.indexOf(verdict.kind)]!), confidence: round3(verdict.confidence) });
+  }
+  return withPaperMetric(drafts);
+}
+
+/** The cascade alone (extractor 1.3.0's output), for comparison and as the model's first feature. */
+export function cascadeDrafts(candidates: Candidate[]): ClaimDraft[] {
+  return withPaperMetric(candidates.flatMap((c) => (c.cascade ? [{ ...c.draft(c.cascade), confidence: null }] : [])));
+}
+
+const KINDS = CLASSES.slice(1) as ClaimKind[];
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Everything known about one sentence while its quantities are read. */
 interface SentenceScope {
@@ -61,7 +87,7 @@ interface SentenceScope {
   comparisons: BaselineCue[];
   /** The last comparison of an earlier sentence, for claims whose own sentence names none. */
   standingBaseline: string | null;
-  /** The last claim so far: for anaphora, shared qualifiers, and where the next look-back stops. */
+  /** The cascade's last claim so far: for anaphora, shared qualifiers, and where the next look-back stops. */
   last: { decision: Decision | null; q: Quantity | null; qualifier: Qualifier; baseline?: string | null };
 }
 
@@ -69,22 +95,53 @@ interface Source {
   original: string;
   clean: CleanText;
   abbreviations: Abbreviations;
+  study: boolean;
 }
 
-function sentenceDrafts(source: Source, s: Sentence, comparisons: BaselineCue[], standingBaseline: string | null): ClaimDraft[] {
+/**
+ * The candidates of one sentence. The cascade runs as in extractor 1.3.0 (its
+ * verdicts and their order of reading are unchanged); figures it drops by a
+ * semantic exclusion, a setup noun, or an unread sentence are still
+ * candidates, with why they were dropped as evidence.
+ */
+function sentenceCandidates(
+  source: Source, s: Sentence, sentenceIndex: number, comparisons: BaselineCue[], standingBaseline: string | null, reads: boolean,
+): Candidate[] {
   const textBefore = (at: number) => s.text.slice(0, at - s.start);
   const textAfter = (at: number) => s.text.slice(at - s.start);
-  const quantities = scanQuantities(s.text, s.start).filter(
-    (q) => !excludedBy(q, { before: textBefore(q.start), after: textAfter(q.end) }),
-  );
-  if (!quantities.length) return [];
+  const scanned = scanQuantities(s.text, s.start).map((q) => ({ q, ...exclusionsOf(q, { before: textBefore(q.start), after: textAfter(q.end) }) }));
+  const figures = scanned.filter((x) => !x.syntax);
+  if (!figures.length) return [];
+  const semantic = new Map(figures.map((x) => [x.q, x.semantic]));
+  const quantities = figures.filter((x) => !x.semantic.length).map((x) => x.q);
   const scope: SentenceScope = {
     source, s, quantities, cues: withAbbreviations(resultCues(tagCues(s.text, s.start), s.text, s.start), s.text, s.start, source.abbreviations), settings: null, comparisons, standingBaseline,
     last: { decision: null, q: null, qualifier: 'exact' },
   };
   const sentenceMetrics = scope.cues.filter((c) => c.tag === 'QualityMetric');
   const groups = coordinatedGroups(quantities, s.text, s.start);
-  const out: ClaimDraft[] = [];
+  const out: Candidate[] = [];
+  let previous: Decision | null | undefined;
+
+  const candidate = (reading: Reading, cascade: Decision | null, dropped: string | null, qualified: Qualified, listSize: number, listIndex: number): Candidate => {
+    const { q } = reading;
+    const proposal = cascade ?? decide(reading);
+    const baseline = scope.last.baseline;
+    const qualifier = qualified.averaged && qualified.qualifier === 'exact' ? 'average' : qualified.qualifier;
+    let made: { d: Decision; draft: ClaimDraft } | null = null; // the cascade's draft is made once, for the next claim's context
+    const c: Candidate = {
+      span: source.clean.span(q.start, q.end), q, cascade, dropped, proposal, qualifier,
+      features: featuresOf({
+        q, written: reading.written, before: textBefore(q.start), after: textAfter(q.end), window: reading.window,
+        sentenceIndex, sentenceText: s.text, sentenceMetrics, cascade, dropped, proposal, exclusions: semantic.get(q) ?? [],
+        qualifier, listSize, listIndex, previous, study: source.study,
+      }),
+      decisionFor: (kind) => (cascade?.kind === kind ? cascade : proposal?.kind === kind ? proposal : plainDecision(kind, reading)),
+      draft: (d) => (made?.d === d ? made.draft : (made = { d, draft: draftOf(scope, q, d, finalQualifier(qualified, d), baseline) }).draft),
+    };
+    previous = cascade;
+    return c;
+  };
 
   groups.forEach((group, gi) => {
     const first = group[0];
@@ -95,35 +152,65 @@ function sentenceDrafts(source: Source, s: Sentence, comparisons: BaselineCue[],
     const prevEnd = scope.last.q?.end ?? s.start; // cues after the last claim are free; a rejected number owns none
     const nextStart = groups[gi + 1]?.[0].start ?? s.end;
     const window = cueWindow(s, scope.cues, first, final, prevEnd, nextStart, s.start + lead.length);
-    if (setsUpExperiment(final, window, s)) return;
+    const setup = setsUpExperiment(final, window, s);
     const paired = slashPairs(window, group.length, s);
 
     group.forEach((q, i) => {
       const { last } = scope;
       const joined = !!last.q && coordinated(last.q, q, s.text, s.start);
-      const decision = decide({
+      const reading: Reading = {
         q, written: s.text.slice(q.start - s.start, q.end - s.start),
         window: paired ? { ...window, left: [paired[i]], right: [] } : window,
         before, lead, after: textAfter(final.end), sentenceMetrics,
         previous: last.decision, previousUnit: last.q?.unit ?? null, coordinated: joined, paired: !!paired,
         gap: last.q ? s.text.slice(last.q.end - s.start, q.start - s.start) : null,
-      });
-      if (!decision) return;
+      };
       const own = i === 0 ? groupQualifier : readQualifier(textBefore(q.start), textAfter(q.end));
       let qualifier: Qualifier = own?.qualifier ?? groupQualifier?.qualifier ?? q.impliedQualifier ?? 'exact';
       if (qualifier === 'exact' && joined) qualifier = last.qualifier; // "up to 3x faster and 5x cheaper"
-      if (qualifier === 'exact' && BOUNDING_RELATIONS.has(decision.relation)) qualifier = 'upper_bound';
-      if (qualifier === 'exact' && /^\s*on average\b/i.test(s.text.slice(window.clauseStart - s.start))) qualifier = 'average'; // "On average, ...""
-      const draft = draftOf(scope, q, decision, qualifier);
-      out.push(draft);
+      const averaged = /^\s*on average\b/i.test(s.text.slice(window.clauseStart - s.start)); // "On average, ..."
+      const decision = !reads || setup ? null : decide(reading);
+      const dropped = !reads ? 'unread' : setup ? 'setup' : decision ? null : 'undecided';
+      const c = candidate(reading, decision, dropped, { qualifier, averaged }, group.length, i);
+      out.push(c);
+      if (!decision) return;
+      const draft = c.draft(decision);
       // a later claim of the sentence with no comparison of its own keeps this one's ("compress X by 50%, while accuracy drops by 1%")
-      scope.last = { decision, q, qualifier, baseline: draft.baseline ?? scope.last.baseline };
+      scope.last = { decision, q, qualifier: draft.qualifier, baseline: draft.baseline ?? scope.last.baseline };
     });
   });
+
+  // figures a semantic exclusion drops are read alone, as the rules would read them without it
+  for (const { q, semantic: names } of figures) {
+    if (!names.length) continue;
+    const before = textBefore(q.start);
+    const own = readQualifier(before, textAfter(q.end));
+    const lead = before.slice(0, own?.wordsFrom ?? before.length);
+    const neighbours = quantities.filter((o) => o.end <= q.start).at(-1);
+    const next = quantities.find((o) => o.start >= q.end);
+    const window = cueWindow(s, scope.cues, q, q, neighbours?.end ?? s.start, next?.start ?? s.end, s.start + lead.length);
+    const reading: Reading = {
+      q, written: s.text.slice(q.start - s.start, q.end - s.start), window, before, lead, after: textAfter(q.end), sentenceMetrics,
+      previous: null, previousUnit: null, coordinated: false, paired: false, gap: null,
+    };
+    out.push(candidate(reading, null, names[0], { qualifier: own?.qualifier ?? q.impliedQualifier ?? 'exact', averaged: false }, 1, 0));
+  }
   return out;
 }
 
-function draftOf(scope: SentenceScope, q: Quantity, d: Decision, qualifier: Qualifier): ClaimDraft {
+/** A figure's qualifier before its decision, and whether its clause opens with "On average". */
+interface Qualified {
+  qualifier: Qualifier;
+  averaged: boolean;
+}
+
+/** Relations that bound a loss ("within 1% of", "retains 99% of") make an exact figure an upper bound; else "On average, ..." makes it an average. */
+function finalQualifier({ qualifier, averaged }: Qualified, d: Decision): Qualifier {
+  if (qualifier !== 'exact') return qualifier;
+  return BOUNDING_RELATIONS.has(d.relation) ? 'upper_bound' : averaged ? 'average' : 'exact';
+}
+
+function draftOf(scope: SentenceScope, q: Quantity, d: Decision, qualifier: Qualifier, lastBaseline: string | null | undefined): ClaimDraft {
   const { source, s, cues, comparisons, quantities } = scope;
   const compared = d.kind === 'speedup' || d.kind === 'efficiency' || d.kind === 'quality_delta';
   const span = source.clean.span(q.start, q.end);
@@ -134,8 +221,9 @@ function draftOf(scope: SentenceScope, q: Quantity, d: Decision, qualifier: Qual
     qualifier,
     raw: { value: q.value, low: q.low, high: q.high, unit: q.unit, relation: d.relation },
     metric: metricText(source.clean.text, cues, d.metricCue, d.kind, q.unit, { start: q.start, end: q.end, relation: d.relation }),
-    baseline: compared ? (baselineFor(q, comparisons, quantities, s) ?? scope.last.baseline ?? scope.standingBaseline) : null,
+    baseline: compared ? (baselineFor(q, comparisons, quantities, s) ?? lastBaseline ?? scope.standingBaseline) : null,
     setting: settingFor(q, (scope.settings ??= settingsIn(s))),
     sentence: source.original.slice(...source.clean.span(s.start, s.end)),
+    confidence: null,
   };
 }

@@ -1,15 +1,29 @@
 // @claimflow/extract: quantitative result claims from abstract text.
 // Contract: ../../../shared/spec/claims.md (kept in ../shared/spec relative to the repo).
+// Rules propose and describe every candidate figure (./candidates, ./rules);
+// a linear model fit to the annotated abstracts decides (./model).
 import type { ClaimDraft, ClaimRecord } from '@claimflow/schemas';
 import { toClaimRecord } from '@claimflow/units';
-import { extractDrafts } from './extract.js';
+import { candidatesOf, decideCandidates } from './extract.js';
+import { defaultScorer } from './model/default-model.js';
+import type { Scorer } from './model/linear.js';
 
-/** Bump when rules change the output. */
-export const EXTRACTOR_VERSION = '1.3.0';
+/** Bump when the rules, the features or the weights change the output. */
+export const EXTRACTOR_VERSION = '2.0.0';
 
-export { extractDrafts };
+export { candidatesOf, cascadeDrafts, decideCandidates } from './extract.js';
+export type { Candidate } from './candidates/candidate.js';
+export { FEATURES, featuresOf, type FeatureContext } from './model/features.js';
+export { CLASSES, Scorer, softmax, type LinearModel, type Provenance, type Verdict } from './model/linear.js';
+export { TRAIN_SETTINGS, train, type Example, type TrainSettings } from './model/train.js';
+export { defaultScorer, MODEL_PROVENANCE } from './model/default-model.js';
+
+/** Drafts of one abstract: every candidate figure, decided by the model (default: the committed weights). */
+export function extractDrafts(text: string, scorer: Scorer = defaultScorer()): ClaimDraft[] {
+  return decideCandidates(candidatesOf(text), scorer);
+}
 
 /** Extraction and normalization together: the contract's records for one abstract. */
-export function extractClaims(paperId: string, text: string): ClaimRecord[] {
-  return extractDrafts(text).flatMap((d: ClaimDraft) => toClaimRecord(paperId, d) ?? []);
+export function extractClaims(paperId: string, text: string, scorer?: Scorer): ClaimRecord[] {
+  return extractDrafts(text, scorer).flatMap((d: ClaimDraft) => toClaimRecord(paperId, d) ?? []);
 }

@@ -52,6 +52,10 @@ export const ClaimFilterQuery = z.object({
   min: bound.optional().describe('claims whose value (or range) reaches at least this normalized value'),
   max: bound.optional().describe('claims whose value (or range) reaches at most this normalized value'),
   qualifier: anyOf(Qualifier).optional().describe('one qualifier or several'),
+  minConfidence: bound
+    .pipe(z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'))
+    .optional()
+    .describe("claims whose extraction confidence is at least this (0-1); claims stored before extractor 2.0 have none and are left out"),
   metric: text(200).optional().describe('case-insensitive substring of the metric'),
   setting: text(200).optional().describe('case-insensitive substring of the setting'),
   metricKey: anyOf(text(200)).optional().describe('canonical metric (see /api/facets), one or several'),

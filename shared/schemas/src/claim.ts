@@ -43,6 +43,13 @@ const context = {
   baseline: z.string().nullable().describe('what the claim compares against, as written'),
   setting: z.string().nullable().describe('where it holds (dataset, hardware, model), as written'),
   sentence: z.string().nullable().describe('the evidence sentence, exactly as in the abstract'),
+  confidence: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .default(null)
+    .describe("the decision model's probability that the figure is a claim of this kind (0-1); null for claims stored before extractor 2.0"),
 };
 
 /** What the extractor emits: a claim whose value is not normalized yet. */

@@ -4,12 +4,21 @@ import { AbstractInput, ClaimRecord, formatRejection, IngestJob, MAX_ABSTRACT_CH
 const claim = {
   paperId: 'p1', kind: 'speedup', span: [10, 14], text: '2.7x', value: 2.7, low: null, high: null, unit: 'x',
   qualifier: 'exact', raw: { value: 2.7, low: null, high: null, unit: 'x' }, metric: 'decoding speed',
-  baseline: 'dense attention', setting: 'H100', sentence: 'It decodes 2.7x faster.',
+  baseline: 'dense attention', setting: 'H100', sentence: 'It decodes 2.7x faster.', confidence: 0.97,
 };
 
 describe('ClaimRecord', () => {
   it('accepts a claim in the contract format', () => {
     expect(ClaimRecord.parse(claim)).toEqual(claim);
+  });
+
+  it('reads a claim without confidence (an earlier extractor, a gold line) as confidence null', () => {
+    const { confidence: _, ...older } = claim;
+    expect(ClaimRecord.parse(older).confidence).toBeNull();
+  });
+
+  it('refuses a confidence outside 0-1', () => {
+    expect(ClaimRecord.safeParse({ ...claim, confidence: 1.2 }).success).toBe(false);
   });
   it.each([
     ['an unknown kind', { kind: 'latency' }],

@@ -45,6 +45,7 @@ export function claimConditions(f: ClaimFilter, params: Params): string[] {
   }
   if (f.max != null) where.push(`c.value_min <= ${params.add(f.max)}::float8`);
   oneOf('c.qualifier', f.qualifier);
+  if (f.minConfidence != null) where.push(`c.confidence >= ${params.add(f.minConfidence)}::real`);
   oneOf('c.metric_key', f.metricKey);
   oneOf('c.baseline_key', f.baselineKey);
   // && (overlap) is what claims_setting_keys_idx (GIN) serves.

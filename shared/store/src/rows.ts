@@ -22,6 +22,7 @@ export interface ClaimRow {
   metric_key: string | null;
   setting_keys: string[] | string | null;
   baseline_key: string | null;
+  confidence: number | null;
 }
 
 /** PGlite and pg both return text[] as an array; a literal '{a,b}' is read too, to be safe. */
@@ -33,7 +34,7 @@ function textArray(v: string[] | string | null): string[] {
 }
 
 export const CLAIM_COLUMNS =
-  'id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw, metric, baseline, setting, sentence, extractor_version, metric_key, setting_keys, baseline_key';
+  'id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw, metric, baseline, setting, sentence, extractor_version, metric_key, setting_keys, baseline_key, confidence';
 
 export function claimFromRow(r: ClaimRow): StoredClaim {
   return {
@@ -56,5 +57,6 @@ export function claimFromRow(r: ClaimRow): StoredClaim {
     metricKey: r.metric_key,
     settingKeys: textArray(r.setting_keys),
     baselineKey: r.baseline_key,
+    confidence: r.confidence == null ? null : Number(r.confidence),
   };
 }

@@ -22,11 +22,11 @@ const STAGING = [
   `CREATE TEMP TABLE IF NOT EXISTS paper_stage (id text PRIMARY KEY, title text, abstract text, metadata jsonb, content_key text) ON COMMIT DELETE ROWS`,
   `CREATE TEMP TABLE IF NOT EXISTS claim_stage (id text PRIMARY KEY, paper_id text, kind text, span_start int, span_end int, text text,
      value float8, low float8, high float8, unit text, qualifier text, raw jsonb, metric text, baseline text, setting text, sentence text,
-     metric_key text, setting_keys text[], baseline_key text, better text) ON COMMIT DELETE ROWS`,
+     metric_key text, setting_keys text[], baseline_key text, better text, confidence real) ON COMMIT DELETE ROWS`,
 ];
 const PAPER_STAGE_COLUMNS = ['id', 'title', 'abstract', 'metadata', 'content_key'];
 const CLAIM_STAGE_COLUMNS = ['id', 'paper_id', 'kind', 'span_start', 'span_end', 'text', 'value', 'low', 'high', 'unit', 'qualifier', 'raw',
-  'metric', 'baseline', 'setting', 'sentence', 'metric_key', 'setting_keys', 'baseline_key', 'better'];
+  'metric', 'baseline', 'setting', 'sentence', 'metric_key', 'setting_keys', 'baseline_key', 'better', 'confidence'];
 
 /**
  * Upserts papers and replaces their claims, inside the caller's transaction:
@@ -75,7 +75,7 @@ export async function writePapers(
         claims.map(({ c, id }) => {
           const k = keyColumns(c, keysOf);
           return [id, c.paperId, c.kind, c.span[0], c.span[1], c.text, c.value, c.low, c.high, c.unit, c.qualifier, JSON.stringify(c.raw),
-            c.metric, c.baseline, c.setting, c.sentence, k.metric_key, k.setting_keys, k.baseline_key, k.better];
+            c.metric, c.baseline, c.setting, c.sentence, k.metric_key, k.setting_keys, k.baseline_key, k.better, c.confidence ?? null];
         }),
       ),
     );
@@ -94,15 +94,16 @@ export async function writePapers(
          WHERE NOT EXISTS (SELECT 1 FROM claim_stage s WHERE s.id = x.id))))
      INSERT INTO claims (id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw,
                          metric, baseline, setting, sentence, extractor_version,
-                         metric_key, setting_keys, baseline_key, better, keys_version)
+                         metric_key, setting_keys, baseline_key, better, keys_version, confidence)
      SELECT id, paper_id, kind, span_start, span_end, text, value, low, high, unit, qualifier, raw,
-            metric, baseline, setting, sentence, $1, metric_key, setting_keys, baseline_key, better, $2
+            metric, baseline, setting, sentence, $1, metric_key, setting_keys, baseline_key, better, $2, confidence
      FROM claim_stage
      ON CONFLICT (id) DO UPDATE SET text = excluded.text, value = excluded.value, low = excluded.low, high = excluded.high,
        unit = excluded.unit, qualifier = excluded.qualifier, raw = excluded.raw, metric = excluded.metric,
        baseline = excluded.baseline, setting = excluded.setting, sentence = excluded.sentence,
        extractor_version = excluded.extractor_version, metric_key = excluded.metric_key, setting_keys = excluded.setting_keys,
-       baseline_key = excluded.baseline_key, better = excluded.better, keys_version = excluded.keys_version`,
+       baseline_key = excluded.baseline_key, better = excluded.better, keys_version = excluded.keys_version,
+       confidence = excluded.confidence`,
     [extractorVersion, KEYS_VERSION],
   );
   return claims.length;

@@ -86,10 +86,10 @@ export function normalizeDraft(draft: ClaimDraft): Normalized | null {
 export function toClaimRecord(paperId: string, draft: ClaimDraft): ClaimRecord | null {
   const n = normalizeDraft(draft);
   if (!n) return null;
-  const { raw, kind, span, text, qualifier, metric, baseline, setting, sentence } = draft;
+  const { raw, kind, span, text, qualifier, metric, baseline, setting, sentence, confidence } = draft;
   return {
     paperId, kind, span, text, ...n, qualifier,
     raw: { value: raw.value, low: raw.low, high: raw.high, unit: raw.unit },
-    metric, baseline, setting, sentence,
+    metric, baseline, setting, sentence, confidence,
   };
 }

@@ -6,7 +6,7 @@ import type { BaselineBoard, BaselineList, BatchList, BoardList, ClaimPage, Face
  * (kind=speedup&kind=efficiency), as the API takes them.
  */
 export const MULTI_KEYS = ['kind', 'unit', 'qualifier', 'metricKey', 'settingKey', 'baselineKey', 'paper', 'batch'] as const;
-export const SINGLE_KEYS = ['min', 'max', 'metric', 'setting', 'q', 'sort'] as const;
+export const SINGLE_KEYS = ['min', 'max', 'minConfidence', 'metric', 'setting', 'q', 'sort'] as const;
 export const FILTER_KEYS = [...MULTI_KEYS, ...SINGLE_KEYS] as const;
 export type MultiKey = (typeof MULTI_KEYS)[number];
 export type SingleKey = (typeof SINGLE_KEYS)[number];

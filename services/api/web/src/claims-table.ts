@@ -12,12 +12,16 @@ const SORTABLE: Record<string, [ClaimSort, ClaimSort]> = {
   Added: ['recent', 'oldest'],
 };
 
+/** The extraction model's confidence under the kind ("0.97"); claims of an earlier extractor have none. */
+export const confidenceNote = (c: ClaimView) =>
+  c.confidence == null ? null : h('small', { class: `confidence${c.confidence < 0.7 ? ' low' : ''}`, title: 'extraction confidence (0-1)' }, `conf ${c.confidence.toFixed(2)}`);
+
 function claimRow(c: ClaimView): HTMLTableRowElement {
   return h(
     'tr',
     { 'data-claim': c.id },
     h('td', { class: 'value', 'data-label': 'Value' }, h('span', { title: storedValue(c) }, formatValue(c)), c.qualifier !== 'exact' ? h('small', { class: 'qualifier' }, c.qualifier.replace('_', ' ')) : null),
-    h('td', { 'data-label': 'Kind' }, h('span', { class: `pill kind-${c.kind}` }, KIND_LABELS[c.kind] ?? c.kind)),
+    h('td', { 'data-label': 'Kind' }, h('span', { class: `pill kind-${c.kind}` }, KIND_LABELS[c.kind] ?? c.kind), confidenceNote(c)),
     h('td', { 'data-label': 'Metric' }, c.metric ?? '—', c.settingKeys.length ? h('small', { class: 'keys' }, c.settingKeys.join(', ')) : null),
     h('td', { 'data-label': 'Baseline' }, c.baseline ?? '—'),
     h('td', { 'data-label': 'Evidence', class: 'evidence-cell' }, evidenceNode(c.evidence, c.text), h('a', { class: 'paper-link', href: paperHref(c.paperId) }, c.paperTitle)),

@@ -39,6 +39,7 @@ export function filterBar(filter: Filter, batches: BatchProgress[], onApply: (f:
     select('qualifier', 'Qualifier', QUALIFIER_LIST.map((q) => [q, q.replace('_', ' ')]), true),
     input('min', 'Value ≥', { type: 'number', step: 'any', placeholder: 'min' }),
     input('max', 'Value ≤', { type: 'number', step: 'any', placeholder: 'max' }),
+    input('minConfidence', 'Confidence ≥', { type: 'number', step: '0.05', min: '0', max: '1', placeholder: '0.9' }),
     input('metricKey', 'Metric (canonical)', { placeholder: 'accuracy, latency' }),
     input('settingKey', 'Setting (canonical)', { placeholder: 'ImageNet, A100' }),
     input('baselineKey', 'Baseline (canonical)', { placeholder: 'FlashAttention-2' }),

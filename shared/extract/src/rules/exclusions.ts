@@ -45,6 +45,12 @@ type Exclusion = {
   excludes: (q: Quantity, c: ExclusionContext) => boolean;
   /** Reads the whole sentence before the number, not only the words next to it. */
   wholeSentence?: boolean;
+  /**
+   * Syntax, not meaning: the digits are part of a name, a reference, a year, a
+   * link or a formula. Such a figure is never a candidate; every other
+   * exclusion is evidence the decision model weighs (see ../model/features.ts).
+   */
+  syntax?: boolean;
 };
 
 const isAlnum = (ch: string | undefined) => !!ch && /[A-Za-z0-9_@]/.test(ch);
@@ -53,7 +59,7 @@ const APPROX_GLUE = /(?:^|[^A-Za-z])(?:sim|approx)$/;
 
 export const EXCLUSIONS: Exclusion[] = [
   {
-    name: 'glued-to-a-name', // "FP8", "R50", "x2014", "Set14", "8B", "2.3M"
+    name: 'glued-to-a-name', syntax: true, // "FP8", "R50", "x2014", "Set14", "8B", "2.3M"
     excludes: (q, { before, after }) => {
       const prev = before.at(-1);
       if (isAlnum(prev) && !APPROX_GLUE.test(before)) return true;
@@ -63,16 +69,16 @@ export const EXCLUSIONS: Exclusion[] = [
     },
   },
   {
-    name: 'dimensions', // "512 x 512 x 768", "a 3 x 3 kernel": sizes, not factors
+    name: 'dimensions', syntax: true, // "512 x 512 x 768", "a 3 x 3 kernel": sizes, not factors
     excludes: (q, { before, after }) => q.form === 'factor' && q.unit === 'x' && (/^\s*\d/.test(after) || /\d\s?[xX]\s?$/.test(before)),
   },
   {
-    name: 'device-count', // "8x A100 GPUs", "4× H100": a number of devices, not a factor
+    name: 'device-count', syntax: true, // "8x A100 GPUs", "4× H100": a number of devices, not a factor
     excludes: (q, { after }) =>
       q.form === 'factor' && !q.wordy && /^\s*(?:[A-Z]+\d+\w*|(?:GPU|TPU|NPU|CPU)s?\b(?![\s-]*(?:hours?|days?|memory|time))|nodes?\b)/.test(after),
   },
   {
-    name: 'hyphenated-name', // "ResNet-50", "GPT-2", "top-5", "Mixtral-8", but not "weights-8x smaller"
+    name: 'hyphenated-name', syntax: true, // "ResNet-50", "GPT-2", "top-5", "Mixtral-8", but not "weights-8x smaller"
     excludes: (q, { before }) => {
       if (!/[A-Za-z0-9]-$/.test(before)) return false;
       const claimForm = q.form === 'factor' || q.form === 'percent';
@@ -80,34 +86,34 @@ export const EXCLUSIONS: Exclusion[] = [
     },
   },
   {
-    name: 'compound-modifier', // "4-bit weights", "32-byte codes", "13-layer network", "50%-sparse"
+    name: 'compound-modifier', syntax: true, // "4-bit weights", "32-byte codes", "13-layer network", "50%-sparse"
     // a factor glued to a noun is a setting too ("30x-coverage"), unless the word says what changed ("4x-smaller")
     excludes: (q, { after }) => /^-[A-Za-z]/.test(after) && (q.form !== 'factor' || !/^-(?:faster|slower|smaller|larger|bigger|fewer|less|more|higher|lower|cheaper|speed|reduc|improv|compress|gain|lift)/i.test(after)),
   },
   {
-    name: 'slash-name', // "SVHN10/20", "3/8/32B", "0/1 reward", but not "3x/1.5x"
+    name: 'slash-name', syntax: true, // "SVHN10/20", "3/8/32B", "0/1 reward", but not "3x/1.5x"
     excludes: (q, { before, after }) => {
       if (before.endsWith('/') && !/(?:^|[\s(])[+-]?\d[\d.,]*\s?(?:x|%|times)?\/$/.test(before)) return true;
       return q.form === 'bare' && (/^\/\d/.test(after) || /\d\/$/.test(before)); // ratios like "0/1"
     },
   },
   {
-    name: 'citation-or-reference', // "[29]", "[3, 12]", "Fig. 2", "Section 4", "Eq. (3)", "v2"
+    name: 'citation-or-reference', syntax: true, // "[29]", "[3, 12]", "Fig. 2", "Section 4", "Eq. (3)", "v2"
     excludes: (q, { before, after }) =>
       q.form === 'bare' &&
       (/\[[\d,\s-]*$/.test(before) && /^[\d,\s-]*\]/.test(after) ||
         /\b(?:fig(?:ure)?s?|tables?|tab|sec(?:tion)?s?|eqs?|equations?|appendix|chapter|algorithm|theorem|lemma|step|stage|phase|version|v)\.?\s*\(?$/i.test(before)),
   },
   {
-    name: 'year', // "in 2012", "(2020)"
+    name: 'year', syntax: true, // "in 2012", "(2020)"
     excludes: (q) => q.form === 'bare' && q.value != null && Number.isInteger(q.value) && q.value >= 1900 && q.value <= 2099,
   },
   {
-    name: 'url', // numbers inside a link
+    name: 'url', syntax: true, // numbers inside a link
     excludes: (q, { before }) => /(?:https?:\/\/|www\.|github\.com)\S*$/.test(before),
   },
   {
-    name: 'math', // "n^2", "O(1/T)", "0<delta<1", "x_1"
+    name: 'math', syntax: true, // "n^2", "O(1/T)", "0<delta<1", "x_1"
     excludes: (q, { before, after }) =>
       // "(<1%)", "a <2x slowdown": a bound written as a sign before a figure with its unit is no formula
       (/[\^_{=<>]\s?$/.test(before) && !(q.form !== 'bare' && /(?:^|[\s(])[<>]=?\s?$/.test(before))) || /^\s?[\^_}=<>]/.test(after) || /\bO\($/.test(before),
@@ -143,7 +149,7 @@ export const EXCLUSIONS: Exclusion[] = [
       /\b(?:SLO|SLA|budget|constraint|deadline|target|limit|threshold|sparsity|ratio(?<!(?:compression|speedup|speed-up|reduction|annotation|labeling) ratio))(?:\s+(?:of|=|is|set|to|at|was|fixed)\b|\s*=)*\s*$/i.test(before),
   },
   {
-    name: 'cross-validation', // "5-fold cross-validation", "10-fold CV": a protocol, not a factor
+    name: 'cross-validation', syntax: true, // "5-fold cross-validation", "10-fold CV": a protocol, not a factor
     excludes: (q, { after }) => q.form === 'factor' && /^\s*(?:cross[- ]?validat\w*|cv\b|splits?\b|stratified\b)/i.test(after),
   },
   {
@@ -257,11 +263,23 @@ export const EXCLUSIONS: Exclusion[] = [
   },
 ];
 
-/** Name of the first exclusion that drops the quantity, or null when it may be a claim. */
+/** Name of the first exclusion that drops the quantity, or null when it may be a claim (extractor 1.3.0's cascade). */
 export function excludedBy(q: Quantity, c: ExclusionContext): string | null {
   const nearby = near(c);
   for (const rule of EXCLUSIONS) if (rule.excludes(q, rule.wholeSentence ? c : nearby)) return rule.name;
   return null;
+}
+
+/** Every exclusion that fires: `syntax` names the first syntax rule (the figure is no candidate), `semantic` the rest, as evidence. */
+export function exclusionsOf(q: Quantity, c: ExclusionContext): { syntax: string | null; semantic: string[] } {
+  const nearby = near(c);
+  const semantic: string[] = [];
+  for (const rule of EXCLUSIONS) {
+    if (!rule.excludes(q, rule.wholeSentence ? c : nearby)) continue;
+    if (rule.syntax) return { syntax: rule.name, semantic };
+    semantic.push(rule.name);
+  }
+  return { syntax: null, semantic };
 }
 
 /** Figures that set up an experiment, named right after them: "at 80% sparsity", "a 2% KV budget", "a 3x FLOPs target". */

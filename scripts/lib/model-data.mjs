@@ -1,0 +1,132 @@
+// The annotated sets the decision model is fit to and judged on, as candidate
+// examples: every candidate figure of every abstract, labelled with the kind of
+// the gold claim whose span it overlaps (the scorer's matching), else `none`.
+// Shared by `npm run train` and `npm run eval -- --cv`.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const shared = resolve(root, '../shared');
+const fixtures = join(root, 'test/fixtures');
+
+/** The six real development pools: the folds of cross-validation. */
+export const POOLS = ['dev-a', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f'];
+/** Always in training: the seed gold and the project's own annotated abstracts (written for the extractor). */
+export const ALWAYS = ['seed', 'ours', 'demo'];
+
+const dev = { abstracts: join(shared, 'dev/dev-abstracts.jsonl'), gold: join(shared, 'dev/dev-gold.jsonl') };
+export const SETS = {
+  seed: { abstracts: join(shared, 'seeds/seed-abstracts.jsonl'), gold: join(shared, 'gold/seed.jsonl') },
+  ...Object.fromEntries(POOLS.map((p) => [p, { ...dev, prefix: p }])),
+  ours: { abstracts: join(fixtures, 'extraction/dev-abstracts.jsonl'), gold: join(fixtures, 'extraction/dev-gold.jsonl') },
+  demo: { abstracts: join(root, 'seeds/demo-abstracts.jsonl'), gold: join(fixtures, 'demo-gold.jsonl') },
+};
+
+export const readJsonl = (path) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+
+/** The built extractor and units packages (run `npm run build` first). */
+export async function libraries() {
+  const extract = join(root, 'shared/extract/dist/index.js');
+  if (!existsSync(extract)) throw new Error('shared/extract is not built; run `npm run build` first');
+  return {
+    extract: await import(pathToFileURL(extract).href),
+    units: await import(pathToFileURL(join(root, 'shared/units/dist/index.js')).href),
+  };
+}
+
+/** One set's papers and gold (null when its files are absent). */
+export function loadSet(name) {
+  const set = SETS[name];
+  if (!set || ![set.abstracts, set.gold].every(existsSync)) return null;
+  const keep = (id) => !set.prefix || id.startsWith(set.prefix);
+  return {
+    name,
+    papers: readJsonl(set.abstracts).filter((p) => keep(p.id)),
+    gold: readJsonl(set.gold).filter((g) => keep(g.paperId)),
+  };
+}
+
+function nthIndex(text, needle, n) {
+  let at = -1;
+  for (let i = 0; i < n; i++) if ((at = text.indexOf(needle, at + 1)) < 0) return -1;
+  return at;
+}
+
+/** Gold claims of one paper with their spans (the scorer's reading of raw + occurrence). */
+export function goldSpans(paper, gold) {
+  return gold.flatMap((g) => {
+    const at = nthIndex(paper.abstract, g.raw, g.occurrence || 1);
+    return at < 0 ? [] : [{ ...g, span: [at, at + g.raw.length] }];
+  });
+}
+
+const overlap = (a, b) => a[0] < b[1] && b[0] < a[1];
+
+/** Candidates of every paper of a set, each labelled (index into CLASSES). */
+export function labelledCandidates(set, extract) {
+  const { CLASSES, candidatesOf } = extract;
+  const byPaper = new Map();
+  for (const g of set.gold) byPaper.set(g.paperId, [...(byPaper.get(g.paperId) ?? []), g]);
+  return set.papers.map((paper) => {
+    const candidates = candidatesOf(paper.abstract);
+    const taken = new Set();
+    const labels = candidates.map(() => 0);
+    // each gold claim labels one candidate it overlaps, preferring one that can take its kind
+    for (const g of goldSpans(paper, byPaper.get(paper.id) ?? [])) {
+      const free = candidates.map((c, i) => [c, i]).filter(([c, i]) => !taken.has(i) && overlap(c.span, g.span));
+      const pick = free.find(([c]) => c.decisionFor(g.kind)) ?? free[0];
+      if (!pick) continue;
+      taken.add(pick[1]);
+      labels[pick[1]] = CLASSES.indexOf(g.kind);
+    }
+    return { paper, candidates, labels };
+  });
+}
+
+const DROP = (process.env.CF_DROP ?? '').split(',').filter(Boolean);
+
+/** Training examples from labelled papers: a class the gold names is allowed even where no rule can read it. */
+export function examplesOf(labelled, extract) {
+  const kinds = extract.CLASSES.slice(1);
+  return labelled.flatMap(({ candidates, labels }) =>
+    candidates.map((c, i) => {
+      const allowed = [true, ...kinds.map((k) => c.decisionFor(k) != null)];
+      allowed[labels[i]] = true;
+      const features = DROP.length ? c.features.filter((f) => !DROP.some((d) => f.startsWith(d))) : c.features;
+      return { features, label: labels[i], allowed };
+    }),
+  );
+}
+
+/** sha256 over the gold lines of the named sets, in set order: the provenance of a fit. */
+export function goldHash(sets) {
+  const h = createHash('sha256');
+  for (const s of sets) for (const g of s.gold) h.update(JSON.stringify(g) + '\n');
+  return h.digest('hex');
+}
+
+/** Fits a model to the named sets; returns the model file's object (provenance, classes, weights). */
+export function fit(sets, labelledBySet, extract) {
+  const examples = sets.flatMap((s) => examplesOf(labelledBySet.get(s.name), extract));
+  const settings = process.env.CF_TRAIN ? { ...extract.TRAIN_SETTINGS, ...JSON.parse(process.env.CF_TRAIN) } : extract.TRAIN_SETTINGS;
+  const weights = extract.train(examples, settings);
+  return {
+    provenance: {
+      extractor: extract.EXTRACTOR_VERSION,
+      pools: sets.map((s) => s.name),
+      goldSha256: goldHash(sets),
+      examples: examples.length,
+      settings,
+    },
+    classes: [...extract.CLASSES],
+    weights,
+  };
+}
+
+/** The model file's text: one feature per line, so a diff of two fits reads feature by feature. */
+export function modelText(model) {
+  const lines = Object.keys(model.weights).sort().map((f) => `  ${JSON.stringify(f)}: ${JSON.stringify(model.weights[f])}`);
+  return `{\n "provenance": ${JSON.stringify(model.provenance)},\n "classes": ${JSON.stringify(model.classes)},\n "weights": {\n${lines.join(',\n')}\n }\n}\n`;
+}

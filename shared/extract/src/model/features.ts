@@ -1,0 +1,177 @@
+// What the rules know about a candidate figure, as named evidence for the
+// decision model. Each entry of FEATURES is one family, named by what it
+// reads; it returns the values it sees ("percent", "R0:Faster"), and the
+// model sees "family:value". No family decides alone: the learned weights
+// (./weights.json) say how much each value counts towards each kind.
+import type { Qualifier } from '@claimflow/schemas';
+import { metricsIn } from '@claimflow/units';
+import { CUE_MEANING } from '../lexicon/cues.js';
+import type { CueHit } from '../lexicon/nlp.js';
+import type { Decision } from '../rules/decide/index.js';
+import type { Quantity } from '../rules/quantities.js';
+import type { CueWindow } from '../rules/windows.js';
+
+/** Everything a feature family may read about one candidate. */
+export interface FeatureContext {
+  q: Quantity;
+  /** The figure as written. */
+  written: string;
+  /** The sentence's text before and after the figure. */
+  before: string;
+  after: string;
+  window: CueWindow;
+  sentenceIndex: number;
+  sentenceText: string;
+  /** Quality metric cues anywhere in the sentence. */
+  sentenceMetrics: CueHit[];
+  cascade: Decision | null;
+  dropped: string | null;
+  proposal: Decision | null;
+  /** Semantic exclusions that fire (figure of the baseline, setup figure, prior work, ...). */
+  exclusions: string[];
+  qualifier: Qualifier;
+  /** Size of the figure's coordinated list and its place in it. */
+  listSize: number;
+  listIndex: number;
+  /** The cascade's verdict on the previous figure of the sentence (the run's earlier member). */
+  previous: Decision | null | undefined;
+  /** The abstract is an evaluation study (see rules/exclusions.ts). */
+  study: boolean;
+}
+
+type Family = (c: FeatureContext) => string[];
+
+const kindOf = (d: Decision | null | undefined) => (d === undefined ? 'first' : d ? d.kind : 'none');
+/** Lower-case words, digits folded: "by", "than", "FP16" → "fp#". */
+const wordsOf = (s: string) => s.toLowerCase().match(/[a-z][a-z0-9-]*|[<>~±()=:;,/]/g) ?? [];
+const fold = (w: string) => w.replace(/\d+/g, '#');
+const distance = (n: number) => (n <= 1 ? 'adj' : n <= 12 ? 'near' : 'far');
+
+export const FEATURES: Record<string, Family> = {
+  /** Always on: the prior of each class. */
+  bias: () => ['1'],
+  /** Extractor 1.3.0's verdict and relation, so the model starts from what the rules know. */
+  cascade: (c) => [kindOf(c.cascade), ...(c.cascade ? [`rel:${c.cascade.relation}`] : [`dropped:${c.dropped}`])],
+  /** What the decision rules say without exclusions. */
+  proposal: (c) => [kindOf(c.proposal), ...(c.proposal ? [`rel:${c.proposal.relation}`] : [])],
+  /** Semantic exclusions that fire: evidence against, weighed like the rest. */
+  exclusion: (c) => (c.exclusions.length ? c.exclusions : ['none']),
+  /** How the figure is written: its form, the scanner rule, a range, a sign, a word. */
+  form: (c) => {
+    const { q } = c;
+    const out = [q.form, `rule:${q.rule}`];
+    if (q.low != null) out.push('range');
+    if (q.signed) out.push('signed');
+    if (q.wordy) out.push('wordy');
+    if (q.form === 'measure') out.push(`unit:${q.unit.toLowerCase()}`);
+    return out;
+  },
+  /** The number's size and precision: "93.63" reads as a score, "3" as a count. */
+  magnitude: (c) => {
+    const v = Math.abs(c.q.value ?? c.q.high ?? 0);
+    const size = v < 1 ? '<1' : v < 2 ? '<2' : v < 10 ? '<10' : v < 100 ? '<100' : v < 1000 ? '<1000' : 'big';
+    const decimals = /\.(\d+)/.exec(c.written)?.[1].length ?? 0;
+    return [`${c.q.form}:${size}`, `decimals:${Math.min(decimals, 3)}`];
+  },
+  qualifier: (c) => [c.qualifier],
+  /** Cue tags around the figure: right after it, a little further on, left in its reach, anywhere earlier in the clause. */
+  cues: (c) => {
+    const { window: w, q } = c;
+    const out: string[] = [];
+    const r0 = w.right[0];
+    if (r0) out.push(`R0:${r0.tag}`, `R0:${r0.tag}:${distance(r0.start - q.end)}`);
+    for (const h of w.right) out.push(`R:${h.tag}`);
+    for (const h of w.farRight) out.push(`FR:${h.tag}`);
+    const l0 = w.left[0];
+    if (l0) out.push(`L0:${l0.tag}`, `L0:${l0.tag}:${distance(q.start - l0.end)}`);
+    for (const h of w.left) out.push(`L:${h.tag}`);
+    for (const h of w.clause) out.push(`C:${h.tag}`);
+    if (!w.right.length && !w.left.length) out.push('none');
+    return [...new Set(out)];
+  },
+  /** Category and direction of the nearest meaningful cue on each side. */
+  category: (c) => {
+    const out: string[] = [];
+    const right = c.window.right.find((h) => CUE_MEANING[h.tag]);
+    const left = c.window.left.find((h) => CUE_MEANING[h.tag]);
+    if (right) out.push(`R:${CUE_MEANING[right.tag]!.category}`, `R:${CUE_MEANING[right.tag]!.scale}`);
+    if (left) out.push(`L:${CUE_MEANING[left.tag]!.category}`, `L:${CUE_MEANING[left.tag]!.scale}`);
+    return out.length ? out : ['none'];
+  },
+  /** The words right next to the figure ("by", "than", "of", "to", "faster"), digits folded. */
+  words: (c) => {
+    const left = wordsOf(c.before.slice(-40));
+    const right = wordsOf(c.after.slice(0, 40));
+    const out = [`-1:${fold(left.at(-1) ?? '^')}`, `+1:${fold(right[0] ?? '$')}`];
+    if (left.length > 1) out.push(`-2:${fold(left.at(-2)!)}`);
+    if (right.length > 1) out.push(`+2:${fold(right[1])}`);
+    return out;
+  },
+  /** Small phrasings next to the figure that change what it is. */
+  phrasing: (c) => {
+    const out: string[] = [];
+    const { before: b, after: a } = c;
+    if (/\(\s*[^()]*$/.test(b) && /^[^()]*\)/.test(a)) out.push('in-parentheses');
+    if (/\bby\s+(?:\S+\s+){0,2}$/i.test(b)) out.push('by-N');
+    if (/^\s*of\b/i.test(a)) out.push('N-of');
+    if (/\bto\s+$/i.test(b)) out.push('to-N');
+    if (/\bfrom\s+\S+\s+to\s+$/i.test(b)) out.push('from-X-to-N');
+    if (/^\s*(?:vs\.?|versus)\b/i.test(a)) out.push('N-vs');
+    if (/\b(?:vs\.?|versus|compared (?:to|with)|than)\s+\S*$/i.test(b)) out.push('after-comparison');
+    if (/^[^,;.]{0,40}\bthan\b/i.test(a)) out.push('than-after');
+    if (/\b(?:over|compared (?:to|with)|relative to|against)\b/i.test(a.slice(0, 50))) out.push('baseline-after');
+    if (/,\s*$/.test(b)) out.push('after-comma');
+    if (/\b(?:at|with|under|for)\s+(?:a\s+|an\s+|the\s+)?$/i.test(b)) out.push('at-N');
+    if (/\b(?:on|in|across)\s+(?:\w+\s+)?$/i.test(b)) out.push('on-N');
+    if (/\b(?:of|is|was|=|:)\s+(?:an?\s+)?$/i.test(b)) out.push('is-N');
+    if (/^\s*(?:respectively)\b/i.test(a) || /\brespectively\b/i.test(a.slice(0, 80))) out.push('respectively');
+    return out.length ? out : ['none'];
+  },
+  /** The sentence's role: opening, about "we", reporting results, in an evaluation study. */
+  sentence: (c) => {
+    const t = c.sentenceText;
+    const out = [c.sentenceIndex === 0 ? 'first' : c.sentenceIndex === 1 ? 'second' : 'later'];
+    if (/\b(?:we|our|us)\b/i.test(t)) out.push('we');
+    if (/\b(?:this|the proposed|our)\s+(?:paper|work|method|approach|model|framework|system)\b/i.test(t)) out.push('this-work');
+    if (/\b(?:achiev|outperform|surpass|improv|reduc|accelerat|attain|deliver|yield|obtain|reach|exceed|boost|speed)\w*/i.test(t)) out.push('result-verb');
+    if (/\b(?:experiments?|results?|evaluations?)\s+(?:show|demonstrate|indicate|reveal|confirm)/i.test(t)) out.push('results-show');
+    if (/\b(?:however|although|though|whereas|existing|previous|prior|conventional|traditional|typically|often|usually)\b/i.test(t)) out.push('contrast-or-background');
+    if (/\b(?:dataset|benchmark|corpus)\b[^.]{0,60}\b(?:contains?|consists?|comprises?|includes?|with)\b/i.test(t)) out.push('describes-data');
+    if (c.study) out.push('evaluation-study');
+    return out;
+  },
+  /** Membership of a coordinated list, and the cascade's verdict on the previous figure. */
+  list: (c) => {
+    const out = [`prev:${kindOf(c.previous)}`];
+    if (c.listSize > 1) out.push(c.listIndex === 0 ? 'first-of-list' : 'later-of-list', c.listSize > 2 ? 'long-list' : 'pair');
+    else out.push('alone');
+    return out;
+  },
+  /** The sentence's quality metrics, from the metric table: scale and polarity. */
+  metric: (c) => {
+    const rows = c.sentenceMetrics.flatMap((m) => metricsIn(m.normal).slice(0, 1));
+    if (!rows.length) return ['none'];
+    return [...new Set(rows.flatMap((r) => [`scale:${r.scale}`, `better:${r.better}`]))];
+  },
+};
+
+/** Pairs of families whose values combine: a percent after "faster" means more than either alone. */
+const CROSSES: [string, string][] = [
+  ['form', 'cascade'],
+  ['form', 'R0'],
+  ['cascade', 'exclusion'],
+];
+
+/** The named features of one candidate: "family:value" for every family, plus the crosses. */
+export function featuresOf(c: FeatureContext): string[] {
+  const out: string[] = [];
+  const first: Record<string, string> = {};
+  for (const [name, family] of Object.entries(FEATURES)) {
+    const values = family(c);
+    first[name] = values[0];
+    for (const v of values) out.push(`${name}:${v}`);
+  }
+  first.R0 = c.window.right[0]?.tag ?? 'none';
+  for (const [a, b] of CROSSES) out.push(`${a}×${b}:${first[a]}|${first[b]}`);
+  return out;
+}

@@ -1,0 +1,65 @@
+// Fits the decision model: multinomial logistic regression with an L2 prior,
+// full-batch Adam for a fixed number of steps over features in sorted order,
+// so the same examples give the same weights, byte for byte. Small enough
+// (a few thousand candidates, a few thousand features) to need no library.
+import { CLASSES, softmax } from './linear.js';
+
+export interface Example {
+  features: string[];
+  /** Index into CLASSES. */
+  label: number;
+  /** Which classes the candidate can take (see Candidate.decisionFor). */
+  allowed: boolean[];
+}
+
+export const TRAIN_SETTINGS = {
+  /** L2 strength per example: keeps rare features from memorizing their few papers. */
+  l2: 0.002,
+  steps: 300,
+  learningRate: 0.05,
+  /** A feature seen in fewer training candidates than this gets no weight. */
+  minCount: 2,
+};
+
+export type TrainSettings = typeof TRAIN_SETTINGS;
+
+export function train(examples: Example[], settings: TrainSettings = TRAIN_SETTINGS): Record<string, number[]> {
+  const K = CLASSES.length;
+  const counts = new Map<string, number>();
+  for (const e of examples) for (const f of new Set(e.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const vocabulary = [...counts].filter(([, n]) => n >= settings.minCount).map(([f]) => f).sort();
+  const index = new Map(vocabulary.map((f, i) => [f, i]));
+  const rows = examples.map((e) => ({ ...e, ids: [...new Set(e.features)].flatMap((f) => (index.has(f) ? [index.get(f)!] : [])).sort((a, b) => a - b) }));
+  const W = new Float64Array(vocabulary.length * K);
+  const m = new Float64Array(W.length);
+  const v = new Float64Array(W.length);
+  const grad = new Float64Array(W.length);
+  const [b1, b2, eps] = [0.9, 0.999, 1e-8];
+  const n = rows.length;
+  for (let step = 1; step <= settings.steps; step++) {
+    grad.fill(0);
+    for (const row of rows) {
+      const z = new Array<number>(K).fill(0);
+      for (const i of row.ids) for (let k = 0; k < K; k++) z[k] += W[i * K + k];
+      const p = softmax(z, row.allowed);
+      for (let k = 0; k < K; k++) {
+        const g = (p[k] - (k === row.label ? 1 : 0)) / n;
+        if (g !== 0) for (const i of row.ids) grad[i * K + k] += g;
+      }
+    }
+    for (let j = 0; j < W.length; j++) {
+      const g = grad[j] + settings.l2 * W[j];
+      m[j] = b1 * m[j] + (1 - b1) * g;
+      v[j] = b2 * v[j] + (1 - b2) * g * g;
+      const mh = m[j] / (1 - b1 ** step);
+      const vh = v[j] / (1 - b2 ** step);
+      W[j] -= (settings.learningRate * mh) / (Math.sqrt(vh) + eps);
+    }
+  }
+  const weights: Record<string, number[]> = {};
+  vocabulary.forEach((f, i) => {
+    const w = Array.from(W.subarray(i * K, i * K + K), (x) => Math.round(x * 1e4) / 1e4);
+    if (w.some((x) => x !== 0)) weights[f] = w;
+  });
+  return weights;
+}
