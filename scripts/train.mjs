@@ -25,7 +25,7 @@ if (unknown) {
 }
 
 try {
-  const { extract } = await libraries();
+  const { extract, units } = await libraries();
   const sets = [...ALWAYS, ...POOLS].map(loadSet);
   const missing = [...ALWAYS, ...POOLS].filter((_, i) => !sets[i]);
   if (missing.length) throw new Error(`training data missing (${missing.join(', ')}): ../shared must sit beside the repository`);
@@ -33,7 +33,7 @@ try {
   process.stderr.write(`train: reading candidates of ${sets.reduce((n, s) => n + s.papers.length, 0)} abstracts\n`);
   const labelled = new Map(sets.map((s) => [s.name, labelledCandidates(s, extract)]));
   process.stderr.write(`train: fitting\n`);
-  const text = modelText(fit(sets, labelled, extract));
+  const text = modelText(fit(sets, labelled, extract, units));
   const target = join(root, 'shared/extract/src/model/weights.json');
   if (argv.includes('--check')) {
     const same = existsSync(target) && readFileSync(target, 'utf8') === text;

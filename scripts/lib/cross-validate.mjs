@@ -20,7 +20,7 @@ export function crossValidate({ extract, units }, { scorer, tmp, progress = () =
   const judged = []; // [confidence, strict-correct] of every held-out claim
   for (const held of pools) {
     progress(`fold ${held.name}: fitting on ${[...always, ...pools].filter((s) => s !== held).map((s) => s.name).join(', ')}`);
-    const model = new extract.Scorer(fit([...always, ...pools.filter((s) => s !== held)], labelled, extract));
+    const model = new extract.Scorer(fit([...always, ...pools.filter((s) => s !== held)], labelled, extract, units));
     const claims = labelled.get(held.name).flatMap(({ paper, candidates }) =>
       extract.decideCandidates(candidates, model).flatMap((d) => units.toClaimRecord(paper.id, d) ?? []),
     );

@@ -5,7 +5,7 @@ import type { ClaimDraft, ClaimKind, Qualifier } from '@claimflow/schemas';
 import type { Candidate } from './candidates/candidate.js';
 import { plainDecision } from './candidates/fallback.js';
 import { featuresOf } from './model/features.js';
-import { CLASSES, type Scorer } from './model/linear.js';
+import { CLASSES, valueFeatures, type Scorer } from './model/linear.js';
 import { definedAbbreviations, withAbbreviations, type Abbreviations } from './lexicon/abbreviations.js';
 import { tagCues, type CueHit } from './lexicon/nlp.js';
 import { baselineCues, baselineFor, metricText, settingFor, settingsIn, withPaperMetric, type BaselineCue, type SettingMention } from './rules/context/index.js';
@@ -62,7 +62,11 @@ export function decideCandidates(candidates: Candidate[], scorer: Scorer): Claim
     const decisions = KINDS.map((k) => c.decisionFor(k));
     const verdict = scorer.decide(c.features, [true, ...decisions.map((d) => d != null)]);
     if (!verdict.kind) continue;
-    drafts.push({ ...c.draft(decisions[KINDS.indexOf(verdict.kind)]!), confidence: round3(verdict.confidence) });
+    const decision = decisions[KINDS.indexOf(verdict.kind)]!;
+    // confidence is that of the whole claim: the kind, and the value the rules read for it
+    const confidence = verdict.confidence * scorer.valueRight(valueFeatures(c.features, verdict.kind, decision.relation, c.q.form));
+    if (confidence < scorer.model.threshold) continue;
+    drafts.push({ ...c.draft(decision), confidence: round3(confidence) });
   }
   return withPaperMetric(drafts);
 }

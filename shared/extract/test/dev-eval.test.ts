@@ -12,8 +12,12 @@ const gold = join(SHARED, 'dev/dev-gold.jsonl');
 const present = HAS_SCORER && existsSync(abstracts) && existsSync(gold);
 const why = present ? '' : ` (skipped: ${join(SHARED, 'dev')} is absent; it lives in ../shared beside the repository)`;
 
-/** Floors a little under the scores of extractor 1.3.0 (docs/extraction.md): the output is deterministic, so only a real loss falls below. */
-const FLOORS = { dev: 0.895, 'dev-a': 0.93, 'dev-b': 0.88, 'dev-c': 0.89, 'dev-d': 0.87 };
+/**
+ * Floors a little under the scores of extractor 2.0.0 with its committed weights (docs/extraction.md). These
+ * pools were fit to, so the scores overstate new text: the honest figures are cross-validated
+ * (test/extraction-model.test.ts). The output is deterministic, so only a real loss falls below.
+ */
+const FLOORS = { dev: 0.875, 'dev-a': 0.96, 'dev-b': 0.895, 'dev-c': 0.895, 'dev-d': 0.88, 'dev-e': 0.885, 'dev-f': 0.8 };
 
 const tmp = mkdtempSync(join(tmpdir(), 'claimflow-dev-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -35,8 +39,8 @@ describe('real development set', () => {
       const [a, g] = name === 'dev' ? [abstracts, gold] : pool(name);
       const result = score(a, g);
       expect(result.strict.f1).toBeGreaterThanOrEqual(floor);
-      if (name === 'dev') expect(result.detection.f1).toBeGreaterThanOrEqual(0.95);
-      if (name === 'dev') expect(result.context).toBeGreaterThanOrEqual(0.795);
+      if (name === 'dev') expect(result.detection.f1).toBeGreaterThanOrEqual(0.965);
+      if (name === 'dev') expect(result.context).toBeGreaterThanOrEqual(0.74);
     });
   }
 });

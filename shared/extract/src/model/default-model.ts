@@ -6,7 +6,7 @@ let scorer: Scorer | null = null;
 
 /** The decision model the extractor uses unless given another. */
 export function defaultScorer(): Scorer {
-  return (scorer ??= new Scorer(weights as LinearModel));
+  return (scorer ??= new Scorer(weights as unknown as LinearModel));
 }
 
-export const MODEL_PROVENANCE = (weights as LinearModel).provenance;
+export const MODEL_PROVENANCE = (weights as unknown as LinearModel).provenance;

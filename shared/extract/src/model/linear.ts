@@ -24,6 +24,14 @@ export interface LinearModel {
   classes: readonly string[];
   /** One weight per class for each feature; features not listed weigh nothing. */
   weights: Record<string, number[]>;
+  /**
+   * The value head: for a figure of a chosen kind, [wrong, right] weights of
+   * whether the rules read its value right (relation, unit, sign). Its
+   * features are the candidate's plus the kind's (see valueFeatures).
+   */
+  valueWeights: Record<string, number[]>;
+  /** A claim is kept when P(kind) × P(value right) reaches this. */
+  threshold: number;
 }
 
 export interface Verdict {
@@ -32,12 +40,32 @@ export interface Verdict {
   confidence: number;
 }
 
+/** The value head's extra features: the kind, and the kind with the relation and form that produced the value. */
+export function valueFeatures(features: string[], kind: string, relation: string, form: string): string[] {
+  return [...features, `kind:${kind}`, `kind×relation:${kind}|${relation}`, `kind×form:${kind}|${form}`];
+}
+
+const BOTH = [true, true];
+
 /** Indexed once per model: a feature's weights by name. */
 export class Scorer {
   private readonly table: Map<string, number[]>;
+  private readonly values: Map<string, number[]>;
   constructor(readonly model: LinearModel) {
     if (model.classes.join() !== CLASSES.join()) throw new Error(`model classes ${model.classes.join()} are not ${CLASSES.join()}`);
     this.table = new Map(Object.entries(model.weights));
+    this.values = new Map(Object.entries(model.valueWeights ?? {}));
+  }
+
+  /** Probability that the value read for a figure of this kind is right (1 with no value head). */
+  valueRight(features: string[]): number {
+    if (!this.values.size) return 1;
+    const z = [0, 0];
+    for (const f of features) {
+      const w = this.values.get(f);
+      if (w) (z[0] += w[0]), (z[1] += w[1]);
+    }
+    return softmax(z, BOTH)[1];
   }
 
   /** Class probabilities for one candidate; a class not allowed gets 0. */

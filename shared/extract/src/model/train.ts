@@ -23,8 +23,9 @@ export const TRAIN_SETTINGS = {
 
 export type TrainSettings = typeof TRAIN_SETTINGS;
 
-export function train(examples: Example[], settings: TrainSettings = TRAIN_SETTINGS): Record<string, number[]> {
-  const K = CLASSES.length;
+/** Fits weights for `classes` classes (the kinds by default; 2 for the value head). */
+export function train(examples: Example[], settings: TrainSettings = TRAIN_SETTINGS, classes = CLASSES.length): Record<string, number[]> {
+  const K = classes;
   const counts = new Map<string, number>();
   for (const e of examples) for (const f of new Set(e.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
   const vocabulary = [...counts].filter(([, n]) => n >= settings.minCount).map(([f]) => f).sort();

@@ -1,0 +1,132 @@
+// The decision model's parts: candidates and their syntax exclusions, each
+// feature family (with a near miss it must not fire on), the scorer's
+// softmax, and the trainer's determinism. Sentences are our own.
+import { describe, expect, it } from 'vitest';
+import { CLASSES, Scorer, candidatesOf, extractClaims, softmax, train, type Example, type LinearModel } from '../src/index.js';
+
+/** The features of the candidate whose text is `figure` in `text`. */
+function featuresAt(text: string, figure: string): string[] {
+  const at = text.indexOf(figure);
+  const c = candidatesOf(text).find((x) => x.span[0] === at);
+  if (!c) throw new Error(`no candidate at ${figure}`);
+  return c.features;
+}
+const spansOf = (text: string) => candidatesOf(text).map((c) => text.slice(...c.span));
+
+describe('candidates', () => {
+  it('every figure is a candidate, including those the cascade drops for their meaning', () => {
+    const text = 'We propose Lynx. It is 2.5x faster than the baseline, compared to 41.0% for the old system.';
+    expect(spansOf(text)).toEqual(['2.5x', '41.0%']);
+    expect(featuresAt(text, '41.0%')).toContain('exclusion:baseline-figure');
+    expect(featuresAt(text, '41.0%')).toContain('cascade:none');
+  });
+
+  it('digits of names, years, citations and device counts are no candidates', () => {
+    expect(spansOf('We propose Lynx in 2024 [12]. On ResNet-50 with 8x A100 GPUs and FP8 it runs 3x faster.')).toEqual(['3x']);
+  });
+});
+
+describe('feature families', () => {
+  const sentence = 'We present Lynx. Lynx reduces latency by 40% and memory by 25%, reaching 81.3% accuracy.';
+
+  it('cascade: the 1.3.0 rules\' verdict and relation', () => {
+    expect(featuresAt(sentence, '40%')).toEqual(expect.arrayContaining(['cascade:speedup', 'cascade:rel:less']));
+  });
+
+  it('form and magnitude: a percent with decimals reads as a score', () => {
+    const f = featuresAt(sentence, '81.3%');
+    expect(f).toEqual(expect.arrayContaining(['form:percent', 'magnitude:decimals:1']));
+    expect(featuresAt(sentence, '40%')).toContain('magnitude:decimals:0');
+  });
+
+  it('phrasing: "by N" fires after "by", not on a share "N of"', () => {
+    expect(featuresAt(sentence, '40%')).toContain('phrasing:by-N');
+    const share = 'We present Lynx. It uses only 40% of the memory.';
+    expect(featuresAt(share, '40%')).not.toContain('phrasing:by-N');
+    expect(featuresAt(share, '40%')).toContain('phrasing:N-of');
+  });
+
+  it('cues: the comparative right after the figure, and none where the figure stands alone', () => {
+    const text = 'We present Lynx. It is 3x faster on long inputs.';
+    expect(featuresAt(text, '3x')).toContain('cues:R0:Faster');
+    expect(featuresAt(text, '3x')).toContain('cues:R0:Faster:adj');
+    expect(featuresAt('We present Lynx. Its score is 3.5 overall.', '3.5')).not.toContain('cues:R0:Faster');
+  });
+
+  it('list: members of a coordinated list know their place; a lone figure is alone', () => {
+    const list = 'We present Lynx. It cuts latency and memory by 40% and 25%, respectively, at 81.3% accuracy.';
+    expect(featuresAt(list, '40%')).toContain('list:first-of-list');
+    expect(featuresAt(list, '25%')).toContain('list:later-of-list');
+    expect(featuresAt(list, '81.3%')).toContain('list:alone');
+  });
+
+  it('sentence: "we" and result verbs are read; a background opening sentence is not about the work', () => {
+    expect(featuresAt('We show that Lynx improves accuracy by 2%.', '2%')).toEqual(expect.arrayContaining(['sentence:we', 'sentence:result-verb', 'sentence:first']));
+    const background = 'Typical detectors lose 12% of recall at night. We present Lynx.';
+    expect(featuresAt(background, '12%')).not.toContain('sentence:we');
+    expect(featuresAt(background, '12%')).toContain('cascade:dropped:unread');
+  });
+
+  it('metric: the metric table\'s scale and polarity', () => {
+    expect(featuresAt('We present Lynx. It lowers perplexity by 0.7.', '0.7')).toContain('metric:better:lower');
+    expect(featuresAt(sentence, '81.3%')).toContain('metric:scale:percent');
+    expect(featuresAt('We present Lynx. It runs in 12 ms.', '12 ms')).toContain('metric:none');
+  });
+});
+
+describe('the decision', () => {
+  it('every claim carries a confidence between 0 and 1', () => {
+    const claims = extractClaims('p', 'We present Lynx. It is 3.1x faster than FlashAttention-2, uses 40% less memory and reaches 71.2% top-1 accuracy on ImageNet.');
+    expect(claims.map((c) => c.text)).toEqual(['3.1x', '40%', '71.2%']);
+    for (const c of claims) expect(c.confidence).toBeGreaterThan(0.5), expect(c.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('softmax gives a class the candidate cannot take no probability', () => {
+    const p = softmax([1, 5, 2], [true, false, true]);
+    expect(p[1]).toBe(0);
+    expect(p[0] + p[2]).toBeCloseTo(1);
+    expect(p[2]).toBeGreaterThan(p[0]);
+  });
+
+  it('a scorer follows its weights', () => {
+    const model: LinearModel = {
+      provenance: { extractor: 'test', pools: [], goldSha256: '', examples: 0, settings: {} },
+      classes: [...CLASSES], threshold: 0, valueWeights: {},
+      weights: { 'a:1': [0, 3, 0, 0, 0, 0], 'b:1': [3, 0, 0, 0, 0, 0] },
+    };
+    const all = CLASSES.map(() => true);
+    expect(new Scorer(model).decide(['a:1'], all).kind).toBe('speedup');
+    expect(new Scorer(model).decide(['b:1'], all).kind).toBeNull();
+    expect(new Scorer(model).decide(['a:1'], [true, false, true, true, true, true]).kind).toBeNull();
+  });
+});
+
+describe('training', () => {
+  // a toy problem: "fast" means speedup, "acc" means quality_value, anything else no claim
+  const examples: Example[] = [];
+  for (let i = 0; i < 30; i++) {
+    const all = CLASSES.map(() => true);
+    examples.push({ features: ['w:fast', `noise:${i % 3}`], label: 1, allowed: all });
+    examples.push({ features: ['w:acc', `noise:${i % 4}`], label: 4, allowed: all });
+    examples.push({ features: ['w:year', `noise:${i % 5}`], label: 0, allowed: all });
+  }
+
+  it('is deterministic: the same examples give the same weights', () => {
+    expect(JSON.stringify(train(examples))).toBe(JSON.stringify(train(examples)));
+  });
+
+  it('learns what separates the classes', () => {
+    const weights = train(examples);
+    const scorer = new Scorer({ provenance: { extractor: 't', pools: [], goldSha256: '', examples: 0, settings: {} }, classes: [...CLASSES], threshold: 0, valueWeights: {}, weights });
+    const all = CLASSES.map(() => true);
+    expect(scorer.decide(['w:fast'], all).kind).toBe('speedup');
+    expect(scorer.decide(['w:acc'], all).kind).toBe('quality_value');
+    expect(scorer.decide(['w:year'], all).kind).toBeNull();
+  });
+
+  it('gives no weight to a feature seen fewer times than minCount', () => {
+    const weights = train([...examples, { features: ['rare:once'], label: 1, allowed: CLASSES.map(() => true) }]);
+    expect(weights['rare:once']).toBeUndefined();
+    expect(weights['w:fast']).toBeDefined();
+  });
+});
