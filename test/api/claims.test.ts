@@ -57,6 +57,18 @@ describe.each(BACKENDS)('GET /api/claims on %s', (backend) => {
     expect(approx.map((c) => c.text)).toContain('1.5x');
   });
 
+  it('stores the extractor\'s confidence with each claim it extracted, and filters by minConfidence', async () => {
+    const extracted = all.filter((c) => c.paperId === EXTRACTED_PAPER.id);
+    expect(extracted.length).toBeGreaterThan(1);
+    for (const c of extracted) expect(c.confidence).toBeGreaterThan(0), expect(c.confidence).toBeLessThanOrEqual(1);
+    const cut = [...extracted].sort((a, b) => a.confidence! - b.confidence!).at(-1)!.confidence!;
+    const kept = await expectFilter(`minConfidence=${cut}`, (c) => c.confidence != null && c.confidence >= cut);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(all.length); // claims with no confidence (hand-built, older extractors) are left out
+    await expectBadParam(seeded.app, '/api/claims?minConfidence=1.5', 'minConfidence');
+    await expectBadParam(seeded.app, '/api/claims?minConfidence=abc', 'minConfidence');
+  });
+
   it('filters on value ranges by overlap', async () => {
     const overlaps = (min: number, max: number) => (c: ClaimView) => {
       const lo = c.low ?? c.value;

@@ -35,7 +35,7 @@ export function flattenClaim(c: ClaimView): FlatClaim {
     // A list in one field: a JSON array, which spreadsheets show as text and every language parses.
     setting_keys: JSON.stringify(c.settingKeys),
     baseline_key: c.baselineKey,
-    confidence: c.confidence,
+    confidence: c.confidence ?? null,
   };
 }
 

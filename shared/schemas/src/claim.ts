@@ -47,8 +47,7 @@ const context = {
     .number()
     .min(0)
     .max(1)
-    .nullable()
-    .default(null)
+    .nullish()
     .describe("the decision model's probability that the figure is a claim of this kind (0-1); null for claims stored before extractor 2.0"),
 };
 
