@@ -107,6 +107,7 @@ async function crossValidation() {
   for (const b of cv.reliability) {
     console.log(`${f(b.low)}-${f(b.high)}  ${String(b.claims).padStart(6)}  ${b.strictPrecision == null ? '   -' : f(b.strictPrecision)}`);
   }
+  console.log(`confidence >= 0.9: ${cv.confident.claims} claims, ${cv.confident.strictPrecision == null ? '-' : f(cv.confident.strictPrecision)} strict-correct`);
 }
 
 try {

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ALWAYS, POOLS, fit, labelledCandidates, libraries, loadSet, modelText, root } from './lib/model-data.mjs';
+import { ALWAYS, POOLS, fitCalibrated, labelledCandidates, libraries, loadSet, modelText, root } from './lib/model-data.mjs';
 
 const argv = process.argv.slice(2);
 if (argv.includes('--help') || argv.includes('-h')) {
@@ -26,14 +26,16 @@ if (unknown) {
 
 try {
   const { extract, units } = await libraries();
-  const sets = [...ALWAYS, ...POOLS].map(loadSet);
+  const always = ALWAYS.map(loadSet);
+  const pools = POOLS.map(loadSet);
+  const sets = [...always, ...pools];
   const missing = [...ALWAYS, ...POOLS].filter((_, i) => !sets[i]);
   if (missing.length) throw new Error(`training data missing (${missing.join(', ')}): ../shared must sit beside the repository`);
   const started = Date.now();
   process.stderr.write(`train: reading candidates of ${sets.reduce((n, s) => n + s.papers.length, 0)} abstracts\n`);
   const labelled = new Map(sets.map((s) => [s.name, labelledCandidates(s, extract)]));
-  process.stderr.write(`train: fitting\n`);
-  const text = modelText(fit(sets, labelled, extract, units));
+  const progress = (m) => process.stderr.write(`train: ${m}\n`);
+  const text = modelText(fitCalibrated(always, pools, labelled, extract, units, progress));
   const target = join(root, 'shared/extract/src/model/weights.json');
   if (argv.includes('--check')) {
     const same = existsSync(target) && readFileSync(target, 'utf8') === text;

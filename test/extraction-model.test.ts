@@ -15,7 +15,7 @@ const present = ['eval/score.mjs', 'dev/dev-gold.jsonl', 'gold/seed.jsonl'].ever
 const why = present ? '' : ` (skipped: ${shared} is absent; the development set lives in ../shared beside the repository)`;
 
 /** Cross-validated strict F1 per held-out pool, a little under what extractor 2.0.0 reached (docs/extraction.md). */
-const CV_FLOORS: Record<string, number> = { 'dev-a': 0.95, 'dev-b': 0.87, 'dev-c': 0.885, 'dev-d': 0.87, 'dev-e': 0.835, 'dev-f': 0.74 };
+const CV_FLOORS: Record<string, number> = { 'dev-a': 0.945, 'dev-b': 0.87, 'dev-c': 0.88, 'dev-d': 0.875, 'dev-e': 0.85, 'dev-f': 0.74 };
 
 const tmp = mkdtempSync(join(tmpdir(), 'claimflow-cv-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -34,8 +34,10 @@ describe('the decision model on the development set', () => {
       { scorer: join(shared, 'eval/score.mjs'), tmp },
     );
     for (const fold of cv.folds) expect(fold.result.strict.f1, fold.name).toBeGreaterThanOrEqual(CV_FLOORS[fold.name]);
-    expect(cv.mean.strict).toBeGreaterThanOrEqual(0.86);
-    expect(cv.mean.detectionRecall).toBeGreaterThanOrEqual(0.93);
+    expect(cv.mean.strict).toBeGreaterThanOrEqual(0.862);
+    expect(cv.mean.detectionRecall).toBeGreaterThanOrEqual(0.925);
+    // calibrated on the other pools: a claim at 0.9 or more is right nearly always
+    expect(cv.confident.strictPrecision).toBeGreaterThanOrEqual(0.94);
     const filled = cv.reliability.filter((b: { claims: number }) => b.claims >= 20);
     for (let i = 1; i < filled.length; i++) expect(filled[i].strictPrecision).toBeGreaterThan(filled[i - 1].strictPrecision);
   }, 120_000);

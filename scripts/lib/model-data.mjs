@@ -99,7 +99,7 @@ export function examplesOf(labelled, extract) {
   const kinds = extract.CLASSES.slice(1);
   return labelled.flatMap(({ candidates, labels }) =>
     candidates.map((c, i) => {
-      const allowed = [true, ...kinds.map((k) => c.decisionFor(k) != null)];
+      const allowed = extract.allowedClasses(c);
       allowed[labels[i]] = true;
       return { features: c.features, label: labels[i], allowed };
     }),
@@ -126,7 +126,7 @@ export function valueExamplesOf(labelled, extract, units) {
       const d = g && c.decisionFor(g.kind);
       if (!d) return [];
       const claim = units.toClaimRecord(paper.id, c.draft(d));
-      return [{ features: extract.valueFeatures(c.features, g.kind, d.relation, c.q.form), label: valueMatches(claim, g) ? 1 : 0, allowed: [true, true] }];
+      return [{ features: [...c.features, ...extract.valueFeatures(g.kind, d.relation, c.q.form)], label: valueMatches(claim, g) ? 1 : 0, allowed: [true, true] }];
     }),
   );
 }
@@ -158,12 +158,57 @@ export function fit(sets, labelledBySet, extract, units) {
     weights,
     valueWeights,
     threshold: THRESHOLD,
+    calibration: [],
   };
+}
+
+/**
+ * Leave-one-pool-out predictions: for each pool, the claims of a model fit
+ * without it (uncalibrated: their confidence is the raw score), and each
+ * claim's [raw score, strict-correct] pair.
+ */
+export function outOfFold(always, pools, labelled, extract, units, progress = () => {}) {
+  return pools.map((held) => {
+    progress(`fold ${held.name}: fitting without it`);
+    const model = new extract.Scorer(fit([...always, ...pools.filter((s) => s !== held)], labelled, extract, units));
+    const claims = labelled.get(held.name).flatMap(({ paper, candidates }) =>
+      extract.decideCandidates(candidates, model).flatMap((d) => units.toClaimRecord(paper.id, d) ?? []),
+    );
+    return { set: held, claims, judged: strictJudgements(held, claims) };
+  });
+}
+
+/** The final model: fit to every set, its confidence calibrated on the out-of-fold predictions of the pools. */
+export function fitCalibrated(always, pools, labelled, extract, units, progress) {
+  const folds = outOfFold(always, pools, labelled, extract, units, progress);
+  progress?.('fitting on every set');
+  return { ...fit([...always, ...pools], labelled, extract, units), calibration: extract.isotonic(folds.flatMap((f) => f.judged)) };
+}
+
+/** Each predicted claim's [confidence, strict-correct], by the scorer's matching (spans overlap, same kind, unit, value within 1% or accept). */
+export function strictJudgements(set, claims) {
+  const out = [];
+  for (const paper of set.papers) {
+    const gold = goldSpans(paper, set.gold.filter((g) => g.paperId === paper.id));
+    const mine = claims.filter((c) => c.paperId === paper.id);
+    const taken = new Set();
+    const ok = new Set();
+    for (const g of gold) {
+      const cands = mine.filter((p) => !taken.has(p) && overlap(p.span, g.span));
+      const p = cands.find((c) => c.kind === g.kind) ?? cands[0];
+      if (!p) continue;
+      taken.add(p);
+      if (p.kind === g.kind && valueMatches(p, g)) ok.add(p);
+    }
+    for (const p of mine) out.push([p.confidence ?? 0, ok.has(p)]);
+  }
+  return out;
 }
 
 /** The model file's text: one feature per line, so a diff of two fits reads feature by feature. */
 export function modelText(model) {
   const table = (w) => Object.keys(w).sort().map((f) => `  ${JSON.stringify(f)}: ${JSON.stringify(w[f])}`).join(',\n');
   return `{\n "provenance": ${JSON.stringify(model.provenance)},\n "classes": ${JSON.stringify(model.classes)},\n "threshold": ${model.threshold},\n` +
+    ` "calibration": ${JSON.stringify(model.calibration)},\n` +
     ` "weights": {\n${table(model.weights)}\n },\n "valueWeights": {\n${table(model.valueWeights)}\n }\n}\n`;
 }

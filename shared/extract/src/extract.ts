@@ -5,7 +5,7 @@ import type { ClaimDraft, ClaimKind, Qualifier } from '@claimflow/schemas';
 import type { Candidate } from './candidates/candidate.js';
 import { plainDecision } from './candidates/fallback.js';
 import { featuresOf } from './model/features.js';
-import { CLASSES, valueFeatures, type Scorer } from './model/linear.js';
+import { CLASSES, calibrated, valueFeatures, type Scorer } from './model/linear.js';
 import { definedAbbreviations, withAbbreviations, type Abbreviations } from './lexicon/abbreviations.js';
 import { tagCues, type CueHit } from './lexicon/nlp.js';
 import { baselineCues, baselineFor, metricText, settingFor, settingsIn, withPaperMetric, type BaselineCue, type SettingMention } from './rules/context/index.js';
@@ -59,14 +59,13 @@ export function candidatesOf(text: string): Candidate[] {
 export function decideCandidates(candidates: Candidate[], scorer: Scorer): ClaimDraft[] {
   const drafts: ClaimDraft[] = [];
   for (const c of candidates) {
-    const decisions = KINDS.map((k) => c.decisionFor(k));
-    const verdict = scorer.decide(c.features, [true, ...decisions.map((d) => d != null)]);
+    const verdict = scorer.decide(c.features, allowedClasses(c));
     if (!verdict.kind) continue;
-    const decision = decisions[KINDS.indexOf(verdict.kind)]!;
+    const decision = c.decisionFor(verdict.kind)!;
     // confidence is that of the whole claim: the kind, and the value the rules read for it
-    const confidence = verdict.confidence * scorer.valueRight(valueFeatures(c.features, verdict.kind, decision.relation, c.q.form));
-    if (confidence < scorer.model.threshold) continue;
-    drafts.push({ ...c.draft(decision), confidence: round3(confidence) });
+    const raw = verdict.confidence * scorer.valueRight(c.features, valueFeatures(verdict.kind, decision.relation, c.q.form));
+    if (raw < scorer.model.threshold) continue;
+    drafts.push({ ...c.draft(decision), confidence: round3(calibrated(raw, scorer.model.calibration ?? [])) });
   }
   return withPaperMetric(drafts);
 }
@@ -77,6 +76,21 @@ export function cascadeDrafts(candidates: Candidate[]): ClaimDraft[] {
 }
 
 const KINDS = CLASSES.slice(1) as ClaimKind[];
+
+/** The classes a candidate can take: `none`, the kinds the rules proposed, and the kinds its form can be read as (see plainDecision). */
+export function allowedClasses(c: Candidate): boolean[] {
+  const byForm = FORM_KINDS[c.q.form];
+  return CLASSES.map((k, i) => i === 0 || byForm.has(k as ClaimKind) || c.cascade?.kind === k || c.proposal?.kind === k ||
+    (k === 'measurement' && c.q.form === 'measure' && c.decisionFor('measurement') != null));
+}
+const FORM_KINDS: Record<Quantity['form'], Set<ClaimKind>> = {
+  factor: new Set(['speedup', 'efficiency', 'quality_delta']),
+  fraction: new Set(['speedup', 'efficiency']),
+  percent: new Set(['speedup', 'efficiency', 'quality_delta', 'quality_value', 'measurement']),
+  points: new Set(['quality_delta', 'quality_value']),
+  bare: new Set(['quality_delta', 'quality_value']),
+  measure: new Set(['quality_value']),
+};
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Everything known about one sentence while its quantities are read. */
@@ -119,7 +133,7 @@ function sentenceCandidates(
   const semantic = new Map(figures.map((x) => [x.q, x.semantic]));
   const quantities = figures.filter((x) => !x.semantic.length).map((x) => x.q);
   const scope: SentenceScope = {
-    source, s, quantities, cues: withAbbreviations(resultCues(tagCues(s.text, s.start), s.text, s.start), s.text, s.start, source.abbreviations), settings: null, comparisons, standingBaseline,
+    source, s, quantities, cues: reads ? withAbbreviations(resultCues(tagCues(s.text, s.start), s.text, s.start), s.text, s.start, source.abbreviations) : [], settings: null, comparisons, standingBaseline,
     last: { decision: null, q: null, qualifier: 'exact' },
   };
   const sentenceMetrics = scope.cues.filter((c) => c.tag === 'QualityMetric');
@@ -129,7 +143,7 @@ function sentenceCandidates(
 
   const candidate = (reading: Reading, cascade: Decision | null, dropped: string | null, qualified: Qualified, listSize: number, listIndex: number): Candidate => {
     const { q } = reading;
-    const proposal = cascade ?? decide(reading);
+    const proposal = cascade ?? (dropped === 'undecided' ? null : decide(reading)); // an undecided figure was just read by decide()
     const baseline = scope.last.baseline;
     const qualifier = qualified.averaged && qualified.qualifier === 'exact' ? 'average' : qualified.qualifier;
     let made: { d: Decision; draft: ClaimDraft } | null = null; // the cascade's draft is made once, for the next claim's context

@@ -11,10 +11,10 @@ import type { Scorer } from './model/linear.js';
 /** Bump when the rules, the features or the weights change the output. */
 export const EXTRACTOR_VERSION = '2.0.0';
 
-export { candidatesOf, cascadeDrafts, decideCandidates } from './extract.js';
+export { allowedClasses, candidatesOf, cascadeDrafts, decideCandidates } from './extract.js';
 export type { Candidate } from './candidates/candidate.js';
 export { FEATURES, featuresOf, type FeatureContext } from './model/features.js';
-export { CLASSES, Scorer, softmax, valueFeatures, type LinearModel, type Provenance, type Verdict } from './model/linear.js';
+export { CLASSES, Scorer, calibrated, isotonic, softmax, valueFeatures, type LinearModel, type Provenance, type Verdict } from './model/linear.js';
 export { TRAIN_SETTINGS, train, type Example, type TrainSettings } from './model/train.js';
 export { defaultScorer, MODEL_PROVENANCE } from './model/default-model.js';
 

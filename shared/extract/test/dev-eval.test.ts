@@ -17,7 +17,7 @@ const why = present ? '' : ` (skipped: ${join(SHARED, 'dev')} is absent; it live
  * pools were fit to, so the scores overstate new text: the honest figures are cross-validated
  * (test/extraction-model.test.ts). The output is deterministic, so only a real loss falls below.
  */
-const FLOORS = { dev: 0.875, 'dev-a': 0.96, 'dev-b': 0.895, 'dev-c': 0.895, 'dev-d': 0.88, 'dev-e': 0.885, 'dev-f': 0.8 };
+const FLOORS = { dev: 0.88, 'dev-a': 0.96, 'dev-b': 0.895, 'dev-c': 0.895, 'dev-d': 0.88, 'dev-e': 0.895, 'dev-f': 0.8 };
 
 const tmp = mkdtempSync(join(tmpdir(), 'claimflow-dev-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -2,7 +2,7 @@
 // feature family (with a near miss it must not fire on), the scorer's
 // softmax, and the trainer's determinism. Sentences are our own.
 import { describe, expect, it } from 'vitest';
-import { CLASSES, Scorer, candidatesOf, extractClaims, softmax, train, type Example, type LinearModel } from '../src/index.js';
+import { CLASSES, Scorer, calibrated, candidatesOf, extractClaims, isotonic, softmax, train, type Example, type LinearModel } from '../src/index.js';
 
 /** The features of the candidate whose text is `figure` in `text`. */
 function featuresAt(text: string, figure: string): string[] {
@@ -91,13 +91,30 @@ describe('the decision', () => {
   it('a scorer follows its weights', () => {
     const model: LinearModel = {
       provenance: { extractor: 'test', pools: [], goldSha256: '', examples: 0, settings: {} },
-      classes: [...CLASSES], threshold: 0, valueWeights: {},
+      classes: [...CLASSES], threshold: 0, valueWeights: {}, calibration: [],
       weights: { 'a:1': [0, 3, 0, 0, 0, 0], 'b:1': [3, 0, 0, 0, 0, 0] },
     };
     const all = CLASSES.map(() => true);
     expect(new Scorer(model).decide(['a:1'], all).kind).toBe('speedup');
     expect(new Scorer(model).decide(['b:1'], all).kind).toBeNull();
     expect(new Scorer(model).decide(['a:1'], [true, false, true, true, true, true]).kind).toBeNull();
+  });
+});
+
+describe('calibration', () => {
+  it('isotonic steps are non-decreasing and follow the outcomes', () => {
+    const pairs: [number, boolean][] = [[0.2, false], [0.3, false], [0.5, true], [0.55, false], [0.6, true], [0.9, true], [0.95, true]];
+    const steps = isotonic(pairs);
+    for (let i = 1; i < steps.length; i++) expect(steps[i][1]).toBeGreaterThanOrEqual(steps[i - 1][1]), expect(steps[i][0]).toBeGreaterThan(steps[i - 1][0]);
+    expect(calibrated(0.25, steps)).toBe(0);
+    expect(calibrated(0.95, steps)).toBe(1);
+    expect(calibrated(0.52, steps)).toBe(0.5); // 0.5 right and 0.55 wrong pool into one step; 0.6 right stays above it
+    expect(calibrated(0.58, steps)).toBe(1);
+  });
+
+  it('no steps leave the raw score; past the last step the last share holds', () => {
+    expect(calibrated(0.42, [])).toBe(0.42);
+    expect(calibrated(0.99, [[0.5, 0.3], [0.9, 0.8]])).toBe(0.8);
   });
 });
 
@@ -117,7 +134,7 @@ describe('training', () => {
 
   it('learns what separates the classes', () => {
     const weights = train(examples);
-    const scorer = new Scorer({ provenance: { extractor: 't', pools: [], goldSha256: '', examples: 0, settings: {} }, classes: [...CLASSES], threshold: 0, valueWeights: {}, weights });
+    const scorer = new Scorer({ provenance: { extractor: 't', pools: [], goldSha256: '', examples: 0, settings: {} }, classes: [...CLASSES], threshold: 0, valueWeights: {}, calibration: [], weights });
     const all = CLASSES.map(() => true);
     expect(scorer.decide(['w:fast'], all).kind).toBe('speedup');
     expect(scorer.decide(['w:acc'], all).kind).toBe('quality_value');

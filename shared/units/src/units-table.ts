@@ -38,7 +38,8 @@ export const MEASURE_UNITS: UnitRow[] = [
   { unit: 's', forms: ['min', 'mins', 'minutes', 'minute'], prefixes: 'none', scale: 60 },
   { unit: 's', forms: ['h', 'hrs', 'hours', 'hour'], prefixes: 'none', scale: 3600 },
   { unit: 's', forms: ['days', 'day'], prefixes: 'none', scale: 86400 },
-  { unit: 'fps', forms: ['FPS', 'fps', 'frames per second', 'frames/s', 'frame/s', 'frames/sec'], prefixes: 'none', scale: 1 },
+  // a tracker or a camera pipeline "operates at 60 Hz": frames per second
+  { unit: 'fps', forms: ['FPS', 'fps', 'frames per second', 'frames/s', 'frame/s', 'frames/sec', 'Hz'], prefixes: 'none', scale: 1 },
   { unit: 'tok/s', forms: ['tokens/s', 'tok/s', 'tokens per second', 'tokens/sec', 'token/s', 'words per second', 'words per seconds', 'words/s'], prefixes: 'none', scale: 1 },
   { unit: 'FLOP/s', forms: ['FLOPs/second', 'FLOPs/s', 'FLOP/s', 'FLOPS/s', 'FLOPS', 'FLOPs per second'], prefixes: 'decimal-short', scale: 1 },
   { unit: 'FLOP/s', forms: ['FLOPs/second', 'FLOPs/s', 'FLOP/s', 'FLOPS', 'FLOPs per second'], prefixes: 'decimal-long', scale: 1 },

@@ -43,11 +43,12 @@ function verbForms(verbs: string[]): string[] {
 const CUES_FASTER = [
   'faster', 'quicker', 'fast', 'quickly', 'speedup', 'speedups', 'speed up', 'speed ups', 'speeds up', 'sped up',
   'speeding up', 'acceleration', 'accelerations', 'accelerate', 'accelerates', 'accelerated', 'accelerating',
+  'speedup ratio', 'speedup ratios', 'speed up ratio', 'speed up ratios',
 ];
 
 export const CUES: Record<CueTag, string[]> = {
   SpeedRate: [
-    'speed', 'speeds', 'throughput', 'throughputs', 'fps', 'frames per second', 'tokens per second', 'rtfx',
+    'speed', 'speeds', 'throughput', 'throughputs', 'goodput', 'fps', 'frames per second', 'tokens per second', 'rtfx',
     'real time factor', 'convergence speed', 'converges', 'converge', 'inference speed', 'training speed',
     'decoding speed', 'generation speed', 'classification speed', 'processing speed',
     // a count per unit of time is a rate: "1.6x more queries per second", "9x more samples per hour"
@@ -66,10 +67,11 @@ export const CUES: Record<CueTag, string[]> = {
     'memory consumption', 'memory cost', 'memory costs', 'memory requirement', 'memory requirements', 'vram usage',
     'model size', 'model sizes', 'size', 'sizes', 'parameter', 'parameters', 'params', 'parameter count',
     'parameter counts', 'weights', 'activations', 'bits', 'storage', 'disk', 'kv cache', 'cache', 'bandwidth',
-    'flops', 'macs', 'compute', 'computation', 'computations', 'computational cost', 'operations', 'ops',
+    'flops', 'macs', 'gmacs', 'gflops', 'compute', 'computation', 'computations', 'computational cost', 'computational complexity',
+    'operations', 'ops', 'instruction count', 'instruction counts',
     'energy', 'energy consumption', 'power', 'power consumption', 'co2', 'emission', 'emissions', 'carbon',
     'cost', 'costs', 'resources', 'communication', 'gpus', 'gpu hours', 'gpu hour',
-    'token', 'tokens', 'steps', 'training steps', 'iterations', 'epochs', 'samples', 'training data', 'data', 'features',
+    'token', 'tokens', 'steps', 'training steps', 'iteration', 'iterations', 'epochs', 'samples', 'training data', 'data', 'features',
     'function evaluations', 'nfe', 'nfes', 'forward passes', 'queries', 'api calls',
     'bitrate', 'bit rate', 'bits per pixel', 'bpp', 'traffic', 'network traffic', 'experts', 'policy updates',
     'gradient updates', 'communication rounds', 'rounds', 'attempts', 'examples', 'training examples', 'labels',

@@ -110,7 +110,9 @@ export const FEATURES: Record<string, Family> = {
   /** Small phrasings next to the figure that change what it is. */
   phrasing: (c) => {
     const out: string[] = [];
-    const { before: b, after: a } = c;
+    // the words next to the figure are enough, and keep the end-anchored patterns cheap
+    const b = c.before.slice(-80);
+    const a = c.after.slice(0, 80);
     if (/\(\s*[^()]*$/.test(b) && /^[^()]*\)/.test(a)) out.push('in-parentheses');
     if (/\bby\s+(?:\S+\s+){0,2}$/i.test(b)) out.push('by-N');
     if (/^\s*of\b/i.test(a)) out.push('N-of');
@@ -162,12 +164,25 @@ const CROSSES: [string, string][] = [
   ['cascade', 'exclusion'],
 ];
 
+/** Families that read only the sentence: computed once per sentence, not per figure. */
+const PER_SENTENCE = new Set(['sentence', 'metric']);
+let sentenceMemo: { key: string; values: Map<string, string[]> } = { key: '', values: new Map() };
+
+function familyValues(name: string, family: Family, c: FeatureContext): string[] {
+  if (!PER_SENTENCE.has(name)) return family(c);
+  const key = `${c.sentenceIndex}|${c.study}|${c.sentenceText}`;
+  if (sentenceMemo.key !== key) sentenceMemo = { key, values: new Map() };
+  let values = sentenceMemo.values.get(name);
+  if (!values) sentenceMemo.values.set(name, (values = family(c)));
+  return values;
+}
+
 /** The named features of one candidate: "family:value" for every family, plus the crosses. */
 export function featuresOf(c: FeatureContext): string[] {
   const out: string[] = [];
   const first: Record<string, string> = {};
   for (const [name, family] of Object.entries(FEATURES)) {
-    const values = family(c);
+    const values = familyValues(name, family, c);
     first[name] = values[0];
     for (const v of values) out.push(`${name}:${v}`);
   }

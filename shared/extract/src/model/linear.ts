@@ -32,6 +32,12 @@ export interface LinearModel {
   valueWeights: Record<string, number[]>;
   /** A claim is kept when P(kind) × P(value right) reaches this. */
   threshold: number;
+  /**
+   * Isotonic calibration of P(kind) × P(value right), fit on out-of-fold
+   * predictions: [raw upper bound, share of such claims that were strict-correct],
+   * raw bounds ascending, shares non-decreasing. Empty: no calibration.
+   */
+  calibration: [number, number][];
 }
 
 export interface Verdict {
@@ -40,9 +46,9 @@ export interface Verdict {
   confidence: number;
 }
 
-/** The value head's extra features: the kind, and the kind with the relation and form that produced the value. */
-export function valueFeatures(features: string[], kind: string, relation: string, form: string): string[] {
-  return [...features, `kind:${kind}`, `kind×relation:${kind}|${relation}`, `kind×form:${kind}|${form}`];
+/** The value head's features beyond the candidate's: the kind, and the kind with the relation and form that produced the value. */
+export function valueFeatures(kind: string, relation: string, form: string): string[] {
+  return [`kind:${kind}`, `kind×relation:${kind}|${relation}`, `kind×form:${kind}|${form}`];
 }
 
 const BOTH = [true, true];
@@ -58,12 +64,14 @@ export class Scorer {
   }
 
   /** Probability that the value read for a figure of this kind is right (1 with no value head). */
-  valueRight(features: string[]): number {
+  valueRight(features: string[], extra: string[]): number {
     if (!this.values.size) return 1;
     const z = [0, 0];
-    for (const f of features) {
-      const w = this.values.get(f);
-      if (w) (z[0] += w[0]), (z[1] += w[1]);
+    for (const list of [features, extra]) {
+      for (const f of list) {
+        const w = this.values.get(f);
+        if (w) (z[0] += w[0]), (z[1] += w[1]);
+      }
     }
     return softmax(z, BOTH)[1];
   }
@@ -85,6 +93,30 @@ export class Scorer {
     for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
     return { kind: best === 0 ? null : (CLASSES[best] as ClaimKind), confidence: p[best] };
   }
+}
+
+/** A raw score through the calibration steps (the raw score itself where there are none). */
+export function calibrated(raw: number, steps: [number, number][]): number {
+  if (!steps.length) return raw;
+  for (const [upTo, p] of steps) if (raw <= upTo) return p;
+  return steps.at(-1)![1];
+}
+
+/** Pool-adjacent violators: the non-decreasing step function of raw scores closest to the 0/1 outcomes. */
+export function isotonic(pairs: [number, boolean][]): [number, number][] {
+  const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
+  const blocks: { upTo: number; sum: number; n: number }[] = [];
+  for (const [raw, ok] of sorted) {
+    blocks.push({ upTo: raw, sum: ok ? 1 : 0, n: 1 });
+    while (blocks.length > 1 && blocks.at(-2)!.sum / blocks.at(-2)!.n >= blocks.at(-1)!.sum / blocks.at(-1)!.n) {
+      const last = blocks.pop()!;
+      const prev = blocks.at(-1)!;
+      prev.sum += last.sum;
+      prev.n += last.n;
+      prev.upTo = last.upTo;
+    }
+  }
+  return blocks.map((b) => [Math.round(b.upTo * 1e4) / 1e4, Math.round((b.sum / b.n) * 1e3) / 1e3]);
 }
 
 export function softmax(z: number[], allowed: boolean[]): number[] {

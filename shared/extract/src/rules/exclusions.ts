@@ -105,6 +105,12 @@ export const EXCLUSIONS: Exclusion[] = [
         /\b(?:fig(?:ure)?s?|tables?|tab|sec(?:tion)?s?|eqs?|equations?|appendix|chapter|algorithm|theorem|lemma|step|stage|phase|version|v)\.?\s*\(?$/i.test(before)),
   },
   {
+    name: 'product-number', syntax: true, // "RTX 4090", "GTX 1080", "Xeon 8380": a model number after a product name, not a figure
+    excludes: (q, { before }) =>
+      q.form === 'bare' && q.value != null && Number.isInteger(q.value) && q.value >= 100 &&
+      /(?:^|[\s(])(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|Titan|Jetson|Xeon|Core|Ryzen|Radeon|Quadro|Tesla|Snapdragon|Exynos|Kirin)\s$/.test(before),
+  },
+  {
     name: 'year', syntax: true, // "in 2012", "(2020)"
     excludes: (q) => q.form === 'bare' && q.value != null && Number.isInteger(q.value) && q.value >= 1900 && q.value <= 2099,
   },

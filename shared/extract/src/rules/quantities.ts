@@ -28,8 +28,8 @@ export interface Quantity {
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
-/** A sign counts only where it cannot be a hyphen inside a name ("ResNet-50"). */
-const SIGN = String.raw`(?<![A-Za-z0-9.)\]])[+-]`;
+/** A sign counts only where it cannot be a hyphen inside a name ("ResNet-50"); a plus may stand apart ("(+ 2.8%)"). */
+const SIGN = String.raw`(?<![A-Za-z0-9.)\]])(?:[+-]|\+\s(?=\d))`;
 /** Factor suffixes: "3x", "3×" (cleaned to x), "3 times", "3times", "3\times", "3$\times$" (LaTeX), "3-fold". */
 const FACTOR = String.raw`(?:\s?(?:x|X)(?![A-Za-z0-9])|\s?\$\s?\\times\s?\$|\s?\\times(?![A-Za-z])|[\s-]?times(?![A-Za-z])|[\s-]?fold(?![A-Za-z]))`;
 const PERCENT = String.raw`(?:\s?(?:%|\\%)|\s(?:percent|per cent)(?![A-Za-z]))`;
@@ -53,7 +53,7 @@ const single = (value: number, unit: string, signed = false, wordy = false) =>
 const range = (a: number, b: number, unit: string) =>
   Number.isFinite(a) && Number.isFinite(b) ? { value: null, low: a, high: b, unit, signed: false, wordy: false } : null;
 const factorUnit = (suffix: string) => (/times/.test(suffix) ? (/^\s/.test(suffix) ? 'times' : 'x') : /fold/.test(suffix) ? 'fold' : 'x');
-const signOf = (s: string | undefined) => (s === '-' ? -1 : 1);
+const signOf = (s: string | undefined) => (s?.trim() === '-' ? -1 : 1);
 const FRACTION_WORDS: Record<string, number> = { half: 2, third: 3, quarter: 4, fifth: 5, tenth: 10, hundredth: 100 };
 
 export const QUANTITY_RULES: QuantityRule[] = [
