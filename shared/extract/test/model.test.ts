@@ -24,6 +24,17 @@ describe('candidates', () => {
   it('digits of names, years, citations and device counts are no candidates', () => {
     expect(spansOf('We propose Lynx in 2024 [12]. On ResNet-50 with 8x A100 GPUs and FP8 it runs 3x faster.')).toEqual(['3x']);
   });
+
+  it('a model number after a product name is no candidate; a score after a metric name is', () => {
+    expect(spansOf('We propose Lynx. It runs 7.5x faster on an RTX 4090 and a Jetson 3000.')).toEqual(['7.5x']);
+    expect(spansOf('We propose Lynx. It reaches BLEU 28.4 and 412 FPS.')).toEqual(['28.4', '412 FPS']);
+  });
+
+  it('reads a plus sign set apart from its number, and Hz as frames per second', () => {
+    const [gain] = extractClaims('p', 'We propose Lynx. It lifts mAP from 36.0% to 39.0% (+ 3.0%).').filter((c) => c.kind === 'quality_delta');
+    expect(gain).toMatchObject({ text: '+ 3.0%', value: 3, unit: 'pp' });
+    expect(extractClaims('p', 'We propose Lynx. Our tracker runs at 60 Hz on one CPU core.')).toMatchObject([{ kind: 'measurement', value: 60, unit: 'fps' }]);
+  });
 });
 
 describe('feature families', () => {
@@ -65,6 +76,29 @@ describe('feature families', () => {
     const background = 'Typical detectors lose 12% of recall at night. We present Lynx.';
     expect(featuresAt(background, '12%')).not.toContain('sentence:we');
     expect(featuresAt(background, '12%')).toContain('cascade:dropped:unread');
+  });
+
+  it('proposal: what the rules read with no exclusion applied, even for a figure an exclusion drops', () => {
+    const text = 'We present Lynx. It is 2x faster than X, which was previously 40% faster than Y.';
+    expect(featuresAt(text, '40%')).toContain('cascade:none');
+    expect(featuresAt(text, '40%')).toContain('proposal:speedup');
+    expect(featuresAt('We present Lynx. Its code has 3.5 thousand lines.', '3.5')).toContain('proposal:none');
+  });
+
+  it('qualifier: the bound or hedge read around the figure', () => {
+    expect(featuresAt('We present Lynx. It is up to 3x faster.', '3x')).toContain('qualifier:upper_bound');
+    expect(featuresAt('We present Lynx. It is 3x faster.', '3x')).toContain('qualifier:exact');
+  });
+
+  it('category: the category and scale of the nearest meaningful cue', () => {
+    const f = featuresAt('We present Lynx. It cuts memory by 40%.', '40%');
+    expect(f).toEqual(expect.arrayContaining(['category:L:efficiency', 'category:L:cost']));
+    expect(featuresAt('We present Lynx. It was tested by 12 volunteers in Oslo.', '12')).toContain('category:none');
+  });
+
+  it('words: the words beside the figure, digits folded', () => {
+    const f = featuresAt('We present Lynx. It beats X by 4.5% on COCO2017 data.', '4.5%');
+    expect(f).toEqual(expect.arrayContaining(['words:-1:by', 'words:-2:x', 'words:+1:on', 'words:+2:coco#']));
   });
 
   it('metric: the metric table\'s scale and polarity', () => {
