@@ -59,11 +59,14 @@ export function candidatesOf(text: string): Candidate[] {
 export function decideCandidates(candidates: Candidate[], scorer: Scorer): ClaimDraft[] {
   const drafts: ClaimDraft[] = [];
   for (const c of candidates) {
-    const verdict = scorer.decide(c.features, allowedClasses(c));
-    if (!verdict.kind) continue;
-    const decision = c.decisionFor(verdict.kind)!;
+    let decision: Decision | null = null;
+    const verdict = scorer.judge(c.features, allowedClasses(c), (kind) => {
+      decision = c.decisionFor(kind)!;
+      return valueFeatures(kind, decision.relation, c.q.form);
+    });
+    if (!verdict.kind || !decision) continue;
     // confidence is that of the whole claim: the kind, and the value the rules read for it
-    const raw = verdict.confidence * scorer.valueRight(c.features, valueFeatures(verdict.kind, decision.relation, c.q.form));
+    const raw = verdict.confidence * verdict.valueRight;
     if (raw < scorer.model.threshold) continue;
     drafts.push({ ...c.draft(decision), confidence: round3(calibrated(raw, scorer.model.calibration ?? [])) });
   }

@@ -53,45 +53,71 @@ export function valueFeatures(kind: string, relation: string, form: string): str
 
 const BOTH = [true, true];
 
-/** Indexed once per model: a feature's weights by name. */
+const K = CLASSES.length;
+
+/**
+ * Indexed once per model: each feature's weights for both heads in one row
+ * (the kinds', then the value head's [wrong, right]), so scoring a candidate
+ * looks each feature up once.
+ */
 export class Scorer {
-  private readonly table: Map<string, number[]>;
-  private readonly values: Map<string, number[]>;
+  private readonly table = new Map<string, Float64Array>();
+  private readonly hasValueHead: boolean;
   constructor(readonly model: LinearModel) {
     if (model.classes.join() !== CLASSES.join()) throw new Error(`model classes ${model.classes.join()} are not ${CLASSES.join()}`);
-    this.table = new Map(Object.entries(model.weights));
-    this.values = new Map(Object.entries(model.valueWeights ?? {}));
+    const row = (f: string) => {
+      let r = this.table.get(f);
+      if (!r) this.table.set(f, (r = new Float64Array(K + 2)));
+      return r;
+    };
+    for (const [f, w] of Object.entries(model.weights)) row(f).set(w, 0);
+    for (const [f, w] of Object.entries(model.valueWeights ?? {})) row(f).set(w, K);
+    this.hasValueHead = Object.keys(model.valueWeights ?? {}).length > 0;
+  }
+
+  /** Sums of the candidate's feature weights: the kind scores, then the value head's. */
+  private sums(features: string[]): Float64Array {
+    const z = new Float64Array(K + 2);
+    for (const f of features) {
+      const w = this.table.get(f);
+      if (w) for (let k = 0; k < K + 2; k++) z[k] += w[k];
+    }
+    return z;
   }
 
   /** Probability that the value read for a figure of this kind is right (1 with no value head). */
-  valueRight(features: string[], extra: string[]): number {
-    if (!this.values.size) return 1;
-    const z = [0, 0];
-    for (const list of [features, extra]) {
-      for (const f of list) {
-        const w = this.values.get(f);
-        if (w) (z[0] += w[0]), (z[1] += w[1]);
-      }
+  valueRight(features: string[], extra: string[], sums = this.sums(features)): number {
+    if (!this.hasValueHead) return 1;
+    let [wrong, right] = [sums[K], sums[K + 1]];
+    for (const f of extra) {
+      const w = this.table.get(f);
+      if (w) (wrong += w[K]), (right += w[K + 1]);
     }
-    return softmax(z, BOTH)[1];
+    return softmax([wrong, right], BOTH)[1];
   }
 
   /** Class probabilities for one candidate; a class not allowed gets 0. */
-  probabilities(features: string[], allowed: boolean[]): number[] {
-    const z = new Array<number>(CLASSES.length).fill(0);
-    for (const f of features) {
-      const w = this.table.get(f);
-      if (w) for (let k = 0; k < z.length; k++) z[k] += w[k];
-    }
-    return softmax(z, allowed);
+  probabilities(features: string[], allowed: boolean[], sums = this.sums(features)): number[] {
+    return softmax(Array.from(sums.subarray(0, K)), allowed);
+  }
+
+  /** The kind, its probability and the value head's, from one pass over the features. */
+  judge(features: string[], allowed: boolean[], extraFor: (kind: ClaimKind) => string[] | null): Verdict & { valueRight: number } {
+    const sums = this.sums(features);
+    const verdict = this.pick(this.probabilities(features, allowed, sums));
+    const extra = verdict.kind && extraFor(verdict.kind);
+    return { ...verdict, valueRight: extra ? this.valueRight(features, extra, sums) : 1 };
+  }
+
+  private pick(p: number[]): Verdict {
+    let best = 0;
+    for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+    return { kind: best === 0 ? null : (CLASSES[best] as ClaimKind), confidence: p[best] };
   }
 
   /** The most probable class and its probability. */
   decide(features: string[], allowed: boolean[]): Verdict {
-    const p = this.probabilities(features, allowed);
-    let best = 0;
-    for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
-    return { kind: best === 0 ? null : (CLASSES[best] as ClaimKind), confidence: p[best] };
+    return this.pick(this.probabilities(features, allowed));
   }
 }
 
