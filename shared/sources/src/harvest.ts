@@ -17,6 +17,8 @@ export interface HarvestOptions {
   onPage?: (p: PageProgress) => void;
   /** Ends the run at the next page boundary; what was fetched is sent and the cursor kept. */
   signal?: AbortSignal;
+  /** Where a source never harvested before starts (HARVEST_SINCE); default: yesterday. */
+  firstSince?: string;
   /** Today (UTC, YYYY-MM-DD); tests fix it. */
   today?: string;
 }
@@ -64,7 +66,7 @@ export async function runHarvest(opts: HarvestOptions): Promise<HarvestSummary> 
     const today = opts.today ?? new Date().toISOString().slice(0, 10);
     const stored = await state.get(source.name);
     const resumed = opts.request.since == null && stored.pending != null;
-    const since = opts.request.since ?? stored.since ?? dayBefore(today);
+    const since = opts.request.since ?? stored.since ?? opts.firstSince ?? dayBefore(today);
     const until = opts.request.until ?? today;
     const pending = resumed
       ? stored.pending!

@@ -6,3 +6,4 @@ export * from './harvest-state.js';
 export * from './known-papers.js';
 export { abstractFromInvertedIndex } from './openalex.js';
 export { arxivPaperId, splitArxivVersion } from './records.js';
+export * from './from-config.js';

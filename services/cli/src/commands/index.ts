@@ -25,4 +25,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   migrate: () => import('./migrate.js'),
   reprocess: () => import('./reprocess.js'),
   leaderboard: () => import('./leaderboard.js'),
+  harvest: () => import('./harvest.js'),
 };
