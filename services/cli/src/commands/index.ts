@@ -26,4 +26,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   reprocess: () => import('./reprocess.js'),
   leaderboard: () => import('./leaderboard.js'),
   harvest: () => import('./harvest.js'),
+  harvester: () => import('./harvester.js'),
 };

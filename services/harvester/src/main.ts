@@ -1,0 +1,4 @@
+import { runMain } from '@claimflow/service-kit';
+import { startHarvester } from './index.js';
+
+await runMain('harvester', [startHarvester]);
