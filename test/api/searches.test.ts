@@ -77,7 +77,7 @@ describe.each(BACKENDS)('saved searches and their Atom feed on %s', (backend) =>
     expect(entry.title).toContain('25x efficiency');
     expect(entry.title).toContain('Early exit, revisited');
     expect(Date.parse(entry.updated)).not.toBeNaN();
-    expect(entry.link['@_href']).toBe('http://claims.example.org/#/papers/fx-new');
+    expect(entry.link['@_href']).toBe('http://claims.example.org/#/paper/fx-new');
     expect(entry.content['#text']).toBe('Energy per image is up to 25x lower than the full model.');
   });
 

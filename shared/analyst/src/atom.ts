@@ -1,4 +1,5 @@
 import type { ClaimView, SavedSearch } from '@claimflow/schemas';
+import { paperHref } from './paper-href.js';
 
 /**
  * A saved search's new claims as an Atom 1.0 feed (RFC 4287): feed id,
@@ -12,7 +13,7 @@ export function atomFeed(search: SavedSearch, claims: ClaimView[], baseUrl: stri
   const self = `${baseUrl}/feeds/${encodeURIComponent(search.name)}.atom`;
   const updated = claims[0]?.createdAt ?? search.createdAt;
   const entries = claims.map((c) => {
-    const link = `${baseUrl}/#/papers/${encodeURIComponent(c.paperId)}`;
+    const link = `${baseUrl}/${paperHref(c.paperId)}`;
     const what = [c.metric, c.baseline && `over ${c.baseline}`, c.setting && `on ${c.setting}`].filter(Boolean).join(' ');
     return `  <entry>
     <id>tag:claimflow,2026:claim/${esc(c.id)}</id>
