@@ -68,3 +68,4 @@ export async function startHarvester(ctx: ServiceContext): Promise<Running> {
     },
   };
 }
+export { startAlerts } from './alerts.js';

@@ -1,4 +1,4 @@
 import { runMain } from '@claimflow/service-kit';
-import { startHarvester } from './index.js';
+import { startAlerts, startHarvester } from './index.js';
 
-await runMain('harvester', [startHarvester]);
+await runMain('harvester', [startHarvester, startAlerts]);

@@ -48,6 +48,24 @@ const HARVEST_CONFIG = {
   OPENALEX_URL: optionalUrl,
 };
 
+/** Alerts on saved searches (shared/alerts, run by the harvester service). */
+const ALERT_CONFIG = {
+  /** How often new claims are matched against the saved searches with a webhook. */
+  ALERT_CHECK_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Shared secret of the webhooks' HMAC-SHA256 signature (X-Claimflow-Signature); unset: deliveries are not signed. */
+  ALERT_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** Attempts per webhook delivery before it is dead-lettered, and the first backoff (doubled at each). */
+  WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
+  /** smtp://user:password@host:port (smtps:// for TLS) for the daily digest; unset: no e-mail. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL expected').optional(),
+  DIGEST_FROM: z.string().min(3).default('claimflow <claimflow@localhost>'),
+  /** When the digest goes out (cron, UTC). */
+  DIGEST_CRON: z.string().min(9).default('0 7 * * *'),
+  /** Where the API is reachable from outside, for the links in webhooks and digests. */
+  PUBLIC_URL: z.string().url().default('http://localhost:8080'),
+};
+
 export const ConfigSchema = z.object({
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   /**
@@ -103,6 +121,7 @@ export const ConfigSchema = z.object({
   /** That role's own statement timeout, in ms (checked there; default 60000). */
   ANALYST_STATEMENT_TIMEOUT_MS: z.string().optional(),
   ...HARVEST_CONFIG,
+  ...ALERT_CONFIG,
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -27,4 +27,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   leaderboard: () => import('./leaderboard.js'),
   harvest: () => import('./harvest.js'),
   harvester: () => import('./harvester.js'),
+  search: async () => (await import('./store-commands.js')).search,
 };
