@@ -27,7 +27,7 @@ const SUBCOMMANDS = ['save', 'list', 'delete', 'digest', 'deliveries'] as const;
 
 function nameArg(argv: string[], what: string): string {
   const name = argv[0];
-  if (!name || name.startsWith('-')) throw new UsageError(`${what} needs a NAME`);
+  if (!name || name.startsWith('-')) throw new UsageError(`${what} needs a NAME first${name ? `, got "${name}"` : ''}`);
   const parsed = SearchName.safeParse(name);
   if (!parsed.success) throw new UsageError(`NAME "${name}": ${parsed.error.issues[0].message}`);
   return name;
