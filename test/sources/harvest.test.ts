@@ -141,6 +141,15 @@ describe('claims harvest', () => {
     expect(again.stderr).toContain('0 new or changed, 2 already stored unchanged');
   });
 
+  it('claims harvest status shows each source\'s cursor and last run', async () => {
+    const status = await claims(['harvest', 'status'], env);
+    expect(status.code, status.stderr).toBe(0);
+    const lines = Object.fromEntries(status.stdout.trim().split('\n').map((l) => [l.split('  ')[0], l]));
+    expect(lines['arxiv-oai']).toMatch(/next run from \d{4}-\d{2}-\d{2}; last run \S+: 0 sent, 3 unchanged, 1 rejected$/);
+    expect(lines['hf-daily']).toContain('next run from 2024-02-03; last run');
+    expect(lines.openalex).toBe('openalex  never harvested');
+  });
+
   it('openalex: cursor paging into the store, abstracts rebuilt from the inverted index', async () => {
     handler = (u) =>
       u.searchParams.get('cursor') === '*'

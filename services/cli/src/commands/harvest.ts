@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { whenReady } from '@claimflow/queues';
 import { formatRejection } from '@claimflow/schemas';
 import { configuredRequest, createSource, HarvestStateStore, knownPapersIn, runHarvest, SOURCE_NAMES, sourceSettings, type HarvestSummary, type SourceName } from '@claimflow/sources';
 import { UsageError } from '@claimflow/service-kit';
@@ -6,7 +7,7 @@ import { describeFailures, waitForBatches } from '../batch-wait.js';
 import { cliContext } from '../cli-context.js';
 import { Progress } from '../progress.js';
 
-export const usage = `claims harvest ${SOURCE_NAMES.join('|')} [--since DATE] [--query Q] [--wait]   fetch new papers from a source into the running pipeline`;
+export const usage = `claims harvest ${SOURCE_NAMES.join('|')} [--since DATE] [--query Q] [--wait] | status   fetch new papers from a source into the running pipeline`;
 export const options = [
   '  --since DATE   start from this day (YYYY-MM-DD) instead of where the last harvest of this source stopped',
   '  --until DATE   the last day to fetch (default: today, UTC)',
@@ -16,6 +17,7 @@ export const options = [
   '  --wait         wait until every record sent is stored or rejected, then list the rejections',
   '  --no-worker-ms N  with --wait: how long a queue may hold work with no worker before giving up (default 5000)',
   '',
+  'claims harvest status shows each source\'s cursor and last run.',
   'Needs HARVEST_CONTACT (an e-mail address sent to the source). A harvest cut off (a dropped connection,',
   'Ctrl-C) keeps its cursor: the next run of the same source goes on from the first page not yet sent.',
 ].join('\n');
@@ -42,6 +44,7 @@ export async function run(argv: string[]): Promise<number> {
       'no-worker-ms': { type: 'string', default: '5000' },
     },
   });
+  if (positionals[0] === 'status' && positionals.length === 1) return showStatus();
   const name = positionals[0] as SourceName;
   if (!SOURCE_NAMES.includes(name) || positionals.length > 1) {
     throw new UsageError(positionals.length > 1 ? `one source at a time, got ${positionals.join(' ')}` : `expected one of ${SOURCE_NAMES.join(', ')}${name ? `, got "${name}"` : ''}`);
@@ -59,6 +62,7 @@ export async function run(argv: string[]): Promise<number> {
     if (name === 'arxiv-search' && !request.query) throw new UsageError('arxiv-search needs --query (or ARXIV_SEARCH_QUERY), e.g. --query "cat:cs.LG AND abs:quantization"');
     const source = createSource(name, sourceSettings(ctx.config, name));
     const store = await ctx.store();
+    await whenReady(ctx.producerRedis); // the cursor's lock is the first command, and this connection queues none
     const progress = new Progress(`harvest ${name}`);
     // Ctrl-C ends the run at the next page: what was fetched is sent, and the cursor is kept for the next run.
     const stop = new AbortController();
@@ -106,6 +110,26 @@ export async function run(argv: string[]): Promise<number> {
       }
     }
     return code;
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** `claims harvest status`: where each source's harvests stand. */
+async function showStatus(): Promise<number> {
+  const ctx = await cliContext('harvest');
+  try {
+    await whenReady(ctx.producerRedis);
+    const states = new HarvestStateStore(ctx.producerRedis, ctx.config.QUEUE_PREFIX);
+    for (const name of SOURCE_NAMES) {
+      const s = await states.get(name);
+      const next = s.pending ? `unfinished run (${s.pending.batchName}): the next run resumes at its stored cursor` : s.since ? `next run from ${s.since}` : 'never harvested';
+      const last = s.lastRun
+        ? `; last run ${s.lastRun.finishedAt}: ${s.lastRun.sent} sent, ${s.lastRun.unchanged} unchanged, ${s.lastRun.rejected} rejected${s.lastRun.error ? `, stopped: ${s.lastRun.error}` : ''}`
+        : '';
+      process.stdout.write(`${name}  ${next}${last}\n`);
+    }
+    return 0;
   } finally {
     await ctx.close();
   }
