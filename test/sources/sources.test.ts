@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { abstractFromInvertedIndex, createSource, HarvestHttpError, PoliteClient, type FetchedRecord, type Source, type SourcePage } from '@claimflow/sources';
+import { abstractFromInvertedIndex, createSource, HarvestHttpError, PoliteClient, retryAfterMs, type FetchedRecord, type Source, type SourcePage } from '@claimflow/sources';
 import { arxivAtom, hfDaily, invertedIndex, oaiError, oaiListRecords, openAlexWorks, type TestPaper } from '../support/source-documents.js';
 import { SourceServer } from '../support/source-server.js';
 
@@ -45,6 +45,18 @@ describe('the polite HTTP client', () => {
     const http = new PoliteClient({ contact: CONTACT, minIntervalMs: 0, backoffMs: 10 });
     expect(await http.get(`${server.url}/x`, 'text/plain')).toBe('page');
     expect(server.requests[1].at - server.requests[0].at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date, and obeys it on a 429 too', async () => {
+    const now = Date.parse('2026-12-06T12:00:00Z');
+    expect(retryAfterMs('7', now)).toBe(7000);
+    expect(retryAfterMs('Sun, 06 Dec 2026 12:00:05 GMT', now)).toBe(5000);
+    expect(retryAfterMs('soon', now)).toBeNull();
+    server = await SourceServer.start((_u, _r, n) => (n === 1 ? { status: 429, headers: { 'retry-after': new Date(Date.now() + 1000).toUTCString() } } : { body: 'ok' }));
+    const http = new PoliteClient({ contact: CONTACT, minIntervalMs: 0, backoffMs: 10 });
+    expect(await http.get(`${server.url}/x`, 'text/plain')).toBe('ok');
+    // An HTTP date has whole seconds: the wait is up to a second, never the 10 ms backoff.
+    expect(server.requests[1].at - server.requests[0].at).toBeGreaterThan(50);
   });
 
   it('gives up after its retries, saying what failed; a 4xx is not retried', async () => {
