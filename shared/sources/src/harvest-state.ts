@@ -30,8 +30,8 @@ const EMPTY: HarvestState = { since: null, pending: null, lastRun: null };
 export class HarvestStateStore {
   constructor(private readonly redis: RedisConnection, private readonly prefix: string) {}
 
-  key(source: SourceName): string {
-    return `${queuePrefix(this.redis, this.prefix)}:harvest:${source}:state`;
+  key(source: SourceName, what: 'state' | 'lock' = 'state'): string {
+    return `${queuePrefix(this.redis, this.prefix)}:harvest:${source}:${what}`;
   }
 
   async get(source: SourceName): Promise<HarvestState> {
@@ -51,7 +51,7 @@ export class HarvestStateStore {
    * null when another run holds it.
    */
   async lock(source: SourceName, ttlMs: number): Promise<(() => Promise<void>) | null> {
-    const key = `${this.key(source).replace(/:state$/, ':lock')}`;
+    const key = this.key(source, 'lock');
     const token = `${process.pid}-${Math.random().toString(36).slice(2)}`;
     if ((await this.redis.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') return null;
     const renew = setInterval(() => void this.redis.pexpire(key, ttlMs).catch(() => {}), Math.max(1000, ttlMs / 3));

@@ -28,7 +28,7 @@ export interface SourceRecord {
   metadata: HarvestedMetadata;
 }
 
-/** One record of a page: usable, or why not (the source's id, when it had one, is in `reason`). */
+/** One record of a page: usable, or why not (the message names the record's id at the source, when it had one). */
 export type FetchedRecord = { record: SourceRecord } | { error: string; field: string | null };
 
 export interface SourcePage {
