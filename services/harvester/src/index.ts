@@ -1,7 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import { HARVEST_QUEUE, queuePrefix } from '@claimflow/queues';
 import type { Running, ServiceContext } from '@claimflow/service-kit';
-import { configuredRequest, configuredSources, createSource, HarvestStateStore, knownPapersIn, runHarvest, SOURCE_NAMES, sourceSettings, type SourceName } from '@claimflow/sources';
+import { configuredRequest, configuredSources, createSource, pipelineHarvest, runHarvest, SOURCE_NAMES, sourceSettings, type SourceName } from '@claimflow/sources';
 import { syncSchedules } from './schedules.js';
 
 export { schedulerId } from './schedules.js';
@@ -23,7 +23,6 @@ export async function startHarvester(ctx: ServiceContext): Promise<Running> {
   if (!sources.length) log.info('HARVEST_SOURCES is not set: nothing to harvest (set it to e.g. arxiv-oai,hf-daily)');
   else log.info({ sources, everyMs: config.HARVEST_EVERY_MS }, 'harvest schedules in place');
 
-  const state = new HarvestStateStore(ctx.producerRedis, config.QUEUE_PREFIX);
   const stopping = new AbortController();
   const worker = new Worker(
     HARVEST_QUEUE,
@@ -33,14 +32,9 @@ export async function startHarvester(ctx: ServiceContext): Promise<Running> {
       const store = await ctx.store();
       log.info({ source: name, job: job.id }, 'harvest starting');
       const summary = await runHarvest({
+        ...pipelineHarvest(config, { redis: ctx.producerRedis, queues: ctx.queues, sql: store.sql }),
         source: createSource(name, settings.get(name)!),
         request: configuredRequest(config),
-        queues: ctx.queues,
-        state,
-        known: knownPapersIn(store.sql),
-        chunkSize: config.CHUNK_SIZE,
-        maxQueueDepth: config.MAX_QUEUE_DEPTH,
-        firstSince: config.HARVEST_SINCE,
         signal: stopping.signal,
         onPage: (p) => log.debug({ source: name, ...p }, 'harvest page'),
       });

@@ -1,4 +1,9 @@
 import type { Config } from '@claimflow/config';
+import type { PipelineQueues, RedisConnection } from '@claimflow/queues';
+import type { Sql } from '@claimflow/store';
+import type { HarvestOptions } from './harvest.js';
+import { HarvestStateStore } from './harvest-state.js';
+import { knownPapersIn } from './known-papers.js';
 import type { HarvestRequest, SourceName } from './source.js';
 import type { SourceSettings } from './registry.js';
 
@@ -37,4 +42,19 @@ export function configuredRequest(config: Config): Partial<HarvestRequest> {
 /** HARVEST_SOURCES as a list; empty: the harvester runs nothing. */
 export function configuredSources(config: Config): SourceName[] {
   return [...new Set((config.HARVEST_SOURCES ?? '').split(',').map((s) => s.trim()).filter(Boolean))] as SourceName[];
+}
+
+/** What every harvest into a running pipeline shares, whoever starts it (claims harvest, the harvester). */
+export function pipelineHarvest(
+  config: Config,
+  deps: { redis: RedisConnection; queues: PipelineQueues; sql: Sql },
+): Pick<HarvestOptions, 'queues' | 'state' | 'known' | 'chunkSize' | 'maxQueueDepth' | 'firstSince'> {
+  return {
+    queues: deps.queues,
+    state: new HarvestStateStore(deps.redis, config.QUEUE_PREFIX),
+    known: knownPapersIn(deps.sql),
+    chunkSize: config.CHUNK_SIZE,
+    maxQueueDepth: config.MAX_QUEUE_DEPTH,
+    firstSince: config.HARVEST_SINCE,
+  };
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { whenReady } from '@claimflow/queues';
 import { formatRejection } from '@claimflow/schemas';
-import { configuredRequest, createSource, HarvestStateStore, knownPapersIn, runHarvest, SOURCE_NAMES, sourceSettings, type HarvestSummary, type SourceName } from '@claimflow/sources';
+import { configuredRequest, createSource, HarvestStateStore, pipelineHarvest, runHarvest, SOURCE_NAMES, sourceSettings, type HarvestSummary, type SourceName } from '@claimflow/sources';
 import { UsageError } from '@claimflow/service-kit';
 import { describeFailures, waitForBatches } from '../batch-wait.js';
 import { cliContext } from '../cli-context.js';
@@ -72,14 +72,9 @@ export async function run(argv: string[]): Promise<number> {
     let summary: HarvestSummary;
     try {
       summary = await runHarvest({
+        ...pipelineHarvest(ctx.config, { redis: ctx.producerRedis, queues: ctx.queues, sql: store.sql }),
         source,
         request,
-        queues: ctx.queues,
-        state: new HarvestStateStore(ctx.producerRedis, ctx.config.QUEUE_PREFIX),
-        known: knownPapersIn(store.sql),
-        chunkSize: ctx.config.CHUNK_SIZE,
-        maxQueueDepth: ctx.config.MAX_QUEUE_DEPTH,
-        firstSince: ctx.config.HARVEST_SINCE,
         signal: stop.signal,
         onPage: (p) => progress.update(p.page, null, `pages, ${p.fetched} records: ${p.sent} new, ${p.unchanged} unchanged, ${p.rejected} rejected`),
       });
