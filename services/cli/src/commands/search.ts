@@ -19,7 +19,7 @@ export const options = [
   '  deliveries            webhook deliveries that failed for good (dead letters), with their reasons',
   '',
   'filters for save:',
-  FILTER_HELP,
+  ...FILTER_HELP.split('\n').filter((line) => !line.includes('--sort')),
 ].join('\n');
 
 const FILTER_KEYS = Object.keys(ClaimFilterQuery.shape).filter((k) => k !== 'sort');
@@ -41,6 +41,7 @@ export async function run(argv: string[], ctx: CliDeps): Promise<number> {
     if (sub === 'save') {
       const name = nameArg(rest, 'save');
       const { query, values } = parseClaimArgs(rest.slice(1), { webhook: { type: 'string' }, email: { type: 'string' } }, FilterOnlyQuery, FILTER_KEYS);
+      for (const flag of ['sort', 'limit', 'cursor']) if (values[flag] !== undefined) throw new UsageError(`--${flag}: a saved search is a filter; its claims come newest first in its feed`);
       const body = SaveSearchBody.safeParse({ name, filter: query, webhookUrl: values.webhook, email: values.email });
       if (!body.success) {
         const issue = body.error.issues[0];
