@@ -1,48 +1,36 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, WEB_INDEX } from '../api/helpers/app.js';
 import { seed } from '../api/helpers/fixtures.js';
 import { openTestStore, type TestStore } from '../api/helpers/stores.js';
+import { launchChromium, SCREENSHOTS, type Browser } from './chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TOKEN = 'page-token-long-enough';
-const SCREENSHOTS = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS ? '../../docs/screenshots/' : '../../test-results/screenshots/', import.meta.url));
 
 /** The saved searches on the page: follow the current filter, save it with the API token, see its feed, delete it. */
 describe('saved searches on the web page', () => {
   let db: TestStore;
   let app: FastifyInstance;
-  let browser: BrowserContext;
+  let chromium: Browser;
   let page: Page;
-  let profile: string;
   let base: string;
 
   beforeAll(async () => {
     if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} missing: build first`);
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium`);
     db = await openTestStore('pglite');
     await seed(db.store);
     app = await testApp({ store: db.store, config: { API_TOKEN: TOKEN } });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
-    profile = await mkdtemp(join(tmpdir(), 'claimflow-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
+    chromium = await launchChromium();
+    page = chromium.page;
   });
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.close();
     await app?.close();
     await db?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
   });
 
   it('follows the current filter, saves it under a name with the token, links its feed, and deletes it', async () => {
@@ -68,7 +56,6 @@ describe('saved searches on the web page', () => {
     expect(await item.locator('a[type="application/atom+xml"]').getAttribute('href')).toBe('./feeds/fast.atom');
     const saved = await (await fetch(`${base}/api/searches/fast`)).json();
     expect(saved.filter).toEqual({ kind: ['speedup'], min: 2 });
-    mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'searches.png'), fullPage: true });
     const feed = await fetch(`${base}/feeds/fast.atom`);
     expect(feed.headers.get('content-type')).toContain('application/atom+xml');
