@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, WEB_INDEX } from '../api/helpers/app.js';
 import { seedAnalystPapers, seedBulkPapers } from '../api/helpers/analyst-fixtures.js';
@@ -17,7 +17,6 @@ import { launchChromium, SCREENSHOTS, type Browser } from './chromium.js';
 describe('the web page', () => {
   let db: TestStore;
   let app: FastifyInstance;
-  let browser: BrowserContext;
   let page: Page;
   let chromium: Browser;
   let base: string;
@@ -38,7 +37,7 @@ describe('the web page', () => {
     app = await testApp({ store: db.store });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     chromium = await launchChromium();
-    ({ browser, page } = chromium);
+    page = chromium.page;
     // Any request off this server would mean the page is not self-contained.
     page.on('request', (req) => {
       if (!req.url().startsWith(base) && !req.url().startsWith('data:')) throw new Error(`request off the server: ${req.url()}`);
