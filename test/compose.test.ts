@@ -20,7 +20,7 @@ const semver = createRequire(import.meta.url)('semver') as { satisfies(version: 
 const text = readFileSync(`${ROOT}docker-compose.yml`, 'utf8');
 const compose = parse(text, { merge: true });
 const services: Record<string, any> = compose.services;
-const LONG_RUNNING = ['ingest', 'extractor', 'normalizer', 'writer', 'api'];
+const LONG_RUNNING = ['ingest', 'extractor', 'normalizer', 'writer', 'harvester', 'api'];
 const OURS = [...LONG_RUNNING, 'migrate', 'cli'];
 
 function hasDockerCompose(): boolean {
@@ -33,8 +33,8 @@ function hasDockerCompose(): boolean {
 }
 
 describe('docker-compose.yml', () => {
-  it('has redis, postgres, a one-shot migrate and the five services', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'cli', 'extractor', 'ingest', 'migrate', 'normalizer', 'postgres', 'redis', 'writer']);
+  it('has redis, postgres, a one-shot migrate and the six services', () => {
+    expect(Object.keys(services).sort()).toEqual(['api', 'cli', 'extractor', 'harvester', 'ingest', 'migrate', 'normalizer', 'postgres', 'redis', 'writer']);
   });
 
   it.each(OURS.filter((s) => s !== 'cli'))('%s runs a command the claims CLI has', (name) => {
@@ -63,7 +63,7 @@ describe('docker-compose.yml', () => {
     expect(s.stop_grace_period).toBeTruthy();
   });
 
-  it.each(['ingest', 'extractor', 'normalizer', 'writer'])('%s can be scaled: no container name, no host port', (name) => {
+  it.each(['ingest', 'extractor', 'normalizer', 'writer', 'harvester'])('%s can be scaled: no container name, no host port', (name) => {
     expect(services[name].container_name).toBeUndefined();
     expect(services[name].ports).toBeUndefined();
   });

@@ -45,7 +45,7 @@ describe('queue dashboard and metrics', () => {
     expect(page.body).toMatch(/<html/i);
     const api = await app.inject({ url: '/admin/queues/api/queues', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(api.statusCode).toBe(200);
-    expect(api.json().queues.map((q: { name: string }) => q.name).sort()).toEqual(['extract', 'ingest', 'normalize', 'write']);
+    expect(api.json().queues.map((q: { name: string }) => q.name).sort()).toEqual(['alerts', 'extract', 'harvest', 'ingest', 'normalize', 'webhooks', 'write']);
   });
 
   it('is off, with a message, when ADMIN_TOKEN is unset', async () => {

@@ -1,22 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, WEB_INDEX } from '../api/helpers/app.js';
 import { seedAnalystPapers, seedBulkPapers } from '../api/helpers/analyst-fixtures.js';
 import { PAPERS, seed } from '../api/helpers/fixtures.js';
 import { openTestStore, type TestStore } from '../api/helpers/stores.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/**
- * Every run saves its screenshots under test-results/; UPDATE_SCREENSHOTS=1
- * writes them to docs/screenshots/ instead, the ones the README shows.
- */
-const SCREENSHOTS = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS ? '../../docs/screenshots/' : '../../test-results/screenshots/', import.meta.url));
+import { launchChromium, SCREENSHOTS, type Browser } from './chromium.js';
 
 /**
  * The web page in a real browser against the real API over the embedded
@@ -26,14 +17,12 @@ const SCREENSHOTS = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS ? '../.
 describe('the web page', () => {
   let db: TestStore;
   let app: FastifyInstance;
-  let browser: BrowserContext;
   let page: Page;
-  let profile: string;
+  let chromium: Browser;
   let base: string;
 
   beforeAll(async () => {
     if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} missing: build first (npx turbo run build --filter=@claimflow/api...)`);
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium`);
     db = await openTestStore('pglite');
     await seed(db.store);
     await seedAnalystPapers(db.store);
@@ -47,29 +36,17 @@ describe('the web page', () => {
     });
     app = await testApp({ store: db.store });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
-    profile = await mkdtemp(join(tmpdir(), 'claimflow-chromium-'));
-    // A fresh profile each run (playwright passes it as --user-data-dir).
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 1000 },
-      args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync',
-      ],
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
+    chromium = await launchChromium();
+    page = chromium.page;
     // Any request off this server would mean the page is not self-contained.
     page.on('request', (req) => {
       if (!req.url().startsWith(base) && !req.url().startsWith('data:')) throw new Error(`request off the server: ${req.url()}`);
     });
-    mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.close();
     await app?.close();
     await db?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
   });
 
   const rows = () => page.locator('#claims-table tbody tr');

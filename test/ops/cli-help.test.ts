@@ -8,7 +8,8 @@ import { claims, freePort, ServiceProcess } from '../support/cli.js';
 import { freshDatabase, testRedisUrl, type TestDatabase } from '../support/services.js';
 
 /** Every command and subcommand answers --help and -h on stdout with exit 0, starting nothing; unknown flags are refused. */
-const COMMANDS = ['extract', 'run', 'ingest', 'worker', 'worker extract', 'api', 'status', 'query', 'export', 'rejections', 'failures', 'retry', 'migrate', 'reprocess'];
+const COMMANDS = ['extract', 'run', 'ingest', 'worker', 'worker extract', 'api', 'status', 'query', 'export', 'rejections', 'failures', 'retry', 'migrate', 'reprocess',
+  'harvest', 'harvest arxiv-oai', 'harvester', 'search', 'search save'];
 
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -35,7 +36,7 @@ describe('claims --help', () => {
     const r = await claims([flag]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    for (const c of ['extract', 'run', 'ingest', 'worker', 'api', 'status', 'query', 'export', 'rejections', 'failures', 'retry', 'migrate', 'reprocess']) {
+    for (const c of ['extract', 'run', 'ingest', 'worker', 'api', 'status', 'query', 'export', 'rejections', 'failures', 'retry', 'migrate', 'reprocess', 'harvest', 'harvester', 'search']) {
       expect(r.stdout).toContain(`claims ${c}`);
     }
   });
@@ -64,7 +65,7 @@ describe('claims --help', () => {
       return Date.now() - t0;
     };
     const plain = await timed(['--help']);
-    for (const args of [['api', '--help'], ['api', '--port', String(port), '-h'], ['worker', 'extract', '--help'], ['migrate', '--help'], ['run', '--help']]) {
+    for (const args of [['api', '--help'], ['api', '--port', String(port), '-h'], ['worker', 'extract', '--help'], ['migrate', '--help'], ['run', '--help'], ['harvester', '--help'], ['harvest', 'hf-daily', '--help']]) {
       expect(await timed(args), args.join(' ')).toBeLessThan(plain * 3 + 3000);
     }
     expect(await listening(port)).toBe(false);

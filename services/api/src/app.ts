@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health.js';
 import { leaderboardsRoutes } from './routes/leaderboards.js';
 import { installMetrics } from './routes/metrics.js';
 import { papersRoutes } from './routes/papers.js';
+import { searchesRoutes } from './routes/searches.js';
 import { statsRoutes } from './routes/stats.js';
 import { webRoutes } from './routes/web.js';
 
@@ -54,6 +55,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(statsRoutes, { store: deps.store });
   await app.register(leaderboardsRoutes, { store: deps.store });
   await app.register(batchesRoutes, deps);
+  await app.register(searchesRoutes, { store: deps.store, config: deps.config });
   await app.register(webRoutes, { root: deps.webRoot ?? DEFAULT_WEB_ROOT });
   return app;
 }

@@ -15,3 +15,5 @@ export { writeParquetFile } from './parquet.js';
 export { BINS_PER_DECADE, claimStats, claimStatsAt, StatsCache, type StatsAt } from './stats.js';
 export { paperDetail } from './paper.js';
 export { type ArgValues, FILTER_OPTIONS, FILTER_USAGE, flagOf, parseClaimArgs, UsageError } from './cli-args.js';
+export { advanceCursor, deleteSearch, getSearch, listSearches, pendingMatches, recentMatches, saveSearch, SearchExistsError, type AlertChannel } from './saved-searches.js';
+export { atomFeed } from './atom.js';

@@ -11,6 +11,61 @@ const hostPorts = z.string().regex(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, 'ho
 /** A TCP port; 0 lets the OS choose (or, for HEALTH_PORT, turns it off). */
 const portFrom = (fallback: number) => z.coerce.number().int().min(0).max(65535, 'a port is a number from 0 to 65535').default(fallback);
 
+/** A date as the harvests take it. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD expected');
+const optionalUrl = z.string().url().optional();
+
+/**
+ * Following new papers (shared/sources, services/harvester). Nothing is
+ * harvested unless HARVEST_SOURCES names a source: offline by default.
+ */
+const HARVEST_CONFIG = {
+  /** Sources the harvester service runs on its schedule, comma-separated (arxiv-oai, arxiv-search, hf-daily, openalex); unset: none. */
+  HARVEST_SOURCES: z
+    .string()
+    .regex(/^\s*(arxiv-oai|arxiv-search|hf-daily|openalex)(\s*,\s*(arxiv-oai|arxiv-search|hf-daily|openalex))*\s*$/, 'a comma-separated list of arxiv-oai, arxiv-search, hf-daily, openalex expected')
+    .optional(),
+  /** The operator's e-mail address, sent to every source in the User-Agent (and OpenAlex's mailto): sources ask for one. */
+  HARVEST_CONTACT: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'an e-mail address expected').optional(),
+  /** Time between two scheduled harvests of a source. */
+  HARVEST_EVERY_MS: z.coerce.number().int().min(1000).default(6 * 3600_000),
+  /** The first harvest of a source starts this day (default: yesterday). */
+  HARVEST_SINCE: day.optional(),
+  /** Overrides every source's own minimum interval between requests (arXiv asks for 3000 ms): for tests against a local server. */
+  HARVEST_MIN_INTERVAL_MS: z.coerce.number().int().nonnegative().optional(),
+  /** Attempts after the first for a failed request; and the first backoff, doubled at each. */
+  HARVEST_RETRIES: intFrom(4),
+  HARVEST_BACKOFF_MS: intFrom(2000),
+  HARVEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** What to harvest: the arXiv OAI set, the arXiv search query, OpenAlex filter terms. */
+  ARXIV_OAI_SET: z.string().min(1).optional(),
+  ARXIV_SEARCH_QUERY: z.string().min(1).optional(),
+  OPENALEX_FILTER: z.string().min(1).optional(),
+  /** Base URLs, for a mirror or a test's local server (default: each source's published one). */
+  ARXIV_OAI_URL: optionalUrl,
+  ARXIV_SEARCH_URL: optionalUrl,
+  HF_PAPERS_URL: optionalUrl,
+  OPENALEX_URL: optionalUrl,
+};
+
+/** Alerts on saved searches (shared/alerts, run by the harvester service). */
+const ALERT_CONFIG = {
+  /** How often new claims are matched against the saved searches with a webhook. */
+  ALERT_CHECK_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Shared secret of the webhooks' HMAC-SHA256 signature (X-Claimflow-Signature); unset: deliveries are not signed. */
+  ALERT_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** Attempts per webhook delivery before it is dead-lettered, and the first backoff (doubled at each). */
+  WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
+  /** smtp://user:password@host:port (smtps:// for TLS) for the daily digest; unset: no e-mail. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL expected').optional(),
+  DIGEST_FROM: z.string().min(3).default('claimflow <claimflow@localhost>'),
+  /** When the digest goes out (cron, UTC). */
+  DIGEST_CRON: z.string().min(9).default('0 7 * * *'),
+  /** Where the API is reachable from outside, for the links in webhooks and digests. */
+  PUBLIC_URL: z.string().url().default('http://localhost:8080'),
+};
+
 export const ConfigSchema = z.object({
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   /**
@@ -65,6 +120,8 @@ export const ConfigSchema = z.object({
   ANALYST_PASSWORD: z.string().optional(),
   /** That role's own statement timeout, in ms (checked there; default 60000). */
   ANALYST_STATEMENT_TIMEOUT_MS: z.string().optional(),
+  ...HARVEST_CONFIG,
+  ...ALERT_CONFIG,
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -16,3 +16,12 @@ export type Payload<S extends Stage> = z.infer<(typeof PAYLOADS)[S]>;
 
 /** The stage a stage hands its output to. */
 export const NEXT_STAGE = { ingest: 'extract', extract: 'normalize', normalize: 'write', write: null } as const;
+
+/**
+ * Queues beside the pipeline: the harvester's scheduled runs (one job
+ * scheduler per source) and the alerts' deliveries. Not stages: nothing
+ * flows from them into the next stage's queue.
+ */
+export const HARVEST_QUEUE = 'harvest';
+export const ALERTS_QUEUE = 'alerts';
+export const WEBHOOK_QUEUE = 'webhooks';

@@ -46,3 +46,26 @@ export const Paper = z.object({
   source: SourceRef,
 });
 export type Paper = z.infer<typeof Paper>;
+
+/**
+ * What a harvested paper's metadata holds (shared/sources fills it; any
+ * other record may carry the same fields). All optional and additive: the
+ * store keeps metadata as jsonb, so a field here needs no migration.
+ */
+export const HarvestedMetadata = z.object({
+  /** The source module that fetched it: arxiv-oai, arxiv-search, hf-daily, openalex. */
+  source: z.string(),
+  /** The record's id at that source (an arXiv id, an OpenAlex W-id). */
+  sourceId: z.string(),
+  url: z.string().optional(),
+  doi: z.string().optional(),
+  arxivId: z.string().optional(),
+  /** The source's version marker: arXiv's "v2", else the record's last-updated date. */
+  version: z.string().optional(),
+  published: z.string().optional(),
+  updated: z.string().optional(),
+  authors: z.array(z.string()).optional(),
+  categories: z.array(z.string()).optional(),
+  venue: z.string().optional(),
+});
+export type HarvestedMetadata = z.infer<typeof HarvestedMetadata>;

@@ -1,7 +1,8 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
-import type { PipelineQueues } from '@claimflow/queues';
+import { ALERTS_QUEUE, HARVEST_QUEUE, WEBHOOK_QUEUE, type PipelineQueues } from '@claimflow/queues';
+import { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { requireAdmin } from '../auth.js';
 
@@ -17,8 +18,14 @@ export async function adminRoutes(app: FastifyInstance, opts: { queues?: Pipelin
   if (!opts.queues) return;
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(ADMIN_PATH);
+  // The harvests and the alerts' deliveries too: a dead-lettered webhook stays in the webhooks queue's failed list.
+  const ingest = opts.queues.byStage.ingest;
+  const side = [HARVEST_QUEUE, ALERTS_QUEUE, WEBHOOK_QUEUE].map((name) => new Queue(name, { connection: ingest.opts.connection, prefix: opts.queues!.prefix }));
+  app.addHook('onClose', async () => {
+    await Promise.all(side.map((q) => q.close()));
+  });
   createBullBoard({
-    queues: Object.values(opts.queues.byStage).map((q) => new BullMQAdapter(q, { readOnlyMode: false })),
+    queues: [...Object.values(opts.queues.byStage), ...side].map((q) => new BullMQAdapter(q, { readOnlyMode: false })),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'claimflow queues' } },
   });

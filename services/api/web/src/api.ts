@@ -1,4 +1,4 @@
-import type { BaselineBoard, BaselineList, BatchList, BoardList, ClaimPage, Facets, Leaderboard, PaperDetail, Stats } from '@claimflow/schemas';
+import type { BaselineBoard, BaselineList, BatchList, BoardList, ClaimPage, Facets, Leaderboard, PaperDetail, SavedSearchView, Stats } from '@claimflow/schemas';
 
 /**
  * The page's filter: every filter of /api/claims, as it appears in the URL
@@ -69,4 +69,20 @@ export const api = {
   baselines: () => get<BaselineList>('baselines'),
   baseline: (key: string, params: URLSearchParams) => get<BaselineBoard>(`baselines/${encodeURIComponent(key)}${qs(params)}`),
   exportUrl: (filter: Filter, format: 'csv' | 'jsonl') => `./api/claims.${format}${qs(filterParams(filter))}`,
+  searches: () => get<{ searches: SavedSearchView[] }>('searches'),
+  /** Saving and deleting need the API token (the page keeps it for the tab only). */
+  saveSearch: (body: { name: string; filter: Record<string, unknown>; webhookUrl?: string; email?: string }, token: string) =>
+    send<SavedSearchView>('POST', 'searches', token, body),
+  deleteSearch: (name: string, token: string) => send<null>('DELETE', `searches/${encodeURIComponent(name)}`, token),
 };
+
+async function send<T>(method: 'POST' | 'DELETE', path: string, token: string, body?: unknown): Promise<T> {
+  const res = await fetch(`./api/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const answer = res.status === 204 ? null : await res.json().catch(() => null);
+  if (!res.ok) throw new ApiRequestError(answer?.message ?? `${res.status} ${res.statusText}`);
+  return answer as T;
+}

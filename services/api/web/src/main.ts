@@ -8,6 +8,7 @@ import { filterBar } from './filter-bar.js';
 import { KIND_LABELS } from './format.js';
 import { baselineView, boardsView, boardTitle, leaderboardView } from './leaderboard-view.js';
 import { paperView } from './paper-view.js';
+import { searchesView } from './searches-view.js';
 import { restoreScroll, savedRows, trackView } from './view-state.js';
 
 /**
@@ -17,6 +18,7 @@ import { restoreScroll, savedRows, trackView } from './view-state.js';
  *   #/leaderboards                           every leaderboard, and the baselines
  *   #/leaderboard/<metric>?setting=...       papers ranked on one metric
  *   #/baseline/<key>                         claims ranked against one baseline
+ *   #/searches?kind=speedup...               saved searches, and a form to save that filter
  */
 const view = document.getElementById('view')!;
 const APP = 'claimflow';
@@ -27,7 +29,8 @@ type Route =
   | { view: 'paper'; id: string }
   | { view: 'boards' }
   | { view: 'leaderboard'; metric: string; params: URLSearchParams }
-  | { view: 'baseline'; key: string; params: URLSearchParams };
+  | { view: 'baseline'; key: string; params: URLSearchParams }
+  | { view: 'searches'; filter: Filter };
 
 function parseHash(): Route {
   const hash = location.hash.replace(/^#/, '') || '/';
@@ -38,6 +41,7 @@ function parseHash(): Route {
   if (m?.[1] === 'leaderboard') return { view: 'leaderboard', metric: decodeURIComponent(m[2]), params };
   if (m?.[1] === 'baseline') return { view: 'baseline', key: decodeURIComponent(m[2]), params };
   if (path === '/leaderboards') return { view: 'boards' };
+  if (path === '/searches') return { view: 'searches', filter: filterFromParams(params) };
   return { view: 'claims', filter: filterFromParams(params) };
 }
 
@@ -68,7 +72,7 @@ function describe(filter: Filter): string {
 const setTitle = (what: string) => (document.title = `${what} — ${APP}`);
 const errorNode = (err: unknown) => h('p', { class: 'error', role: 'alert' }, (err as Error).message);
 const nav = () =>
-  h('nav', { class: 'views', 'aria-label': 'Views' }, h('a', { href: '#/' }, 'Claims'), ' · ', h('a', { href: '#/leaderboards', id: 'nav-leaderboards' }, 'Leaderboards'));
+  h('nav', { class: 'views', 'aria-label': 'Views' }, h('a', { href: '#/' }, 'Claims'), ' · ', h('a', { href: '#/leaderboards', id: 'nav-leaderboards' }, 'Leaderboards'), ' · ', h('a', { href: '#/searches', id: 'nav-searches' }, 'Saved searches'));
 
 async function showClaims(filter: Filter): Promise<void> {
   setTitle(describe(filter));
@@ -87,6 +91,8 @@ async function showClaims(filter: Filter): Promise<void> {
     h('a', { href: api.exportUrl(filter, 'csv'), download: 'claims.csv' }, 'CSV'),
     ' · ',
     h('a', { href: api.exportUrl(filter, 'jsonl'), download: 'claims.jsonl' }, 'JSONL'),
+    ' · ',
+    h('a', { href: `#/searches${filterHash(filter).slice(2)}`, id: 'follow' }, 'Follow new claims like these'),
   );
   replace(
     view,
@@ -179,6 +185,17 @@ async function showBaseline(key: string, params: URLSearchParams): Promise<void>
   }
 }
 
+async function showSearches(filter: Filter): Promise<void> {
+  setTitle('saved searches');
+  replace(view, h('p', { class: 'status' }, 'Loading…'));
+  try {
+    const { searches } = await api.searches();
+    replace(view, nav(), searchesView(searches, filter, describe, filterHash, () => void showSearches(filter)));
+  } catch (err) {
+    replace(view, nav(), errorNode(err));
+  }
+}
+
 function route(): void {
   const target = parseHash();
   window.scrollTo(0, 0);
@@ -186,6 +203,7 @@ function route(): void {
   else if (target.view === 'boards') void showBoards();
   else if (target.view === 'leaderboard') void showLeaderboard(target.metric, target.params);
   else if (target.view === 'baseline') void showBaseline(target.key, target.params);
+  else if (target.view === 'searches') void showSearches(target.filter);
   else void showClaims(target.filter);
 }
 

@@ -25,4 +25,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   migrate: () => import('./migrate.js'),
   reprocess: () => import('./reprocess.js'),
   leaderboard: () => import('./leaderboard.js'),
+  harvest: () => import('./harvest.js'),
+  harvester: () => import('./harvester.js'),
+  search: async () => (await import('./store-commands.js')).search,
 };

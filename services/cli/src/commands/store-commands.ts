@@ -4,6 +4,7 @@ import type { CliDeps } from './cli-deps.js';
 import * as exportCommand from './export.js';
 import * as queryCommand from './query.js';
 import * as rejectionsCommand from './rejections.js';
+import * as searchCommand from './search.js';
 
 /** Gives a store-reading command its deps: the store opened on first use and closed after. */
 function withStore(command: { usage: string; options?: string; run(argv: string[], deps: CliDeps): Promise<number> }) {
@@ -34,3 +35,4 @@ function withStore(command: { usage: string; options?: string; run(argv: string[
 export const query = withStore(queryCommand);
 export const exportClaims = withStore(exportCommand);
 export const rejections = withStore(rejectionsCommand);
+export const search = withStore(searchCommand);
