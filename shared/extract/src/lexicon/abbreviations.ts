@@ -1,6 +1,7 @@
 // Abbreviations an abstract defines for its metrics: "Attack Success Rate
 // (ASR)", "word error rate (WER)". The short form means what the long form's
 // metric means, so "a 15% reduction in ASR" is read as a lower-is-better rate.
+import { CUES } from './cues.js';
 import { tagCues, type CueHit } from './nlp.js';
 
 /** The short form in parentheses; the long form is read back from it (scanning for it at every offset is slow). */
@@ -17,6 +18,14 @@ function longFormBefore(text: string): string | undefined {
   return words.slice(words.length - n).join(' ');
 }
 
+/**
+ * Last words of the quality-metric cue phrases ("rate" of "error rate", "score" of "F1-score"), singular:
+ * a long form that ends in none of them cannot end in a metric cue, and is not tagged at all.
+ */
+const singular = (w: string) => w.toLowerCase().replace(/s$/, '');
+const METRIC_LAST_WORDS = new Set(CUES.QualityMetric.map((m) => singular(m.split(/[\s-]+/).at(-1)!)));
+const mayEndInMetric = (long: string) => METRIC_LAST_WORDS.has(singular(long.split(/[\s-]+/).at(-1)!));
+
 /** Short form → the cue of its long form, with the long form as its normal text. */
 export type Abbreviations = Map<string, Pick<CueHit, 'tag' | 'normal' | 'longForm'> & { pattern: RegExp }>;
 
@@ -27,7 +36,7 @@ export function definedAbbreviations(text: string): Abbreviations {
   for (let m = SHORT_FORM.exec(text); m; m = SHORT_FORM.exec(text)) {
     const short = m[1];
     const long = longFormBefore(text.slice(Math.max(0, m.index - 80), m.index));
-    if (!long) continue;
+    if (!long || !mayEndInMetric(long)) continue;
     // the long form's last cue, if it ends the long form and names a quality metric, is what the short form names;
     // other long forms are names of methods ("Mixture of Experts (MoE)") whose short form measures nothing
     const last = tagCues(long, 0).at(-1);

@@ -166,11 +166,12 @@ const CROSSES: [string, string][] = [
 
 /** Families that read only the sentence: computed once per sentence, not per figure. */
 const PER_SENTENCE = new Set(['sentence', 'metric']);
-let sentenceMemo: { key: string; values: Map<string, string[]> } = { key: '', values: new Map() };
+/** Keyed by the sentence's metric list, one array per sentence: comparing it is cheaper than comparing the sentence's text. */
+let sentenceMemo: { key: CueHit[] | null; values: Map<string, string[]> } = { key: null, values: new Map() };
 
 function familyValues(name: string, family: Family, c: FeatureContext): string[] {
   if (!PER_SENTENCE.has(name)) return family(c);
-  const key = `${c.sentenceIndex}|${c.study}|${c.sentenceText}`;
+  const key = c.sentenceMetrics;
   if (sentenceMemo.key !== key) sentenceMemo = { key, values: new Map() };
   let values = sentenceMemo.values.get(name);
   if (!values) sentenceMemo.values.set(name, (values = family(c)));
