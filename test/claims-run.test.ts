@@ -31,6 +31,10 @@ describe('claims run on the embedded store', () => {
       const stored = await storedClaims(store);
       expect(stored.map(claimKey).sort()).toEqual(expected.map(claimKey).sort());
       expect(run.stdout).toContain(`claims: ${stored.length}`);
+      // every stored claim has the extraction model's confidence, and the printed sample shows it
+      for (const c of stored) expect(c.confidence, `${c.paperId} ${c.text}`).toBeGreaterThan(0);
+      expect(run.stdout).toMatch(/as written\s+conf\s+metric/);
+      expect(run.stdout).toMatch(/\s(?:0\.\d\d|1\.00)\s\s\S/);
     } finally {
       await store.close();
     }

@@ -57,9 +57,10 @@ export async function printSummary(
     sample.push(...(await store.claims({ batch: b.id, limit: MAX_ROWS - sample.length })));
   }
   if (sample.length) {
-    lines.push(`${'kind'.padEnd(14)} ${'value'.padStart(12)}  ${'as written'.padEnd(22)} metric`);
+    lines.push(`${'kind'.padEnd(14)} ${'value'.padStart(12)}  ${'as written'.padEnd(22)} ${'conf'.padStart(4)}  metric`);
     for (const c of sample) {
-      lines.push(`${c.kind.padEnd(14)} ${fmtValue(c).padStart(12)}  ${c.text.slice(0, 22).padEnd(22)} ${c.metric ?? ''}`);
+      const conf = c.confidence == null ? '–' : c.confidence.toFixed(2);
+      lines.push(`${c.kind.padEnd(14)} ${fmtValue(c).padStart(12)}  ${c.text.slice(0, 22).padEnd(22)} ${conf.padStart(4)}  ${c.metric ?? ''}`);
     }
     if (stored.claims > sample.length) lines.push(`… and ${stored.claims - sample.length} more: claims query --format table`);
   }
