@@ -15,7 +15,7 @@ const present = ['eval/score.mjs', 'dev/dev-gold.jsonl', 'gold/seed.jsonl'].ever
 const why = present ? '' : ` (skipped: ${shared} is absent; the development set lives in ../shared beside the repository)`;
 
 /** Cross-validated strict F1 per held-out pool, a little under what extractor 2.0.0 reached (docs/extraction.md). */
-const CV_FLOORS: Record<string, number> = { 'dev-a': 0.945, 'dev-b': 0.87, 'dev-c': 0.88, 'dev-d': 0.875, 'dev-e': 0.85, 'dev-f': 0.74 };
+const CV_FLOORS: Record<string, number> = { 'dev-a': 0.945, 'dev-b': 0.87, 'dev-c': 0.88, 'dev-d': 0.875, 'dev-e': 0.85, 'dev-f': 0.755 };
 
 const tmp = mkdtempSync(join(tmpdir(), 'claimflow-cv-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -24,7 +24,7 @@ describe('the decision model on the development set', () => {
   it.skipIf(!present)(`the committed weights equal a fresh npm run train${why}`, () => {
     const out = execFileSync(process.execPath, [join(root, 'scripts/train.mjs'), '--check'], { encoding: 'utf8' });
     expect(out).toContain('equal a fresh fit');
-  });
+  }, 300_000); // seven fits (six folds for the calibration, then the final one)
 
   it.skipIf(!present)(`leave-one-pool-out cross-validation keeps its scores, and confidence is monotone${why}`, async () => {
     const lib = (p: string) => import(pathToFileURL(join(root, p)).href);
@@ -34,11 +34,11 @@ describe('the decision model on the development set', () => {
       { scorer: join(shared, 'eval/score.mjs'), tmp },
     );
     for (const fold of cv.folds) expect(fold.result.strict.f1, fold.name).toBeGreaterThanOrEqual(CV_FLOORS[fold.name]);
-    expect(cv.mean.strict).toBeGreaterThanOrEqual(0.862);
+    expect(cv.mean.strict).toBeGreaterThanOrEqual(0.866);
     expect(cv.mean.detectionRecall).toBeGreaterThanOrEqual(0.925);
     // calibrated on the other pools: a claim at 0.9 or more is right nearly always
     expect(cv.confident.strictPrecision).toBeGreaterThanOrEqual(0.94);
     const filled = cv.reliability.filter((b: { claims: number }) => b.claims >= 20);
     for (let i = 1; i < filled.length; i++) expect(filled[i].strictPrecision).toBeGreaterThan(filled[i - 1].strictPrecision);
-  }, 120_000);
+  }, 300_000);
 });

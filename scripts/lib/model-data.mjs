@@ -131,6 +131,28 @@ export function valueExamplesOf(labelled, extract, units) {
   );
 }
 
+/**
+ * Relation-head examples: each candidate the gold names as a change (speedup,
+ * efficiency, quality_delta) whose kind the rules can read, labelled with the
+ * relation that gives the gold value: the rules' own when it does, else the
+ * first that does. Candidates no relation reads right teach nothing.
+ */
+export function relationExamplesOf(labelled, extract, units) {
+  const { RELATION_CLASSES, relationsOf, relationFeatures } = extract;
+  return labelled.flatMap(({ paper, candidates, golds }) =>
+    candidates.flatMap((c, i) => {
+      const g = golds[i];
+      const choices = g ? relationsOf(g.kind, c.q.form) : [];
+      const d = choices.length && c.decisionFor(g.kind);
+      if (!d) return [];
+      const right = choices.filter((relation) => valueMatches(units.toClaimRecord(paper.id, c.draft({ ...d, relation })), g));
+      if (!right.length) return [];
+      const label = right.includes(d.relation) ? d.relation : right[0];
+      return [{ features: [...c.features, ...relationFeatures(g.kind, d.relation)], label: RELATION_CLASSES.indexOf(label), allowed: RELATION_CLASSES.map((r) => choices.includes(r)) }];
+    }),
+  );
+}
+
 /** sha256 over the gold lines of the named sets, in set order: the provenance of a fit. */
 export function goldHash(sets) {
   const h = createHash('sha256');
@@ -145,6 +167,8 @@ export function fit(sets, labelledBySet, extract, units) {
   const settings = extract.TRAIN_SETTINGS;
   const weights = extract.train(examples, settings);
   const valueWeights = extract.train(valueExamples, settings, 2);
+  const relationExamples = sets.flatMap((s) => relationExamplesOf(labelledBySet.get(s.name), extract, units));
+  const relationWeights = extract.train(relationExamples, settings, extract.RELATION_CLASSES.length);
   return {
     provenance: {
       extractor: extract.EXTRACTOR_VERSION,
@@ -152,11 +176,13 @@ export function fit(sets, labelledBySet, extract, units) {
       goldSha256: goldHash(sets),
       examples: examples.length,
       valueExamples: valueExamples.length,
+      relationExamples: relationExamples.length,
       settings,
     },
     classes: [...extract.CLASSES],
     weights,
     valueWeights,
+    relationWeights,
     threshold: THRESHOLD,
     calibration: [],
   };
@@ -210,5 +236,6 @@ export function modelText(model) {
   const table = (w) => Object.keys(w).sort().map((f) => `  ${JSON.stringify(f)}: ${JSON.stringify(w[f])}`).join(',\n');
   return `{\n "provenance": ${JSON.stringify(model.provenance)},\n "classes": ${JSON.stringify(model.classes)},\n "threshold": ${model.threshold},\n` +
     ` "calibration": ${JSON.stringify(model.calibration)},\n` +
-    ` "weights": {\n${table(model.weights)}\n },\n "valueWeights": {\n${table(model.valueWeights)}\n }\n}\n`;
+    ` "weights": {\n${table(model.weights)}\n },\n "valueWeights": {\n${table(model.valueWeights)}\n },\n` +
+    ` "relationWeights": {\n${table(model.relationWeights)}\n }\n}\n`;
 }

@@ -2,6 +2,7 @@
 // (each described by the rules: cue windows, exclusions, the 1.3.0 cascade's
 // decision) → the decision model → drafts with context and confidence.
 import type { ClaimDraft, ClaimKind, Qualifier } from '@claimflow/schemas';
+import { normalizeDraft } from '@claimflow/units';
 import type { Candidate } from './candidates/candidate.js';
 import { plainDecision } from './candidates/fallback.js';
 import { featuresOf } from './model/features.js';
@@ -61,14 +62,19 @@ export function decideCandidates(candidates: Candidate[], scorer: Scorer): Claim
   for (const c of candidates) {
     let decision: Decision | null = null;
     const verdict = scorer.judge(c.features, allowedClasses(c), (kind) => {
-      decision = c.decisionFor(kind)!;
+      const read = c.decisionFor(kind)!;
+      const relation = scorer.relationFor(c.features, kind, c.q.form, read.relation);
+      decision = relation === read.relation ? read : { ...read, relation };
       return valueFeatures(kind, decision.relation, c.q.form);
     });
     if (!verdict.kind || !decision) continue;
-    // confidence is that of the whole claim: the kind, and the value the rules read for it
+    // confidence is that of the whole claim: the kind, and the value read for it
     const raw = verdict.confidence * verdict.valueRight;
     if (raw < scorer.model.threshold) continue;
-    drafts.push({ ...c.draft(decision), confidence: round3(calibrated(raw, scorer.model.calibration ?? [])) });
+    let draft = c.draft(decision);
+    // a relation the units library cannot normalize for this figure falls back to the rules' own
+    if (!normalizeDraft(draft)) draft = c.draft(c.decisionFor(verdict.kind)!);
+    drafts.push({ ...draft, confidence: round3(calibrated(raw, scorer.model.calibration ?? [])) });
   }
   return withPaperMetric(drafts);
 }

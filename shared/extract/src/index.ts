@@ -14,7 +14,7 @@ export const EXTRACTOR_VERSION = '2.0.0';
 export { allowedClasses, candidatesOf, cascadeDrafts, decideCandidates } from './extract.js';
 export type { Candidate } from './candidates/candidate.js';
 export { FEATURES, featuresOf, type FeatureContext } from './model/features.js';
-export { CLASSES, Scorer, calibrated, isotonic, softmax, valueFeatures, type LinearModel, type Provenance, type Verdict } from './model/linear.js';
+export { CLASSES, RELATION_CLASSES, Scorer, calibrated, isotonic, relationFeatures, relationsOf, softmax, valueFeatures, type LinearModel, type Provenance, type Verdict } from './model/linear.js';
 export { TRAIN_SETTINGS, train, type Example, type TrainSettings } from './model/train.js';
 export { defaultScorer, MODEL_PROVENANCE } from './model/default-model.js';
 

@@ -2,7 +2,7 @@
 // feature family (with a near miss it must not fire on), the scorer's
 // softmax, and the trainer's determinism. Sentences are our own.
 import { describe, expect, it } from 'vitest';
-import { CLASSES, Scorer, calibrated, candidatesOf, extractClaims, isotonic, softmax, train, type Example, type LinearModel } from '../src/index.js';
+import { CLASSES, RELATION_CLASSES, Scorer, calibrated, candidatesOf, extractClaims, isotonic, softmax, train, type Example, type LinearModel } from '../src/index.js';
 
 /** The features of the candidate whose text is `figure` in `text`. */
 function featuresAt(text: string, figure: string): string[] {
@@ -125,13 +125,34 @@ describe('the decision', () => {
   it('a scorer follows its weights', () => {
     const model: LinearModel = {
       provenance: { extractor: 'test', pools: [], goldSha256: '', examples: 0, settings: {} },
-      classes: [...CLASSES], threshold: 0, valueWeights: {}, calibration: [],
+      classes: [...CLASSES], threshold: 0, valueWeights: {}, relationWeights: {}, calibration: [],
       weights: { 'a:1': [0, 3, 0, 0, 0, 0], 'b:1': [3, 0, 0, 0, 0, 0] },
     };
     const all = CLASSES.map(() => true);
     expect(new Scorer(model).decide(['a:1'], all).kind).toBe('speedup');
     expect(new Scorer(model).decide(['b:1'], all).kind).toBeNull();
     expect(new Scorer(model).decide(['a:1'], [true, false, true, true, true, true]).kind).toBeNull();
+  });
+});
+
+describe('the relation head', () => {
+  const model = (relationWeights: Record<string, number[]>): LinearModel => ({
+    provenance: { extractor: 't', pools: [], goldSha256: '', examples: 0, settings: {} },
+    classes: [...CLASSES], threshold: 0, valueWeights: {}, calibration: [], weights: {}, relationWeights,
+  });
+  const toward = (relation: string, weight: number) => RELATION_CLASSES.map((r) => (r === relation ? weight : 0));
+
+  it('overrides the rules\' relation when sure, within the kind\'s relations only', () => {
+    const scorer = new Scorer(model({ 'cue:x': toward('costlier', 4) }));
+    expect(scorer.relationFor(['cue:x'], 'efficiency', 'percent', 'less')).toBe('costlier');
+    expect(scorer.relationFor(['cue:x'], 'quality_delta', 'percent', 'gain')).toBe('gain'); // costlier is no quality relation
+    expect(scorer.relationFor(['cue:x'], 'efficiency', 'fraction', 'fraction-of')).toBe('fraction-of'); // nor a fraction's
+    expect(scorer.relationFor(['cue:x'], 'quality_value', 'percent', 'value')).toBe('value'); // a value has one reading
+  });
+
+  it('keeps the rules\' relation when the head is unsure, or absent', () => {
+    expect(new Scorer(model({ 'cue:x': toward('costlier', 0.1) })).relationFor(['cue:x'], 'speedup', 'percent', 'less')).toBe('less');
+    expect(new Scorer(model({})).relationFor(['cue:x'], 'speedup', 'percent', 'less')).toBe('less');
   });
 });
 
@@ -168,7 +189,7 @@ describe('training', () => {
 
   it('learns what separates the classes', () => {
     const weights = train(examples);
-    const scorer = new Scorer({ provenance: { extractor: 't', pools: [], goldSha256: '', examples: 0, settings: {} }, classes: [...CLASSES], threshold: 0, valueWeights: {}, calibration: [], weights });
+    const scorer = new Scorer({ provenance: { extractor: 't', pools: [], goldSha256: '', examples: 0, settings: {} }, classes: [...CLASSES], threshold: 0, valueWeights: {}, relationWeights: {}, calibration: [], weights });
     const all = CLASSES.map(() => true);
     expect(scorer.decide(['w:fast'], all).kind).toBe('speedup');
     expect(scorer.decide(['w:acc'], all).kind).toBe('quality_value');
