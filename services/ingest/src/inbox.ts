@@ -107,7 +107,7 @@ export async function startInbox(ctx: ServiceContext, dir: string): Promise<Runn
       }
     }
     await produceBatch(ctx.queues, batch, [{ file: report.file, records: checked() }], {
-      chunkSize: ctx.config.CHUNK_SIZE,
+      chunkSize: ctx.config.CHUNK_SIZE, chunkBytes: ctx.config.CHUNK_BYTES,
       maxQueueDepth: ctx.config.MAX_QUEUE_DEPTH,
     });
     await store.inbox.finish(sha256);

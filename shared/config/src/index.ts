@@ -51,6 +51,12 @@ export const ConfigSchema = z.object({
   EXTRACT_THREADS: z.coerce.number().int().min(0).max(16).default(0),
   /** Records per ingest job: the unit of work that flows through the queues. */
   CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+  /**
+   * Bytes of record text per ingest job: a chunk is cut at CHUNK_SIZE records
+   * or at this many bytes, whichever comes first, so a chunk of long abstracts
+   * stays small enough for a worker under its heap cap (README, "Size limits").
+   */
+  CHUNK_BYTES: z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024).default(512 * 1024),
   /** Ingest waits while the extract queue holds more jobs than this. */
   MAX_QUEUE_DEPTH: intFrom(200),
   /** Bearer token for POST /api/batches; unset disables it. */

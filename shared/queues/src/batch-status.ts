@@ -1,6 +1,7 @@
 import type { BatchProgress } from '@claimflow/schemas';
 import type { PipelineQueues } from './pipeline-queues.js';
 import { STAGES, type Stage } from './names.js';
+import { failedReasonText } from './worker-died.js';
 
 export interface FailedJob {
   stage: Stage;
@@ -15,7 +16,7 @@ export async function failedJobs(queues: PipelineQueues, limit = 1000): Promise<
   for (const stage of STAGES) {
     for (const job of await queues.byStage[stage].getFailed(0, limit - 1)) {
       if (!job) continue;
-      out.push({ stage, jobId: String(job.id), reason: job.failedReason, batchId: job.data?.batch?.id ?? null });
+      out.push({ stage, jobId: String(job.id), reason: failedReasonText(job.failedReason), batchId: job.data?.batch?.id ?? null });
     }
   }
   return out;

@@ -10,8 +10,8 @@ import { JsonlParser } from './jsonl.js';
 import type { LineParser } from './line-parser.js';
 import { TextDumpParser } from './text-dump.js';
 
-/** A .json document is parsed whole; past this size it must be JSON Lines. */
-const MAX_JSON_DOCUMENT_BYTES = 256 * 1024 * 1024;
+/** A .json document is parsed whole (several times its size in memory); past this size it must be JSON Lines, which is streamed. */
+const MAX_JSON_DOCUMENT_BYTES = 32 * 1024 * 1024;
 const BINARY_SAMPLE_BYTES = 64 * 1024;
 
 export function parserFor(format: Format): LineParser {

@@ -42,7 +42,7 @@ export async function run(argv: string[]): Promise<number> {
       ctx.queues,
       batch,
       files.map((file) => ({ file, records: tallied(readRecords(file), file, tally) })),
-      { chunkSize: ctx.config.CHUNK_SIZE, maxQueueDepth: ctx.config.MAX_QUEUE_DEPTH, onProgress: (n) => progress.update(n, null, 'records sent') },
+      { chunkSize: ctx.config.CHUNK_SIZE, chunkBytes: ctx.config.CHUNK_BYTES, maxQueueDepth: ctx.config.MAX_QUEUE_DEPTH, onProgress: (n) => progress.update(n, null, 'records sent') },
     );
     progress.done(sent.records, sent.records, 'records sent');
     process.stdout.write(`${batch.id}\n`);

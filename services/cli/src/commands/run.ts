@@ -84,7 +84,7 @@ export async function run(argv: string[]): Promise<number> {
       batches.push(batch);
       const before = tally.records;
       await produceBatch(ctx.queues, batch, [{ file, records: tallied(readRecords(file), file, tally) }], {
-        chunkSize: ctx.config.CHUNK_SIZE,
+        chunkSize: ctx.config.CHUNK_SIZE, chunkBytes: ctx.config.CHUNK_BYTES,
         maxQueueDepth: ctx.config.MAX_QUEUE_DEPTH,
         onProgress: (n) => sending.update(before + n, null, 'records'),
         signal: interrupt.signal,
