@@ -90,7 +90,7 @@ describe('claims ingest --wait tells failures as they are', () => {
     expect(status.code).toBe(0);
   });
 
-  it('a folder is read as every batch file in it', async () => {
+  it('a folder is read as every batch file in it, one batch per file', async () => {
     const folder = join(dir, 'folder');
     mkdirSync(folder);
     writeFileSync(join(folder, 'one.jsonl'), jsonl(2, 'f1'));
@@ -98,7 +98,11 @@ describe('claims ingest --wait tells failures as they are', () => {
     writeFileSync(join(folder, 'notes.md'), 'not a batch');
     const r = await claims(['ingest', folder, '--wait'], env);
     expect(r.code, r.stderr).toBe(0);
-    expect(await store.batch(r.stdout.trim())).toMatchObject({ status: 'done', accepted: 3, rejected: 0 });
+    const [one, two] = r.stdout.trim().split('\n');
+    expect(one).toMatch(/^one-jsonl-/);
+    expect(two).toMatch(/^two-json-/);
+    expect(await store.batch(one)).toMatchObject({ status: 'done', accepted: 2, rejected: 0 });
+    expect(await store.batch(two)).toMatchObject({ status: 'done', accepted: 1, rejected: 0 });
   });
 
   it('the same abstracts with ids and then without are the same papers, and the batch says so', async () => {

@@ -19,6 +19,12 @@ function fmtValue(c: { value: number | null; low: number | null; high: number | 
   return c.unit === 'x' ? `${v}×` : `${v} ${prefix}${c.unit}`;
 }
 
+/** Records that are papers stored under another id, with where each is and the id it is kept under. */
+export function matchedPapersLine(matched: Awaited<ReturnType<Store['matchedPapers']>>, batchId?: string): string {
+  const eg = matched.examples.map((m) => `${m.file}:${m.line} is ${m.paperId}`).join(', ');
+  return `${matched.count} record(s)${batchId ? ` of ${batchId}` : ''} are papers already stored under another id (same title and abstract), kept as one: ${eg}${matched.count > matched.examples.length ? ', …' : ''}`;
+}
+
 /** What a run stored: per batch, claims by kind, rejected records, and a sample of the claims. */
 export async function printSummary(
   out: NodeJS.WritableStream,
@@ -43,10 +49,7 @@ export async function printSummary(
     if (b.rejected > shown.length) lines.push(`  … and ${b.rejected - shown.length} more: claims rejections ${b.id}`);
 
     const matched = await store.matchedPapers(b.id, 3);
-    if (matched.count) {
-      const eg = matched.examples.map((m) => `${m.file}:${m.line} is ${m.paperId}`).join(', ');
-      lines.push(`  ${matched.count} record(s) of ${b.id} are papers already stored under another id (same title and abstract), kept as one: ${eg}${matched.count > matched.examples.length ? ', …' : ''}`);
-    }
+    if (matched.count) lines.push(`  ${matchedPapersLine(matched, b.id)}`);
   }
   const counts = await store.counts();
   lines.push(`  store totals: ${counts.papers} papers, ${counts.claims} claims, ${counts.batches} batches`, '');

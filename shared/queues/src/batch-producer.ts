@@ -66,7 +66,8 @@ const fileKey = (file: string) => createHash('sha256').update(file).digest('hex'
  * Sends a batch's records to the ingest queue in chunks of at most
  * `chunkSize` records and `chunkBytes` bytes (one longer record goes alone), pausing while the
  * pipeline is deeper than `maxQueueDepth` so a huge file never fills Redis.
- * The last job carries the batch total, so the writer can tell it is complete.
+ * The last job carries the batch total, so the writer can tell it is complete;
+ * sources that hold no record send nothing, and so leave no batch.
  * Job ids are deterministic: sending the same batch twice adds nothing twice.
  */
 export async function produceBatch(
@@ -103,6 +104,8 @@ export async function produceBatch(
     }
     if (chunk.length) await flush();
   }
+  // Nothing read (empty files): no job was sent, so no batch exists; none is made for nothing.
+  if (!records) return { records, chunks };
   await queues.add('ingest', { batch, file: sources[0]?.file ?? '-', records: [], total: records }, chunkJobId(batch.id, 'end'));
   opts.onProgress?.(records);
   return { records, chunks };
