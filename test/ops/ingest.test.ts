@@ -128,7 +128,9 @@ describe('claims ingest --wait tells failures as they are', () => {
   it('claims rejections BATCH lists every rejection, as text or CSV', async () => {
     const lines = [jsonl(1, 'r'), ...Array.from({ length: 25 }, (_, i) => `{"title": "t${i}", "abstract": ${i}}\n`)].join('');
     const r = await claims(['ingest', write('rej.jsonl', lines), '--wait'], env);
-    expect(r.code, r.stderr).toBe(0);
+    // Exit 3: finished, some records rejected; said in one line after the rejections.
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^claims ingest: 25 of 26 record\(s\) rejected, the rest stored \(exit 3\); claims rejections \S+ lists each/);
     const batch = r.stdout.trim();
     const text = await claims(['rejections', batch], env);
     expect(text.code).toBe(0);

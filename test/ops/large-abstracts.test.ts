@@ -49,6 +49,6 @@ describe('long abstracts under the shipped heap cap (separate workers)', () => {
     const [{ longest }] = await pipeline.store.sql.query<{ longest: number }>('SELECT max(length(sentence))::int AS longest FROM claims');
     expect(longest).toBeLessThanOrEqual(1000);
     expect(pipeline.stack.alive()).toHaveLength(4);
-    expect(ingest.code, ingest.stderr).not.toBe(1);
+    expect(ingest.code, ingest.stderr).toBe(3); // finished, some records rejected
   }, 180_000);
 });

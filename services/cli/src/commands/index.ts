@@ -24,5 +24,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   retry: () => import('./retry.js'),
   migrate: () => import('./migrate.js'),
   reprocess: () => import('./reprocess.js'),
-  leaderboard: () => import('./leaderboard.js'),
+  leaderboard: async () => (await import('./store-commands.js')).leaderboard,
 };

@@ -6,6 +6,7 @@ import { emptyBatchProblem } from '../checked-records.js';
 import { sendFiles } from '../send-files.js';
 import { cliContext } from '../cli-context.js';
 import { expandInputs } from '../inputs.js';
+import { EXIT, rejectedLine } from '../exit-codes.js';
 import { Progress } from '../progress.js';
 import { matchedPapersLine } from '../summary.js';
 
@@ -45,7 +46,8 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`claims ingest: ${ids.length ? `batch ${ids.join(', ')}: ` : ''}${problem}\n`);
       return 1;
     }
-    if (!store) return 0;
+    // Without --wait, what the ingest stage will reject is known from sending: the same exit 3 as after waiting.
+    if (!store) return reportRejected(tally.records - tally.valid, tally.records, ids);
     const result = await waitForBatches(store, ctx.queues, ids, { progress: new Progress('stored'), noWorkerMs });
     for (const id of ids) {
       for (const r of await store.rejections(id)) process.stderr.write(`rejected ${formatRejection(r)}\n`);
@@ -63,10 +65,16 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`claims ingest: ${batchWord} cannot finish: ${result.failed.length} job(s) failed\n${describeFailures(result.failed).join('\n')}\n`);
       return 1;
     }
-    return 0;
+    return reportRejected(result.batches.reduce((n, b) => n + b.rejected, 0), result.batches.reduce((n, b) => n + (b.total ?? 0), 0), ids);
   } finally {
     await ctx.close();
   }
+}
+
+function reportRejected(rejected: number, records: number, ids: string[]): number {
+  const line = rejectedLine('ingest', rejected, records, ids);
+  if (line) process.stderr.write(`${line}\n`);
+  return line ? EXIT.someRejected : EXIT.ok;
 }
 
 /** The store did not answer before a --wait: said in one line, and nothing was sent. */

@@ -9,6 +9,7 @@ import { sendFiles, type Sent } from '../send-files.js';
 import { cliContext, describeStore } from '../cli-context.js';
 import { expandInputs } from '../inputs.js';
 import { Progress } from '../progress.js';
+import { EXIT, rejectedLine } from '../exit-codes.js';
 import { printSummary } from '../summary.js';
 import { WORKERS } from './worker.js';
 
@@ -29,6 +30,8 @@ export const options = [
   '  Its queues use a private prefix (printed at the start; claims status --prefix P looks at them) unless QUEUE_PREFIX is set.',
   '  Ctrl-C or SIGTERM stops the workers cleanly, marks unfinished batches interrupted and removes the private queues.',
 ].join('\n');
+
+const sum = <K extends 'rejected' | 'total'>(batches: { [k in K]: number | null }[], key: K) => batches.reduce((n, b) => n + (b[key] ?? 0), 0);
 
 /** The input: FILEs and FOLDERs given, else the seeds/ folder of the current directory. */
 function inputsOf(positionals: string[]): string[] {
@@ -97,9 +100,11 @@ export async function run(argv: string[]): Promise<number> {
     const problem = emptyBatchProblem(tally, files);
     if (problem) {
       process.stderr.write(`claims run: ${problem}\n`);
-      return 1;
+      return EXIT.failure;
     }
-    return 0;
+    const rejected = rejectedLine('run', sum(result.batches, 'rejected'), sum(result.batches, 'total'), result.batches.map((b) => b.id));
+    if (rejected) process.stderr.write(`${rejected}\n`);
+    return rejected ? EXIT.someRejected : EXIT.ok;
   } catch (err) {
     if (!interrupt.signal.aborted) throw err;
     // Interrupted: below, the workers stop and hand back what they hold, then the batches are marked.

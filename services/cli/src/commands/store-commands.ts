@@ -2,6 +2,7 @@ import { loadConfig } from '@claimflow/config';
 import { openStore, type Store } from '@claimflow/store';
 import type { CliDeps } from './cli-deps.js';
 import * as exportCommand from './export.js';
+import * as leaderboardCommand from './leaderboard.js';
 import * as queryCommand from './query.js';
 import * as rejectionsCommand from './rejections.js';
 
@@ -34,3 +35,4 @@ function withStore(command: { usage: string; options?: string; run(argv: string[
 export const query = withStore(queryCommand);
 export const exportClaims = withStore(exportCommand);
 export const rejections = withStore(rejectionsCommand);
+export const leaderboard = withStore({ usage: leaderboardCommand.usage, run: leaderboardCommand.runWith });
