@@ -23,7 +23,7 @@ export async function createContext(config: Config, log: Logger): Promise<Servic
   // One Redis, Sentinel or Cluster, as the config says: every connection comes from createRedis.
   await assertRedisReachable(config);
   const producerRedis = createRedis(config, 'producer', log);
-  const queues = new PipelineQueues(producerRedis, config.QUEUE_PREFIX);
+  const queues = new PipelineQueues(producerRedis, config.QUEUE_PREFIX, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
   const workerConnections: RedisConnection[] = [];
   let store: Promise<Store> | null = null;
   return {
