@@ -19,6 +19,12 @@ function fmtValue(c: { value: number | null; low: number | null; high: number | 
   return c.unit === 'x' ? `${v}×` : `${v} ${prefix}${c.unit}`;
 }
 
+/** New, unchanged and updated papers among the accepted records of some batches (an update is stored as the paper's next version). */
+export async function outcomesLine(store: Store, batchIds: string[]): Promise<string> {
+  const o = await store.batchOutcomes(batchIds);
+  return `papers: ${o.new} new, ${o.unchanged} unchanged, ${o.updated} updated (the earlier text kept as a version: claims history ID)`;
+}
+
 /** Records that are papers stored under another id, with where each is and the id it is kept under. */
 export function matchedPapersLine(matched: Awaited<ReturnType<Store['matchedPapers']>>, batchId?: string): string {
   const eg = matched.examples.map((m) => `${m.file}:${m.line} is ${m.paperId}`).join(', ');
@@ -37,6 +43,7 @@ export async function printSummary(
   for (const b of batches) {
     lines.push(`  batch ${b.id}: ${b.total ?? '?'} records, ${b.accepted} accepted, ${b.rejected} rejected, ${b.claims} claims`);
   }
+  lines.push(`  ${await outcomesLine(store, batches.map((b) => b.id))}`);
   const stored = await store.batchClaimCounts(batches.map((b) => b.id));
   const byKind = Object.entries(stored.byKind);
   lines.push(

@@ -140,8 +140,16 @@ export const PaperDetail = z.object({
   batches: z.array(z.string()),
   /** In abstract order; `span` indexes `abstract`. */
   claims: z.array(StoredClaim),
+  /** Which version this is: the same id with different text is the paper's next version. */
+  version: z.number().int().positive(),
+  /** Every version the store holds, oldest first; the last is the current one, whose claims every other route serves. */
+  versions: z.array(z.object({ version: z.number().int().positive(), storedAt: z.string(), claims: z.number().int(), current: z.boolean() })),
 });
 export type PaperDetail = z.infer<typeof PaperDetail>;
+
+/** GET /api/papers/:id takes an earlier version's number; none: the current version. */
+export const PaperQuery = z.object({ version: count().optional().describe('an earlier version of the paper (claims history ID lists them); default: the current one') }).strict();
+export type PaperQuery = z.infer<typeof PaperQuery>;
 
 /** GET /api/stats takes the claim filter (no sort, paging). */
 export const StatsQuery = ClaimFilterQuery.omit({ sort: true }).strict().superRefine(minNotAboveMax);

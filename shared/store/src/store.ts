@@ -49,7 +49,7 @@ export class Store {
 
   /** Replaces the claims of papers already stored (reprocessing), atomically per call. */
   async replaceClaims(items: PaperWithClaims[], extractorVersion: string): Promise<number> {
-    return this.sql.transaction((tx) => writePapers(tx, items, extractorVersion, this.claimId));
+    return this.sql.transaction(async (tx) => (await writePapers(tx, items, extractorVersion, this.claimId)).claims);
   }
 
   /**
@@ -89,6 +89,16 @@ export class Store {
   async batch(id: string): Promise<BatchProgress | null> {
     const rows = await this.sql.query<BatchRow>(`${BATCH_SELECT} WHERE b.id = $1`, [id]);
     return rows.length ? toBatch(rows[0]) : null;
+  }
+
+  /** What the accepted records of some batches were to the store: new papers, papers unchanged, papers updated to a new version. */
+  async batchOutcomes(batchIds: string[]): Promise<{ new: number; unchanged: number; updated: number }> {
+    const rows = await this.sql.query<{ outcome: string | null; n: number }>(
+      'SELECT outcome, count(*)::int AS n FROM batch_records WHERE batch_id = ANY($1::text[]) GROUP BY outcome',
+      [batchIds],
+    );
+    const n = (o: string) => rows.find((r) => r.outcome === o)?.n ?? 0;
+    return { new: n('new'), unchanged: n('unchanged'), updated: n('updated') };
   }
 
   /** Records of a batch that were papers already stored under another id (same normalized title and abstract). */

@@ -87,16 +87,17 @@ export async function writeChunk(tx: Sql, job: WriteJob, claimId: ClaimIdFn): Pr
   }
 
   const papers = [...winners.values()];
-  const claims = await writePapers(tx, papers, job.extractorVersion, claimId, contentKeys);
+  const { claims, outcomes } = await writePapers(tx, papers, job.extractorVersion, claimId, contentKeys);
   // Counters move only by rows this transaction added: a redelivered chunk adds none.
   let accepted = 0;
   let newClaims = 0;
   if (papers.length) {
     const added = await tx.query<{ paper_id: string }>(
-      `INSERT INTO batch_records (batch_id, file, line, paper_id, given_id)
-       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[])
+      `INSERT INTO batch_records (batch_id, file, line, paper_id, given_id, outcome)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[])
        ON CONFLICT (batch_id, file, line) DO NOTHING RETURNING paper_id`,
-      [batch.id, papers.map((p) => p.paper.source.file), papers.map((p) => p.paper.source.line), papers.map((p) => p.paper.id), papers.map((p) => resolved.given.get(p) ?? null)],
+      [batch.id, papers.map((p) => p.paper.source.file), papers.map((p) => p.paper.source.line), papers.map((p) => p.paper.id), papers.map((p) => resolved.given.get(p) ?? null),
+        papers.map((p) => outcomes.get(p.paper.id) ?? null)],
     );
     accepted = added.length;
     const claimsOf = new Map(papers.map((p) => [p.paper.id, p.claims.length]));

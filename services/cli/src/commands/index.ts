@@ -20,6 +20,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   query: async () => (await import('./store-commands.js')).query,
   export: async () => (await import('./store-commands.js')).exportClaims,
   rejections: async () => (await import('./store-commands.js')).rejections,
+  history: async () => (await import('./store-commands.js')).history,
   failures: () => import('./failures.js'),
   retry: () => import('./retry.js'),
   migrate: () => import('./migrate.js'),

@@ -8,7 +8,7 @@ import { cliContext } from '../cli-context.js';
 import { expandInputs } from '../inputs.js';
 import { EXIT, rejectedLine } from '../exit-codes.js';
 import { Progress } from '../progress.js';
-import { matchedPapersLine } from '../summary.js';
+import { matchedPapersLine, outcomesLine } from '../summary.js';
 
 export const usage = 'claims ingest FILE|FOLDER... [--batch NAME] [--wait]   add batches to a running pipeline, one per file (a folder: each file in it); prints their ids';
 export const options = [
@@ -49,6 +49,7 @@ export async function run(argv: string[]): Promise<number> {
     // Without --wait, what the ingest stage will reject is known from sending: the same exit 3 as after waiting.
     if (!store) return reportRejected(tally.records - tally.valid, tally.records, ids);
     const result = await waitForBatches(store, ctx.queues, ids, { progress: new Progress('stored'), noWorkerMs });
+    if (!result.noWorker && !result.failed.length) process.stderr.write(`${await outcomesLine(store, ids)}\n`);
     for (const id of ids) {
       for (const r of await store.rejections(id)) process.stderr.write(`rejected ${formatRejection(r)}\n`);
       const matched = await store.matchedPapers(id, 3);
