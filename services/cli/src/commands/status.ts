@@ -21,7 +21,8 @@ function batchLine(b: BatchLine): string {
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, prefix: { type: 'string' } } });
-  const ctx = await cliContext('status', prefixOverride(values.prefix));
+  // Reads only: a running `claims run` or `claims api` holding the embedded store answers through it.
+  const ctx = await cliContext('status', prefixOverride(values.prefix), { readOnlyStore: true });
   try {
     const queues = await ctx.queues.counts();
     const failed = await failedJobs(ctx.queues);
@@ -35,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
       const unstored = [...work].filter(([id]) => !stored.has(id)).map(([id, w]) => ({ id, name: w.name, status: w.failed ? `failed (${w.failed} job${w.failed === 1 ? '' : 's'})` : 'waiting', pendingJobs: w.pending, stored: false }));
       store = { counts: await s.counts(), batches: [...unstored, ...batches] };
     } catch (err) {
-      // A running `claims run` holds the embedded store; the queues are still worth showing.
+      // A store that does not answer: the queues are still worth showing.
       store = { error: explainError(err, ctx.config) ?? (err as Error).message };
     }
     const status = { prefix: ctx.config.QUEUE_PREFIX, store: describeStore(ctx.config), queues, ...store };

@@ -17,7 +17,8 @@ function withStore(command: { usage: string; options?: string; run(argv: string[
       const deps: CliDeps = {
         store: () => {
           const config = loadConfig();
-          opened.store ??= openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS });
+          // Reads only: with `claims api` or `claims run` holding the embedded store, they go through it.
+          opened.store ??= openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS, readOnly: true });
           return opened.store;
         },
         out: process.stdout,
