@@ -52,4 +52,28 @@ describe('claims history and the summary of an update', () => {
     const bad = await claims(['history', 'h-paper', '--version', 'x'], env);
     expect(bad.code).toBe(2);
   });
+
+  it('claims delete-batch says what it would remove, then removes the batch and the papers only it holds', async () => {
+    const ids = async () => (await claims(['status', '--json'], env)).stdout;
+    const batches = JSON.parse(await ids()).batches as { id: string; name: string }[];
+    const second = batches.find((b) => b.name === 'second.jsonl')!;
+    const first = batches.find((b) => b.name === 'first.jsonl')!;
+    const dry = await claims(['delete-batch', second.id], env);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout.trim()).toBe(`would delete batch ${second.id}: 2 record(s), 0 paper(s) no other batch holds, 0 claim(s); run again with --yes to delete`);
+    expect(JSON.parse(await ids()).batches).toHaveLength(2);
+    expect((await claims(['delete-batch', second.id, '--yes'], env)).stdout.trim()).toBe(`deleted batch ${second.id}: 2 record(s), 0 paper(s) no other batch holds, 0 claim(s)`);
+    // Both papers came in the first batch too: they stay, at their current version.
+    expect((await claims(['history', 'h-paper'], env)).stdout).toMatch(/^h-paper: 2 version\(s\)/);
+    const stored = JSON.parse(await ids()).counts.claims as number;
+    expect(stored).toBeGreaterThan(0);
+    const gone = await claims(['delete-batch', first.id, '--yes'], env);
+    expect(gone.stdout.trim()).toBe(`deleted batch ${first.id}: 2 record(s), 2 paper(s) no other batch holds, ${stored} claim(s)`);
+    const status = JSON.parse(await ids());
+    expect(status.batches).toEqual([]);
+    expect(status.counts).toMatchObject({ papers: 0, claims: 0 });
+    const unknown = await claims(['delete-batch', first.id], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe(`claims delete-batch: no batch "${first.id}" in the store: claims status lists the batches`);
+  });
 });

@@ -21,6 +21,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./store-commands.js')).exportClaims,
   rejections: async () => (await import('./store-commands.js')).rejections,
   history: async () => (await import('./store-commands.js')).history,
+  'delete-batch': async () => (await import('./store-commands.js')).deleteBatch,
   failures: () => import('./failures.js'),
   retry: () => import('./retry.js'),
   migrate: () => import('./migrate.js'),
