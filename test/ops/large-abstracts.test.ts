@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ABSTRACT_CHARS } from '@claimflow/schemas';
 import { WORKER_NODE_OPTIONS } from '../../services/cli/src/commands/worker.js';
 import { claims } from '../support/cli.js';
+import { testRedisUrl } from '../support/services.js';
 import { TestPipeline } from '../support/test-pipeline.js';
 
 /**
@@ -21,6 +22,25 @@ const wall = () => {
 const WALLS = 16;
 const HUGE = 10; // 0.9 MB each, the issue's abstracts: over the limit, refused before they are queued
 
+const dir = mkdtempSync(join(tmpdir(), 'bigabs-'));
+const file = join(dir, 'long.jsonl');
+writeFileSync(
+  file,
+  [
+    ...Array.from({ length: WALLS }, (_, i) => JSON.stringify({ id: `wall-${i}`, title: `Wall ${i}`, abstract: wall() })),
+    ...Array.from({ length: HUGE }, (_, i) => JSON.stringify({ id: `huge-${i}`, title: `Huge ${i}`, abstract: 'Our model is 3x faster. '.repeat(37_500) })),
+  ].join('\n') + '\n',
+);
+
+describe('long abstracts under the shipped heap cap (claims run, one process)', () => {
+  it('claims run stores them on the embedded store, under the same cap', async () => {
+    const env = { REDIS_URL: await testRedisUrl(), DATA_DIR: join(dir, 'data'), DATABASE_URL: '', QUEUE_PREFIX: '', PORT: '0', NODE_OPTIONS: WORKER_NODE_OPTIONS };
+    const run = await claims(['run', file], env);
+    expect(run.code, run.stderr).toBe(3); // finished, the 0.9 MB abstracts rejected
+    expect(run.stdout).toMatch(new RegExp(`batch long-jsonl-\\S+: ${WALLS + HUGE} records, ${WALLS} accepted, ${HUGE} rejected`));
+  }, 180_000);
+});
+
 describe('long abstracts under the shipped heap cap (separate workers)', () => {
   let pipeline: TestPipeline;
   beforeAll(async () => {
@@ -31,13 +51,6 @@ describe('long abstracts under the shipped heap cap (separate workers)', () => {
   });
 
   it(`stores ${WALLS} worst-case abstracts of ${MAX_ABSTRACT_CHARS} characters and rejects ${HUGE} of 0.9 MB, no worker dying`, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bigabs-'));
-    const file = join(dir, 'long.jsonl');
-    const lines = [
-      ...Array.from({ length: WALLS }, (_, i) => JSON.stringify({ id: `wall-${i}`, title: `Wall ${i}`, abstract: wall() })),
-      ...Array.from({ length: HUGE }, (_, i) => JSON.stringify({ id: `huge-${i}`, title: `Huge ${i}`, abstract: 'Our model is 3x faster. '.repeat(37_500) })),
-    ];
-    writeFileSync(file, lines.join('\n') + '\n');
     // The CLI runs under the same cap: its reading and sending are bounded too.
     const ingest = await claims(['ingest', file, '--wait', '--no-worker-ms', '120000'], { ...pipeline.env, NODE_OPTIONS: WORKER_NODE_OPTIONS });
     expect(ingest.stderr).toContain(`abstract is longer than ${MAX_ABSTRACT_CHARS} characters`);
