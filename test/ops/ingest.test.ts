@@ -58,6 +58,9 @@ describe('claims ingest --wait tells failures as they are', () => {
     expect(r.code).toBe(1);
     const batch = r.stdout.trim();
     expect(r.stderr).toMatch(new RegExp(`claims ingest: batch ${batch} is queued, but no worker is consuming the ingest queue on prefix ${env.QUEUE_PREFIX}: start the workers`));
+    // Nothing of it is stored yet, but claims status lists it from the queues (it did not before).
+    const status = await claims(['status'], env);
+    expect(status.stdout).toContain(`batch ${batch}: waiting, nothing stored yet, 2 job(s) waiting`);
   });
 
   it('once workers run, that batch goes on; a job that fails for good is named with its reason, the batch shows "failed (1 job)"', async () => {
