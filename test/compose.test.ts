@@ -48,8 +48,38 @@ describe('docker-compose.yml', () => {
     for (const key of Object.keys(services[name].environment ?? {})) if (key !== 'NODE_OPTIONS') expect(CONFIG_ENV_VARS).toContain(key);
   });
 
-  it.each(['ingest', 'extractor', 'normalizer', 'writer', 'cli'])('%s runs with the heap cap the workers are measured with', (name) => {
+  it.each(['ingest', 'extractor', 'normalizer', 'writer'])('%s runs with the heap cap the workers are measured with', (name) => {
     expect(services[name].environment.NODE_OPTIONS).toBe(WORKER_NODE_OPTIONS);
+  });
+
+  it.each(['api', 'cli', 'migrate'])('%s has no heap cap: it is meant for the workers only', (name) => {
+    expect(services[name].environment?.NODE_OPTIONS).toBeUndefined();
+  });
+
+  it('writes no password: the database password comes from POSTGRES_PASSWORD, which must be set', () => {
+    expect(text).not.toMatch(/claimflow:claimflow@|POSTGRES_PASSWORD: claimflow/);
+    expect(services.postgres.environment.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?[^}]+\}$/);
+    for (const name of ['migrate', 'ingest', 'extractor', 'normalizer', 'writer', 'api', 'cli']) {
+      expect(services[name].environment.DATABASE_URL, name).toMatch(/^postgres:\/\/claimflow:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:5432\/claimflow$/);
+    }
+  });
+
+  it('every service\'s log is rotated', () => {
+    for (const [name, s] of Object.entries(services)) {
+      expect(s.logging?.driver, name).toBe('json-file');
+      expect(s.logging.options['max-size'], name).toBeTruthy();
+      expect(Number(s.logging.options['max-file']), name).toBeGreaterThan(0);
+    }
+  });
+
+  it('the cli waits for migrate and reads the host folder INPUT_DIR at /input', () => {
+    expect(services.cli.depends_on.migrate.condition).toBe('service_completed_successfully');
+    expect(services.cli.volumes).toContain('${INPUT_DIR:-./seeds}:/input:ro');
+  });
+
+  it('.dockerignore keeps the inbox, local stores, secrets and builds out of the images', () => {
+    const ignored = readFileSync(`${ROOT}.dockerignore`, 'utf8').split('\n').map((l) => l.trim());
+    for (const p of ['node_modules', '**/node_modules', '**/dist', 'data', 'seeds/inbox', '.env', '.git', 'coverage', '.turbo']) expect(ignored, p).toContain(p);
   });
 
   it.each(LONG_RUNNING)('%s has a healthcheck on the port it serves, and waits for healthy dependencies', (name) => {
@@ -84,11 +114,13 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/^USER node$/m);
   });
 
-  it('host ports are overridable, and only the API publishes on all interfaces by default', () => {
+  it('host ports are overridable; only the API is published, PostgreSQL only when asked for (on loopback)', () => {
     const published = Object.entries(services).filter(([, s]) => s.ports).map(([name]) => name).sort();
-    expect(published).toEqual(['api', 'postgres']);
+    expect(published).toEqual(['api']);
     expect(services.api.ports).toEqual(['${API_HOST:-0.0.0.0}:${API_PORT:-8080}:8080']);
-    expect(services.postgres.ports).toEqual(['127.0.0.1:${POSTGRES_PORT:-5432}:5432']);
+    const override = parse(readFileSync(`${ROOT}infra/compose.postgres-port.yml`, 'utf8'));
+    expect(Object.keys(override.services)).toEqual(['postgres']);
+    expect(override.services.postgres.ports).toEqual(['127.0.0.1:${POSTGRES_PORT:-5432}:5432']);
     const readme = readFileSync(`${ROOT}README.md`, 'utf8');
     for (const v of ['API_PORT', 'POSTGRES_PORT', 'INBOX_USER']) expect(readme).toContain(`\`${v}\``);
   });
@@ -97,8 +129,12 @@ describe('docker-compose.yml', () => {
     expect(services.ingest.user).toBe('${INBOX_USER:-node}');
   });
 
-  it.skipIf(!hasDockerCompose())('passes `docker-compose config -q`' + (hasDockerCompose() ? '' : ' (skipped: docker-compose is not installed)'), () => {
-    execFileSync('docker-compose', ['-f', `${ROOT}docker-compose.yml`, 'config', '-q'], { cwd: ROOT });
+  it.skipIf(!hasDockerCompose())('passes `docker-compose config -q`, with the PostgreSQL port file too, and refuses to start without POSTGRES_PASSWORD' + (hasDockerCompose() ? '' : ' (skipped: docker-compose is not installed)'), () => {
+    const env = { ...process.env, POSTGRES_PASSWORD: 'test-only-password' };
+    execFileSync('docker-compose', ['-f', `${ROOT}docker-compose.yml`, 'config', '-q'], { cwd: ROOT, env });
+    execFileSync('docker-compose', ['-f', `${ROOT}docker-compose.yml`, '-f', `${ROOT}infra/compose.postgres-port.yml`, 'config', '-q'], { cwd: ROOT, env });
+    const { POSTGRES_PASSWORD: _unset, ...without } = env;
+    expect(() => execFileSync('docker-compose', ['-f', `${ROOT}docker-compose.yml`, 'config', '-q'], { cwd: ROOT, env: without, stdio: 'pipe' })).toThrow(/set POSTGRES_PASSWORD/);
   });
 });
 

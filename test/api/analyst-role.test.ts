@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claims } from '../support/cli.js';
+import { testDbPrefix } from '../support/pg-database.mjs';
 import { freshDatabase, type TestDatabase } from '../support/services.js';
 
 /** `claims migrate --analyst-role NAME`: a read-only login role with its own statement timeout, its password from the environment. */
 describe('claims migrate --analyst-role', () => {
   let db: TestDatabase;
-  const role = `analyst_t_${randomBytes(4).toString('hex')}`;
+  const role = `${testDbPrefix()}_analyst_${randomBytes(4).toString('hex')}`;
   const asUser = (user: string) => {
     const url = new URL(db.url);
     url.username = user;

@@ -40,18 +40,22 @@ interface Options {
   fault(run: Run): Promise<void>;
   /** Further checks on the finished store. */
   verify?(run: Run): Promise<void>;
+  /** The batch holds records to reject: `claims ingest` exits 3 (finished, some rejected), not 0. */
+  rejects?: boolean;
+  /** More environment for every worker (a shorter retry budget, say). */
+  env?: Record<string, string>;
 }
 
 async function scenario(name: string, opts: Options) {
   const pipeline = await TestPipeline.start('faults', {
     redisUrl: opts.redisUrl,
-    env: { CHUNK_SIZE: '50', JOB_LOCK_MS: '2000', LOG_LEVEL: 'warn' },
+    env: { CHUNK_SIZE: '50', JOB_LOCK_MS: '2000', LOG_LEVEL: 'warn', ...opts.env },
     perStage: (env) => ({ write: { DATABASE_URL: opts.writerDatabaseUrl?.(env.DATABASE_URL) ?? env.DATABASE_URL } }),
   });
   const { env, stack, store } = pipeline;
   try {
     const [expected, ingest] = await Promise.all([expectedFor(opts.file), claims(['ingest', opts.file], env)]);
-    expect(ingest.code, ingest.stderr).toBe(0);
+    expect(ingest.code, ingest.stderr).toBe(opts.rejects ? 3 : 0);
     const batchId = ingest.stdout.trim();
     const run: Run = {
       env, stack, store, batchId,
@@ -134,11 +138,13 @@ describe('fault injection', () => {
     }
   });
 
-  it('PostgreSQL unreachable for 20 s mid-batch; /readyz says so meanwhile', async () => {
+  /** The writer's database through a proxy the test cuts for `seconds`, mid-batch; /readyz says so meanwhile. */
+  async function postgresOutage(name: string, seconds: number, env?: Record<string, string>) {
     const proxy = await new TcpProxy(5432).start();
     try {
-      await scenario('postgres unreachable 20 s', {
+      await scenario(name, {
         file: corpus,
+        env,
         writerDatabaseUrl: (direct) => {
           const u = new URL(direct);
           u.port = String(proxy.port);
@@ -154,7 +160,7 @@ describe('fault injection', () => {
           });
           expect(ready.checks.store).not.toBe('ok');
           const doneDuringOutage = await run.done();
-          await new Promise((r) => setTimeout(r, 20_000 - (Date.now() - cutAt)));
+          await new Promise((r) => setTimeout(r, seconds * 1000 - (Date.now() - cutAt)));
           expect(await run.done()).toBe(doneDuringOutage); // nothing committed while cut off
           proxy.restore();
           await waitFor('writer ready again', async () => (await run.stack.readiness('write')).ready);
@@ -163,6 +169,16 @@ describe('fault injection', () => {
     } finally {
       await proxy.close();
     }
+  }
+
+  it('PostgreSQL unreachable for 20 s mid-batch; /readyz says so meanwhile', async () => {
+    await postgresOutage('postgres unreachable 20 s', 20);
+  });
+
+  // The old writer gave up once its attempts ran out (8 from 500 ms: about 60 s); with 2 from 100 ms it
+  // would fail its jobs within a second. The outage is ridden out all the same: no attempt is spent on it.
+  it('PostgreSQL unreachable for 20 s with a retry budget of a fraction of a second: still nothing lost', async () => {
+    await postgresOutage('postgres 20 s, 2 attempts', 20, { JOB_ATTEMPTS: '2', JOB_BACKOFF_MS: '100', OUTAGE_RETRY_MAX_MS: '1000' });
   });
 
   it('SIGTERM to every worker mid-batch, then restart', async () => {
@@ -181,6 +197,7 @@ describe('fault injection', () => {
     const fuzz = await writeFuzzBatch(join(dir, 'fuzz.jsonl'), Number(process.env.FAULT_FUZZ_LINES ?? 10_000));
     await scenario('fuzzed 10,000 lines', {
       file: fuzz.path,
+      rejects: true,
       async fault() {},
       async verify(run) {
         const papers = await run.store.papers([...fuzz.hostileIds.keys()]);

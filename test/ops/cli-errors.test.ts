@@ -43,6 +43,15 @@ describe('usage errors', () => {
   });
 });
 
+describe('values a filter does not take say what it does take', () => {
+  it('--kind bogus lists the kinds; --limit abc asks for a whole number (not "received NaN")', async () => {
+    const kind = await claims(['query', '--kind', 'bogus'], { DATA_DIR: mkdtempSync(join(tmpdir(), 'kind-')) });
+    expectOneLine(kind, 2, /^claims query: --kind: expected one of speedup, efficiency, quality_delta, quality_value, measurement/);
+    const limit = await claims(['query', '--limit', 'abc'], { DATA_DIR: mkdtempSync(join(tmpdir(), 'limit-')) });
+    expectOneLine(limit, 2, /^claims query: --limit: must be a whole number$/);
+  });
+});
+
 describe('a port already taken', () => {
   let taken: Server;
   let port: number;
@@ -88,17 +97,28 @@ describe('store errors are told apart and printed once', () => {
   ] as const;
 
   for (const [what, databaseUrl, pattern] of cases) {
-    it.each([['query'], ['export', '--format', 'csv', '--out', '-'], ['migrate'], ['reprocess', '--all']])(`${what}: claims %s`, async (...args) => {
+    it.each([['query'], ['export', '--format', 'csv', '--out', '-'], ['migrate'], ['reprocess', '--all'], ['leaderboard'], ['leaderboard', 'accuracy']])(`${what}: claims %s`, async (...args) => {
       const r = await claims(args, { DATABASE_URL: databaseUrl() });
       expectOneLine(r, 1, pattern);
     });
-    it(`${what}: claims status shows it once, beside the queues`, async () => {
+    it(`${what}: claims status shows it once, beside the queues, and exits 1`, async () => {
       const r = await claims(['status'], { DATABASE_URL: databaseUrl(), REDIS_URL: await testRedisUrl(), QUEUE_PREFIX: 't-storeerr-status' });
-      expect(r.code, r.stderr).toBe(0);
+      expect(r.code, r.stderr).toBe(1);
       expect(r.stdout.split('\n').filter((l) => pattern.test(l))).toHaveLength(1);
       expect(r.stderr).not.toMatch(pattern);
     });
   }
+
+  it('a usage error is one, whatever the store: claims leaderboard METRIC --limit abc exits 2 before opening it', async () => {
+    const r = await claims(['leaderboard', 'accuracy', '--limit', 'abc'], { DATABASE_URL: url('postgres', 'claimflow_no_such_db') });
+    expectOneLine(r, 2, /^claims leaderboard: --limit: must be a whole number$/);
+  });
+
+  it('a worker is not told to use the embedded store, which it cannot share', async () => {
+    const r = await claims(['worker', 'write'], { DATABASE_URL: url('postgres', 'x', '1'), REDIS_URL: await testRedisUrl(), QUEUE_PREFIX: 't-storeerr-worker' });
+    expectOneLine(r, 1, /^claims: PostgreSQL is not answering at .*\. Start it or fix DATABASE_URL\.$/);
+    expect(r.stderr).not.toMatch(/embedded/);
+  });
 
   it('a statement timeout says so, with the setting to raise', async () => {
     expect((await claims(['migrate'], { DATABASE_URL: db.url })).code).toBe(0);

@@ -58,6 +58,9 @@ describe('claims ingest --wait tells failures as they are', () => {
     expect(r.code).toBe(1);
     const batch = r.stdout.trim();
     expect(r.stderr).toMatch(new RegExp(`claims ingest: batch ${batch} is queued, but no worker is consuming the ingest queue on prefix ${env.QUEUE_PREFIX}: start the workers`));
+    // Nothing of it is stored yet, but claims status lists it from the queues (it did not before).
+    const status = await claims(['status'], env);
+    expect(status.stdout).toContain(`batch ${batch}: waiting, nothing stored yet, 2 job(s) waiting`);
   });
 
   it('once workers run, that batch goes on; a job that fails for good is named with its reason, the batch shows "failed (1 job)"', async () => {
@@ -90,7 +93,7 @@ describe('claims ingest --wait tells failures as they are', () => {
     expect(status.code).toBe(0);
   });
 
-  it('a folder is read as every batch file in it', async () => {
+  it('a folder is read as every batch file in it, one batch per file', async () => {
     const folder = join(dir, 'folder');
     mkdirSync(folder);
     writeFileSync(join(folder, 'one.jsonl'), jsonl(2, 'f1'));
@@ -98,7 +101,11 @@ describe('claims ingest --wait tells failures as they are', () => {
     writeFileSync(join(folder, 'notes.md'), 'not a batch');
     const r = await claims(['ingest', folder, '--wait'], env);
     expect(r.code, r.stderr).toBe(0);
-    expect(await store.batch(r.stdout.trim())).toMatchObject({ status: 'done', accepted: 3, rejected: 0 });
+    const [one, two] = r.stdout.trim().split('\n');
+    expect(one).toMatch(/^one-jsonl-/);
+    expect(two).toMatch(/^two-json-/);
+    expect(await store.batch(one)).toMatchObject({ status: 'done', accepted: 2, rejected: 0 });
+    expect(await store.batch(two)).toMatchObject({ status: 'done', accepted: 1, rejected: 0 });
   });
 
   it('the same abstracts with ids and then without are the same papers, and the batch says so', async () => {
@@ -124,7 +131,9 @@ describe('claims ingest --wait tells failures as they are', () => {
   it('claims rejections BATCH lists every rejection, as text or CSV', async () => {
     const lines = [jsonl(1, 'r'), ...Array.from({ length: 25 }, (_, i) => `{"title": "t${i}", "abstract": ${i}}\n`)].join('');
     const r = await claims(['ingest', write('rej.jsonl', lines), '--wait'], env);
-    expect(r.code, r.stderr).toBe(0);
+    // Exit 3: finished, some records rejected; said in one line after the rejections.
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^claims ingest: 25 of 26 record\(s\) rejected, the rest stored \(exit 3\); claims rejections \S+ lists each/);
     const batch = r.stdout.trim();
     const text = await claims(['rejections', batch], env);
     expect(text.code).toBe(0);

@@ -8,3 +8,6 @@ export interface CreatedDatabase {
 }
 
 export function createDatabase(adminUrl: string, label: string, prefix?: string): Promise<CreatedDatabase>;
+
+/** TEST_DB_PREFIX, default `cf`: what the tests' databases and roles are named with. */
+export function testDbPrefix(): string;

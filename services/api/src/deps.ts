@@ -11,7 +11,7 @@ export interface ApiDeps {
   queues?: PipelineQueues;
   /** Pinged by /readyz. */
   redis?: { ping(): Promise<unknown> };
-  config: Pick<Config, 'API_TOKEN' | 'ADMIN_TOKEN' | 'CHUNK_SIZE'>;
+  config: Pick<Config, 'API_TOKEN' | 'ADMIN_TOKEN' | 'CHUNK_SIZE'> & Partial<Pick<Config, 'CHUNK_BYTES'>>;
   /** A pino logger (the service's); omitted: no request logs. */
   logger?: FastifyBaseLogger;
   /** Largest POST /api/batches body, in bytes. */

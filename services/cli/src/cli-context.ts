@@ -6,10 +6,10 @@ import { createContext, UsageError, type ServiceContext } from '@claimflow/servi
  * The context a command runs in. Commands print for people on stdout, so
  * service logs stay at warn unless LOG_LEVEL asks for more.
  */
-export async function cliContext(name: string, overrides: Partial<Config> = {}): Promise<ServiceContext> {
+export async function cliContext(name: string, overrides: Partial<Config> = {}, opts: { readOnlyStore?: boolean } = {}): Promise<ServiceContext> {
   const config = { ...loadConfig(), ...overrides };
   if (!process.env.LOG_LEVEL) config.LOG_LEVEL = 'warn';
-  return createContext(config, createLogger(name, config.LOG_LEVEL));
+  return createContext(config, createLogger(name, config.LOG_LEVEL), opts);
 }
 
 /** `--prefix P`: look at another pipeline's queues (a running `claims run` prints its prefix). */

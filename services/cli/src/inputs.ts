@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { formatOf } from '@claimflow/readers';
+import { BATCH_EXTENSIONS, formatOf } from '@claimflow/readers';
 import { InputError } from '@claimflow/service-kit';
 import { batchFilesIn } from './seeds.js';
 
@@ -14,7 +14,7 @@ export function expandInputs(paths: string[]): string[] {
     if (!existsSync(p)) throw new InputError(`${p}: no such file or folder`);
     if (statSync(p).isDirectory()) {
       const inside = batchFilesIn(p);
-      if (!inside.length) throw new InputError(`${p}: no batch file in this folder (.jsonl, .ndjson, .json, .csv, .txt)`);
+      if (!inside.length) throw new InputError(`${p}: no batch file in this folder (${BATCH_EXTENSIONS.join(', ')}, each also as .gz)`);
       files.push(...inside);
       continue;
     }

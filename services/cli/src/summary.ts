@@ -19,6 +19,18 @@ function fmtValue(c: { value: number | null; low: number | null; high: number | 
   return c.unit === 'x' ? `${v}×` : `${v} ${prefix}${c.unit}`;
 }
 
+/** New, unchanged and updated papers among the accepted records of some batches (an update is stored as the paper's next version). */
+export async function outcomesLine(store: Store, batchIds: string[]): Promise<string> {
+  const o = await store.batchOutcomes(batchIds);
+  return `papers: ${o.new} new, ${o.unchanged} unchanged, ${o.updated} updated (the earlier text kept as a version: claims history ID)`;
+}
+
+/** Records that are papers stored under another id, with where each is and the id it is kept under. */
+export function matchedPapersLine(matched: Awaited<ReturnType<Store['matchedPapers']>>, batchId?: string): string {
+  const eg = matched.examples.map((m) => `${m.file}:${m.line} is ${m.paperId}`).join(', ');
+  return `${matched.count} record(s)${batchId ? ` of ${batchId}` : ''} are papers already stored under another id (same title and abstract), kept as one: ${eg}${matched.count > matched.examples.length ? ', …' : ''}`;
+}
+
 /** What a run stored: per batch, claims by kind, rejected records, and a sample of the claims. */
 export async function printSummary(
   out: NodeJS.WritableStream,
@@ -31,6 +43,7 @@ export async function printSummary(
   for (const b of batches) {
     lines.push(`  batch ${b.id}: ${b.total ?? '?'} records, ${b.accepted} accepted, ${b.rejected} rejected, ${b.claims} claims`);
   }
+  lines.push(`  ${await outcomesLine(store, batches.map((b) => b.id))}`);
   const stored = await store.batchClaimCounts(batches.map((b) => b.id));
   const byKind = Object.entries(stored.byKind);
   lines.push(
@@ -43,10 +56,7 @@ export async function printSummary(
     if (b.rejected > shown.length) lines.push(`  … and ${b.rejected - shown.length} more: claims rejections ${b.id}`);
 
     const matched = await store.matchedPapers(b.id, 3);
-    if (matched.count) {
-      const eg = matched.examples.map((m) => `${m.file}:${m.line} is ${m.paperId}`).join(', ');
-      lines.push(`  ${matched.count} record(s) of ${b.id} are papers already stored under another id (same title and abstract), kept as one: ${eg}${matched.count > matched.examples.length ? ', …' : ''}`);
-    }
+    if (matched.count) lines.push(`  ${matchedPapersLine(matched, b.id)}`);
   }
   const counts = await store.counts();
   lines.push(`  store totals: ${counts.papers} papers, ${counts.claims} claims, ${counts.batches} batches`, '');

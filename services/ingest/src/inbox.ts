@@ -107,9 +107,10 @@ export async function startInbox(ctx: ServiceContext, dir: string): Promise<Runn
       }
     }
     await produceBatch(ctx.queues, batch, [{ file: report.file, records: checked() }], {
-      chunkSize: ctx.config.CHUNK_SIZE,
+      chunkSize: ctx.config.CHUNK_SIZE, chunkBytes: ctx.config.CHUNK_BYTES,
       maxQueueDepth: ctx.config.MAX_QUEUE_DEPTH,
     });
+    if (!report.records) report.batchId = null; // an empty file leaves no batch
     await store.inbox.finish(sha256);
     const outcome = report.accepted ? 'done' : 'rejected';
     if (!report.accepted) report.outcome = 'rejected';

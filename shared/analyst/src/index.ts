@@ -13,7 +13,7 @@ export { iterateClaims, type IterateOptions } from './iterate.js';
 export { csvField, csvHeader, csvLine, EXPORT_COLUMNS, exportChunks, flattenClaim, jsonLine, type FlatClaim } from './export-formats.js';
 export { writeParquetFile } from './parquet.js';
 export { BINS_PER_DECADE, claimStats, claimStatsAt, StatsCache, type StatsAt } from './stats.js';
-export { paperDetail } from './paper.js';
+export { paperDetail, paperVersions } from './paper.js';
 export { type ArgValues, FILTER_OPTIONS, FILTER_USAGE, flagOf, parseClaimArgs, UsageError } from './cli-args.js';
 export { advanceCursor, deleteSearch, getSearch, listSearches, pendingMatches, recentMatches, saveSearch, SearchExistsError, type AlertChannel } from './saved-searches.js';
 export { atomFeed } from './atom.js';

@@ -106,6 +106,21 @@ export const ConfigSchema = z.object({
   EXTRACT_THREADS: z.coerce.number().int().min(0).max(16).default(0),
   /** Records per ingest job: the unit of work that flows through the queues. */
   CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+  /**
+   * Bytes of record text per ingest job: a chunk is cut at CHUNK_SIZE records
+   * or at this many bytes, whichever comes first, so a chunk of long abstracts
+   * stays small enough for a worker under its heap cap (README, "Size limits").
+   */
+  CHUNK_BYTES: z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024).default(512 * 1024),
+  /**
+   * Attempts a job gets for a failure that is not an outage (an outage of the
+   * store or Redis spends none: the stage waits for it to come back).
+   */
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /** First retry delay in ms; each next one doubles (with jitter). */
+  JOB_BACKOFF_MS: z.coerce.number().int().min(0).default(500),
+  /** While the store or Redis is unreachable, a stage tries again at most this often (ms; it starts at 500 and doubles). */
+  OUTAGE_RETRY_MAX_MS: z.coerce.number().int().min(100).default(10_000),
   /** Ingest waits while the extract queue holds more jobs than this. */
   MAX_QUEUE_DEPTH: intFrom(200),
   /** Bearer token for POST /api/batches; unset disables it. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { BatchRef, RawRecord } from '@claimflow/schemas';
+import { MAX_ABSTRACT_CHARS, MAX_RECORD_BYTES, type BatchRef, type RawRecord } from '@claimflow/schemas';
 import { chunkJobId } from './job-options.js';
 import type { PipelineQueues } from './pipeline-queues.js';
 
@@ -11,6 +11,8 @@ export interface BatchSource {
 
 export interface ProduceOptions {
   chunkSize: number;
+  /** A chunk is also cut once its records hold this many bytes of text (CHUNK_BYTES; default 512 KiB). */
+  chunkBytes?: number;
   /** Wait while the pipeline's queues together hold more unfinished jobs than this. */
   maxQueueDepth: number;
   onProgress?: (records: number) => void;
@@ -24,12 +26,48 @@ export function newBatch(name: string): BatchRef {
   return { id: `${slug}-${Date.now().toString(36)}${randomBytes(2).toString('hex')}`, name, createdAt: new Date().toISOString() };
 }
 
+export const DEFAULT_CHUNK_BYTES = 512 * 1024;
+
+/**
+ * About how many bytes a record takes in a job (its strings' lengths; other
+ * values as JSON): cheap enough for every record, close enough to bound a chunk.
+ */
+export function recordBytes(raw: RawRecord): number {
+  if ('error' in raw) return raw.error.length + 32;
+  const record = raw.record;
+  if (typeof record === 'string') return record.length + 32;
+  if (record === null || typeof record !== 'object') return 32;
+  let bytes = 32;
+  for (const [key, value] of Object.entries(record)) {
+    bytes += key.length + 4 + (typeof value === 'string' ? value.length : (JSON.stringify(value)?.length ?? 4));
+  }
+  return bytes;
+}
+
+/**
+ * An oversized record is replaced by its rejection before it is queued, so
+ * no job, and no worker, ever holds it (the ingest stage would refuse it anyway).
+ */
+export function boundedRecord(raw: RawRecord, bytes: number): RawRecord {
+  if ('error' in raw) return raw;
+  const abstract = (raw.record as { abstract?: unknown } | null)?.abstract;
+  if (typeof abstract === 'string' && abstract.length > MAX_ABSTRACT_CHARS) {
+    return { line: raw.line, field: 'abstract', error: `abstract is longer than ${MAX_ABSTRACT_CHARS} characters` };
+  }
+  if (bytes > MAX_RECORD_BYTES) {
+    return { line: raw.line, field: null, error: `the record is ${Math.round(bytes / 1024)} KB, over the ${MAX_RECORD_BYTES / 1024} KB a record may hold` };
+  }
+  return raw;
+}
+
 const fileKey = (file: string) => createHash('sha256').update(file).digest('hex').slice(0, 8);
 
 /**
- * Sends a batch's records to the ingest queue in chunks, pausing while the
+ * Sends a batch's records to the ingest queue in chunks of at most
+ * `chunkSize` records and `chunkBytes` bytes (one longer record goes alone), pausing while the
  * pipeline is deeper than `maxQueueDepth` so a huge file never fills Redis.
- * The last job carries the batch total, so the writer can tell it is complete.
+ * The last job carries the batch total, so the writer can tell it is complete;
+ * sources that hold no record send nothing, and so leave no batch.
  * Job ids are deterministic: sending the same batch twice adds nothing twice.
  */
 export async function produceBatch(
@@ -43,21 +81,31 @@ export async function produceBatch(
   for (const source of sources) {
     const key = fileKey(source.file);
     let chunk: RawRecord[] = [];
+    let chunkBytes = 0;
+    const maxBytes = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
     const flush = async () => {
       opts.signal?.throwIfAborted();
       await waitForRoom(queues, opts.maxQueueDepth, opts.signal);
       await queues.add('ingest', { batch, file: source.file, records: chunk }, chunkJobId(batch.id, `${key}.${chunks}`));
       chunks++;
       chunk = [];
+      chunkBytes = 0;
       opts.onProgress?.(records);
     };
-    for await (const record of source.records) {
+    for await (const read of source.records) {
+      const record = boundedRecord(read, recordBytes(read));
+      const bytes = recordBytes(record);
+      // A record that would take the chunk past its bytes goes into the next one.
+      if (chunk.length && chunkBytes + bytes > maxBytes) await flush();
       chunk.push(record);
+      chunkBytes += bytes;
       records++;
-      if (chunk.length >= opts.chunkSize) await flush();
+      if (chunk.length >= opts.chunkSize || chunkBytes >= maxBytes) await flush();
     }
     if (chunk.length) await flush();
   }
+  // Nothing read (empty files): no job was sent, so no batch exists; none is made for nothing.
+  if (!records) return { records, chunks };
   await queues.add('ingest', { batch, file: sources[0]?.file ?? '-', records: [], total: records }, chunkJobId(batch.id, 'end'));
   opts.onProgress?.(records);
   return { records, chunks };

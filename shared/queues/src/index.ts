@@ -6,3 +6,4 @@ export * from './stage-worker.js';
 export { UnrecoverableError } from 'bullmq';
 export * from './batch-producer.js';
 export * from './batch-status.js';
+export * from './worker-died.js';

@@ -6,6 +6,14 @@ import type { DefaultJobOptions } from 'bullmq';
  * UnrecoverableError and fails at once. Finished jobs are trimmed by count and
  * age so Redis does not grow over weeks; failed ones stay longer, to be seen.
  */
+export function jobOptions(attempts: number, backoffMs: number): DefaultJobOptions {
+  return { ...DEFAULT_JOB_OPTIONS, attempts, backoff: { type: 'exponential', delay: backoffMs, jitter: 0.5 } };
+}
+
+/**
+ * An outage of the store or Redis spends no attempt (the stage waits for it:
+ * @claimflow/service-kit's ride-out.ts); attempts are for other transient failures.
+ */
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 500, jitter: 0.5 },

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { queuePrefix, type RedisConnection } from './connection.js';
-import { DEFAULT_JOB_OPTIONS } from './job-options.js';
+import { DEFAULT_JOB_OPTIONS, jobOptions } from './job-options.js';
 import { PAYLOADS, STAGES, type Payload, type Stage } from './names.js';
 
 export interface QueueCounts {
@@ -19,10 +19,12 @@ export class PipelineQueues {
   /** The prefix the keys carry: the configured one, as a hash tag on a cluster. */
   readonly prefix: string;
 
-  constructor(connection: RedisConnection, configuredPrefix: string) {
+  /** `retry`: attempts and first backoff of the jobs this producer adds (JOB_ATTEMPTS, JOB_BACKOFF_MS); default 8 from 500 ms. */
+  constructor(connection: RedisConnection, configuredPrefix: string, retry?: { attempts: number; backoffMs: number }) {
     const prefix = (this.prefix = queuePrefix(connection, configuredPrefix));
+    const defaultJobOptions = retry ? jobOptions(retry.attempts, retry.backoffMs) : DEFAULT_JOB_OPTIONS;
     this.byStage = Object.fromEntries(
-      STAGES.map((s) => [s, new Queue(s, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS })]),
+      STAGES.map((s) => [s, new Queue(s, { connection, prefix, defaultJobOptions })]),
     ) as Record<Stage, Queue>;
   }
 

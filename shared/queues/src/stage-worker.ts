@@ -2,6 +2,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger } from '@claimflow/logger';
 import { queuePrefix, type RedisConnection } from './connection.js';
 import { PAYLOADS, type Payload, type Stage } from './names.js';
+import { MAX_STALLED_COUNT, sayWhyStalledJobsFail } from './worker-died.js';
 
 export type StageProcessor<S extends Stage> = (payload: Payload<S>, job: Job) => Promise<void>;
 
@@ -39,11 +40,13 @@ export function createStageWorker<S extends Stage>(stage: S, process: StageProce
       concurrency: opts.concurrency,
       lockDuration: opts.lockMs,
       stalledInterval: opts.lockMs,
-      // A job may be caught by a crash more than once (kill -9 twice); its work is idempotent.
-      maxStalledCount: 3,
+      // A job whose worker died is handed to another once; the second death fails it
+      // (a job that kills its worker would otherwise crash-loop every worker in turn).
+      maxStalledCount: MAX_STALLED_COUNT,
       autorun: true,
     },
   );
+  sayWhyStalledJobsFail(worker);
   worker.on('failed', (job, err) => {
     log.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed');
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@claimflow/logger';
-import type { RawRecord } from '@claimflow/schemas';
+import { MAX_ABSTRACT_CHARS, type RawRecord } from '@claimflow/schemas';
 import { testRedisUrl, uniquePrefix } from '../../../test/support/services.js';
 import { assertRedisReachable, createRedis, createStageWorker, newBatch, PipelineQueues, produceBatch, UnreachableError } from '../src/index.js';
 
@@ -30,6 +30,26 @@ describe('produceBatch', () => {
     expect(mine.map((j) => j.data.records.length).sort()).toEqual([0, 10, 10, 5].sort());
     expect(mine.find((j) => j.data.total != null)?.data.total).toBe(25);
     expect(progress.at(-1)).toBe(25);
+  });
+
+  it('cuts chunks by bytes as well as by count: long abstracts never make a job past CHUNK_BYTES', async () => {
+    const batch = newBatch('bytes');
+    const long = (n: number): RawRecord[] => Array.from({ length: n }, (_, i) => ({ line: i + 1, record: { title: `t${i}`, abstract: 'x'.repeat(15_000) } }));
+    const sent = await produceBatch(queues, batch, [{ file: 'long.jsonl', records: long(10) }], { chunkSize: 200, chunkBytes: 64 * 1024, maxQueueDepth: 0 });
+    const mine = (await queues.byStage.ingest.getJobs(['waiting'])).filter((j) => j.data.batch.id === batch.id && j.data.records.length);
+    // 15 KB a record, 64 KB a chunk: 4 records each (the old code sent all 10 in one job of 150 KB).
+    expect(sent.chunks).toBe(3);
+    expect(mine.map((j) => j.data.records.length).sort()).toEqual([2, 4, 4]);
+    for (const j of mine) expect(JSON.stringify(j.data).length).toBeLessThan(64 * 1024 + 1024);
+  });
+
+  it('queues an over-long abstract as its rejection, not its text', async () => {
+    const batch = newBatch('too-long');
+    const huge: RawRecord[] = [{ line: 1, record: { id: 'big', title: 'Big', abstract: 'y'.repeat(MAX_ABSTRACT_CHARS + 1) } }, ...records(1).map((r) => ({ ...r, line: 2 }))];
+    await produceBatch(queues, batch, [{ file: 'big.jsonl', records: huge }], { chunkSize: 200, maxQueueDepth: 0 });
+    const [job] = (await queues.byStage.ingest.getJobs(['waiting'])).filter((j) => j.data.batch.id === batch.id && j.data.records.length);
+    expect(job.data.records[0]).toEqual({ line: 1, field: 'abstract', error: `abstract is longer than ${MAX_ABSTRACT_CHARS} characters` });
+    expect(JSON.stringify(job.data).length).toBeLessThan(2000);
   });
 
   it('adds nothing twice when the same batch is sent again (deterministic job ids)', async () => {

@@ -8,6 +8,18 @@ import type { LineParser } from './line-parser.js';
 const MAX_RECORD_LINES = 100;
 const MAX_RECORD_CHARS = 1_000_000;
 
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * The delimiter a header line uses: the one it holds most of outside quotes
+ * (a spreadsheet in a comma-decimal locale writes `;`); a comma on a tie.
+ */
+export function delimiterOf(header: string): ',' | ';' | '\t' {
+  const outside = header.replace(/"[^"]*"/g, '');
+  const count = (d: string) => outside.split(d).length - 1;
+  return DELIMITERS.reduce((best, d) => (count(d) > count(best) ? d : best), DELIMITERS[0]);
+}
+
 /**
  * CSV with a header row (RFC 4180: quoted fields may hold commas, doubled
  * quotes and line breaks). Each record is an object keyed by the header.
@@ -20,6 +32,13 @@ const MAX_RECORD_CHARS = 1_000_000;
  */
 export class CsvParser implements LineParser {
   private header: string[] | null = null;
+  /** null: found from the header line (comma, semicolon or tab, whichever it holds most of). */
+  private delimiter: string | null;
+
+  constructor(delimiter: ',' | ';' | '\t' | null = null) {
+    this.delimiter = delimiter;
+  }
+
   private fields: string[] = [];
   private field = '';
   private inQuotes = false;
@@ -40,6 +59,7 @@ export class CsvParser implements LineParser {
     } else {
       this.field += '\n';
     }
+    this.delimiter ??= delimiterOf(line);
     this.lines.push({ text: line, no: lineNo });
     this.chars += line.length;
     this.scan(line);
@@ -85,11 +105,11 @@ export class CsvParser implements LineParser {
             i++;
           } else {
             this.inQuotes = false;
-            if (i + 1 < line.length && line[i + 1] !== ',') this.textAfterQuote = true;
+            if (i + 1 < line.length && line[i + 1] !== this.delimiter) this.textAfterQuote = true;
           }
         } else this.field += c;
       } else if (c === '"' && this.field === '') this.inQuotes = true;
-      else if (c === ',') {
+      else if (c === this.delimiter) {
         this.fields.push(this.field);
         this.field = '';
       } else this.field += c;

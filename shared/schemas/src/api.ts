@@ -33,6 +33,12 @@ const bound = z
   .union([z.number(), z.string().regex(NUMBER).transform(Number)], { error: 'must be a number' })
   .pipe(z.number().finite('must be a finite number'));
 
+/** A count from a query string or argv (`--limit 20`): "abc" says what is expected, not "received NaN". */
+const count = (max?: number) =>
+  z
+    .union([z.number(), z.string().regex(/^\s*\d+\s*$/).transform(Number)], { error: 'must be a whole number' })
+    .pipe(max ? z.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`) : z.number().int('must be a whole number').min(1, 'must be at least 1'));
+
 /** Most values one filter takes at once (`kind=speedup&kind=efficiency`). */
 export const MAX_FILTER_VALUES = 50;
 
@@ -42,7 +48,13 @@ export const MAX_FILTER_VALUES = 50;
  */
 const anyOf = <T extends z.ZodType>(item: T) =>
   z
-    .union([item, z.array(item).min(1).max(MAX_FILTER_VALUES)])
+    .union([item, z.array(item).min(1).max(MAX_FILTER_VALUES)], {
+      // An enum's values are listed (`--kind bogus`: which kinds there are), not "Invalid input".
+      error: () => {
+        const options = (item as unknown as { options?: readonly string[] }).options;
+        return options ? `expected one of ${options.join(', ')} (up to ${MAX_FILTER_VALUES} values)` : `expected one value or up to ${MAX_FILTER_VALUES}`;
+      },
+    })
     .transform((v): z.output<T>[] => (Array.isArray(v) ? v : [v]));
 
 /** The claim filter shared by the API, the exports and the CLI. */
@@ -77,7 +89,7 @@ const minNotAboveMax = (v: { min?: number; max?: number }, ctx: z.RefinementCtx)
 /** GET /api/claims: one page of claims. */
 export const ClaimQuery = ClaimFilterQuery.extend({
   cursor: z.string().min(1).max(2000).optional().describe('nextCursor of the previous page'),
-  limit: z.coerce.number().int('must be an integer').min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  limit: count(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 })
   .strict()
   .superRefine(minNotAboveMax);
@@ -85,7 +97,7 @@ export type ClaimQuery = z.infer<typeof ClaimQuery>;
 
 /** GET /api/claims.csv|.jsonl and `claims export`: every matching claim, streamed; `limit` optionally caps the count. */
 export const ClaimExportQuery = ClaimFilterQuery.extend({
-  limit: z.coerce.number().int('must be an integer').min(1).optional(),
+  limit: count().optional(),
 })
   .strict()
   .superRefine(minNotAboveMax);
@@ -132,8 +144,16 @@ export const PaperDetail = z.object({
   batches: z.array(z.string()),
   /** In abstract order; `span` indexes `abstract`. */
   claims: z.array(StoredClaim),
+  /** Which version this is: the same id with different text is the paper's next version. */
+  version: z.number().int().positive(),
+  /** Every version the store holds, oldest first; the last is the current one, whose claims every other route serves. */
+  versions: z.array(z.object({ version: z.number().int().positive(), storedAt: z.string(), claims: z.number().int(), current: z.boolean() })),
 });
 export type PaperDetail = z.infer<typeof PaperDetail>;
+
+/** GET /api/papers/:id takes an earlier version's number; none: the current version. */
+export const PaperQuery = z.object({ version: count().optional().describe('an earlier version of the paper (claims history ID lists them); default: the current one') }).strict();
+export type PaperQuery = z.infer<typeof PaperQuery>;
 
 /** GET /api/stats takes the claim filter (no sort, paging). */
 export const StatsQuery = ClaimFilterQuery.omit({ sort: true }).strict().superRefine(minNotAboveMax);
@@ -249,7 +269,7 @@ export const LeaderboardQuery = z
     unit: CanonicalUnit.optional().describe('omitted: the unit with the most papers'),
     kind: ClaimKind.optional().describe('omitted: the kind with the most papers'),
     batch: text(200).optional().describe('only papers of this batch'),
-    limit: z.coerce.number().int('must be an integer').min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+    limit: count(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   })
   .strict();
 export type LeaderboardQuery = z.infer<typeof LeaderboardQuery>;
@@ -291,7 +311,7 @@ export const BaselineQuery = z
   .object({
     kind: anyOf(ClaimKind).optional(),
     batch: text(200).optional(),
-    limit: z.coerce.number().int('must be an integer').min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+    limit: count(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   })
   .strict();
 export type BaselineQuery = z.infer<typeof BaselineQuery>;

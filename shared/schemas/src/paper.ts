@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
-/** Abstracts longer than this are rejected: no real abstract comes close. */
-export const MAX_ABSTRACT_CHARS = 1_000_000;
+/**
+ * Abstracts longer than this are rejected. Real abstracts stay under ~10,000
+ * characters. The bound is what a worker under the shipped 96 MB heap cap can
+ * always process: extraction time grows with the square of a sentence's
+ * length, so a 20,000-character wall of numbers with no full stop takes about
+ * a second and yields ~440 claims; at 50,000 it took 13 s and, with whole
+ * sentences as evidence, 55 MB of output (README, "Size limits").
+ */
+export const MAX_ABSTRACT_CHARS = 20_000;
+/** A record (title, abstract and metadata together) past this many bytes is refused before it is queued. */
+export const MAX_RECORD_BYTES = 256 * 1024;
 export const MAX_TITLE_CHARS = 2_000;
 
 /**

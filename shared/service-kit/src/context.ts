@@ -19,11 +19,12 @@ export interface ServiceContext {
   close(): Promise<void>;
 }
 
-export async function createContext(config: Config, log: Logger): Promise<ServiceContext> {
+/** `readOnlyStore`: the process only reads the store, so an embedded store another process holds is read through it. */
+export async function createContext(config: Config, log: Logger, opts: { readOnlyStore?: boolean } = {}): Promise<ServiceContext> {
   // One Redis, Sentinel or Cluster, as the config says: every connection comes from createRedis.
   await assertRedisReachable(config);
   const producerRedis = createRedis(config, 'producer', log);
-  const queues = new PipelineQueues(producerRedis, config.QUEUE_PREFIX);
+  const queues = new PipelineQueues(producerRedis, config.QUEUE_PREFIX, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
   const workerConnections: RedisConnection[] = [];
   let store: Promise<Store> | null = null;
   return {
@@ -42,6 +43,7 @@ export async function createContext(config: Config, log: Logger): Promise<Servic
         dataDir: config.DATA_DIR,
         statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
         migrate: true,
+        readOnly: opts.readOnlyStore,
       });
       return store;
     },

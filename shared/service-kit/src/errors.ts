@@ -1,5 +1,5 @@
 import type { Logger } from '@claimflow/logger';
-import { explainStoreError } from '@claimflow/store';
+import { explainStoreError, withoutEmbeddedAdvice } from '@claimflow/store';
 
 /** A problem with what the user asked for (a missing file, an unknown format): reported in one line. */
 export class InputError extends Error {
@@ -45,9 +45,13 @@ export function explainError(err: unknown, env: { DATABASE_URL?: string; STATEME
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
 
-/** Known failures (config, unreachable services, a taken port) are one line; anything else keeps its stack. */
-export function exitWithError(err: unknown, log?: Logger): never {
-  const known = explainError(err);
+/**
+ * Known failures (config, unreachable services, a taken port) are one line; anything else keeps its stack.
+ * A service (a worker, the API) shares its store with other processes, so the embedded store is no advice for it.
+ */
+export function exitWithError(err: unknown, log?: Logger, opts: { service?: boolean } = {}): never {
+  const explained = explainError(err);
+  const known = explained && opts.service ? withoutEmbeddedAdvice(explained) : explained;
   log?.fatal({ err: known ?? err }, 'cannot start');
   process.stderr.write(`claims: ${known ?? ((err as Error)?.stack ?? String(err))}\n`);
   process.exit(isUsageError(err) ? 2 : 1);

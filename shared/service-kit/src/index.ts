@@ -5,3 +5,4 @@ export * from './run-main.js';
 export * from './start-stage.js';
 export * from './metrics.js';
 export * from './errors.js';
+export { isOutage } from './ride-out.js';

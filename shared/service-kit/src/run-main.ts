@@ -22,6 +22,6 @@ export async function runMain(name: string, starters: ServiceStarter[], override
     await runServices(ctx, running);
     log.info('started');
   } catch (err) {
-    exitWithError(err, log);
+    exitWithError(err, log, { service: true });
   }
 }

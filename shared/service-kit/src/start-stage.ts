@@ -1,11 +1,14 @@
 import { createStageWorker, type Stage, type StageProcessor } from '@claimflow/queues';
 import type { ServiceContext } from './context.js';
 import { metrics } from './metrics.js';
+import { ridingOutOutages } from './ride-out.js';
 import type { Running } from './run-service.js';
 
 /** A stage worker on the context's connections; stopping it lets in-flight jobs finish. */
 export function startStage<S extends Stage>(ctx: ServiceContext, stage: S, process: StageProcessor<S>): Running {
-  const worker = createStageWorker(stage, process, {
+  const stopping = new AbortController();
+  const riding = ridingOutOutages(stage, process, { log: ctx.log, maxWaitMs: ctx.config.OUTAGE_RETRY_MAX_MS, stopping: stopping.signal });
+  const worker = createStageWorker(stage, riding, {
     connection: ctx.workerRedis(),
     prefix: ctx.config.QUEUE_PREFIX,
     concurrency: ctx.config.CONCURRENCY,
@@ -24,5 +27,10 @@ export function startStage<S extends Stage>(ctx: ServiceContext, stage: S, proce
     (willRetry ? metrics.jobsRetried : metrics.jobsFailed).inc({ stage });
   });
   ctx.log.info({ stage, concurrency: ctx.config.CONCURRENCY }, 'worker started');
-  return { stop: () => worker.close() };
+  return {
+    stop: () => {
+      stopping.abort();
+      return worker.close();
+    },
+  };
 }

@@ -4,6 +4,13 @@ import { StoreUnavailableError } from './sql.js';
 
 const LOCK_FILE = 'claimflow.lock';
 
+/** The folder is held by another live process (which may serve reads: store-socket.ts). */
+export class StoreInUseError extends StoreUnavailableError {
+  constructor(message: string, readonly holder: number) {
+    super(message);
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -31,8 +38,9 @@ export function lockDataDir(dir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(readFileSync(path, 'utf8').trim());
       if (holder && holder !== process.pid && alive(holder)) {
-        throw new StoreUnavailableError(
+        throw new StoreInUseError(
           `the embedded store in ${dir} is in use by process ${holder}; stop it first, or set DATABASE_URL to share a PostgreSQL server`,
+          holder,
         );
       }
       rmSync(path, { force: true });

@@ -9,6 +9,6 @@ export * from './rows.js';
 export type { PaperWithClaims } from './write-papers.js';
 export * from './open.js';
 export * from './inbox-files.js';
-export { explainStoreError } from './store-errors.js';
+export { explainStoreError, withoutEmbeddedAdvice } from './store-errors.js';
 export { keyColumns, KEYS_VERSION, type KeyColumns } from './claim-key-columns.js';
 export { analystRoleEnv, ensureAnalystRole, ROLE_NAME, type AnalystRoleOptions } from './analyst-role.js';

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { lockDataDir } from './data-dir-lock.js';
 import { hasPgliteTemplate, initDataDir, PGLITE_CONF } from './pglite-template.js';
 import type { Param, Sql } from './sql.js';
+import { serveReads } from './store-socket.js';
 
 type Queryable = Pick<PGlite, 'query'> | Transaction;
 
@@ -26,6 +27,9 @@ class PgliteTxSql implements Sql {
 export class PgliteSql implements Sql {
   readonly kind = 'pglite' as const;
 
+  /** Stops serving other processes' reads (store-socket.ts); set when the store is in a folder. */
+  private stopServing: (() => Promise<void>) | null = null;
+
   private constructor(
     private readonly db: PGlite,
     private readonly unlock: () => void,
@@ -39,7 +43,9 @@ export class PgliteSql implements Sql {
       // A new folder is made from the build's template, in a child process (see pglite-template.ts).
       if (path && !existsSync(`${path}/PG_VERSION`) && hasPgliteTemplate()) await initDataDir(path);
       const db = await PGlite.create(path, { postgresqlconf: PGLITE_CONF });
-      return new PgliteSql(db, unlock);
+      const sql = new PgliteSql(db, unlock);
+      if (dir) sql.stopServing = await serveReads(sql, dir);
+      return sql;
     } catch (err) {
       unlock();
       throw err;
@@ -60,6 +66,7 @@ export class PgliteSql implements Sql {
 
   async close(): Promise<void> {
     try {
+      await this.stopServing?.();
       await this.db.close();
     } finally {
       this.unlock();

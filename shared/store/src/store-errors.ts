@@ -13,6 +13,14 @@ function target(url: string): { server: string; database: string; user: string }
 }
 
 /**
+ * Advice that fits a one-process command (`claims run`, `claims query`), not
+ * a service sharing the store with others (a worker, the API):
+ * `withoutEmbeddedAdvice` takes it out of a service's message.
+ */
+const EMBEDDED_ADVICE = ', or unset DATABASE_URL to use the embedded store';
+export const withoutEmbeddedAdvice = (message: string) => message.split(EMBEDDED_ADVICE).join('').replace('Start it, fix DATABASE_URL', 'Start it or fix DATABASE_URL');
+
+/**
  * One line saying what a PostgreSQL error means and what to do, from its
  * SQLSTATE or socket error code; null for an error that is not about the
  * store being reachable or usable (a bug, a bad query). The server's own
@@ -41,13 +49,13 @@ export function explainStoreError(err: unknown, url?: string, statementTimeoutMs
     case 'ETIMEDOUT':
     case 'EHOSTUNREACH':
     case 'ECONNRESET':
-      return `PostgreSQL is not answering at ${url ? redact(url) : 'DATABASE_URL'} (${msg}). Start it, fix DATABASE_URL, or unset DATABASE_URL to use the embedded store.`;
+      return `PostgreSQL is not answering at ${url ? redact(url) : 'DATABASE_URL'} (${msg}). Start it, fix DATABASE_URL${EMBEDDED_ADVICE}.`;
   }
   if (/does not support SSL|SSL/i.test(msg) && url) {
     return `PostgreSQL at ${target(url).server}: ${msg}. Set sslmode in DATABASE_URL to match the server (sslmode=require for TLS, none for a plain local server).`;
   }
   if (/Connection terminated|timeout expired/i.test(msg)) {
-    return `PostgreSQL is not answering at ${url ? redact(url) : 'DATABASE_URL'} (${msg}). Start it, fix DATABASE_URL, or unset DATABASE_URL to use the embedded store.`;
+    return `PostgreSQL is not answering at ${url ? redact(url) : 'DATABASE_URL'} (${msg}). Start it, fix DATABASE_URL${EMBEDDED_ADVICE}.`;
   }
   return null;
 }
@@ -56,6 +64,6 @@ export function explainStoreError(err: unknown, url?: string, statementTimeoutMs
 export function storeConnectError(err: unknown, url: string): StoreUnavailableError {
   return new StoreUnavailableError(
     explainStoreError(err, url) ??
-      `PostgreSQL at ${redact(url)} cannot be used (${(err as Error).message}). Fix DATABASE_URL, or unset it to use the embedded store.`,
+      `PostgreSQL at ${redact(url)} cannot be used (${(err as Error).message}). Fix DATABASE_URL${EMBEDDED_ADVICE}.`,
   );
 }

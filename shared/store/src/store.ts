@@ -49,7 +49,7 @@ export class Store {
 
   /** Replaces the claims of papers already stored (reprocessing), atomically per call. */
   async replaceClaims(items: PaperWithClaims[], extractorVersion: string): Promise<number> {
-    return this.sql.transaction((tx) => writePapers(tx, items, extractorVersion, this.claimId));
+    return this.sql.transaction(async (tx) => (await writePapers(tx, items, extractorVersion, this.claimId)).claims);
   }
 
   /**
@@ -89,6 +89,40 @@ export class Store {
   async batch(id: string): Promise<BatchProgress | null> {
     const rows = await this.sql.query<BatchRow>(`${BATCH_SELECT} WHERE b.id = $1`, [id]);
     return rows.length ? toBatch(rows[0]) : null;
+  }
+
+  /**
+   * What deleting a batch removes: its records and rejections, and the papers
+   * (with their claims and versions) that no other batch holds. Papers that
+   * came in another batch too stay. `apply` false only counts.
+   */
+  async deleteBatch(id: string, apply: boolean): Promise<{ records: number; papers: number; claims: number }> {
+    const ONLY_HERE = `SELECT DISTINCT r.paper_id FROM batch_records r WHERE r.batch_id = $1
+      AND NOT EXISTS (SELECT 1 FROM batch_records o WHERE o.paper_id = r.paper_id AND o.batch_id <> $1)`;
+    return this.sql.transaction(async (tx) => {
+      const [counts] = await tx.query<{ records: number; papers: number; claims: number }>(
+        `SELECT (SELECT count(*)::int FROM batch_records WHERE batch_id = $1) + (SELECT count(*)::int FROM rejections WHERE batch_id = $1) AS records,
+                (SELECT count(*)::int FROM (${ONLY_HERE}) p) AS papers,
+                (SELECT count(*)::int FROM claims WHERE paper_id IN (${ONLY_HERE})) AS claims`,
+        [id],
+      );
+      if (apply) {
+        await tx.query(`DELETE FROM papers WHERE id IN (${ONLY_HERE})`, [id]);
+        await tx.query('DELETE FROM batches WHERE id = $1', [id]); // its records and rejections go with it
+        await tx.query('DELETE FROM inbox_files WHERE batch_id = $1', [id]); // the same file may be dropped in again
+      }
+      return counts;
+    });
+  }
+
+  /** What the accepted records of some batches were to the store: new papers, papers unchanged, papers updated to a new version. */
+  async batchOutcomes(batchIds: string[]): Promise<{ new: number; unchanged: number; updated: number }> {
+    const rows = await this.sql.query<{ outcome: string | null; n: number }>(
+      'SELECT outcome, count(*)::int AS n FROM batch_records WHERE batch_id = ANY($1::text[]) GROUP BY outcome',
+      [batchIds],
+    );
+    const n = (o: string) => rows.find((r) => r.outcome === o)?.n ?? 0;
+    return { new: n('new'), unchanged: n('unchanged'), updated: n('updated') };
   }
 
   /** Records of a batch that were papers already stored under another id (same normalized title and abstract). */

@@ -5,10 +5,17 @@ import { writePapers, type ClaimIdFn, type PaperWithClaims } from './write-paper
 
 const before = (a: SourceRef, b: SourceRef) => a.file < b.file || (a.file === b.file && a.line < b.line);
 const sameRecord = (a: SourceRef, b: SourceRef) => a.file === b.file && a.line === b.line;
-const duplicateOf = (id: string, first: SourceRef, at: SourceRef): Rejection => ({
+/**
+ * A later record of the same paper. When its own id differs (it is that
+ * paper by its title and abstract), both ids are named: the operator looks
+ * for the id they wrote, not only the one it was stored under.
+ */
+const duplicateOf = (id: string, first: SourceRef, at: SourceRef, givenId?: string | null): Rejection => ({
   ...at,
   field: 'id',
-  reason: `duplicate id "${id}": first at ${first.file}:${first.line}`,
+  reason: givenId && givenId !== id
+    ? `duplicate: id "${givenId}" has the same title and abstract as id "${id}", first at ${first.file}:${first.line}`
+    : `duplicate id "${id}": first at ${first.file}:${first.line}`,
 });
 
 /**
@@ -38,7 +45,7 @@ export async function writeChunk(tx: Sql, job: WriteJob, claimId: ClaimIdFn): Pr
   const winners = new Map<string, PaperWithClaims>();
   for (const item of [...resolved.items].sort((a, b) => (before(a.paper.source, b.paper.source) ? -1 : 1))) {
     const first = winners.get(item.paper.id);
-    if (first && !sameRecord(first.paper.source, item.paper.source)) rejections.push(duplicateOf(item.paper.id, first.paper.source, item.paper.source));
+    if (first && !sameRecord(first.paper.source, item.paper.source)) rejections.push(duplicateOf(item.paper.id, first.paper.source, item.paper.source, resolved.given.get(item)));
     else winners.set(item.paper.id, item);
   }
 
@@ -48,8 +55,8 @@ export async function writeChunk(tx: Sql, job: WriteJob, claimId: ClaimIdFn): Pr
     await tx.query('SELECT pg_advisory_xact_lock(hashtext(id)) FROM (SELECT DISTINCT unnest($1::text[]) AS id ORDER BY 1) t', [ids]);
   }
   const stored = ids.length
-    ? await tx.query<{ paper_id: string; file: string; line: number }>(
-        'SELECT paper_id, file, line FROM batch_records WHERE batch_id = $1 AND paper_id = ANY($2::text[])',
+    ? await tx.query<{ paper_id: string; file: string; line: number; given_id: string | null }>(
+        'SELECT paper_id, file, line, given_id FROM batch_records WHERE batch_id = $1 AND paper_id = ANY($2::text[])',
         [batch.id, ids],
       )
     : [];
@@ -60,10 +67,10 @@ export async function writeChunk(tx: Sql, job: WriteJob, claimId: ClaimIdFn): Pr
     if (sameRecord(existing, item.paper.source)) continue; // a redelivered chunk
     if (before(existing, item.paper.source)) {
       winners.delete(row.paper_id);
-      rejections.push(duplicateOf(row.paper_id, existing, item.paper.source));
+      rejections.push(duplicateOf(row.paper_id, existing, item.paper.source, resolved.given.get(item)));
     } else {
       displaced.push({ ...existing, paperId: row.paper_id });
-      rejections.push(duplicateOf(row.paper_id, item.paper.source, existing));
+      rejections.push(duplicateOf(row.paper_id, item.paper.source, existing, row.given_id));
     }
   }
   let displacedCount = 0;
@@ -80,16 +87,17 @@ export async function writeChunk(tx: Sql, job: WriteJob, claimId: ClaimIdFn): Pr
   }
 
   const papers = [...winners.values()];
-  const claims = await writePapers(tx, papers, job.extractorVersion, claimId, contentKeys);
+  const { claims, outcomes } = await writePapers(tx, papers, job.extractorVersion, claimId, contentKeys);
   // Counters move only by rows this transaction added: a redelivered chunk adds none.
   let accepted = 0;
   let newClaims = 0;
   if (papers.length) {
     const added = await tx.query<{ paper_id: string }>(
-      `INSERT INTO batch_records (batch_id, file, line, paper_id, given_id)
-       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[])
+      `INSERT INTO batch_records (batch_id, file, line, paper_id, given_id, outcome)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[])
        ON CONFLICT (batch_id, file, line) DO NOTHING RETURNING paper_id`,
-      [batch.id, papers.map((p) => p.paper.source.file), papers.map((p) => p.paper.source.line), papers.map((p) => p.paper.id), papers.map((p) => resolved.given.get(p) ?? null)],
+      [batch.id, papers.map((p) => p.paper.source.file), papers.map((p) => p.paper.source.line), papers.map((p) => p.paper.id), papers.map((p) => resolved.given.get(p) ?? null),
+        papers.map((p) => outcomes.get(p.paper.id) ?? null)],
     );
     accepted = added.length;
     const claimsOf = new Map(papers.map((p) => [p.paper.id, p.claims.length]));

@@ -3,6 +3,7 @@ import { contentKeyOf } from './paper-identity.js';
 import { claimKeysCache } from '@claimflow/units';
 import { keyColumns, KEYS_VERSION } from './claim-key-columns.js';
 import { copyText } from './copy-text.js';
+import { CLAIM_COLUMNS } from './rows.js';
 import type { Sql } from './sql.js';
 
 export type ClaimIdFn = (paperId: string, c: ClaimRecord) => string;
@@ -44,20 +45,22 @@ export async function writePapers(
   extractorVersion: string,
   claimId: ClaimIdFn,
   contentKeys?: Map<Paper, string>,
-): Promise<number> {
+): Promise<{ claims: number; outcomes: Map<string, PaperOutcome> }> {
   const papers = lastByKey(items, (i) => i.paper.id);
-  if (!papers.length) return 0;
+  if (!papers.length) return { claims: 0, outcomes: new Map() };
   for (const ddl of STAGING) await tx.query(ddl);
   await tx.copyIn(
     'paper_stage',
     PAPER_STAGE_COLUMNS,
     copyText(papers.map(({ paper: p }) => [p.id, p.title, p.abstract, JSON.stringify(p.metadata), contentKeys?.get(p) ?? contentKeyOf(p)])),
   );
+  const outcomes = await keepReplacedVersions(tx);
   await tx.query(
     `INSERT INTO papers (id, title, abstract, metadata, extractor_version, content_key)
      SELECT id, title, abstract, metadata, $1, content_key FROM paper_stage
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, abstract = excluded.abstract, metadata = excluded.metadata,
-       extractor_version = excluded.extractor_version, content_key = excluded.content_key, updated_at = now()`,
+       extractor_version = excluded.extractor_version, content_key = excluded.content_key, updated_at = now(),
+       version = papers.version + CASE WHEN papers.content_key IS DISTINCT FROM excluded.content_key THEN 1 ELSE 0 END`,
     [extractorVersion],
   );
   const claims = lastByKey(
@@ -106,5 +109,36 @@ export async function writePapers(
        confidence = excluded.confidence`,
     [extractorVersion, KEYS_VERSION],
   );
-  return claims.length;
+  return { claims: claims.length, outcomes };
+}
+
+export type PaperOutcome = 'new' | 'unchanged' | 'updated';
+
+/** The claims columns an earlier version keeps its claims with (what claimFromRow reads). */
+const VERSION_CLAIM_COLUMNS = CLAIM_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ');
+
+/**
+ * Before the staged papers are written: each stored paper whose text (content
+ * key) differs from its staged one is kept in paper_versions as it is, with
+ * its claims, and will become its next version. Says what each staged paper
+ * is to the store: new, unchanged (metadata aside) or updated.
+ */
+async function keepReplacedVersions(tx: Sql): Promise<Map<string, PaperOutcome>> {
+  const rows = await tx.query<{ id: string; outcome: PaperOutcome }>(
+    `SELECT s.id, CASE WHEN p.id IS NULL THEN 'new' WHEN p.content_key IS DISTINCT FROM s.content_key THEN 'updated' ELSE 'unchanged' END AS outcome
+     FROM paper_stage s LEFT JOIN papers p ON p.id = s.id`,
+  );
+  const updated = rows.filter((r) => r.outcome === 'updated').map((r) => r.id);
+  if (updated.length) {
+    await tx.query(
+      `INSERT INTO paper_versions (paper_id, version, title, abstract, metadata, extractor_version, stored_at, claims)
+       SELECT p.id, p.version, p.title, p.abstract, p.metadata, p.extractor_version, p.updated_at,
+              coalesce((SELECT jsonb_agg(to_jsonb(x) ORDER BY x.span_start, x.span_end, x.kind)
+                        FROM (SELECT ${VERSION_CLAIM_COLUMNS} FROM claims c WHERE c.paper_id = p.id) x), '[]'::jsonb)
+       FROM papers p WHERE p.id = ANY($1::text[])
+       ON CONFLICT (paper_id, version) DO NOTHING`,
+      [updated],
+    );
+  }
+  return new Map(rows.map((r) => [r.id, r.outcome]));
 }

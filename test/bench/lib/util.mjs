@@ -8,7 +8,7 @@ import pg from 'pg';
 import { loadConfig } from '@claimflow/config';
 import { createLogger } from '@claimflow/logger';
 import { createRedis } from '@claimflow/queues';
-import { createDatabase } from '../../support/pg-database.mjs';
+import { createDatabase, testDbPrefix } from '../../support/pg-database.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const CLI = `${ROOT}services/cli/dist/main.js`;
@@ -43,17 +43,17 @@ export function percentile(xs, p) {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
-/** A fresh PostgreSQL database (cf_bench_<label>_<hex>); `drop()` removes it, even with connections open. */
+/** A fresh PostgreSQL database (<TEST_DB_PREFIX>_bench_<label>_<hex>, cf_bench_… by default); `drop()` removes it, even with connections open. */
 export function freshDatabase(label) {
-  return createDatabase(ADMIN_DB_URL, label, 'cf_bench');
+  return createDatabase(ADMIN_DB_URL, label, `${testDbPrefix()}_bench`);
 }
 
-/** Lists the cf_bench_* databases on the server (another bench's, or left behind by a crashed run); drops nothing. */
+/** Lists the bench databases on the server (another bench's, or left behind by a crashed run); drops nothing. */
 export async function listBenchDatabases() {
   const c = new pg.Client({ connectionString: ADMIN_DB_URL });
   await c.connect();
   try {
-    const rows = (await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'cf\\_bench\\_%'`)).rows;
+    const rows = (await c.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${testDbPrefix().replace(/_/g, '\\_')}\\_bench\\_%`])).rows;
     return rows.map((r) => r.datname);
   } finally {
     await c.end();

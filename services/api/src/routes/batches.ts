@@ -98,7 +98,7 @@ export const batchesRoutes: FastifyPluginAsyncZod<Options> = async (app, opts) =
       }
       const batch = newBatch(req.query.name ?? name ?? 'api');
       // No waiting for queue room: the body limit bounds what one request adds, and a request must not hang.
-      await produceBatch(queues as PipelineQueues, batch, [{ file, records }], { chunkSize: config.CHUNK_SIZE, maxQueueDepth: 0 });
+      await produceBatch(queues as PipelineQueues, batch, [{ file, records }], { chunkSize: config.CHUNK_SIZE, chunkBytes: config.CHUNK_BYTES, maxQueueDepth: 0 });
       return reply.code(202).send({
         batch,
         records: records.length,

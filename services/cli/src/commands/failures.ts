@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Job } from 'bullmq';
-import { STAGES, type Stage } from '@claimflow/queues';
+import { failedReasonText, STAGES, type Stage } from '@claimflow/queues';
 import { UsageError } from '@claimflow/service-kit';
 import { cliContext, prefixOverride } from '../cli-context.js';
 
@@ -57,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
           stage,
           jobId: String(job.id),
           attempts: job.attemptsMade,
-          reason: job.failedReason,
+          reason: failedReasonText(job.failedReason),
           batch: job.data?.batch?.id ?? null,
           records: recordsOf(job),
           failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,

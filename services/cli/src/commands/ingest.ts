@@ -1,18 +1,18 @@
-import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { newBatch, produceBatch } from '@claimflow/queues';
-import { readRecords } from '@claimflow/readers';
 import { formatRejection } from '@claimflow/schemas';
 import { explainError, UsageError } from '@claimflow/service-kit';
 import { describeFailures, waitForBatches } from '../batch-wait.js';
-import { tallied, emptyBatchProblem, type SendTally } from '../checked-records.js';
+import { emptyBatchProblem } from '../checked-records.js';
+import { sendFiles } from '../send-files.js';
 import { cliContext } from '../cli-context.js';
 import { expandInputs } from '../inputs.js';
+import { EXIT, rejectedLine } from '../exit-codes.js';
 import { Progress } from '../progress.js';
+import { matchedPapersLine, outcomesLine } from '../summary.js';
 
-export const usage = 'claims ingest FILE|FOLDER... [--batch NAME] [--wait]   add a batch to a running pipeline; prints the batch id';
+export const usage = 'claims ingest FILE|FOLDER... [--batch NAME] [--wait]   add batches to a running pipeline, one per file (a folder: each file in it); prints their ids';
 export const options = [
-  '  --batch NAME   the batch name (default: the first file\'s name)',
+  '  --batch NAME   all the files as one batch of this name (default: one batch per file, named after it)',
   '  --wait         wait until every record is stored or rejected, then list the rejections',
   '  --no-worker-ms N  with --wait: how long a queue may hold work with no worker before giving up (default 5000)',
 ].join('\n');
@@ -35,42 +35,47 @@ export async function run(argv: string[]): Promise<number> {
           throw new StoreFirstError(`cannot wait, so nothing was sent: ${explainError(err, ctx.config) ?? (err as Error).message}`);
         })
       : null;
-    const batch = newBatch(values.batch ?? basename(files[0]));
-    const progress = new Progress(`ingest ${batch.id}`);
-    const tally: SendTally = { records: 0, valid: 0, rejections: [] };
-    const sent = await produceBatch(
-      ctx.queues,
-      batch,
-      files.map((file) => ({ file, records: tallied(readRecords(file), file, tally) })),
-      { chunkSize: ctx.config.CHUNK_SIZE, maxQueueDepth: ctx.config.MAX_QUEUE_DEPTH, onProgress: (n) => progress.update(n, null, 'records sent') },
-    );
-    progress.done(sent.records, sent.records, 'records sent');
-    process.stdout.write(`${batch.id}\n`);
+    const progress = new Progress('ingest');
+    const { batches, tally } = await sendFiles(ctx, files, { batchName: values.batch, onProgress: (n) => progress.update(n, null, 'records sent') });
+    progress.done(tally.records, tally.records, 'records sent');
+    for (const b of batches) process.stdout.write(`${b.id}\n`);
+    const ids = batches.map((b) => b.id);
     const problem = emptyBatchProblem(tally, files);
     if (problem) {
       for (const r of tally.rejections) process.stderr.write(`rejected ${r}\n`);
-      process.stderr.write(`claims ingest: batch ${batch.id}: ${problem}\n`);
+      process.stderr.write(`claims ingest: ${ids.length ? `batch ${ids.join(', ')}: ` : ''}${problem}\n`);
       return 1;
     }
-    if (!store) return 0;
-    const result = await waitForBatches(store, ctx.queues, [batch.id], { progress: new Progress('stored'), noWorkerMs });
-    for (const r of await store.rejections(batch.id)) process.stderr.write(`rejected ${formatRejection(r)}\n`);
-    const matched = await store.matchedPapers(batch.id, 3);
-    if (matched.count) process.stderr.write(`${matched.count} record(s) are papers already stored under another id (same title and abstract), kept as one: ${matched.examples.map((m) => `${m.file}:${m.line} is ${m.paperId}`).join(', ')}\n`);
+    // Without --wait, what the ingest stage will reject is known from sending: the same exit 3 as after waiting.
+    if (!store) return reportRejected(tally.records - tally.valid, tally.records, ids);
+    const result = await waitForBatches(store, ctx.queues, ids, { progress: new Progress('stored'), noWorkerMs });
+    if (!result.noWorker && !result.failed.length) process.stderr.write(`${await outcomesLine(store, ids)}\n`);
+    for (const id of ids) {
+      for (const r of await store.rejections(id)) process.stderr.write(`rejected ${formatRejection(r)}\n`);
+      const matched = await store.matchedPapers(id, 3);
+      if (matched.count) process.stderr.write(`${matchedPapersLine(matched, ids.length > 1 ? id : undefined)}\n`);
+    }
+    const batchWord = `batch${ids.length > 1 ? 'es' : ''} ${ids.join(', ')}`;
     if (result.noWorker) {
       process.stderr.write(
-        `claims ingest: batch ${batch.id} is queued, but no worker is consuming the ${result.noWorker} queue on prefix ${ctx.config.QUEUE_PREFIX}: start the workers (docker compose up -d, or claims worker ${result.noWorker}) and it will go on; claims status shows it\n`,
+        `claims ingest: ${batchWord} ${ids.length > 1 ? "are" : "is"} queued, but no worker is consuming the ${result.noWorker} queue on prefix ${ctx.config.QUEUE_PREFIX}: start the workers (docker compose up -d, or claims worker ${result.noWorker}) and it will go on; claims status shows it\n`,
       );
       return 1;
     }
     if (result.failed.length) {
-      process.stderr.write(`claims ingest: batch ${batch.id} cannot finish: ${result.failed.length} job(s) failed\n${describeFailures(result.failed).join('\n')}\n`);
+      process.stderr.write(`claims ingest: ${batchWord} cannot finish: ${result.failed.length} job(s) failed\n${describeFailures(result.failed).join('\n')}\n`);
       return 1;
     }
-    return 0;
+    return reportRejected(result.batches.reduce((n, b) => n + b.rejected, 0), result.batches.reduce((n, b) => n + (b.total ?? 0), 0), ids);
   } finally {
     await ctx.close();
   }
+}
+
+function reportRejected(rejected: number, records: number, ids: string[]): number {
+  const line = rejectedLine('ingest', rejected, records, ids);
+  if (line) process.stderr.write(`${line}\n`);
+  return line ? EXIT.someRejected : EXIT.ok;
 }
 
 /** The store did not answer before a --wait: said in one line, and nothing was sent. */

@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
 import { baselineBoard, leaderboard, listBoards, UsageError } from '@claimflow/analyst';
-import { loadConfig } from '@claimflow/config';
 import { BaselineQuery, LeaderboardQuery, type Board, type LeaderboardRow } from '@claimflow/schemas';
-import { openStore, type Store } from '@claimflow/store';
 import { reportFailure, type CliDeps } from './cli-deps.js';
 
 export const usage =
@@ -57,12 +55,12 @@ export async function runWith(argv: string[], ctx: CliDeps): Promise<number> {
       return result.data;
     };
     const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-    const store = await ctx.store();
+    // The command line is checked whole before the store is opened: a usage error is said as one, whatever the store's state.
 
     if (values.baseline) {
       if (values.setting || values.unit) throw new UsageError('--setting and --unit go with a METRIC, not --baseline');
       const query = check(BaselineQuery.safeParse(defined({ kind: values.kind, batch: values.batch, limit: values.limit })));
-      const board = await baselineBoard(store.sql, values.baseline, query);
+      const board = await baselineBoard((await ctx.store()).sql, values.baseline, query);
       if (format === 'jsonl') ctx.out.write(board.groups.flatMap((g) => g.rows.map((r) => JSON.stringify({ ...r, kind: g.kind, unit: g.unit }) + '\n')).join(''));
       else if (!board.groups.length) ctx.out.write(`no claim compares against ${values.baseline}\n`);
       else for (const g of board.groups) ctx.out.write(`\nagainst ${board.baselineKey}: ${g.kind} (${g.unit}, ${g.better} is better)\n${rankTable(g.rows)}`);
@@ -72,7 +70,7 @@ export async function runWith(argv: string[], ctx: CliDeps): Promise<number> {
     if (!positionals.length) {
       if (values.setting || values.unit || values.kind) throw new UsageError('--setting, --unit and --kind need a METRIC');
       const { limit } = check(LeaderboardQuery.safeParse(defined({ limit: values.limit ?? '50' })));
-      const { boards } = await listBoards(store.sql, defined({ batch: values.batch }));
+      const { boards } = await listBoards((await ctx.store()).sql, defined({ batch: values.batch }));
       const shown = boards.slice(0, limit);
       if (format === 'jsonl') ctx.out.write(shown.map((b) => JSON.stringify(b) + '\n').join(''));
       else ctx.out.write(shown.length ? columns(['METRIC', 'SETTING', 'UNIT', 'KIND', 'PAPERS', 'CLAIMS'], shown.map((b) => [b.metricKey, b.setting ?? '(any)', b.unit, b.kind, String(b.papers), String(b.claims)]), [24, 20, 6, 14, 6, 6]) : 'no leaderboard: no claim has a canonical metric\n');
@@ -80,7 +78,7 @@ export async function runWith(argv: string[], ctx: CliDeps): Promise<number> {
     }
 
     const query = check(LeaderboardQuery.safeParse(defined({ setting: values.setting, unit: values.unit, kind: values.kind, batch: values.batch, limit: values.limit })));
-    const lb = await leaderboard(store.sql, positionals[0], query);
+    const lb = await leaderboard((await ctx.store()).sql, positionals[0], query);
     if (format === 'jsonl') {
       ctx.out.write(lb.rows.map((r) => JSON.stringify(r) + '\n').join(''));
     } else if (!lb.board) {
@@ -92,23 +90,5 @@ export async function runWith(argv: string[], ctx: CliDeps): Promise<number> {
     return 0;
   } catch (err) {
     return reportFailure('leaderboard', usage, err, ctx);
-  }
-}
-
-export async function run(argv: string[]): Promise<number> {
-  let opened: Promise<Store> | undefined;
-  const deps: CliDeps = {
-    store: () => {
-      const config = loadConfig();
-      opened ??= openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS });
-      return opened;
-    },
-    out: process.stdout,
-    err: process.stderr,
-  };
-  try {
-    return await runWith(argv, deps);
-  } finally {
-    if (opened) await (await opened).close();
   }
 }

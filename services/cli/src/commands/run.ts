@@ -1,16 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { deleteQueueKeys, newBatch, produceBatch } from '@claimflow/queues';
-import { readRecords } from '@claimflow/readers';
-import type { BatchRef } from '@claimflow/schemas';
+import { deleteQueueKeys } from '@claimflow/queues';
 import { startApi } from '@claimflow/api';
 import { InputError, type Running, type ServiceContext } from '@claimflow/service-kit';
 import { describeFailures, waitForBatches } from '../batch-wait.js';
-import { emptyBatchProblem, tallied, type SendTally } from '../checked-records.js';
+import { emptyBatchProblem } from '../checked-records.js';
+import { sendFiles, type Sent } from '../send-files.js';
 import { cliContext, describeStore } from '../cli-context.js';
 import { expandInputs } from '../inputs.js';
 import { Progress } from '../progress.js';
+import { EXIT, rejectedLine } from '../exit-codes.js';
 import { printSummary } from '../summary.js';
 import { WORKERS } from './worker.js';
 
@@ -31,6 +30,8 @@ export const options = [
   '  Its queues use a private prefix (printed at the start; claims status --prefix P looks at them) unless QUEUE_PREFIX is set.',
   '  Ctrl-C or SIGTERM stops the workers cleanly, marks unfinished batches interrupted and removes the private queues.',
 ].join('\n');
+
+const sum = <K extends 'rejected' | 'total'>(batches: { [k in K]: number | null }[], key: K) => batches.reduce((n, b) => n + (b[key] ?? 0), 0);
 
 /** The input: FILEs and FOLDERs given, else the seeds/ folder of the current directory. */
 function inputsOf(positionals: string[]): string[] {
@@ -71,25 +72,15 @@ export async function run(argv: string[]): Promise<number> {
   process.stderr.write(`claims run: queue prefix ${prefix} (watch it with: claims status --prefix ${prefix})\n`);
   const services: Running[] = [];
   const interrupt = interruptible();
-  const batches: BatchRef[] = [];
+  const sent: Sent = { batches: [], tally: { records: 0, valid: 0, rejections: [] } };
   const store = await ctx.store();
   try {
     for (const worker of Object.values(WORKERS)) services.push(await (await worker.load())(ctx));
     const api = await startApiIfPortFree(ctx);
     if (api) services.push(api);
     const sending = new Progress('sending');
-    const tally: SendTally = { records: 0, valid: 0, rejections: [] };
-    for (const file of files) {
-      const batch = newBatch(basename(file));
-      batches.push(batch);
-      const before = tally.records;
-      await produceBatch(ctx.queues, batch, [{ file, records: tallied(readRecords(file), file, tally) }], {
-        chunkSize: ctx.config.CHUNK_SIZE,
-        maxQueueDepth: ctx.config.MAX_QUEUE_DEPTH,
-        onProgress: (n) => sending.update(before + n, null, 'records'),
-        signal: interrupt.signal,
-      });
-    }
+    await sendFiles(ctx, files, { signal: interrupt.signal, onProgress: (n) => sending.update(n, null, 'records') }, sent);
+    const { tally, batches } = sent;
     sending.done(tally.records, tally.records, `records from ${files.length} file(s)`);
     const result = await waitForBatches(store, ctx.queues, batches.map((b) => b.id), { progress: new Progress('stored'), signal: interrupt.signal });
     await printSummary(process.stdout, store, result.batches, {
@@ -109,24 +100,26 @@ export async function run(argv: string[]): Promise<number> {
     const problem = emptyBatchProblem(tally, files);
     if (problem) {
       process.stderr.write(`claims run: ${problem}\n`);
-      return 1;
+      return EXIT.failure;
     }
-    return 0;
+    const rejected = rejectedLine('run', sum(result.batches, 'rejected'), sum(result.batches, 'total'), result.batches.map((b) => b.id));
+    if (rejected) process.stderr.write(`${rejected}\n`);
+    return rejected ? EXIT.someRejected : EXIT.ok;
   } catch (err) {
     if (!interrupt.signal.aborted) throw err;
     // Interrupted: below, the workers stop and hand back what they hold, then the batches are marked.
     return interrupt.which() === 'SIGINT' ? 130 : 143;
   } finally {
     await Promise.allSettled(services.map((s) => s.stop()));
-    if (interrupt.signal.aborted && batches.length) {
-      await store.markInterrupted(batches.map((b) => b.id)).catch(() => {});
+    if (interrupt.signal.aborted && sent.batches.length) {
+      await store.markInterrupted(sent.batches.map((b) => b.id)).catch(() => {});
     }
     if (ownPrefix) await deleteQueueKeys(ctx.producerRedis, prefix).catch(() => {});
     await ctx.close();
     interrupt.dispose();
     if (interrupt.signal.aborted && !values.serve) {
       process.stderr.write(
-        `claims run: interrupted by ${interrupt.which()}: workers stopped, ${batches.length} batch(es) marked interrupted where unfinished${ownPrefix ? `, private queues ${prefix} removed` : ''}; claims status shows what was stored\n`,
+        `claims run: interrupted by ${interrupt.which()}: workers stopped, ${sent.batches.length} batch(es) marked interrupted where unfinished${ownPrefix ? `, private queues ${prefix} removed` : ''}; claims status shows what was stored\n`,
       );
     }
   }

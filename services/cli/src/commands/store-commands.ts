@@ -1,13 +1,20 @@
 import { loadConfig } from '@claimflow/config';
 import { openStore, type Store } from '@claimflow/store';
 import type { CliDeps } from './cli-deps.js';
+import * as deleteBatchCommand from './delete-batch.js';
 import * as exportCommand from './export.js';
+import * as historyCommand from './history.js';
+import * as leaderboardCommand from './leaderboard.js';
 import * as queryCommand from './query.js';
 import * as rejectionsCommand from './rejections.js';
 import * as searchCommand from './search.js';
 
-/** Gives a store-reading command its deps: the store opened on first use and closed after. */
-function withStore(command: { usage: string; options?: string; run(argv: string[], deps: CliDeps): Promise<number> }) {
+/**
+ * Gives a store command its deps: the store opened on first use and closed
+ * after. A reading command (the default) reads through the process holding
+ * the embedded store, if one does; a writing one needs it to itself.
+ */
+function withStore(command: { usage: string; options?: string; run(argv: string[], deps: CliDeps): Promise<number> }, access: 'read' | 'write' = 'read') {
   return {
     usage: command.usage,
     options: command.options,
@@ -16,7 +23,8 @@ function withStore(command: { usage: string; options?: string; run(argv: string[
       const deps: CliDeps = {
         store: () => {
           const config = loadConfig();
-          opened.store ??= openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS });
+          // Reads only: with `claims api` or `claims run` holding the embedded store, they go through it.
+          opened.store ??= openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS, readOnly: access === 'read' });
           return opened.store;
         },
         out: process.stdout,
@@ -35,4 +43,7 @@ function withStore(command: { usage: string; options?: string; run(argv: string[
 export const query = withStore(queryCommand);
 export const exportClaims = withStore(exportCommand);
 export const rejections = withStore(rejectionsCommand);
+export const leaderboard = withStore({ usage: leaderboardCommand.usage, run: leaderboardCommand.runWith });
+export const history = withStore(historyCommand);
+export const deleteBatch = withStore(deleteBatchCommand, 'write');
 export const search = withStore(searchCommand);
