@@ -23,7 +23,8 @@ describe('metric keys', () => {
     for (const m of ['model quality', 'gains', 'performance', 'features', null, '']) expect(metricKey(m), String(m)).toBeNull();
   });
   it('takes scale and polarity of quality metrics from the metric table', () => {
-    expect(metricKeyInfo('accuracy')).toEqual({ key: 'accuracy', scale: 'percent', better: 'higher' });
+    expect(metricKeyInfo('accuracy')).toEqual({ key: 'accuracy', scale: 'percent', better: 'higher', perHardware: false });
+    expect(metricKeyInfo('latency')?.perHardware).toBe(true);
     expect(metricKeyInfo('perplexity')).toMatchObject({ scale: 'native', better: 'lower' });
     expect(metricKeyInfo('error rate')).toMatchObject({ scale: 'percent', better: 'lower' });
     expect(metricKeyInfo('latency')).toMatchObject({ scale: 'measure', better: 'lower' });

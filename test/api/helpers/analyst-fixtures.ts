@@ -16,17 +16,20 @@ interface Spec {
   metric?: string;
   setting?: string;
   baseline?: string;
+  qualifier?: ClaimRecord['qualifier'];
+  confidence?: number;
 }
 
-function make(id: string, title: string, specs: Spec[], metadata: Record<string, unknown> = {}, more = '', line = Number(id.slice(-1)) || 1): { paper: Paper; claims: ClaimRecord[] } {
+export function make(id: string, title: string, specs: Spec[], metadata: Record<string, unknown> = {}, more = '', line = Number(id.slice(-1)) || 1): { paper: Paper; claims: ClaimRecord[] } {
   const abstract = [...specs.map((s) => s.sentence), more].filter(Boolean).join(' ');
   const paper: Paper = { id, title, abstract, metadata, source: { file: 'analyst.jsonl', line } };
   const claims = specs.map((s): ClaimRecord => {
     const start = abstract.indexOf(s.sentence) + s.sentence.indexOf(s.text);
     const [value, low, high] = Array.isArray(s.value) ? [null, ...s.value] : [s.value, null, null];
     return {
-      paperId: id, kind: s.kind, span: [start, start + s.text.length], text: s.text, value, low, high, unit: s.unit, qualifier: 'exact',
+      paperId: id, kind: s.kind, span: [start, start + s.text.length], text: s.text, value, low, high, unit: s.unit, qualifier: s.qualifier ?? 'exact',
       raw: { value, low, high, unit: s.unit }, metric: s.metric ?? null, baseline: s.baseline ?? null, setting: s.setting ?? null, sentence: s.sentence,
+      ...(s.confidence != null ? { confidence: s.confidence } : {}),
     };
   });
   return { paper, claims };

@@ -21,8 +21,8 @@ export const leaderboardsRoutes: FastifyPluginAsyncZod<{ store: Store }> = async
 
   app.get('/api/leaderboards', {
     schema: {
-      summary: 'Every leaderboard: canonical metric × setting × unit × kind, with how many papers each holds',
-      description: 'Takes the filter of /api/claims (without sort and paging). setting null is the board over every setting.',
+      summary: 'Every leaderboard: canonical metric × kind × unit × dataset (× hardware for machine-measured metrics, × baseline for deltas), with how many papers each holds',
+      description: 'Takes the filter of /api/claims (without sort and paging), minConfidence (boards default to 0.5), includeLowConfidence and minPapers. setting, hardware or baseline null: the claims that state none. The SQL view leaderboard_entries holds the same boards.',
       tags: ['analysis'],
       querystring: LeaderboardsQuery,
       response: { 200: BoardList, 400: ApiError },
@@ -32,8 +32,8 @@ export const leaderboardsRoutes: FastifyPluginAsyncZod<{ store: Store }> = async
 
   app.get('/api/leaderboards/:metric', {
     schema: {
-      summary: 'Papers ranked by their best claim on a canonical metric, in its direction (higher accuracy, lower latency first)',
-      description: 'One row per paper with the claim, its evidence sentence and links. Without unit or kind: the board with the most papers; the others are listed as siblings.',
+      summary: 'Papers ranked by their best claim on a comparable board, in its direction (higher accuracy, lower latency first)',
+      description: 'One row per paper with the value and its qualifier, metric as written, setting, baseline, paper (title, year, links), confidence and evidence. Without setting, hardware, unit or kind: the board with the most papers; the others are listed as siblings. Deltas without baseline: every baseline\'s gains, listed and not ranked.',
       tags: ['analysis'],
       params: LeaderboardParams,
       querystring: LeaderboardQuery,
