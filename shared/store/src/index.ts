@@ -11,4 +11,4 @@ export * from './open.js';
 export * from './inbox-files.js';
 export { explainStoreError } from './store-errors.js';
 export { keyColumns, KEYS_VERSION, type KeyColumns } from './claim-key-columns.js';
-export { analystRoleEnv, ensureAnalystRole, ROLE_NAME, type AnalystRoleOptions } from './analyst-role.js';
+export { analystRoleEnv, cancelOverdueAnalystQueries, ensureAnalystRole, ROLE_NAME, type AnalystRoleOptions } from './analyst-role.js';
