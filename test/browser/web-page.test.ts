@@ -8,6 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, WEB_INDEX } from '../api/helpers/app.js';
 import { seedAnalystPapers, seedBulkPapers } from '../api/helpers/analyst-fixtures.js';
+import { seedBoardPapers } from '../api/helpers/board-fixtures.js';
 import { PAPERS, seed } from '../api/helpers/fixtures.js';
 import { openTestStore, type TestStore } from '../api/helpers/stores.js';
 
@@ -145,7 +146,7 @@ describe('the web page', () => {
     expect(await page.locator('.error').textContent()).toContain('no-such-paper');
   });
 
-  it('opens a leaderboard: accuracy on ImageNet, best paper first, one row each', async () => {
+  it('opens a leaderboard: accuracy on ImageNet, gains over every baseline listed with their baselines, not ranked', async () => {
     await page.goto(`${base}/#/leaderboards`);
     await page.locator('#boards-table').waitFor();
     expect(await page.title()).toBe('leaderboards — claimflow');
@@ -153,10 +154,12 @@ describe('the web page', () => {
     await page.locator('#leaderboard-table tbody tr').first().waitFor();
     expect(await page.title()).toBe('accuracy on ImageNet — leaderboard — claimflow');
     const papers = await page.locator('#leaderboard-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-paper')));
-    expect(papers).toEqual(['an-2', 'an-1', 'an-3', 'fx-001']);
-    expect(await page.locator('#leaderboard-table tbody tr').first().locator('td.value').textContent()).toBe('+2.3 pp accuracy');
+    expect(papers).toEqual(['an-2', 'an-1', 'an-3', 'an-1', 'fx-001']);
+    expect(await page.locator('#leaderboard-table tbody tr').first().locator('td.value').textContent()).toBe('+2.3 pp');
+    expect(await page.locator('#leaderboard-table tbody td.rank').allTextContents()).toEqual(['—', '—', '—', '—', '—']);
+    expect(await page.locator('#leaderboard-view .meta').first().textContent()).toContain('listed, not ranked');
     // the source link of a paper whose metadata has one
-    expect(await page.locator('#leaderboard-table tr[data-paper="an-1"] a.source-link').getAttribute('href')).toBe('https://example.org/papers/an-1');
+    expect(await page.locator('#leaderboard-table tr[data-paper="an-1"] a.source-link').first().getAttribute('href')).toBe('https://example.org/papers/an-1');
     await page.screenshot({ path: join(SCREENSHOTS, 'leaderboard.png'), fullPage: true });
   });
 
@@ -292,6 +295,59 @@ describe('the web page', () => {
         if (width === 400 && hash.startsWith('#/leaderboard/')) await page.screenshot({ path: join(SCREENSHOTS, 'leaderboard-narrow.png'), fullPage: false });
       }
     }
+    await page.setViewportSize({ width: 1280, height: 1000 });
+  });
+
+  it('ranks comparable boards: ranks and values on one line, low confidence greyed on request, filters and downloads, at 1400 and 400 px', async () => {
+    await seedBoardPapers(db.store);
+    for (const width of [1400, 400]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${base}/#/leaderboard/AP?setting=COCO&kind=quality_value`);
+      await page.locator('#leaderboard-table tbody tr').first().waitFor();
+      expect(await page.locator('#leaderboard-table tbody td.rank').allTextContents()).toEqual(['1', '2', '3']);
+      expect(await page.locator('#leaderboard-table tbody td.value').allTextContents()).toEqual(['53.1%', '44.2%', '40%']);
+      await page.click('#toggle-low-confidence');
+      await page.locator('#leaderboard-table tr.low-confidence').waitFor();
+      const low = page.locator('#leaderboard-table tr.low-confidence');
+      expect(await low.getAttribute('data-paper')).toBe('bd-3');
+      expect(await low.locator('td.rank').textContent()).toBe('—');
+      expect(Number(await low.locator('td').first().evaluate((td) => getComputedStyle(td).opacity))).toBeLessThan(1);
+      // No rank or value breaks across lines: each is one line high.
+      const broken = await page.locator('#leaderboard-table td.rank, #leaderboard-table td.value').evaluateAll((tds) =>
+        tds.filter((td) => {
+          // a text node laid out on two lines has two boxes
+          const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            if (range.getClientRects().length > 1) return true;
+          }
+          return td.scrollWidth > td.clientWidth + 1;
+        }).map((td) => td.textContent));
+      expect(broken, `${width}px`).toEqual([]);
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(scroll, `${width}px`).toBeLessThanOrEqual(client);
+      if (width === 1400) await page.screenshot({ path: join(SCREENSHOTS, 'comparable-board.png'), fullPage: true });
+      else await page.screenshot({ path: join(SCREENSHOTS, 'comparable-board-narrow.png'), fullPage: false });
+    }
+    // The downloads are the same route with .csv and .json.
+    const csvHref = await page.locator('#leaderboard-view a.download-csv').getAttribute('href');
+    expect(csvHref).toMatch(/^\.\/api\/leaderboards\/AP\.csv\?/);
+    const csv = await page.evaluate(async (href) => (await fetch(href!)).text(), csvHref);
+    expect(csv.split('\r\n')[0]).toMatch(/^rank,value,display,unit,better,/);
+    // The index filters by metric, setting and papers, and folds boards of one paper.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(`${base}/#/leaderboards`);
+    await page.locator('#boards-table').waitFor();
+    expect(await page.locator('#single-boards').getAttribute('open')).toBeNull();
+    const several = await page.locator('#boards-table tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-papers'))));
+    expect(several.every((n) => n > 1)).toBe(true);
+    await page.fill('#board-filter input[name=metric]', 'latency');
+    await page.fill('#board-filter input[name=setting]', 'A100');
+    await page.click('#board-filter button[type=submit]');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/leaderboards?metric=latency&setting=A100');
+    await expect.poll(() => page.locator('#boards-table a.board-link').allTextContents()).toEqual(['latency · A100']);
+    await page.screenshot({ path: join(SCREENSHOTS, 'leaderboards.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 1000 });
   });
 });

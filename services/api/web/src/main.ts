@@ -25,7 +25,7 @@ const MAX_RESTORED_ROWS = 1000;
 type Route =
   | { view: 'claims'; filter: Filter }
   | { view: 'paper'; id: string }
-  | { view: 'boards' }
+  | { view: 'boards'; params: URLSearchParams }
   | { view: 'leaderboard'; metric: string; params: URLSearchParams }
   | { view: 'baseline'; key: string; params: URLSearchParams };
 
@@ -37,7 +37,7 @@ function parseHash(): Route {
   if (m?.[1] === 'paper') return { view: 'paper', id: decodeURIComponent(m[2]) };
   if (m?.[1] === 'leaderboard') return { view: 'leaderboard', metric: decodeURIComponent(m[2]), params };
   if (m?.[1] === 'baseline') return { view: 'baseline', key: decodeURIComponent(m[2]), params };
-  if (path === '/leaderboards') return { view: 'boards' };
+  if (path === '/leaderboards') return { view: 'boards', params };
   return { view: 'claims', filter: filterFromParams(params) };
 }
 
@@ -144,12 +144,20 @@ async function showPaper(id: string): Promise<void> {
   }
 }
 
-async function showBoards(): Promise<void> {
+async function showBoards(params: URLSearchParams): Promise<void> {
   setTitle('leaderboards');
   replace(view, h('p', { class: 'status' }, 'Loading…'));
   try {
     const [boards, baselines] = await Promise.all([api.boards(), api.baselines()]);
-    replace(view, nav(), boardsView(boards, baselines));
+    const filter = { metric: params.get('metric') ?? '', setting: params.get('setting') ?? '', minPapers: Math.max(1, Number(params.get('minPapers')) || 1) };
+    const onFilter = (f: typeof filter) => {
+      const p = new URLSearchParams();
+      if (f.metric) p.set('metric', f.metric);
+      if (f.setting) p.set('setting', f.setting);
+      if (f.minPapers > 1) p.set('minPapers', String(f.minPapers));
+      location.hash = `#/leaderboards${p.size ? `?${p}` : ''}`;
+    };
+    replace(view, nav(), boardsView(boards, baselines, filter, onFilter));
     restoreScroll();
   } catch (err) {
     replace(view, nav(), errorNode(err));
@@ -157,11 +165,10 @@ async function showBoards(): Promise<void> {
 }
 
 async function showLeaderboard(metric: string, params: URLSearchParams): Promise<void> {
-  const setting = params.get('setting');
-  setTitle(`${boardTitle({ metricKey: metric, setting })} — leaderboard`);
+  setTitle(`${boardTitle({ metricKey: metric, setting: params.get('setting'), hardware: params.get('hardware'), baseline: params.get('baseline') })} — leaderboard`);
   replace(view, h('p', { class: 'status' }, 'Loading…'));
   try {
-    replace(view, nav(), leaderboardView(await api.leaderboard(metric, params), metric, setting));
+    replace(view, nav(), leaderboardView(await api.leaderboard(metric, params), metric, params));
     restoreScroll();
   } catch (err) {
     replace(view, nav(), errorNode(err));
@@ -172,7 +179,7 @@ async function showBaseline(key: string, params: URLSearchParams): Promise<void>
   setTitle(`against ${key}`);
   replace(view, h('p', { class: 'status' }, 'Loading…'));
   try {
-    replace(view, nav(), baselineView(await api.baseline(key, params)));
+    replace(view, nav(), baselineView(await api.baseline(key, params), params));
     restoreScroll();
   } catch (err) {
     replace(view, nav(), errorNode(err));
@@ -183,7 +190,7 @@ function route(): void {
   const target = parseHash();
   window.scrollTo(0, 0);
   if (target.view === 'paper') void showPaper(target.id);
-  else if (target.view === 'boards') void showBoards();
+  else if (target.view === 'boards') void showBoards(target.params);
   else if (target.view === 'leaderboard') void showLeaderboard(target.metric, target.params);
   else if (target.view === 'baseline') void showBaseline(target.key, target.params);
   else void showClaims(target.filter);
