@@ -2,10 +2,19 @@ import type { ClaimView, LeaderboardRow, RowSetting } from '@claimflow/schemas';
 import { settingCategory } from '@claimflow/units';
 import { claimViewFromRow, type ClaimViewRow } from './claim-rows.js';
 import { paperLinks } from './links.js';
-import { paperYear } from './paper-year.js';
 
 /** A claim row of a board query: the claim, its paper's metadata, and the value it ranks by on the board's scale. */
-export type RankedRow = ClaimViewRow & { metadata: Record<string, unknown> | string | null; rank_value: number; low_confidence: boolean | null };
+export type RankedRow = ClaimViewRow & {
+  metadata: Record<string, unknown> | string | null;
+  /** The paper's publication date (ISO prefix) and year: papers.published and papers.year (migration 051). */
+  published: string | null;
+  year: number | null;
+  rank_value: number;
+  low_confidence: boolean | null;
+};
+
+/** The paper columns every board query selects with CLAIM_VIEW_COLUMNS. */
+export const BOARD_PAPER_COLUMNS = 'p.metadata, p.published, p.year';
 
 const QUALIFIER_PREFIX: Record<ClaimView['qualifier'], string> = { exact: '', approximate: '≈ ', upper_bound: 'up to ', lower_bound: '≥ ', average: 'avg ' };
 const short = (v: number) => String(+v.toPrecision(3));
@@ -45,7 +54,8 @@ export function boardRow(r: RankedRow, rank: number | null, unit: Unit): Leaderb
     rank,
     paperId: r.paper_id,
     paperTitle: r.paper_title,
-    year: paperYear(metadata),
+    year: r.year,
+    published: r.published,
     value: r.rank_value,
     display: displayValue(claim, r.rank_value, unit),
     metric: claim.metric,

@@ -4,7 +4,7 @@
 import type { Board, BoardList, ClaimKind, Leaderboard, LeaderboardQuery, LeaderboardRow, LeaderboardsQuery } from '@claimflow/schemas';
 import { DEFAULT_BOARD_MIN_CONFIDENCE as DEFAULT_MIN, DELTA_KINDS, NOT_STATED } from '@claimflow/schemas';
 import { claimConditions, Params, whereClause, type ClaimFilter, type Sql } from '@claimflow/store';
-import { boardRow, type RankedRow } from './board-rows.js';
+import { BOARD_PAPER_COLUMNS, boardRow, type RankedRow } from './board-rows.js';
 import { CLAIM_VIEW_COLUMNS } from './claim-rows.js';
 
 const MAX_BOARDS = 5000;
@@ -93,7 +93,7 @@ export async function leaderboard(sql: Sql, metricKey: string, query: Leaderboar
   const candidates = boards.filter((b) => fits(query.setting, b.setting) && fits(query.hardware, b.hardware) && fits(query.baseline, b.baseline)
     && (!query.unit || b.unit === query.unit) && (!query.kind || b.kind === query.kind));
   const chosen = candidates[0];
-  if (!chosen) return { board: null, acrossBaselines: false, rows: [], siblings: boards };
+  if (!chosen) return { board: null, acrossBaselines: false, rows: [], siblings: boards, progress: [] };
   const acrossBaselines = DELTA_KINDS.includes(chosen.kind) && query.baseline === undefined;
   const same = (b: Board) => b.kind === chosen.kind && b.unit === chosen.unit && b.setting === chosen.setting && b.hardware === chosen.hardware;
   const board: Board = acrossBaselines ? { ...chosen, baseline: null, ranked: false } : chosen;
@@ -110,7 +110,7 @@ export async function leaderboard(sql: Sql, metricKey: string, query: Leaderboar
   // Each paper's best confident claim (per baseline across baselines), and its best low-confidence one.
   const rows = await sql.query<RankedRow>(
     `SELECT DISTINCT ON (c.board_baseline, c.paper_id, coalesce(${low}, false))
-            ${CLAIM_VIEW_COLUMNS}, p.metadata, c.rank_value, coalesce(${low}, false) AS low_confidence
+            ${CLAIM_VIEW_COLUMNS}, ${BOARD_PAPER_COLUMNS}, c.rank_value, coalesce(${low}, false) AS low_confidence
      FROM board_claims c JOIN papers p ON p.id = c.paper_id
      ${whereClause(conditions)}
      ORDER BY c.board_baseline, c.paper_id, coalesce(${low}, false), ${bestFirst('c.rank_value')}, c.id`,
@@ -133,5 +133,24 @@ export async function leaderboard(sql: Sql, metricKey: string, query: Leaderboar
     board.papers = new Set(sure.map((r) => r.paper_id)).size;
     board.claims = merged.reduce((n, b) => n + b.claims, 0);
   }
-  return { board, acrossBaselines, rows: out, siblings: boards.filter((b) => b !== chosen && !(acrossBaselines && same(b) && !b.ranked)) };
+  const ranked = board.ranked && !acrossBaselines;
+  return {
+    board, acrossBaselines, rows: out,
+    siblings: boards.filter((b) => b !== chosen && !(acrossBaselines && same(b) && !b.ranked)),
+    progress: ranked ? progressOf(sure, board) : [],
+  };
+}
+
+/** The best value so far by publication date: a step for each paper (with a date) that beat every earlier one. */
+function progressOf(rows: RankedRow[], board: Board): Leaderboard['progress'] {
+  const sign = board.better === 'lower' ? -1 : 1;
+  const dated = rows.filter((r) => r.published).sort((a, b) => a.published!.localeCompare(b.published!) || sign * (b.rank_value - a.rank_value));
+  const steps: Leaderboard['progress'] = [];
+  for (const r of dated) {
+    const best = steps[steps.length - 1];
+    if (best && sign * (r.rank_value - best.value) <= 0) continue;
+    const row = boardRow(r, null, board.unit);
+    steps.push({ published: r.published!, value: r.rank_value, display: row.display, paperId: r.paper_id, paperTitle: r.paper_title });
+  }
+  return steps;
 }

@@ -9,7 +9,6 @@ export { claimFacets } from './facets.js';
 export { baselineBoard, listBaselines } from './leaderboards.js';
 export { BOARD_IDENTITY, leaderboard, listBoards } from './boards.js';
 export { boardRow, displayValue, rowSetting } from './board-rows.js';
-export { paperYear } from './paper-year.js';
 export { paperLinks, sourceUrl } from './links.js';
 export { paperHref } from './paper-href.js';
 export { iterateClaims, type IterateOptions } from './iterate.js';

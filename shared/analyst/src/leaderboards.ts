@@ -2,7 +2,7 @@ import type { BaselineBoard, BaselineList, BaselineQuery, Board, ClaimKind, Filt
 import { CLAIM_KINDS } from '@claimflow/schemas';
 import { claimConditions, Params, whereClause, type ClaimFilter, type Sql } from '@claimflow/store';
 import { betterDirection } from '@claimflow/units';
-import { boardRow, type RankedRow } from './board-rows.js';
+import { BOARD_PAPER_COLUMNS, boardRow, type RankedRow } from './board-rows.js';
 import { CLAIM_VIEW_COLUMNS } from './claim-rows.js';
 
 const MAX_BOARDS = 1000;
@@ -50,7 +50,7 @@ export async function baselineBoard(sql: Sql, baselineKey: string, query: Baseli
     if (!query.includeLowConfidence) conditions.push(`NOT ${low}`);
     const where = whereClause(conditions);
     const rows = await sql.query<RankedRow>(
-      `SELECT ${CLAIM_VIEW_COLUMNS}, p.metadata, ${value} AS rank_value, ${low} AS low_confidence
+      `SELECT ${CLAIM_VIEW_COLUMNS}, ${BOARD_PAPER_COLUMNS}, ${value} AS rank_value, ${low} AS low_confidence
        FROM claims c JOIN papers p ON p.id = c.paper_id ${where}
        ORDER BY rank_value ${g.better === 'higher' ? 'DESC' : 'ASC'}, c.id LIMIT ${p.add(query.limit)}`,
       p.values,

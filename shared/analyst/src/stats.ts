@@ -1,5 +1,5 @@
 import { CLAIM_KINDS, type ClaimKind, type Stats, type StatsQuery } from '@claimflow/schemas';
-import { claimConditions, Params, whereClause, type Sql } from '@claimflow/store';
+import { claimConditions, paperConditions, Params, whereClause, type Sql } from '@claimflow/store';
 
 /** Log-scale histogram resolution for factors: bins of 10^(1/4) ≈ 1.78×. */
 export const BINS_PER_DECADE = 4;
@@ -123,6 +123,16 @@ async function readStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
      ORDER BY part, kind, rank, created_at DESC, id`,
     perPaper.params.values,
   );
+  // Stored papers under the filter's paper-level fields, with or without a matching claim, by publication year.
+  const perYear = filtered(filter);
+  const papersWhere = paperConditions(filter, perYear.params);
+  const years = await sql.query<{ year: number | null; papers: number; with_claims: number; claims: number }>(
+    `WITH per_paper AS (SELECT c.paper_id, count(*) AS n ${perYear.from} GROUP BY c.paper_id)
+     SELECT p.year, count(*)::int AS papers, count(pp.paper_id)::int AS with_claims, coalesce(sum(pp.n), 0)::int AS claims
+     FROM papers p LEFT JOIN per_paper pp ON pp.paper_id = p.id ${whereClause(papersWhere)}
+     GROUP BY p.year ORDER BY p.year NULLS LAST`,
+    perYear.params.values,
+  );
   const totals = rows.find((r) => r.part === 'totals')!;
   const topPapers = rows.filter((r) => r.part === 'top');
   const batches = rows.filter((r) => r.part === 'batch');
@@ -130,6 +140,8 @@ async function readStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
   return {
     claims: totals.a,
     papers: totals.b,
+    papersStored: years.reduce((n, y) => n + y.papers, 0),
+    byYear: years.filter((y) => y.year != null).map((y) => ({ year: y.year!, papers: y.papers, papersWithClaims: y.with_claims, claims: y.claims })),
     byKind: sumBy(byKindUnit, 'kind').map(([kind, n]) => ({ kind: kind as ClaimKind, n })),
     byUnit: sumBy(byKindUnit, 'unit').map(([unit, n]) => ({ unit, n })),
     byKindUnit,

@@ -63,6 +63,11 @@ export const ClaimFilterQuery = z.object({
   baselineKey: anyOf(text(200)).optional().describe('canonical baseline, one or several'),
   paper: anyOf(text(200)).optional().describe('paper id, one or several'),
   batch: anyOf(text(200)).optional().describe('batch id, one or several'),
+  year: anyOf(z.coerce.number({ error: 'must be a year' }).int('must be a year').min(1000, 'must be a year').max(9999, 'must be a year'))
+    .optional()
+    .describe("the paper's publication year (metadata published, date or year), one or several"),
+  venue: anyOf(text(200)).optional().describe("the paper's venue (metadata venue), case-insensitive, one or several"),
+  category: anyOf(text(100)).optional().describe("one of the paper's categories (metadata categories, e.g. cs.LG), one or several"),
   q: text(500).optional().describe('full-text search over sentence, metric, baseline, setting and paper title (web search syntax)'),
   sort: ClaimSort.default('value'),
 });
@@ -128,6 +133,12 @@ export const PaperDetail = z.object({
   metadata: z.record(z.string(), z.unknown()),
   /** Where to read the paper: a url, arXiv id or DOI from its metadata, as a link; null when it has none. */
   sourceUrl: z.string().nullable(),
+  /** The typed metadata (papers columns of migration 051, read from the input's fields of these names). */
+  published: z.string().nullable().describe('publication date, ISO (from published, date or year)'),
+  year: z.number().int().nullable(),
+  venue: z.string().nullable(),
+  authors: z.array(z.string()),
+  categories: z.array(z.string()),
   extractorVersion: z.string(),
   batches: z.array(z.string()),
   /** In abstract order; `span` indexes `abstract`. */
@@ -141,7 +152,10 @@ export type StatsQuery = z.infer<typeof StatsQuery>;
 
 export const Stats = z.object({
   claims: z.number().int(),
-  papers: z.number().int(),
+  papers: z.number().int().describe('papers with a matching claim'),
+  papersStored: z.number().int().describe("stored papers under the filter's paper fields (paper, batch, year, venue, category), with a matching claim or not: \"384 papers, 288 with claims\""),
+  /** Papers and matching claims by publication year (papers whose metadata dates them). */
+  byYear: z.array(z.object({ year: z.number().int(), papers: z.number().int(), papersWithClaims: z.number().int(), claims: z.number().int() })),
   byKind: z.array(z.object({ kind: ClaimKind, n: z.number().int() })),
   byUnit: z.array(z.object({ unit: z.string(), n: z.number().int() })),
   byKindUnit: z.array(z.object({ kind: ClaimKind, unit: z.string(), n: z.number().int() })),
@@ -326,6 +340,7 @@ export const LeaderboardRow = z.object({
   paperId: z.string(),
   paperTitle: z.string(),
   year: z.number().int().nullable().describe('the paper\'s publication year, where its metadata gives one'),
+  published: z.string().nullable().describe('the paper\'s publication date as given, ISO (2021-03-04, 2021-03 or 2021)'),
   /** The value ranked: the best end of a range, in the board's direction, on the board's scale. */
   value: z.number(),
   display: z.string().describe('the value with its qualifier, as people read it ("up to 3.1×", "≥ 2×")'),
@@ -348,6 +363,8 @@ export const Leaderboard = z.object({
   rows: z.array(LeaderboardRow),
   /** The other boards of this metric (other settings, hardware, baselines, units or kinds). */
   siblings: z.array(Board),
+  /** Progress over time: the best value so far by publication date, one step per paper that improved on it (ranked boards only). */
+  progress: z.array(z.object({ published: z.string(), value: z.number(), display: z.string(), paperId: z.string(), paperTitle: z.string() })),
 });
 export type Leaderboard = z.infer<typeof Leaderboard>;
 

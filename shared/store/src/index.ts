@@ -4,7 +4,7 @@ export { PgliteSql } from './pglite-sql.js';
 export { lockDataDir } from './data-dir-lock.js';
 export { migrate } from './migrate.js';
 export * from './store.js';
-export { claimConditions, likePattern, Params, whereClause, type ClaimFilter } from './claim-filter.js';
+export { claimConditions, likePattern, paperConditions, Params, whereClause, type ClaimFilter } from './claim-filter.js';
 export * from './rows.js';
 export type { PaperWithClaims } from './write-papers.js';
 export * from './open.js';
