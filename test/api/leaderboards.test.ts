@@ -116,7 +116,7 @@ describe.each(BACKENDS)('canonical keys, facets and leaderboards on %s', (backen
 
   it('answers an unknown metric with an empty board', async () => {
     const lb = await getJson<Leaderboard>(seeded.app, '/api/leaderboards/no%20such%20metric');
-    expect(lb).toEqual({ board: null, acrossBaselines: false, rows: [], siblings: [] });
+    expect(lb).toEqual({ board: null, acrossBaselines: false, rows: [], siblings: [], progress: [] });
   });
 
   it('ranks every claim against one baseline, whatever its spelling', async () => {

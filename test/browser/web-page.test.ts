@@ -87,11 +87,14 @@ describe('the web page', () => {
     expect(marks).toEqual(expect.arrayContaining(['3.2x', '25x', '5 and 12 times', '40%']));
     // Plots drew on their canvases.
     // One quality plot per unit: pp, % and abs never share an axis.
-    for (const id of ['plot-factors', 'plot-quality-pp', 'plot-quality-abs', 'plot-batches']) {
+    for (const id of ['plot-factors', 'plot-quality-pp', 'plot-quality-abs', 'plot-years']) {
       await page.locator(`#${id} canvas`).waitFor();
       const drawn = await page.locator(`#${id} canvas`).evaluate((c: HTMLCanvasElement) => c.width > 0 && c.toDataURL().length > 2000);
       expect(drawn, id).toBe(true);
     }
+    // every stored paper counts, with claims or not (the running batch's papers have none yet)
+    const stored = await page.evaluate(async () => (await (await fetch('./api/stats')).json()).papersStored);
+    await expect.poll(() => page.locator('#totals').textContent()).toMatch(new RegExp(`^${stored} papers, \\d+ with claims · \\d+ claims$`));
     await page.locator('#batches .batch.running').waitFor();
     expect(await page.locator('#batches').textContent()).toContain('nightly crawl');
     expect(await page.locator('#batches').textContent()).toContain('1 / 4 records');
@@ -291,6 +294,12 @@ describe('the web page', () => {
         const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
         expect(scroll, `${hash} at ${width}px`).toBeLessThanOrEqual(client);
         await page.evaluate(() => window.scrollTo(0, 0));
+        if (hash === '#/') {
+          await page.locator('#plot-quality-pp canvas').waitFor();
+          const clipped = await page.locator('#plots canvas[data-labels-clipped]').evaluateAll((cs) => cs.map((c) => Number((c as HTMLElement).dataset.labelsClipped)));
+          expect(clipped.length, `${width}px`).toBeGreaterThan(0);
+          expect(clipped.every((n) => n === 0), `chart labels clipped at ${width}px: ${clipped}`).toBe(true);
+        }
         if (width === 400 && hash === '#/') await page.screenshot({ path: join(SCREENSHOTS, 'narrow.png'), fullPage: false });
         if (width === 400 && hash.startsWith('#/leaderboard/')) await page.screenshot({ path: join(SCREENSHOTS, 'leaderboard-narrow.png'), fullPage: false });
       }
@@ -327,6 +336,8 @@ describe('the web page', () => {
       expect(broken, `${width}px`).toEqual([]);
       const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       expect(scroll, `${width}px`).toBeLessThanOrEqual(client);
+      await page.locator('#progress canvas').waitFor();
+      expect(await page.locator('#progress canvas').evaluate((c: HTMLCanvasElement) => c.width > 0 && c.toDataURL().length > 2000)).toBe(true);
       if (width === 1400) await page.screenshot({ path: join(SCREENSHOTS, 'comparable-board.png'), fullPage: true });
       else await page.screenshot({ path: join(SCREENSHOTS, 'comparable-board-narrow.png'), fullPage: false });
     }

@@ -76,10 +76,12 @@ async function readStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
   );
 
   const deltas = filtered(filter, [`c.kind = 'quality_delta'`]);
-  const qualityDeltas = await sql.query<Stats['qualityDeltas'][number]>(
-    `SELECT metric, unit, count(*)::int AS n, avg(v) AS mean,
+  // Grouped by canonical metric ("top-1 accuracy" and "accuracy" are one bar), by the metric as written where it has none.
+  const qualityDeltas = await sql.query<Omit<Stats['qualityDeltas'][number], 'metricKey'> & { keyed: boolean }>(
+    `SELECT metric, unit, bool_or(keyed) AS keyed, count(*)::int AS n, avg(v) AS mean,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY v) AS median, min(v) AS min, max(v) AS max
-     FROM (SELECT lower(coalesce(nullif(trim(c.metric), ''), '(no metric)')) AS metric, c.unit, ${MIDPOINT_VALUE} AS v ${deltas.from}) t
+     FROM (SELECT coalesce(c.metric_key, lower(coalesce(nullif(trim(c.metric), ''), '(no metric)'))) AS metric, c.metric_key IS NOT NULL AS keyed,
+                  c.unit, ${MIDPOINT_VALUE} AS v ${deltas.from}) t
      WHERE v IS NOT NULL
      GROUP BY metric, unit ORDER BY n DESC, metric, unit LIMIT ${MAX_METRICS}`,
     deltas.params.values,
@@ -150,7 +152,7 @@ async function readStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
       lower: 10 ** (b.bin / BINS_PER_DECADE),
       upper: 10 ** ((b.bin + 1) / BINS_PER_DECADE),
     })),
-    qualityDeltas: qualityDeltas.map((d) => ({ ...d, mean: Number(d.mean), median: Number(d.median), min: Number(d.min), max: Number(d.max) })),
+    qualityDeltas: qualityDeltas.map(({ keyed, ...d }) => ({ ...d, metricKey: keyed, mean: Number(d.mean), median: Number(d.median), min: Number(d.min), max: Number(d.max) })),
     topPapers: topPapers.map((t) => ({ kind: t.kind!, paperId: t.id!, title: t.label!, claims: t.a, maxValue: t.m })),
     // Oldest first, for a plot over time.
     batches: batches

@@ -163,9 +163,9 @@ export const Stats = z.object({
   factorDistribution: z.array(
     z.object({ kind: ClaimKind, bin: z.number().int(), lower: z.number(), upper: z.number(), n: z.number().int() }),
   ),
-  /** quality_delta claims grouped by metric (lower-cased) and unit. */
+  /** quality_delta claims grouped by canonical metric (metricKey true), or by the metric as written (lower-cased) where it has none, and unit. */
   qualityDeltas: z.array(
-    z.object({ metric: z.string(), unit: z.string(), n: z.number().int(), mean: z.number(), median: z.number(), min: z.number(), max: z.number() }),
+    z.object({ metric: z.string(), metricKey: z.boolean(), unit: z.string(), n: z.number().int(), mean: z.number(), median: z.number(), min: z.number(), max: z.number() }),
   ),
   /** The papers with the most claims of each kind. */
   topPapers: z.array(

@@ -175,6 +175,8 @@ export function leaderboardView(lb: Leaderboard, metric: string, params: URLSear
     lb.siblings.length
       ? h('p', { class: 'siblings' }, 'Also: ', ...lb.siblings.slice(0, 30).flatMap((b, i) => [i ? ' · ' : '', h('a', { href: boardHref(b) }, `${boardTitle(b)}, ${KIND_LABELS[b.kind] ?? b.kind} in ${b.unit} (${b.papers})`)]))
       : null,
+    // Drawn once in the document (Chart.js sizes a canvas from its parent): see showLeaderboard.
+    lb.progress.length ? h('figure', { class: 'plot', id: 'progress' }) : null,
     lb.rows.length ? rankTable(lb.rows, 'leaderboard-table') : null,
   );
 }

@@ -1,6 +1,6 @@
 import { api, filterFromParams, filterParams, PAGE_SIZE, type Filter } from './api.js';
 import { startBatchPanel } from './batches-panel.js';
-import { renderCharts } from './charts.js';
+import { progressChart, renderCharts } from './charts.js';
 import { claimsTable } from './claims-table.js';
 import { h, replace } from './dom.js';
 import { facetsPanel } from './facets-panel.js';
@@ -76,6 +76,7 @@ async function showClaims(filter: Filter): Promise<void> {
   const { batches } = await api.batches().catch(() => ({ batches: [] }));
   const go = (f: Filter) => (location.hash = filterHash(f));
   const plots = h('section', { class: 'plots', id: 'plots', 'aria-label': 'Plots' });
+  const totals = h('p', { class: 'meta', id: 'totals' });
   const facets = h('div', { class: 'facets-slot' });
   const status = h('p', { class: 'status', id: 'status', role: 'status' }, 'Loading…');
   const table = claimsTable((filter.sort as never) ?? 'value', (sort) => go({ ...filter, sort: sort === 'value' ? undefined : sort }));
@@ -92,12 +93,17 @@ async function showClaims(filter: Filter): Promise<void> {
     view,
     nav(),
     filterBar(filter, batches, go),
+    totals,
     plots,
     h('div', { class: 'results' }, facets, h('div', { class: 'listing' }, status, downloads, h('div', { class: 'table-wrap' }, table.table), more)),
   );
 
   api.stats(filter).then(
-    (stats) => renderCharts(plots, stats, (change) => go({ ...filter, ...change })),
+    (stats) => {
+      renderCharts(plots, stats, (change) => go({ ...filter, ...change }));
+      // Every stored paper counts, with a matching claim or not.
+      totals.textContent = `${stats.papersStored} papers, ${stats.papers} with ${Object.keys(filter).length ? 'matching ' : ''}claims · ${stats.claims} claims`;
+    },
     (err) => replace(plots, errorNode(err)),
   );
   api.facets(filter).then(
@@ -168,7 +174,10 @@ async function showLeaderboard(metric: string, params: URLSearchParams): Promise
   setTitle(`${boardTitle({ metricKey: metric, setting: params.get('setting'), hardware: params.get('hardware'), baseline: params.get('baseline') })} — leaderboard`);
   replace(view, h('p', { class: 'status' }, 'Loading…'));
   try {
-    replace(view, nav(), leaderboardView(await api.leaderboard(metric, params), metric, params));
+    const lb = await api.leaderboard(metric, params);
+    replace(view, nav(), leaderboardView(lb, metric, params));
+    const progress = document.getElementById('progress');
+    if (progress && lb.board) progressChart(progress, lb.progress, lb.board.unit);
     restoreScroll();
   } catch (err) {
     replace(view, nav(), errorNode(err));
