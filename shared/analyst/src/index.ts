@@ -18,3 +18,4 @@ export { BINS_PER_DECADE, claimStats, claimStatsAt, StatsCache, type StatsAt } f
 export { paperDetail } from './paper.js';
 export { type ArgValues, FILTER_OPTIONS, FILTER_USAGE, flagOf, parseClaimArgs, UsageError } from './cli-args.js';
 export { baselineBoardTable, baselinesTable, boardsTable, facetsTable, leaderboardTable, tableCsv, type ViewTable } from './view-tables.js';
+export { correctedGold, type GoldLine } from './gold.js';

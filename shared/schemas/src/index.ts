@@ -3,3 +3,4 @@ export * from './paper.js';
 export * from './batch.js';
 export * from './jobs.js';
 export * from './api.js';
+export * from './corrections.js';

@@ -12,3 +12,4 @@ export * from './inbox-files.js';
 export { explainStoreError } from './store-errors.js';
 export { keyColumns, KEYS_VERSION, type KeyColumns } from './claim-key-columns.js';
 export { analystRoleEnv, cancelOverdueAnalystQueries, ensureAnalystRole, ROLE_NAME, type AnalystRoleOptions } from './analyst-role.js';
+export { applyCorrections, CorrectionError } from './corrections.js';
