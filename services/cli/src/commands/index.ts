@@ -25,4 +25,6 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   migrate: () => import('./migrate.js'),
   reprocess: () => import('./reprocess.js'),
   leaderboard: () => import('./leaderboard.js'),
+  correct: async () => (await import('./store-commands.js')).correct,
+  corrections: async () => (await import('./store-commands.js')).corrections,
 };

@@ -1,6 +1,7 @@
 import { loadConfig } from '@claimflow/config';
 import { openStore, type Store } from '@claimflow/store';
 import type { CliDeps } from './cli-deps.js';
+import * as correctCommand from './correct.js';
 import * as exportCommand from './export.js';
 import * as queryCommand from './query.js';
 import * as rejectionsCommand from './rejections.js';
@@ -34,3 +35,5 @@ function withStore(command: { usage: string; options?: string; run(argv: string[
 export const query = withStore(queryCommand);
 export const exportClaims = withStore(exportCommand);
 export const rejections = withStore(rejectionsCommand);
+export const correct = withStore({ usage: correctCommand.usage, options: correctCommand.options, run: correctCommand.runWith });
+export const corrections = withStore({ usage: correctCommand.listUsage, options: correctCommand.listOptions, run: correctCommand.listWith });
