@@ -13,6 +13,8 @@ import { PAPERS, seed } from '../api/helpers/fixtures.js';
 import { openTestStore, type TestStore } from '../api/helpers/stores.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The API's write token here: corrections from the page need it. */
+const WRITE_TOKEN = 'page-write-token';
 /**
  * Every run saves its screenshots under test-results/; UPDATE_SCREENSHOTS=1
  * writes them to docs/screenshots/ instead, the ones the README shows.
@@ -46,7 +48,7 @@ describe('the web page', () => {
       rejections: [{ file: 'crawl.jsonl', line: 1, field: 'title', reason: 'missing' }],
       total: 4,
     });
-    app = await testApp({ store: db.store });
+    app = await testApp({ store: db.store, config: { API_TOKEN: WRITE_TOKEN } });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     profile = await mkdtemp(join(tmpdir(), 'claimflow-chromium-'));
     // A fresh profile each run (playwright passes it as --user-data-dir).
@@ -360,5 +362,24 @@ describe('the web page', () => {
     await expect.poll(() => page.locator('#boards-table a.board-link').allTextContents()).toEqual(['latency · A100']);
     await page.screenshot({ path: join(SCREENSHOTS, 'leaderboards.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 1000 });
+  });
+
+  it('corrects a claim from its row: a wrong token is refused with the reason, the right one marks it wrong and the board drops it', async () => {
+    await page.goto(`${base}/#/leaderboard/speed?baseline=XNOR-Net`);
+    await page.locator('#leaderboard-table tr[data-paper="bd-3"]').waitFor();
+    const row = page.locator('#leaderboard-table tr[data-paper="bd-3"]');
+    await row.locator('.correct-toggle').click();
+    const form = row.locator('form.correction-form');
+    await form.locator('select[name=action]').selectOption('wrong');
+    await form.locator('input[name=why]').fill('the 2x is a lower bound on another task');
+    await form.locator('input[name=who]').fill('ana');
+    await form.locator('input[name=token]').fill('not-the-token');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => form.locator('.correction-status').textContent()).toContain('Authorization: Bearer');
+    await form.locator('input[name=token]').fill(WRITE_TOKEN);
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => page.locator('#leaderboard-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-paper')))).toEqual(['bd-2']);
+    const list = await page.evaluate(async () => (await (await fetch('./api/corrections')).json()).corrections);
+    expect(list).toMatchObject([{ action: 'wrong', paperId: 'bd-3', who: 'ana', why: 'the 2x is a lower bound on another task' }]);
   });
 });
