@@ -42,6 +42,15 @@ export class UsageError extends Error {
 
 export type ArgValues = Record<string, string | string[] | boolean | undefined>;
 
+/** node:util parseArgs, its refusals (an unknown option, a missing value) as UsageErrors. */
+export function parseOrUsage<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
 /**
  * Parses argv with the filter options plus `extra`; the options that `schema`
  * knows go through it. An unknown option, or a value the schema refuses, is a

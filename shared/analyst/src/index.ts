@@ -16,6 +16,6 @@ export { csvField, csvHeader, csvLine, EXPORT_COLUMNS, exportChunks, flattenClai
 export { writeParquetFile } from './parquet.js';
 export { BINS_PER_DECADE, claimStats, claimStatsAt, StatsCache, type StatsAt } from './stats.js';
 export { paperDetail } from './paper.js';
-export { type ArgValues, FILTER_OPTIONS, FILTER_USAGE, flagOf, parseClaimArgs, UsageError } from './cli-args.js';
+export { type ArgValues, FILTER_OPTIONS, FILTER_USAGE, flagOf, parseClaimArgs, parseOrUsage, UsageError } from './cli-args.js';
 export { baselineBoardTable, baselinesTable, boardsTable, facetsTable, leaderboardTable, tableCsv, type ViewTable } from './view-tables.js';
 export { correctedGold, type GoldLine } from './gold.js';

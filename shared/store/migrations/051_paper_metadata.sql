@@ -39,11 +39,4 @@ ALTER TABLE papers
 CREATE INDEX papers_year_idx ON papers (year) WHERE year IS NOT NULL;
 CREATE INDEX papers_venue_idx ON papers (lower(venue)) WHERE venue IS NOT NULL;
 CREATE INDEX papers_categories_idx ON papers USING gin (categories);
-
-DO $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'analyst') THEN
-    GRANT SELECT ON ALL TABLES IN SCHEMA public TO analyst;
-  END IF;
-END
-$$;
+-- (The analyst role reads new tables and columns through its default privileges: see analyst-role.ts.)

@@ -28,11 +28,4 @@ CREATE INDEX claim_corrections_active_idx ON claim_corrections (paper_id, id) WH
 
 -- The active correction a claim shows (null: as extracted).
 ALTER TABLE claims ADD COLUMN correction_id bigint;
-
-DO $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'analyst') THEN
-    GRANT SELECT ON ALL TABLES IN SCHEMA public TO analyst;
-  END IF;
-END
-$$;
+-- (The analyst role reads new tables and columns through its default privileges: see analyst-role.ts.)

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { correctedGold, UsageError } from '@claimflow/analyst';
+import { correctedGold, parseOrUsage, UsageError } from '@claimflow/analyst';
 import { CorrectionInput, type Correction } from '@claimflow/schemas';
 import { InputError } from '@claimflow/service-kit';
 import { CorrectionError } from '@claimflow/store';
@@ -42,20 +41,15 @@ const describe = (c: Correction) => `correction ${c.id}: ${c.action} ${c.claimId
 /** `claims correct`, on the store `ctx` gives (tests pass their own). */
 export async function runWith(argv: string[], ctx: CliDeps): Promise<number> {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: {
-          ...Object.fromEntries(FIELDS.map((f) => [f, { type: 'string' as const }])),
-          text: { type: 'string' }, occurrence: { type: 'string' }, why: { type: 'string' }, who: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseOrUsage({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        kind: { type: 'string' }, value: { type: 'string' }, low: { type: 'string' }, high: { type: 'string' }, unit: { type: 'string' }, qualifier: { type: 'string' },
+        metric: { type: 'string' }, baseline: { type: 'string' }, setting: { type: 'string' },
+        text: { type: 'string' }, occurrence: { type: 'string' }, why: { type: 'string' }, who: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
     if (values.help) {
       ctx.out.write(`usage: ${usage}\n${options}\n`);
       return 0;
@@ -92,13 +86,7 @@ export async function runWith(argv: string[], ctx: CliDeps): Promise<number> {
 /** `claims corrections`. */
 export async function listWith(argv: string[], ctx: CliDeps): Promise<number> {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, options: { all: { type: 'boolean' }, paper: { type: 'string' }, format: { type: 'string', default: 'table' }, help: { type: 'boolean', short: 'h' } } });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    const { values } = parsed;
+    const { values } = parseOrUsage({ args: argv, options: { all: { type: 'boolean' }, paper: { type: 'string' }, format: { type: 'string', default: 'table' }, help: { type: 'boolean', short: 'h' } } });
     if (values.help) {
       ctx.out.write(`usage: ${listUsage}\n${listOptions}\n`);
       return 0;

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { baselineBoard, leaderboard, listBoards, UsageError } from '@claimflow/analyst';
+import { baselineBoard, leaderboard, listBoards, parseOrUsage, UsageError } from '@claimflow/analyst';
 import { loadConfig } from '@claimflow/config';
 import { BaselineQuery, DELTA_KINDS, LeaderboardQuery, LeaderboardsQuery, NOT_STATED, type Board, type LeaderboardRow } from '@claimflow/schemas';
 import { openStore, type Store } from '@claimflow/store';
@@ -48,21 +47,15 @@ function rankTable(rows: LeaderboardRow[]): string {
 /** `claims leaderboard`, on the store `ctx` gives (tests pass their own). */
 export async function runWith(argv: string[], ctx: CliDeps): Promise<number> {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: {
-          setting: { type: 'string' }, hardware: { type: 'string' }, unit: { type: 'string' }, kind: { type: 'string' }, baseline: { type: 'string' },
-          'min-papers': { type: 'string' }, 'min-confidence': { type: 'string' }, 'include-low-confidence': { type: 'boolean' },
-          batch: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string', default: 'table' }, help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseOrUsage({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        setting: { type: 'string' }, hardware: { type: 'string' }, unit: { type: 'string' }, kind: { type: 'string' }, baseline: { type: 'string' },
+        'min-papers': { type: 'string' }, 'min-confidence': { type: 'string' }, 'include-low-confidence': { type: 'boolean' },
+        batch: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string', default: 'table' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
     if (values.help) {
       ctx.out.write(`usage: ${usage}\n`);
       return 0;
