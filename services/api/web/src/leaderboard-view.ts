@@ -142,7 +142,7 @@ export function boardsView(list: BoardList, baselines: BaselineList, f: BoardsFi
     downloads('leaderboards', new URLSearchParams(f.minPapers > 1 ? { minPapers: String(f.minPapers) } : {}).toString()),
     boardsTable('boards-table', several),
     single.length
-      ? h('details', { class: 'single-boards', id: 'single-boards' }, h('summary', {}, `${single.length} boards of one paper`), boardsTable('single-boards-table', single))
+      ? h('details', { class: 'single-boards', id: 'single-boards' }, h('summary', {}, `${single.length} board${single.length === 1 ? '' : 's'} of one paper`), boardsTable('single-boards-table', single))
       : null,
     h('h2', {}, 'Against a baseline'),
     downloads('baselines', ''),
