@@ -382,4 +382,18 @@ describe('the web page', () => {
     const list = await page.evaluate(async () => (await (await fetch('./api/corrections')).json()).corrections);
     expect(list).toMatchObject([{ action: 'wrong', paperId: 'bd-3', who: 'ana', why: 'the 2x is a lower bound on another task' }]);
   });
+
+  it('filters by publication year from the form, and downloads the facet counts of the filter', async () => {
+    await page.goto(`${base}/#/?kind=quality_delta&year=2020`);
+    await rows().first().waitFor();
+    expect(await page.inputValue('#f-year')).toBe('2020');
+    // an-1 is the one paper of 2020 (its metadata says published 2020-01-15)
+    const papers = await page.locator('#claims-table td.paper-id').allTextContents();
+    expect(new Set(papers)).toEqual(new Set(['an-1']));
+    const href = await page.locator('#facets-downloads a', { hasText: 'CSV' }).getAttribute('href');
+    expect(href).toBe('./api/facets.csv?kind=quality_delta&year=2020');
+    const csv = await page.evaluate(async (u) => (await fetch(u!)).text(), href);
+    expect(csv.split('\r\n')[0]).toBe('facet,value,label,claims');
+    expect(csv).toContain('kind,quality_delta,quality_delta,2');
+  });
 });
