@@ -49,4 +49,14 @@ describe.skipIf(!HAS_SHARED)(`leaderboards on the seed abstracts${SKIP_NO_SHARED
     const keyed = all.filter((c) => c.paperId.startsWith('seed-') && c.metricKey);
     expect(keyed.length / all.filter((c) => c.paperId.startsWith('seed-')).length).toBeGreaterThan(0.75);
   });
+
+  it('lists the same boards, with the same papers, as the SQL view leaderboard_entries (the issue found 224 against 213)', async () => {
+    const { boards } = await getJson<BoardList>(seeded.app, '/api/leaderboards');
+    const view = await seeded.db.store.sql.query<{ k: string }>(
+      `SELECT concat_ws('|', metric_key, kind, board_unit, coalesce(board_setting, '-'), coalesce(board_hardware, '-'), coalesce(board_baseline, '-'), count(*)) AS k
+       FROM leaderboard_entries GROUP BY metric_key, kind, board_unit, board_setting, board_hardware, board_baseline`,
+    );
+    expect(boards.length).toBeGreaterThan(20);
+    expect(boards.map((b) => [b.metricKey, b.kind, b.unit, b.setting ?? '-', b.hardware ?? '-', b.baseline ?? '-', b.papers].join('|')).sort()).toEqual(view.map((v) => v.k).sort());
+  });
 });
