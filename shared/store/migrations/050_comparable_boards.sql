@@ -31,29 +31,31 @@ CREATE TABLE setting_key_info (
 -- The fingerprint of the units tables the two tables above were copied from.
 CREATE TABLE key_info_version (version text NOT NULL);
 
--- One row per claim and board it sits on, with the value it ranks by on the board's scale.
+-- One row per claim and board it sits on, with the value it ranks by on the
+-- board's scale. The key categories are read once per query (the `keys` row),
+-- and each claim's few setting keys are matched against them as arrays.
 CREATE VIEW board_claims AS
-  SELECT c.*, p.title AS paper_title,
+  SELECT c.*,
          CASE WHEN m.scale = 'percent' AND c.kind = 'quality_value' AND c.unit IN ('%', 'abs') THEN '%'
               WHEN m.scale = 'percent' AND c.kind = 'quality_delta' AND c.unit IN ('pp', 'abs') THEN 'pp'
               ELSE c.unit END AS board_unit,
          s.setting AS board_setting,
          m.per_hardware AS per_hardware,
          CASE WHEN m.per_hardware THEN (
-           SELECT k.key FROM unnest(c.setting_keys) WITH ORDINALITY AS k(key, i)
-           JOIN setting_key_info h ON h.key = k.key AND h.category = 'hardware' ORDER BY k.i LIMIT 1) END AS board_hardware,
+           SELECT u.key FROM unnest(c.setting_keys) WITH ORDINALITY AS u(key, i) WHERE u.key = ANY(keys.hardware) ORDER BY u.i LIMIT 1) END AS board_hardware,
          CASE WHEN c.kind IN ('quality_delta', 'speedup', 'efficiency') THEN c.baseline_key END AS board_baseline,
          c.kind NOT IN ('quality_delta', 'speedup', 'efficiency') OR c.baseline_key IS NOT NULL AS ranked,
          -- A percent-scale score written as a fraction ("0.76 accuracy") is 76 %.
          (CASE WHEN c.better = 'lower' THEN c.value_min ELSE c.value_max END)
            * CASE WHEN m.scale = 'percent' AND c.kind = 'quality_value' AND c.unit = 'abs' AND c.value_max <= 1 THEN 100 ELSE 1 END AS rank_value
   FROM claims c
-  JOIN papers p ON p.id = c.paper_id
   JOIN metric_key_info m ON m.key = c.metric_key
-  LEFT JOIN LATERAL (
-    SELECT k.key AS setting FROM unnest(c.setting_keys) AS k(key)
-    JOIN setting_key_info d ON d.key = k.key AND d.category IN ('dataset', 'benchmark')
-  ) s ON true
+  CROSS JOIN (
+    SELECT coalesce(array_agg(key) FILTER (WHERE category = 'hardware'), '{}') AS hardware,
+           coalesce(array_agg(key) FILTER (WHERE category IN ('dataset', 'benchmark')), '{}') AS datasets
+    FROM setting_key_info
+  ) keys
+  LEFT JOIN LATERAL unnest(ARRAY(SELECT u.key FROM unnest(c.setting_keys) AS u(key) WHERE u.key = ANY(keys.datasets))) AS s(setting) ON true
   WHERE c.value_max IS NOT NULL;
 
 -- Leaderboards: each paper's best claim per board, and its rank (ties share
@@ -62,7 +64,7 @@ CREATE VIEW board_claims AS
 -- (DEFAULT_BOARD_MIN_CONFIDENCE in shared/schemas; a test holds them equal).
 DROP VIEW IF EXISTS leaderboard_entries;
 CREATE VIEW leaderboard_entries AS
-  SELECT e.*,
+  SELECT e.*, p.title AS paper_title,
          CASE WHEN e.ranked THEN rank() OVER (
            PARTITION BY e.metric_key, e.kind, e.board_unit, e.board_setting, e.board_hardware, e.board_baseline
            ORDER BY CASE WHEN e.better = 'lower' THEN e.rank_value ELSE -e.rank_value END) END AS rank
@@ -72,7 +74,8 @@ CREATE VIEW leaderboard_entries AS
     WHERE confidence IS NULL OR confidence >= 0.5
     ORDER BY metric_key, kind, board_unit, board_setting, board_hardware, board_baseline, paper_id,
              CASE WHEN better = 'lower' THEN rank_value ELSE -rank_value END, id
-  ) e;
+  ) e
+  JOIN papers p ON p.id = e.paper_id;
 
 DO $$
 BEGIN
