@@ -57,7 +57,9 @@ describe.each(BACKENDS)('every analyst view downloads as CSV and JSON on %s', (b
     expect(facetCsv.filter((r) => r.facet === 'baselineKey').map((r) => [r.value, Number(r.claims)])).toEqual(facets.facets.baselineKey.map((c) => [c.value, c.n]));
   });
 
-  it('the claims export carries better and confidence', async () => {
+  it('the claims exports carry better and confidence', async () => {
+    const jsonl = (await download('/api/claims.jsonl?paper=bd-2')).body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(jsonl.find((c) => c.text === '5 ms')).toMatchObject({ better: 'lower', confidence: 0.9 });
     const rows = parseCsvRecords((await download('/api/claims.csv?paper=bd-2')).body);
     expect(rows.find((r) => r.text === '5 ms')).toMatchObject({ better: 'lower', confidence: '0.9' });
     expect(rows.find((r) => r.text === '3.1x')).toMatchObject({ better: 'higher', qualifier: 'upper_bound' });

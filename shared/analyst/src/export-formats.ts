@@ -1,5 +1,4 @@
 import type { ClaimView } from '@claimflow/schemas';
-import { betterDirection } from '@claimflow/units';
 
 /** One flat row per claim: the columns of the CSV and Parquet exports, in order. */
 export const EXPORT_COLUMNS = [
@@ -37,7 +36,7 @@ export function flattenClaim(c: ClaimView): FlatClaim {
     setting_keys: JSON.stringify(c.settingKeys),
     baseline_key: c.baselineKey,
     // The direction the value ranks in, so a ranking can be rebuilt from the export alone.
-    better: betterDirection(c.kind, c.unit, c.metricKey ?? null),
+    better: c.better,
     confidence: c.confidence ?? null,
   };
 }

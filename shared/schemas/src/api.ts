@@ -108,6 +108,7 @@ export const ClaimView = StoredClaim.extend({
   paperTitle: z.string().describe('title of the paper'),
   createdAt: z.string().describe('when the claim was first stored (ISO 8601)'),
   evidence: Evidence.nullable().describe('the sentence with the claim\'s number located, for highlighting'),
+  better: z.enum(['higher', 'lower']).describe('the direction its value ranks in (higher accuracy, lower latency)'),
 });
 export type ClaimView = z.infer<typeof ClaimView>;
 
@@ -235,7 +236,7 @@ export const Facets = z.object({
 });
 export type Facets = z.infer<typeof Facets>;
 
-export const Better = z.enum(['higher', 'lower']);
+export const Better = ClaimView.shape.better;
 
 /**
  * Boards hide rows whose extraction confidence is below this unless asked
