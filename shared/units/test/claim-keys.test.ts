@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BASELINE_KEYS, baselineKey, settingKeysIn, betterDirection, claimKeys, claimKeysCache, KEYS_VERSION, Lexicon, METRIC_KEY_LIST, METRIC_KEYS, metricKey,
+  BASELINE_KEYS, baselineKey, betterDirection, claimKeys, claimKeysCache, KEYS_VERSION, Lexicon, METRIC_KEY_LIST, METRIC_KEYS, metricKey,
   metricKeyInfo, SETTING_KEYS, settingKeysIn,
 } from '../src/index.js';
 
