@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cancelOverdueAnalystQueries, openStore } from '@claimflow/store';
 import { claims } from '../support/cli.js';
 import { testDbPrefix } from '../support/pg-database.mjs';
 import { freshDatabase, type TestDatabase } from '../support/services.js';
@@ -65,5 +66,36 @@ describe('claims migrate --analyst-role', () => {
     expect(short.code).toBe(2);
     expect(short.stderr).toBe('claims migrate: ANALYST_PASSWORD: must be at least 8 characters\n');
     expect((await claims(['migrate', '--help'])).stdout).toMatch(/^usage: claims migrate \[--analyst-role NAME\]/);
+  });
+
+  it('cannot outlast its timeout by lifting it: the session may SET it, the watch cancels the statement', async () => {
+    const r = await claims(['migrate', '--analyst-role', role], { DATABASE_URL: db.url, ANALYST_STATEMENT_TIMEOUT_MS: '1000' });
+    expect(r.code, r.stderr).toBe(0);
+    const client = new pg.Client({ connectionString: asUser(role) });
+    await client.connect();
+    const owner = await openStore({ databaseUrl: db.url, dataDir: null, migrate: false });
+    try {
+      // PostgreSQL lets any role change a user-context setting for itself:
+      await client.query('SET statement_timeout = 0');
+      expect((await client.query('SHOW statement_timeout')).rows[0].statement_timeout).toBe('0');
+      const started = Date.now();
+      const sleeping = client.query('SELECT pg_sleep(20)');
+      const settled = sleeping.then(() => 'finished', (err: Error) => err.message);
+      await new Promise((res) => setTimeout(res, 300));
+      expect(await cancelOverdueAnalystQueries(owner.sql, role)).toEqual([]); // not yet past 1 s
+      let cancelled: number[] = [];
+      while (!cancelled.length && Date.now() - started < 5000) {
+        await new Promise((res) => setTimeout(res, 200));
+        cancelled = await cancelOverdueAnalystQueries(owner.sql, role);
+      }
+      expect(cancelled).toHaveLength(1);
+      expect(await settled).toMatch(/canceling statement due to user request/);
+      expect(Date.now() - started).toBeLessThan(5000);
+      // and a statement within the limit is left alone
+      await client.query('SELECT pg_sleep(0.1)');
+    } finally {
+      await client.end();
+      await owner.close();
+    }
   });
 });

@@ -3,29 +3,9 @@ import type { ClaimRecord, ClaimView, Paper } from '@claimflow/schemas';
 import type { Store } from '@claimflow/store';
 import { describe, expect, it } from 'vitest';
 import { expectBadParam, getJson, useSeededApp } from './helpers/app.js';
+import { parseCsv } from './helpers/csv.js';
 import { BATCH_1 } from './helpers/fixtures.js';
 import { BACKENDS } from './helpers/stores.js';
-
-/** Parses RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 const MANY_PAPERS = 120;
 const CLAIMS_PER_PAPER = 10;

@@ -17,16 +17,19 @@ describe('claims leaderboard and the key filters of claims query', () => {
   afterAll(async () => db?.close());
 
   it('ranks papers on a metric and setting, best first, one line per paper', async () => {
-    const r = await cli(runLeaderboard, db, ['accuracy', '--setting', 'ImageNet']);
+    const r = await cli(runLeaderboard, db, ['accuracy', '--setting', 'ImageNet', '--kind', 'quality_delta']);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('accuracy on ImageNet (quality_delta, pp, higher is better): 4 papers');
-    const ranks = r.out.split('\n').filter((l) => /^\d+ /.test(l)).map((l) => l.split(/\s{2,}/)[2]);
-    expect(ranks).toEqual(['an-2', 'an-1', 'an-3', 'fx-001']);
-    expect(r.out).toContain('also: --unit % --kind quality_value');
+    expect(r.out).toContain('accuracy on ImageNet (quality_delta, pp, higher is better, not ranked: gains over different or no baselines): 4 papers');
+    expect(r.out).toMatch(/^RANK\s+VALUE\s+METRIC\s+SETTING\s+BASELINE\s+PAPER\s+YEAR\s+TITLE\s+CONF\s+EVIDENCE/m);
+    const listed = r.out.split('\n').filter((l) => /^- /.test(l)).map((l) => l.split(/\s{2,}/));
+    expect(listed.map((l) => [l[1], l[4], l[5]])).toEqual([['+2.3 pp', '-', 'an-2'], ['+1.5 pp', 'ResNet-50', 'an-1'], ['+0.2 pp–+0.9 pp', '-', 'an-3'], ['+0.4 pp', '-', 'an-1'], ['-0.4 pp', '-', 'fx-001']]);
+    expect(r.out).toContain('--setting ImageNet --baseline ResNet-50 --unit pp --kind quality_delta (1 papers)');
+    const one = await cli(runLeaderboard, db, ['accuracy', '--setting', 'ImageNet', '--baseline', 'ResNet-50']);
+    expect(one.out).toMatch(/^1\s+\+1\.5 pp\s+top-1 accuracy\s+ImageNet\s+ResNet-50\s+an-1/m);
   });
 
   it('ranks lower-is-better metrics ascending, as JSONL too', async () => {
-    const r = await cli(runLeaderboard, db, ['latency', '--setting', 'A100', '--format', 'jsonl']);
+    const r = await cli(runLeaderboard, db, ['latency', '--hardware', 'A100', '--format', 'jsonl']);
     expect(r.code, r.err).toBe(0);
     const rows = r.out.trim().split('\n').map((l) => JSON.parse(l));
     expect(rows.map((x) => x.value)).toEqual([0.008, 0.012, 0.03]);
@@ -34,12 +37,16 @@ describe('claims leaderboard and the key filters of claims query', () => {
 
   it('lists the boards without a metric, and ranks against a baseline', async () => {
     const boards = await cli(runLeaderboard, db, []);
-    expect(boards.out).toMatch(/^METRIC\s+SETTING/);
-    expect(boards.out).toMatch(/accuracy\s+ImageNet\s+pp\s+quality_delta\s+4\s+5/);
+    expect(boards.out).toMatch(/^METRIC\s+SETTING\s+HARDWARE\s+BASELINE/);
+    expect(boards.out).toMatch(/accuracy\s+ImageNet\s+-\s+\(none stated\)\s+pp\s+quality_delta\s+4\s+4/);
+    expect(boards.out).toMatch(/latency\s+\(none stated\)\s+A100\s+-\s+s\s+measurement\s+3\s+3/);
+    const many = await cli(runLeaderboard, db, ['--min-papers', '3', '--format', 'jsonl']);
+    expect(many.out.trim().split('\n').map((l) => JSON.parse(l).papers).every((n: number) => n >= 3)).toBe(true);
     const fa = await cli(runLeaderboard, db, ['--baseline', 'FlashAttention-2']);
     expect(fa.code, fa.err).toBe(0);
     expect(fa.out).toContain('against FlashAttention-2: speedup (x, higher is better)');
-    expect(fa.out.indexOf('3.4 x')).toBeLessThan(fa.out.indexOf('2.1 x'));
+    expect(fa.out.indexOf('3.4×')).toBeGreaterThan(0);
+    expect(fa.out.indexOf('3.4×')).toBeLessThan(fa.out.indexOf('2.1×'));
   });
 
   it('refuses a bad command line with one line and the usage', async () => {

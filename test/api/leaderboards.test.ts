@@ -78,38 +78,45 @@ describe.each(BACKENDS)('canonical keys, facets and leaderboards on %s', (backen
     expect(count(settings.facets.settingKey, 'ImageNet')).toBe((await claimsOf('kind=quality_delta&settingKey=ImageNet')).length);
   });
 
-  it('lists boards by metric × setting × unit × kind with their papers', async () => {
+  it('lists boards by metric × kind × unit × dataset, per baseline for deltas and per hardware for latency', async () => {
     const { boards } = await getJson<{ boards: Board[] }>(seeded.app, '/api/leaderboards');
-    const find = (metricKey: string, setting: string | null, unit: string) => boards.find((b) => b.metricKey === metricKey && b.setting === setting && b.unit === unit);
-    expect(find('accuracy', 'ImageNet', 'pp')).toMatchObject({ kind: 'quality_delta', papers: 4, claims: 5, better: 'higher' });
-    expect(find('latency', 'A100', 's')).toMatchObject({ kind: 'measurement', papers: 3, better: 'lower' });
-    expect(find('accuracy', null, 'pp')!.papers).toBeGreaterThanOrEqual(4);
+    const find = (metricKey: string, setting: string | null, unit: string, more: Partial<Board> = {}) =>
+      boards.find((b) => b.metricKey === metricKey && b.setting === setting && b.unit === unit && Object.entries(more).every(([k, v]) => b[k as keyof Board] === v));
+    // an-1's gain over ResNet-50 is one board; the ImageNet gains over no named baseline another, listed, not ranked
+    expect(find('accuracy', 'ImageNet', 'pp', { baseline: 'ResNet-50' })).toMatchObject({ kind: 'quality_delta', papers: 1, ranked: true, better: 'higher' });
+    expect(find('accuracy', 'ImageNet', 'pp', { baseline: null })).toMatchObject({ kind: 'quality_delta', papers: 4, claims: 4, ranked: false });
+    expect(find('latency', null, 's', { hardware: 'A100' })).toMatchObject({ kind: 'measurement', papers: 3, better: 'lower', perHardware: true });
+    expect(boards.some((b) => b.setting === 'A100')).toBe(false);
   });
 
-  it('ranks one row per paper by its best claim, higher accuracy first', async () => {
-    const lb = await getJson<Leaderboard>(seeded.app, '/api/leaderboards/accuracy?setting=ImageNet');
-    expect(lb.board).toMatchObject({ metricKey: 'accuracy', setting: 'ImageNet', unit: 'pp', kind: 'quality_delta' });
-    // an-1 has two ImageNet deltas: its best (1.5) stands for it; an-3's range counts by its upper end
-    expect(lb.rows.map((r) => [r.paperId, r.value])).toEqual([['an-2', 2.3], ['an-1', 1.5], ['an-3', 0.9], ['fx-001', -0.4]]);
-    expect(lb.rows.map((r) => r.rank)).toEqual([1, 2, 3, 4]);
+  it('lists gains across baselines with their baselines, one row per paper and baseline, unranked', async () => {
+    const lb = await getJson<Leaderboard>(seeded.app, '/api/leaderboards/accuracy?setting=ImageNet&kind=quality_delta');
+    expect(lb.acrossBaselines).toBe(true);
+    expect(lb.board).toMatchObject({ metricKey: 'accuracy', setting: 'ImageNet', unit: 'pp', kind: 'quality_delta', ranked: false });
+    // an-3's range counts by its upper end; an-1 is listed over ResNet-50 and over no baseline
+    expect(lb.rows.map((r) => [r.paperId, r.value, r.baselineKey, r.rank])).toEqual([
+      ['an-2', 2.3, null, null], ['an-1', 1.5, 'ResNet-50', null], ['an-3', 0.9, null, null], ['an-1', 0.4, null, null], ['fx-001', -0.4, null, null],
+    ]);
     expect(lb.rows[1].claim.text).toBe('1.5 points');
     expect(lb.rows[1].claim.evidence?.sentence).toContain('ImageNet-1k');
     expect(lb.rows[1].links).toEqual({ page: '#/paper/an-1', source: 'https://example.org/papers/an-1' });
     expect(lb.rows[0].links.source).toBe('https://arxiv.org/abs/2101.00001');
-    expect(lb.siblings.map((b) => `${b.unit} ${b.kind}`)).toEqual(['% quality_value']);
+    expect(lb.rows[2].display).toBe('+0.2 pp–+0.9 pp');
+    const ranked = await getJson<Leaderboard>(seeded.app, '/api/leaderboards/accuracy?setting=ImageNet&kind=quality_delta&baseline=ResNet-50');
+    expect(ranked.rows.map((r) => [r.rank, r.paperId])).toEqual([[1, 'an-1']]);
     const values = await getJson<Leaderboard>(seeded.app, '/api/leaderboards/accuracy?setting=ImageNet&unit=%25');
-    expect(values.rows.map((r) => r.paperId)).toEqual(['an-3']);
+    expect(values.rows.map((r) => [r.rank, r.paperId])).toEqual([[1, 'an-3']]);
   });
 
   it('ranks lower-is-better metrics ascending', async () => {
-    const lb = await getJson<Leaderboard>(seeded.app, '/api/leaderboards/latency?setting=A100');
+    const lb = await getJson<Leaderboard>(seeded.app, '/api/leaderboards/latency?hardware=A100');
     expect(lb.board?.better).toBe('lower');
-    expect(lb.rows.map((r) => [r.paperId, r.value])).toEqual([['an-3', 0.008], ['an-1', 0.012], ['an-2', 0.03]]);
+    expect(lb.rows.map((r) => [r.paperId, r.value, r.rank, r.display])).toEqual([['an-3', 0.008, 1, '8 ms'], ['an-1', 0.012, 2, '12 ms'], ['an-2', 0.03, 3, '30 ms']]);
   });
 
   it('answers an unknown metric with an empty board', async () => {
     const lb = await getJson<Leaderboard>(seeded.app, '/api/leaderboards/no%20such%20metric');
-    expect(lb).toEqual({ board: null, rows: [], siblings: [] });
+    expect(lb).toEqual({ board: null, acrossBaselines: false, rows: [], siblings: [], progress: [] });
   });
 
   it('ranks every claim against one baseline, whatever its spelling', async () => {

@@ -61,8 +61,8 @@ describe.each(BACKENDS)('papers, stats and batches on %s', (backend) => {
 
     it('summarizes quality deltas per metric', async () => {
       const stats = await getJson<Stats>(seeded.app, '/api/stats?kind=quality_delta');
-      expect(stats.qualityDeltas).toContainEqual({ metric: 'top-1 accuracy', unit: 'pp', n: 1, mean: -0.4, median: -0.4, min: -0.4, max: -0.4 });
-      expect(stats.qualityDeltas).toContainEqual({ metric: 'perplexity', unit: 'abs', n: 1, mean: 0.8, median: 0.8, min: 0.8, max: 0.8 });
+      expect(stats.qualityDeltas).toContainEqual({ metric: 'accuracy', metricKey: true, unit: 'pp', n: 1, mean: -0.4, median: -0.4, min: -0.4, max: -0.4 });
+      expect(stats.qualityDeltas).toContainEqual({ metric: 'perplexity', metricKey: true, unit: 'abs', n: 1, mean: 0.8, median: 0.8, min: 0.8, max: 0.8 });
     });
 
     it('names the top papers per kind and counts claims per batch', async () => {

@@ -4,7 +4,7 @@ import { ROOT } from '../support/cli.js';
 import { useSeededApp } from './helpers/app.js';
 import { seedAnalystPapers } from './helpers/analyst-fixtures.js';
 
-/** Every SQL example in docs/store.md runs, on PostgreSQL, against a seeded store; the leaderboard ones give the API's rankings. */
+/** Every SQL example in docs/store.md runs, on PostgreSQL, against a seeded store; the leaderboard ones give the API's rankings (test/api/comparable-boards.test.ts holds the view equal to the API on every board). */
 describe('the queries of docs/store.md', () => {
   const seeded = useSeededApp('postgres', seedAnalystPapers);
   const doc = readFileSync(`${ROOT}docs/store.md`, 'utf8');
@@ -16,10 +16,11 @@ describe('the queries of docs/store.md', () => {
   });
 
   it('ranks accuracy on ImageNet as the API does', async () => {
-    const sql = blocks.find((b) => b.includes("setting_key = 'ImageNet'"))!;
-    const rows = await seeded.db.store.sql.query<{ paper_title: string; pp: number }>(sql);
-    expect(rows.map((r) => r.pp)).toEqual([2.3, 1.5, 0.9, -0.4]);
-    const latency = await seeded.db.store.sql.query<{ ms: number }>(blocks.find((b) => b.includes("setting_key = 'A100'"))!);
+    const ranked = await seeded.db.store.sql.query<{ rank: number; pp: number }>(blocks.find((b) => b.includes("board_baseline = 'ResNet-50'"))!);
+    expect(ranked.map((r) => [Number(r.rank), r.pp])).toEqual([[1, 1.5]]);
+    const gains = await seeded.db.store.sql.query<{ pp: number; baseline_key: string | null }>(blocks.find((b) => b.includes('over every baseline') || (b.includes("board_setting = 'ImageNet'") && !b.includes('ResNet-50')))!);
+    expect(gains.map((r) => [r.pp, r.baseline_key])).toEqual([[2.3, null], [1.5, 'ResNet-50'], [0.9, null], [0.4, null], [-0.4, null]]);
+    const latency = await seeded.db.store.sql.query<{ ms: number }>(blocks.find((b) => b.includes("board_hardware = 'A100'"))!);
     expect(latency.map((r) => Math.round(r.ms))).toEqual([8, 12, 30]);
     const fa = await seeded.db.store.sql.query<{ factor: number }>(blocks.find((b) => b.includes("baseline_key = 'FlashAttention-2'"))!);
     expect(fa.map((r) => r.factor)).toEqual([3.4, 2.1, 1.6]);

@@ -5,9 +5,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, WEB_INDEX } from '../api/helpers/app.js';
 import { seedAnalystPapers, seedBulkPapers } from '../api/helpers/analyst-fixtures.js';
+import { seedBoardPapers } from '../api/helpers/board-fixtures.js';
 import { PAPERS, seed } from '../api/helpers/fixtures.js';
 import { openTestStore, type TestStore } from '../api/helpers/stores.js';
 import { launchChromium, SCREENSHOTS, type Browser } from './chromium.js';
+
+/** The API's write token here: corrections from the page need it. */
+const WRITE_TOKEN = 'page-write-token';
 
 /**
  * The web page in a real browser against the real API over the embedded
@@ -34,7 +38,7 @@ describe('the web page', () => {
       rejections: [{ file: 'crawl.jsonl', line: 1, field: 'title', reason: 'missing' }],
       total: 4,
     });
-    app = await testApp({ store: db.store });
+    app = await testApp({ store: db.store, config: { API_TOKEN: WRITE_TOKEN } });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     chromium = await launchChromium();
     page = chromium.page;
@@ -63,11 +67,14 @@ describe('the web page', () => {
     expect(marks).toEqual(expect.arrayContaining(['3.2x', '25x', '5 and 12 times', '40%']));
     // Plots drew on their canvases.
     // One quality plot per unit: pp, % and abs never share an axis.
-    for (const id of ['plot-factors', 'plot-quality-pp', 'plot-quality-abs', 'plot-batches']) {
+    for (const id of ['plot-factors', 'plot-quality-pp', 'plot-quality-abs', 'plot-years']) {
       await page.locator(`#${id} canvas`).waitFor();
       const drawn = await page.locator(`#${id} canvas`).evaluate((c: HTMLCanvasElement) => c.width > 0 && c.toDataURL().length > 2000);
       expect(drawn, id).toBe(true);
     }
+    // every stored paper counts, with claims or not (the running batch's papers have none yet)
+    const stored = await page.evaluate(async () => (await (await fetch('./api/stats')).json()).papersStored);
+    await expect.poll(() => page.locator('#totals').textContent()).toMatch(new RegExp(`^${stored} papers, \\d+ with claims · \\d+ claims$`));
     await page.locator('#batches .batch.running').waitFor();
     expect(await page.locator('#batches').textContent()).toContain('nightly crawl');
     expect(await page.locator('#batches').textContent()).toContain('1 / 4 records');
@@ -122,7 +129,7 @@ describe('the web page', () => {
     expect(await page.locator('.error').textContent()).toContain('no-such-paper');
   });
 
-  it('opens a leaderboard: accuracy on ImageNet, best paper first, one row each', async () => {
+  it('opens a leaderboard: accuracy on ImageNet, gains over every baseline listed with their baselines, not ranked', async () => {
     await page.goto(`${base}/#/leaderboards`);
     await page.locator('#boards-table').waitFor();
     expect(await page.title()).toBe('leaderboards — claimflow');
@@ -130,10 +137,12 @@ describe('the web page', () => {
     await page.locator('#leaderboard-table tbody tr').first().waitFor();
     expect(await page.title()).toBe('accuracy on ImageNet — leaderboard — claimflow');
     const papers = await page.locator('#leaderboard-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-paper')));
-    expect(papers).toEqual(['an-2', 'an-1', 'an-3', 'fx-001']);
-    expect(await page.locator('#leaderboard-table tbody tr').first().locator('td.value').textContent()).toBe('+2.3 pp accuracy');
+    expect(papers).toEqual(['an-2', 'an-1', 'an-3', 'an-1', 'fx-001']);
+    expect(await page.locator('#leaderboard-table tbody tr').first().locator('td.value').textContent()).toBe('+2.3 pp');
+    expect(await page.locator('#leaderboard-table tbody td.rank').allTextContents()).toEqual(['—', '—', '—', '—', '—']);
+    expect(await page.locator('#leaderboard-view .meta').first().textContent()).toContain('listed, not ranked');
     // the source link of a paper whose metadata has one
-    expect(await page.locator('#leaderboard-table tr[data-paper="an-1"] a.source-link').getAttribute('href')).toBe('https://example.org/papers/an-1');
+    expect(await page.locator('#leaderboard-table tr[data-paper="an-1"] a.source-link').first().getAttribute('href')).toBe('https://example.org/papers/an-1');
     await page.screenshot({ path: join(SCREENSHOTS, 'leaderboard.png'), fullPage: true });
   });
 
@@ -265,10 +274,104 @@ describe('the web page', () => {
         const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
         expect(scroll, `${hash} at ${width}px`).toBeLessThanOrEqual(client);
         await page.evaluate(() => window.scrollTo(0, 0));
+        if (hash === '#/') {
+          await page.locator('#plot-quality-pp canvas').waitFor();
+          const clipped = await page.locator('#plots canvas[data-labels-clipped]').evaluateAll((cs) => cs.map((c) => Number((c as HTMLElement).dataset.labelsClipped)));
+          expect(clipped.length, `${width}px`).toBeGreaterThan(0);
+          expect(clipped.every((n) => n === 0), `chart labels clipped at ${width}px: ${clipped}`).toBe(true);
+        }
         if (width === 400 && hash === '#/') await page.screenshot({ path: join(SCREENSHOTS, 'narrow.png'), fullPage: false });
         if (width === 400 && hash.startsWith('#/leaderboard/')) await page.screenshot({ path: join(SCREENSHOTS, 'leaderboard-narrow.png'), fullPage: false });
       }
     }
     await page.setViewportSize({ width: 1280, height: 1000 });
+  });
+
+  it('ranks comparable boards: ranks and values on one line, low confidence greyed on request, filters and downloads, at 1400 and 400 px', async () => {
+    await seedBoardPapers(db.store);
+    for (const width of [1400, 400]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${base}/#/leaderboard/AP?setting=COCO&kind=quality_value`);
+      await page.locator('#leaderboard-table tbody tr').first().waitFor();
+      expect(await page.locator('#leaderboard-table tbody td.rank').allTextContents()).toEqual(['1', '2', '3']);
+      expect(await page.locator('#leaderboard-table tbody td.value').allTextContents()).toEqual(['53.1%', '44.2%', '40%']);
+      await page.click('#toggle-low-confidence');
+      await page.locator('#leaderboard-table tr.low-confidence').waitFor();
+      const low = page.locator('#leaderboard-table tr.low-confidence');
+      expect(await low.getAttribute('data-paper')).toBe('bd-3');
+      expect(await low.locator('td.rank').textContent()).toBe('—');
+      expect(Number(await low.locator('td').first().evaluate((td) => getComputedStyle(td).opacity))).toBeLessThan(1);
+      // No rank or value breaks across lines: each is one line high.
+      const broken = await page.locator('#leaderboard-table td.rank, #leaderboard-table td.value').evaluateAll((tds) =>
+        tds.filter((td) => {
+          // a text node laid out on two lines has two boxes
+          const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            if (range.getClientRects().length > 1) return true;
+          }
+          return td.scrollWidth > td.clientWidth + 1;
+        }).map((td) => td.textContent));
+      expect(broken, `${width}px`).toEqual([]);
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(scroll, `${width}px`).toBeLessThanOrEqual(client);
+      await page.locator('#progress canvas').waitFor();
+      expect(await page.locator('#progress canvas').evaluate((c: HTMLCanvasElement) => c.width > 0 && c.toDataURL().length > 2000)).toBe(true);
+      if (width === 1400) await page.screenshot({ path: join(SCREENSHOTS, 'comparable-board.png'), fullPage: true });
+      else await page.screenshot({ path: join(SCREENSHOTS, 'comparable-board-narrow.png'), fullPage: false });
+    }
+    // The downloads are the same route with .csv and .json.
+    const csvHref = await page.locator('#leaderboard-view a.download-csv').getAttribute('href');
+    expect(csvHref).toMatch(/^\.\/api\/leaderboards\/AP\.csv\?/);
+    const csv = await page.evaluate(async (href) => (await fetch(href!)).text(), csvHref);
+    expect(csv.split('\r\n')[0]).toMatch(/^rank,value,display,unit,better,/);
+    // The index filters by metric, setting and papers, and folds boards of one paper.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(`${base}/#/leaderboards`);
+    await page.locator('#boards-table').waitFor();
+    expect(await page.locator('#single-boards').getAttribute('open')).toBeNull();
+    const several = await page.locator('#boards-table tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-papers'))));
+    expect(several.every((n) => n > 1)).toBe(true);
+    await page.fill('#board-filter input[name=metric]', 'latency');
+    await page.fill('#board-filter input[name=setting]', 'A100');
+    await page.click('#board-filter button[type=submit]');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/leaderboards?metric=latency&setting=A100');
+    await expect.poll(() => page.locator('#boards-table a.board-link').allTextContents()).toEqual(['latency · A100']);
+    await page.screenshot({ path: join(SCREENSHOTS, 'leaderboards.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 1000 });
+  });
+
+  it('corrects a claim from its row: a wrong token is refused with the reason, the right one marks it wrong and the board drops it', async () => {
+    await page.goto(`${base}/#/leaderboard/speed?baseline=XNOR-Net`);
+    await page.locator('#leaderboard-table tr[data-paper="bd-3"]').waitFor();
+    const row = page.locator('#leaderboard-table tr[data-paper="bd-3"]');
+    await row.locator('.correct-toggle').click();
+    const form = row.locator('form.correction-form');
+    await form.locator('select[name=action]').selectOption('wrong');
+    await form.locator('input[name=why]').fill('the 2x is a lower bound on another task');
+    await form.locator('input[name=who]').fill('ana');
+    await form.locator('input[name=token]').fill('not-the-token');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => form.locator('.correction-status').textContent()).toContain('Authorization: Bearer');
+    await form.locator('input[name=token]').fill(WRITE_TOKEN);
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => page.locator('#leaderboard-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-paper')))).toEqual(['bd-2']);
+    const list = await page.evaluate(async () => (await (await fetch('./api/corrections')).json()).corrections);
+    expect(list).toMatchObject([{ action: 'wrong', paperId: 'bd-3', who: 'ana', why: 'the 2x is a lower bound on another task' }]);
+  });
+
+  it('filters by publication year from the form, and downloads the facet counts of the filter', async () => {
+    await page.goto(`${base}/#/?kind=quality_delta&year=2020`);
+    await rows().first().waitFor();
+    expect(await page.inputValue('#f-year')).toBe('2020');
+    // an-1 is the one paper of 2020 (its metadata says published 2020-01-15)
+    const papers = await page.locator('#claims-table td.paper-id').allTextContents();
+    expect(new Set(papers)).toEqual(new Set(['an-1']));
+    const href = await page.locator('#facets-downloads a', { hasText: 'CSV' }).getAttribute('href');
+    expect(href).toBe('./api/facets.csv?kind=quality_delta&year=2020');
+    const csv = await page.evaluate(async (u) => (await fetch(u!)).text(), href);
+    expect(csv.split('\r\n')[0]).toBe('facet,value,label,claims');
+    expect(csv).toContain('kind,quality_delta,quality_delta,2');
   });
 });

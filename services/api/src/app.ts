@@ -9,6 +9,7 @@ import { installErrorHandler } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { batchesRoutes } from './routes/batches.js';
 import { claimsRoutes } from './routes/claims.js';
+import { correctionsRoutes } from './routes/corrections.js';
 import { registerDocs } from './routes/docs.js';
 import { healthRoutes } from './routes/health.js';
 import { leaderboardsRoutes } from './routes/leaderboards.js';
@@ -54,6 +55,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(papersRoutes, { store: deps.store });
   await app.register(statsRoutes, { store: deps.store });
   await app.register(leaderboardsRoutes, { store: deps.store });
+  await app.register(correctionsRoutes, { store: deps.store, token: deps.config.API_TOKEN });
   await app.register(batchesRoutes, deps);
   await app.register(searchesRoutes, { store: deps.store, config: deps.config });
   await app.register(webRoutes, { root: deps.webRoot ?? DEFAULT_WEB_ROOT });

@@ -1,5 +1,6 @@
 import type { ClaimView } from '@claimflow/schemas';
 import { claimFromRow, type ClaimRow } from '@claimflow/store';
+import { betterDirection } from '@claimflow/units';
 import { evidenceFor } from './evidence.js';
 
 /** A claims row joined with what the analyst views add. */
@@ -29,5 +30,6 @@ export function claimViewFromRow(r: ClaimViewRow): ClaimView {
     paperTitle: r.paper_title,
     createdAt: new Date(r.created_key).toISOString(),
     evidence: evidenceFor(r.sentence, r.text, r.offset_hint),
+    better: betterDirection(r.kind, r.unit, r.metric_key),
   };
 }

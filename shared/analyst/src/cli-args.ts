@@ -21,13 +21,16 @@ export const FILTER_OPTIONS = {
   'baseline-key': { type: 'string', multiple: true },
   paper: { type: 'string', multiple: true },
   batch: { type: 'string', multiple: true },
+  year: { type: 'string', multiple: true },
+  venue: { type: 'string', multiple: true },
+  category: { type: 'string', multiple: true },
   q: { type: 'string' },
   sort: { type: 'string' },
   limit: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export const FILTER_USAGE =
-  '[--kind K]… [--unit U]… [--min N] [--max N] [--qualifier Q]… [--min-confidence P] [--metric M] [--setting S] [--metric-key K]… [--setting-key K]… [--baseline-key K]… [--paper ID]… [--batch ID]… [--q TEXT] [--sort value|paper|recent] [--limit N]';
+  '[--kind K]… [--unit U]… [--min N] [--max N] [--qualifier Q]… [--min-confidence P] [--metric M] [--setting S] [--metric-key K]… [--setting-key K]… [--baseline-key K]… [--paper ID]… [--batch ID]… [--year Y]… [--venue V]… [--category C]… [--q TEXT] [--sort value|paper|recent] [--limit N]';
 
 /** The command-line spelling of a schema key: metricKey is --metric-key. */
 export const flagOf = (key: string) => key.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
@@ -38,6 +41,15 @@ export class UsageError extends Error {
 }
 
 export type ArgValues = Record<string, string | string[] | boolean | undefined>;
+
+/** node:util parseArgs, its refusals (an unknown option, a missing value) as UsageErrors. */
+export function parseOrUsage<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
 
 /**
  * Parses argv with the filter options plus `extra`; the options that `schema`

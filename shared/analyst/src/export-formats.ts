@@ -4,7 +4,7 @@ import type { ClaimView } from '@claimflow/schemas';
 export const EXPORT_COLUMNS = [
   'id', 'paper_id', 'paper_title', 'kind', 'text', 'value', 'low', 'high', 'unit', 'qualifier',
   'metric', 'baseline', 'setting', 'sentence', 'span_start', 'span_end', 'raw_value', 'raw_unit',
-  'extractor_version', 'created_at', 'metric_key', 'setting_keys', 'baseline_key', 'confidence',
+  'extractor_version', 'created_at', 'metric_key', 'setting_keys', 'baseline_key', 'better', 'confidence',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 export type FlatClaim = Record<ExportColumn, string | number | null>;
@@ -35,6 +35,8 @@ export function flattenClaim(c: ClaimView): FlatClaim {
     // A list in one field: a JSON array, which spreadsheets show as text and every language parses.
     setting_keys: JSON.stringify(c.settingKeys),
     baseline_key: c.baselineKey,
+    // The direction the value ranks in, so a ranking can be rebuilt from the export alone.
+    better: c.better,
     confidence: c.confidence ?? null,
   };
 }

@@ -6,6 +6,8 @@ import { CLAIM_COLUMNS, claimFromRow, type ClaimRow, type Sql } from '@claimflow
 const MAX_CLAIMS_PER_PAPER = 5000;
 
 type PaperVersionRow = { id: string; title: string; abstract: string; metadata: Record<string, unknown> | string; extractor_version: string; version: number };
+/** The typed publication columns (migration 051). */
+type PublicationRow = { published: string | null; year: number | null; venue: string | null; authors: string[] | null; categories: string[] | null };
 const json = <T>(v: T | string): T => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /** Every version of a paper, oldest first, the current one last; empty if the paper is unknown. */
@@ -26,8 +28,8 @@ export async function paperVersions(sql: Sql, id: string): Promise<PaperDetail['
  * null if the paper (or that version) is unknown.
  */
 export async function paperDetail(sql: Sql, id: string, version?: number): Promise<PaperDetail | null> {
-  const [current] = await sql.query<PaperVersionRow & { batches: string[] | null }>(
-    `SELECT p.id, p.title, p.abstract, p.metadata, p.extractor_version, p.version,
+  const [current] = await sql.query<PaperVersionRow & PublicationRow & { batches: string[] | null }>(
+    `SELECT p.id, p.title, p.abstract, p.metadata, p.extractor_version, p.version, p.published, p.year, p.venue, p.authors, p.categories,
             ARRAY(SELECT DISTINCT r.batch_id FROM batch_records r WHERE r.paper_id = p.id ORDER BY 1) AS batches
      FROM papers p WHERE p.id = $1`,
     [id],
@@ -56,6 +58,12 @@ export async function paperDetail(sql: Sql, id: string, version?: number): Promi
     abstract: paper.abstract,
     metadata,
     sourceUrl: sourceUrl(metadata, paper.id),
+    // the publication record is the paper's, whichever version of its text is shown
+    published: current.published,
+    year: current.year,
+    venue: current.venue,
+    authors: current.authors ?? [],
+    categories: current.categories ?? [],
     extractorVersion: paper.extractor_version,
     batches: current.batches ?? [],
     claims: claims.map(claimFromRow),

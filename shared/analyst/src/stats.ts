@@ -1,5 +1,5 @@
 import { CLAIM_KINDS, type ClaimKind, type Stats, type StatsQuery } from '@claimflow/schemas';
-import { claimConditions, Params, whereClause, type Sql } from '@claimflow/store';
+import { claimConditions, paperConditions, Params, whereClause, type Sql } from '@claimflow/store';
 
 /** Log-scale histogram resolution for factors: bins of 10^(1/4) ≈ 1.78×. */
 export const BINS_PER_DECADE = 4;
@@ -76,10 +76,12 @@ async function readStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
   );
 
   const deltas = filtered(filter, [`c.kind = 'quality_delta'`]);
-  const qualityDeltas = await sql.query<Stats['qualityDeltas'][number]>(
-    `SELECT metric, unit, count(*)::int AS n, avg(v) AS mean,
+  // Grouped by canonical metric ("top-1 accuracy" and "accuracy" are one bar), by the metric as written where it has none.
+  const qualityDeltas = await sql.query<Omit<Stats['qualityDeltas'][number], 'metricKey'> & { keyed: boolean }>(
+    `SELECT metric, unit, bool_or(keyed) AS keyed, count(*)::int AS n, avg(v) AS mean,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY v) AS median, min(v) AS min, max(v) AS max
-     FROM (SELECT lower(coalesce(nullif(trim(c.metric), ''), '(no metric)')) AS metric, c.unit, ${MIDPOINT_VALUE} AS v ${deltas.from}) t
+     FROM (SELECT coalesce(c.metric_key, lower(coalesce(nullif(trim(c.metric), ''), '(no metric)'))) AS metric, c.metric_key IS NOT NULL AS keyed,
+                  c.unit, ${MIDPOINT_VALUE} AS v ${deltas.from}) t
      WHERE v IS NOT NULL
      GROUP BY metric, unit ORDER BY n DESC, metric, unit LIMIT ${MAX_METRICS}`,
     deltas.params.values,
@@ -123,6 +125,16 @@ async function readStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
      ORDER BY part, kind, rank, created_at DESC, id`,
     perPaper.params.values,
   );
+  // Stored papers under the filter's paper-level fields, with or without a matching claim, by publication year.
+  const perYear = filtered(filter);
+  const papersWhere = paperConditions(filter, perYear.params);
+  const years = await sql.query<{ year: number | null; papers: number; with_claims: number; claims: number }>(
+    `WITH per_paper AS (SELECT c.paper_id, count(*) AS n ${perYear.from} GROUP BY c.paper_id)
+     SELECT p.year, count(*)::int AS papers, count(pp.paper_id)::int AS with_claims, coalesce(sum(pp.n), 0)::int AS claims
+     FROM papers p LEFT JOIN per_paper pp ON pp.paper_id = p.id ${whereClause(papersWhere)}
+     GROUP BY p.year ORDER BY p.year NULLS LAST`,
+    perYear.params.values,
+  );
   const totals = rows.find((r) => r.part === 'totals')!;
   const topPapers = rows.filter((r) => r.part === 'top');
   const batches = rows.filter((r) => r.part === 'batch');
@@ -130,6 +142,8 @@ async function readStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
   return {
     claims: totals.a,
     papers: totals.b,
+    papersStored: years.reduce((n, y) => n + y.papers, 0),
+    byYear: years.filter((y) => y.year != null).map((y) => ({ year: y.year!, papers: y.papers, papersWithClaims: y.with_claims, claims: y.claims })),
     byKind: sumBy(byKindUnit, 'kind').map(([kind, n]) => ({ kind: kind as ClaimKind, n })),
     byUnit: sumBy(byKindUnit, 'unit').map(([unit, n]) => ({ unit, n })),
     byKindUnit,
@@ -138,7 +152,7 @@ async function readStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
       lower: 10 ** (b.bin / BINS_PER_DECADE),
       upper: 10 ** ((b.bin + 1) / BINS_PER_DECADE),
     })),
-    qualityDeltas: qualityDeltas.map((d) => ({ ...d, mean: Number(d.mean), median: Number(d.median), min: Number(d.min), max: Number(d.max) })),
+    qualityDeltas: qualityDeltas.map(({ keyed, ...d }) => ({ ...d, metricKey: keyed, mean: Number(d.mean), median: Number(d.median), min: Number(d.min), max: Number(d.max) })),
     topPapers: topPapers.map((t) => ({ kind: t.kind!, paperId: t.id!, title: t.label!, claims: t.a, maxValue: t.m })),
     // Oldest first, for a plot over time.
     batches: batches

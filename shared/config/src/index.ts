@@ -137,6 +137,8 @@ export const ConfigSchema = z.object({
   ANALYST_STATEMENT_TIMEOUT_MS: z.string().optional(),
   ...HARVEST_CONFIG,
   ...ALERT_CONFIG,
+  /** The analyst role whose statements the API cancels once they outlast the role's statement_timeout (a session can SET its own); unset: none. */
+  ANALYST_ROLE: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a role name (lower-case letters, digits and _)').optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

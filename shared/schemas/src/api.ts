@@ -75,6 +75,11 @@ export const ClaimFilterQuery = z.object({
   baselineKey: anyOf(text(200)).optional().describe('canonical baseline, one or several'),
   paper: anyOf(text(200)).optional().describe('paper id, one or several'),
   batch: anyOf(text(200)).optional().describe('batch id, one or several'),
+  year: anyOf(z.coerce.number({ error: 'must be a year' }).int('must be a year').min(1000, 'must be a year').max(9999, 'must be a year'))
+    .optional()
+    .describe("the paper's publication year (metadata published, date or year), one or several"),
+  venue: anyOf(text(200)).optional().describe("the paper's venue (metadata venue), case-insensitive, one or several"),
+  category: anyOf(text(100)).optional().describe("one of the paper's categories (metadata categories, e.g. cs.LG), one or several"),
   q: text(500).optional().describe('full-text search over sentence, metric, baseline, setting and paper title (web search syntax)'),
   sort: ClaimSort.default('value'),
 });
@@ -115,6 +120,7 @@ export const ClaimView = StoredClaim.extend({
   paperTitle: z.string().describe('title of the paper'),
   createdAt: z.string().describe('when the claim was first stored (ISO 8601)'),
   evidence: Evidence.nullable().describe('the sentence with the claim\'s number located, for highlighting'),
+  better: z.enum(['higher', 'lower']).describe('the direction its value ranks in (higher accuracy, lower latency)'),
 });
 export type ClaimView = z.infer<typeof ClaimView>;
 
@@ -140,6 +146,12 @@ export const PaperDetail = z.object({
   metadata: z.record(z.string(), z.unknown()),
   /** Where to read the paper: a url, arXiv id or DOI from its metadata, as a link; null when it has none. */
   sourceUrl: z.string().nullable(),
+  /** The typed metadata (papers columns of migration 051, read from the input's fields of these names). */
+  published: z.string().nullable().describe('publication date, ISO (from published, date or year)'),
+  year: z.number().int().nullable(),
+  venue: z.string().nullable(),
+  authors: z.array(z.string()),
+  categories: z.array(z.string()),
   extractorVersion: z.string(),
   batches: z.array(z.string()),
   /** In abstract order; `span` indexes `abstract`. */
@@ -161,7 +173,10 @@ export type StatsQuery = z.infer<typeof StatsQuery>;
 
 export const Stats = z.object({
   claims: z.number().int(),
-  papers: z.number().int(),
+  papers: z.number().int().describe('papers with a matching claim'),
+  papersStored: z.number().int().describe("stored papers under the filter's paper fields (paper, batch, year, venue, category), with a matching claim or not: \"384 papers, 288 with claims\""),
+  /** Papers and matching claims by publication year (papers whose metadata dates them). */
+  byYear: z.array(z.object({ year: z.number().int(), papers: z.number().int(), papersWithClaims: z.number().int(), claims: z.number().int() })),
   byKind: z.array(z.object({ kind: ClaimKind, n: z.number().int() })),
   byUnit: z.array(z.object({ unit: z.string(), n: z.number().int() })),
   byKindUnit: z.array(z.object({ kind: ClaimKind, unit: z.string(), n: z.number().int() })),
@@ -169,9 +184,9 @@ export const Stats = z.object({
   factorDistribution: z.array(
     z.object({ kind: ClaimKind, bin: z.number().int(), lower: z.number(), upper: z.number(), n: z.number().int() }),
   ),
-  /** quality_delta claims grouped by metric (lower-cased) and unit. */
+  /** quality_delta claims grouped by canonical metric (metricKey true), or by the metric as written (lower-cased) where it has none, and unit. */
   qualityDeltas: z.array(
-    z.object({ metric: z.string(), unit: z.string(), n: z.number().int(), mean: z.number(), median: z.number(), min: z.number(), max: z.number() }),
+    z.object({ metric: z.string(), metricKey: z.boolean(), unit: z.string(), n: z.number().int(), mean: z.number(), median: z.number(), min: z.number(), max: z.number() }),
   ),
   /** The papers with the most claims of each kind. */
   topPapers: z.array(
@@ -241,15 +256,49 @@ export const Facets = z.object({
 });
 export type Facets = z.infer<typeof Facets>;
 
-export const Better = z.enum(['higher', 'lower']);
+export const Better = ClaimView.shape.better;
 
-/** A leaderboard: one canonical metric, on one setting (or any), in one unit, for one kind of claim. */
+/**
+ * Boards hide rows whose extraction confidence is below this unless asked
+ * (`minConfidence`, `includeLowConfidence`). Claims an extractor before 2.0
+ * stored have no confidence and are kept. The SQL view leaderboard_entries
+ * applies the same default (migration 050; a test holds them equal).
+ */
+export const DEFAULT_BOARD_MIN_CONFIDENCE = 0.5;
+
+/** `true`/`false` in a query string (or a boolean from code). */
+const flag = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0'])], { error: 'must be true or false' })
+  .transform((v) => v === true || v === 'true' || v === '1');
+
+const confidence = z
+  .union([z.number(), z.string().regex(NUMBER).transform(Number)], { error: 'must be a number' })
+  .pipe(z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'));
+
+/** What every board takes about confidence. */
+const BoardConfidence = {
+  minConfidence: confidence
+    .default(DEFAULT_BOARD_MIN_CONFIDENCE)
+    .describe(`rank only claims whose confidence is at least this (default ${DEFAULT_BOARD_MIN_CONFIDENCE}); claims without one (extractors before 2.0) are kept`),
+  includeLowConfidence: flag.default(false).describe('also list the rows below minConfidence, unranked and marked lowConfidence (the page greys them)'),
+};
+
+/**
+ * A leaderboard: claims that can be compared. One canonical metric, kind and
+ * unit (a percent-scale metric written with and without "%" is one), on one
+ * dataset or benchmark (null: none stated); per hardware for metrics measured
+ * on a machine; and for deltas (quality_delta, speedup, efficiency) over one
+ * baseline: gains over different baselines are never ranked together.
+ */
 export const Board = z.object({
   metricKey: z.string(),
-  /** A canonical setting key, or null: every setting. */
-  setting: z.string().nullable(),
-  unit: CanonicalUnit,
   kind: ClaimKind,
+  unit: CanonicalUnit,
+  setting: z.string().nullable().describe('a canonical dataset or benchmark; null: the claims that state none'),
+  perHardware: z.boolean().describe('the metric is measured on a machine: boards are per hardware'),
+  hardware: z.string().nullable().describe('with perHardware: the canonical hardware; null: none stated'),
+  baseline: z.string().nullable().describe('for deltas: the canonical baseline the gains are over; null: none named (listed, not ranked)'),
+  ranked: z.boolean().describe('false for deltas without a baseline: reported gains, not a ranking'),
   better: Better.describe('the direction the board ranks in'),
   papers: z.number().int(),
   claims: z.number().int(),
@@ -259,20 +308,38 @@ export type Board = z.infer<typeof Board>;
 export const BoardList = z.object({ boards: z.array(Board) });
 export type BoardList = z.infer<typeof BoardList>;
 
-export const LeaderboardsQuery = FilterOnlyQuery;
+/** GET /api/leaderboards: the claim filter, the confidence of boards, and the index's own filters. */
+export const LeaderboardsQuery = ClaimFilterQuery.omit({ sort: true, minConfidence: true })
+  .extend({
+    ...BoardConfidence,
+    minPapers: z.coerce.number().int('must be an integer').min(1).optional().describe('only boards with at least this many papers'),
+  })
+  .strict()
+  .superRefine(minNotAboveMax);
+export type LeaderboardsQuery = z.infer<typeof LeaderboardsQuery>;
 
 export const LeaderboardParams = z.object({ metric: text(200).describe('a canonical metric key, e.g. accuracy') }).strict();
 
+/** Kinds that say how much better than a baseline: ranked only over one baseline. */
+export const DELTA_KINDS: readonly ClaimKind[] = ['quality_delta', 'speedup', 'efficiency'];
+
+/** "none" picks the claims that state no setting, hardware or baseline. */
+export const NOT_STATED = 'none';
+
 export const LeaderboardQuery = z
   .object({
-    setting: text(200).optional().describe('a canonical setting key (ImageNet, A100, ...); omitted: every setting'),
+    setting: text(200).optional().describe(`a canonical dataset or benchmark (ImageNet, GSM8K, ...), or "${NOT_STATED}"; omitted: the board with the most papers`),
+    hardware: text(200).optional().describe(`for metrics measured on a machine: canonical hardware (A100, Jetson, ...), or "${NOT_STATED}"; omitted: the board with the most papers`),
+    baseline: text(200).optional().describe(`for deltas: a canonical baseline (ranked), or "${NOT_STATED}"; omitted: the gains over every baseline, listed with their baselines and not ranked`),
     unit: CanonicalUnit.optional().describe('omitted: the unit with the most papers'),
     kind: ClaimKind.optional().describe('omitted: the kind with the most papers'),
     batch: text(200).optional().describe('only papers of this batch'),
+    ...BoardConfidence,
     limit: count(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   })
   .strict();
 export type LeaderboardQuery = z.infer<typeof LeaderboardQuery>;
+export type LeaderboardQueryInput = z.input<typeof LeaderboardQuery>;
 
 /** Where a paper can be read: its own page here, and its source where the batch's metadata gave one. */
 export const PaperLinks = z.object({
@@ -280,12 +347,30 @@ export const PaperLinks = z.object({
   source: z.string().nullable().describe('url, DOI or arXiv link from the paper\'s metadata'),
 });
 
+/** The setting of a row, by what each canonical key names. */
+export const RowSetting = z.object({
+  datasets: z.array(z.string()).describe('datasets and benchmarks'),
+  models: z.array(z.string()).describe('models or variants'),
+  hardware: z.array(z.string()),
+  text: z.string().nullable().describe('the setting as written'),
+});
+export type RowSetting = z.infer<typeof RowSetting>;
+
 export const LeaderboardRow = z.object({
-  rank: z.number().int(),
+  rank: z.number().int().nullable().describe('null: not ranked (a gain over another or no baseline, or below minConfidence)'),
   paperId: z.string(),
   paperTitle: z.string(),
-  /** The value ranked: the best end of a range, in the board's direction. */
+  year: z.number().int().nullable().describe('the paper\'s publication year, where its metadata gives one'),
+  published: z.string().nullable().describe('the paper\'s publication date as given, ISO (2021-03-04, 2021-03 or 2021)'),
+  /** The value ranked: the best end of a range, in the board's direction, on the board's scale. */
   value: z.number(),
+  display: z.string().describe('the value with its qualifier, as people read it ("up to 3.1×", "≥ 2×")'),
+  metric: z.string().nullable().describe('the metric as written'),
+  setting: RowSetting,
+  baseline: z.string().nullable().describe('the baseline as written'),
+  baselineKey: z.string().nullable(),
+  confidence: z.number().nullable(),
+  lowConfidence: z.boolean().describe('below minConfidence: shown only with includeLowConfidence, greyed'),
   claim: ClaimView,
   links: PaperLinks,
 });
@@ -293,10 +378,14 @@ export type LeaderboardRow = z.infer<typeof LeaderboardRow>;
 
 export const Leaderboard = z.object({
   board: Board.nullable().describe('null when no claim has this metric (and setting)'),
-  /** One row per paper: its best claim on the board. */
+  /** True for deltas asked without a baseline: every baseline's gains, listed with their baselines, not ranked. */
+  acrossBaselines: z.boolean(),
+  /** One row per paper (per baseline across baselines): its best claim on the board. */
   rows: z.array(LeaderboardRow),
-  /** The other boards of this metric and setting (other units or kinds). */
+  /** The other boards of this metric (other settings, hardware, baselines, units or kinds). */
   siblings: z.array(Board),
+  /** Progress over time: the best value so far by publication date, one step per paper that improved on it (ranked boards only). */
+  progress: z.array(z.object({ published: z.string(), value: z.number(), display: z.string(), paperId: z.string(), paperTitle: z.string() })),
 });
 export type Leaderboard = z.infer<typeof Leaderboard>;
 
@@ -311,6 +400,7 @@ export const BaselineQuery = z
   .object({
     kind: anyOf(ClaimKind).optional(),
     batch: text(200).optional(),
+    ...BoardConfidence,
     limit: count(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   })
   .strict();

@@ -4,3 +4,4 @@ export * from './batch.js';
 export * from './jobs.js';
 export * from './api.js';
 export * from './searches.js';
+export * from './corrections.js';

@@ -43,6 +43,14 @@ export const AbstractInput = z
   .catchall(z.unknown());
 export type AbstractInput = z.infer<typeof AbstractInput>;
 
+/**
+ * The input fields (JSONL keys, CSV columns) that become typed paper columns
+ * (store migration 051): kept in `metadata` as given and read from there, so
+ * a reader needs nothing more. `published` may also be given as `date` or
+ * `year`; `authors` and `categories` as a list or one separated string.
+ */
+export const PAPER_METADATA_FIELDS = ['url', 'doi', 'arxiv_id', 'published', 'date', 'year', 'venue', 'authors', 'categories'] as const;
+
 /** Where a record came from: file and 1-based line. */
 export const SourceRef = z.object({ file: z.string(), line: z.number().int().positive() });
 export type SourceRef = z.infer<typeof SourceRef>;

@@ -55,3 +55,32 @@ export function analystRoleEnv(env: NodeJS.ProcessEnv): Pick<AnalystRoleOptions,
   if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 1) throw new Error(`ANALYST_STATEMENT_TIMEOUT_MS: must be a positive integer of milliseconds (got ${JSON.stringify(raw)})`);
   return { password, statementTimeoutMs };
 }
+
+/**
+ * PostgreSQL lets any role SET its own statement_timeout (a user-context
+ * setting: no grant or role option forbids it; only an extension loaded into
+ * the server could). So the limit is also enforced from outside: this cancels
+ * every statement of `role` that has run longer than the statement_timeout
+ * set on the role (`ALTER ROLE ... SET`, as ensureAnalystRole does), whatever
+ * the session set for itself. The API runs it every few seconds when
+ * ANALYST_ROLE is set; the connecting user must be a superuser or a member of
+ * pg_signal_backend. Returns the pids it cancelled.
+ */
+export async function cancelOverdueAnalystQueries(sql: Sql, role: string): Promise<number[]> {
+  if (sql.kind !== 'postgres') return [];
+  const rows = await sql.query<{ pid: number }>(
+    `WITH limit_ AS (
+       SELECT split_part(c, '=', 2) AS timeout
+       FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole CROSS JOIN LATERAL unnest(s.setconfig) AS c
+       WHERE r.rolname = $1 AND s.setdatabase = 0 AND c LIKE 'statement_timeout=%'),
+     overdue AS MATERIALIZED (
+       SELECT a.pid FROM pg_stat_activity a, limit_ l
+       WHERE a.usename = $1 AND a.state = 'active' AND a.pid <> pg_backend_pid()
+         AND l.timeout ~ '^[0-9]+ms$' AND l.timeout <> '0ms'
+         AND clock_timestamp() - a.query_start > replace(l.timeout, 'ms', ' milliseconds')::interval)
+     -- Chosen first, signalled after: the cancel runs only on the rows chosen.
+     SELECT pid FROM overdue WHERE pg_cancel_backend(pid)`,
+    [role],
+  );
+  return rows.map((r) => r.pid);
+}

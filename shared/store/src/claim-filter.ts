@@ -58,10 +58,39 @@ export function claimConditions(f: ClaimFilter, params: Params): string[] {
     const batch = batches.length === 1 ? `= ${params.add(batches[0])}` : `= ANY(${params.add(batches)}::text[])`;
     where.push(`c.paper_id IN (SELECT r.paper_id FROM batch_records r WHERE r.batch_id ${batch})`);
   }
+  // The paper's metadata columns (migration 051), through one look-up of the matching papers.
+  const onPaper = metadataConditions(f, params, 'p2');
+  if (onPaper.length) where.push(`c.paper_id IN (SELECT p2.id FROM papers p2 WHERE ${onPaper.join(' AND ')})`);
   // The claim's text and its paper's title (copied into claims.title_doc by
   // a trigger) as one document, in the form claims_fulltext_idx indexes:
   // no join needed. websearch_to_tsquery never fails on user syntax ("a OR -b", unbalanced quotes).
   if (f.q) where.push(`(c.search_doc || c.title_doc) @@ websearch_to_tsquery('english', ${params.add(f.q)})`);
+  return where;
+}
+
+/** The filter's conditions on a paper's metadata columns (year, venue, category), over `papers <alias>`. */
+function metadataConditions(f: ClaimFilter, params: Params, alias: string): string[] {
+  const where: string[] = [];
+  const years = list(f.year);
+  if (years.length) where.push(`${alias}.year = ANY(${params.add(years.map(Number))}::int[])`);
+  const venues = list(f.venue);
+  if (venues.length) where.push(`lower(${alias}.venue) = ANY(${params.add(venues.map((v) => v.toLowerCase()))}::text[])`);
+  const categories = list(f.category);
+  if (categories.length) where.push(`${alias}.categories && ${params.add(categories)}::text[]`);
+  return where;
+}
+
+/**
+ * The conditions of a filter that say which papers, over `papers p`: ids,
+ * batches and metadata. What the stored papers are counted under (with or
+ * without claims), where the claim-level fields do not apply.
+ */
+export function paperConditions(f: ClaimFilter, params: Params): string[] {
+  const where = metadataConditions(f, params, 'p');
+  const ids = list(f.paper);
+  if (ids.length) where.push(`p.id = ANY(${params.add(ids)}::text[])`);
+  const batches = list(f.batch);
+  if (batches.length) where.push(`p.id IN (SELECT r.paper_id FROM batch_records r WHERE r.batch_id = ANY(${params.add(batches)}::text[]))`);
   return where;
 }
 

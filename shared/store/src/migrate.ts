@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { syncKeyInfo } from './key-info.js';
 import type { Sql } from './sql.js';
 
 const MIGRATIONS_DIR = new URL('../migrations/', import.meta.url);
@@ -24,6 +25,8 @@ export async function migrate(sql: Sql): Promise<string[]> {
     });
     if (done) applied.push(name);
   }
+  // The board views read the units tables' categories: copied after the schema, on every migrate (a no-op when unchanged).
+  await syncKeyInfo(sql);
   // Fresh statistics after a schema change, so plans do not wait for autovacuum (which may be off).
   if (applied.length) await sql.query('ANALYZE');
   return applied;

@@ -1,4 +1,5 @@
-import type { BatchProgress, Paper, StoredClaim, WriteJob } from '@claimflow/schemas';
+import type { BatchProgress, ClaimRecord, Correction, CorrectionParsed, Paper, StoredClaim, WriteJob } from '@claimflow/schemas';
+import { addCorrection, listCorrections, undoCorrection } from './corrections.js';
 import { keyColumns, KEYS_VERSION } from './claim-key-columns.js';
 import { claimConditions, Params, whereClause, type ClaimFilter } from './claim-filter.js';
 import { CLAIM_COLUMNS, claimFromRow, type ClaimRow } from './rows.js';
@@ -79,6 +80,19 @@ export class Store {
       );
       updated += rows.length;
     }
+  }
+
+  /** Records an analyst's correction and applies it (see corrections.ts). */
+  correct(input: CorrectionParsed): Promise<Correction> {
+    return addCorrection(this.sql, input, (paperId, span, kind) => this.claimId(paperId, { span, kind } as ClaimRecord));
+  }
+
+  undoCorrection(id: number, who: string): Promise<Correction> {
+    return undoCorrection(this.sql, id, who);
+  }
+
+  corrections(opts: { includeUndone?: boolean; paper?: string } = {}): Promise<Correction[]> {
+    return listCorrections(this.sql, opts);
   }
 
   async batches(): Promise<BatchProgress[]> {

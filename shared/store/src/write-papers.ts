@@ -4,6 +4,7 @@ import { claimKeysCache } from '@claimflow/units';
 import { keyColumns, KEYS_VERSION } from './claim-key-columns.js';
 import { copyText } from './copy-text.js';
 import { CLAIM_COLUMNS } from './rows.js';
+import { applyCorrections } from './corrections.js';
 import type { Sql } from './sql.js';
 
 export type ClaimIdFn = (paperId: string, c: ClaimRecord) => string;
@@ -106,9 +107,11 @@ export async function writePapers(
        baseline = excluded.baseline, setting = excluded.setting, sentence = excluded.sentence,
        extractor_version = excluded.extractor_version, metric_key = excluded.metric_key, setting_keys = excluded.setting_keys,
        baseline_key = excluded.baseline_key, better = excluded.better, keys_version = excluded.keys_version,
-       confidence = excluded.confidence`,
+       confidence = excluded.confidence, correction_id = NULL`,
     [extractorVersion, KEYS_VERSION],
   );
+  // Analysts' corrections outlive a rewrite: applied again, flagged where the extractor's claim changed.
+  await applyCorrections(tx, papers.map((p) => p.paper.id), { checkStale: true });
   return { claims: claims.length, outcomes };
 }
 

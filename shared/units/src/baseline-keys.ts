@@ -6,6 +6,7 @@
 // "the dense baseline") have no key, since they name nothing to compare across
 // papers. To add a spelling: add it to its row; to add a name: add a row.
 import { Lexicon, type LexiconRow } from './phrase-lexicon.js';
+import { settingMentions } from './setting-keys.js';
 
 export const BASELINE_KEYS: LexiconRow[] = [
   // attention kernels and serving systems
@@ -44,9 +45,6 @@ export const BASELINE_KEYS: LexiconRow[] = [
   { key: 'GPTQ', spellings: [] },
   { key: 'AWQ', spellings: [] },
   { key: 'SmoothQuant', spellings: [] },
-  { key: 'FP16', spellings: ['float16', '16-bit', 'half precision', 'FP16 baseline', '16-bit baseline'] },
-  { key: 'FP32', spellings: ['float32', 'full precision', '32-bit', 'single precision'] },
-  { key: 'BF16', spellings: ['bfloat16'] },
   { key: 'MobileNetV2', spellings: ['MobileNet-V2', 'MobileNet V2'] },
   { key: 'MobileNetV3', spellings: ['MobileNet-V3', 'MobileNet V3'] },
   { key: 'NASNet', spellings: ['NASNet-A'] },
@@ -58,7 +56,9 @@ export const BASELINE_KEYS: LexiconRow[] = [
   { key: 'DETR', spellings: ['Deformable DETR'] },
   { key: 'Transformer', spellings: ['Transformers', 'vanilla Transformer', 'standard Transformer'] },
   { key: 'BERT', spellings: ['BERT-base', 'BERT-large'] },
-  { key: 'GPT-4', spellings: ['GPT4', 'GPT-4o'] },
+  // Distinct models stay distinct: GPT-4o is not GPT-4.
+  { key: 'GPT-4', spellings: ['GPT4'] },
+  { key: 'GPT-4o', spellings: ['GPT4o', 'GPT-4 Omni'] },
   { key: 'GPT-3.5', spellings: ['ChatGPT', 'GPT-3.5-turbo'] },
   { key: 'Mistral-7B', spellings: ['Mistral 7B'] },
   { key: 'Llama 2', spellings: ['Llama-2', 'LLaMA-2', 'Llama2'] },
@@ -78,10 +78,23 @@ const FILLER = new Set(
 
 const LEXICON = new Lexicon(BASELINE_KEYS);
 
-/** A word written as a name: a capital after its first letter, or letters and digits ("FedAvg", "YOLO", "R50"). */
+/**
+ * Words written like names that name no method, model, system or library: units and
+ * number formats (FP16, INT8, FLOPs, KV), generic nouns in capitals (LLMs, CNNs, GPUs,
+ * 3D), and dataset families without their variant (CIFAR). A baseline key is never one.
+ */
+const NOT_NAMES = new RegExp(
+  '^(?:(?:FP|BF|INT|UINT|TF|MX)\\d+|\\d+-?(?:bit|b|k|m|x|d)|[GTMPK]?FLOPS?|[GTMPK]?MACs?|KV|[KMGT]i?B|ms|fps|'
+    + '(?:LL|VL|ML|S)?Ms?|LLMs?|MLLMs?|VLMs?|[DCRG]NNs?|GPUs?|CPUs?|TPUs?|NPUs?|ASICs?|FPGAs?|SOTA|AI|ML|NLP|CV|RL|API|SQL|MoE|CIFAR|ImageNet|COCO)$',
+  'i',
+);
+
+/** A word written as a name: a capital after its first letter, or letters and digits ("FedAvg", "YOLO", "R50"); never a unit, format or generic noun. */
 const isNameWord = (word: string) => {
   const w = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  if (!/\p{L}/u.test(w) || FILLER.has(w.toLowerCase())) return false;
+  if (!/\p{L}/u.test(w) || FILLER.has(w.toLowerCase()) || NOT_NAMES.test(w)) return false;
+  // a dataset, benchmark or hardware named alone is the setting, not the baseline
+  if (settingMentions(w).some((m) => m.category !== 'model' && m.offset === 0)) return false;
   return /^.+\p{Lu}/u.test(w) || (/\p{N}/u.test(w) && /\p{L}/u.test(w) && !/^\d+-?(bit|b|k|m)$/i.test(w));
 };
 

@@ -15,6 +15,8 @@ export interface MetricKeyRow extends LexiconRow {
   /** Resources give their own; quality metrics take theirs from the metric table. */
   better?: Better;
   scale?: MetricKeyScale;
+  /** A figure that depends on the machine it was measured on: its boards are per hardware (a TX2 is not ranked against a T4). */
+  perHardware?: boolean;
 }
 
 export const METRIC_KEYS: MetricKeyRow[] = [
@@ -59,16 +61,19 @@ export const METRIC_KEYS: MetricKeyRow[] = [
   { key: 'Elo', spellings: ['Elo rating'] },
   { key: 'hallucination rate', spellings: ['hallucination rates', 'hallucinations'] },
   // resources: the claim's unit says how they are measured; `better` is for absolute measurements
-  { key: 'latency', spellings: ['latencies', 'inference latency', 'response time', 'inference time', 'time to first token', 'TTFT', 'decoding latency', 'end-to-end latency', 'tail latency', 'p99 latency', 'per-token latency'], scale: 'measure', better: 'lower' },
-  { key: 'throughput', spellings: ['throughputs', 'tokens per second', 'tokens/s', 'queries per second', 'QPS', 'samples per second', 'images per second', 'requests per second', 'generation throughput', 'inference throughput'], scale: 'measure', better: 'higher' },
-  { key: 'frame rate', spellings: ['FPS', 'frames per second', 'framerate'], scale: 'measure', better: 'higher' },
-  { key: 'training time', spellings: ['training speed', 'training speedup', 'training times', 'train time', 'time to train', 'time-to-train', 'convergence', 'converges', 'convergence speed', 'training throughput', 'pre-training time', 'pretraining time', 'fine-tuning time'], scale: 'measure', better: 'lower' },
-  { key: 'speed', spellings: ['speedup', 'speedups', 'speed-up', 'faster', 'runtime', 'run time', 'running time', 'execution time', 'wall-clock time', 'wall clock time', 'wall time', 'wallclock time', 'time', 'inference speed', 'inference speedup', 'decoding speed', 'search time', 'computation time', 'compute time', 'processing time', 'classification speed', 'end-to-end speedup', 'wall-clock speedup', 'generation speed'], scale: 'measure', better: 'lower' },
-  { key: 'memory', spellings: ['memory footprint', 'memory footprints', 'memory usage', 'memory use', 'memory consumption', 'memory cost', 'memory costs', 'memory savings', 'memory requirement', 'memory requirements', 'peak memory', 'GPU memory', 'VRAM', 'KV cache', 'KV-cache size', 'KV cache memory', 'activation memory', 'RAM'], scale: 'measure', better: 'lower' },
-  { key: 'model size', spellings: ['parameters', 'parameter', 'parameter count', 'number of parameters', 'params', 'model sizes', 'size', 'storage', 'model footprint', 'weights', 'checkpoint size'], scale: 'measure', better: 'lower' },
+  { key: 'latency', spellings: ['latencies', 'inference latency', 'response time', 'inference time', 'time to first token', 'TTFT', 'decoding latency', 'end-to-end latency', 'tail latency', 'p99 latency', 'per-token latency'], scale: 'measure', better: 'lower', perHardware: true },
+  { key: 'throughput', spellings: ['throughputs', 'tokens per second', 'tokens/s', 'queries per second', 'QPS', 'samples per second', 'images per second', 'requests per second', 'generation throughput', 'inference throughput'], scale: 'measure', better: 'higher', perHardware: true },
+  { key: 'frame rate', spellings: ['FPS', 'frames per second', 'framerate'], scale: 'measure', better: 'higher', perHardware: true },
+  { key: 'training time', spellings: ['training speed', 'training speedup', 'training times', 'train time', 'time to train', 'time-to-train', 'convergence', 'converges', 'convergence speed', 'training throughput', 'pre-training time', 'pretraining time', 'fine-tuning time'], scale: 'measure', better: 'lower', perHardware: true },
+  { key: 'speed', spellings: ['speedup', 'speedups', 'speed-up', 'faster', 'runtime', 'run time', 'running time', 'execution time', 'wall-clock time', 'wall clock time', 'wall time', 'wallclock time', 'time', 'inference speed', 'inference speedup', 'decoding speed', 'search time', 'computation time', 'compute time', 'processing time', 'classification speed', 'end-to-end speedup', 'wall-clock speedup', 'generation speed'], scale: 'measure', better: 'lower', perHardware: true },
+  { key: 'memory', spellings: ['memory footprint', 'memory footprints', 'memory usage', 'memory use', 'memory consumption', 'memory cost', 'memory costs', 'memory savings', 'memory requirement', 'memory requirements', 'peak memory', 'GPU memory', 'VRAM', 'KV cache', 'KV-cache size', 'KV cache memory', 'activation memory', 'RAM'], scale: 'measure', better: 'lower', perHardware: true },
+  // Compression of the weights, their size and their memory footprint are one resource (the contract's model size).
+  { key: 'model size', spellings: ['parameters', 'parameter', 'parameter count', 'number of parameters', 'params', 'model sizes', 'size', 'storage', 'model footprint', 'weights', 'checkpoint size',
+    'compression', 'compression rate', 'compression ratio', 'compression rates', 'model compression', 'weight compression', 'network compression', 'storage size', 'model storage', 'storage requirements',
+    'weight memory', 'weights memory', 'parameter memory', 'memory footprint of the weights', 'memory footprint of weights', 'weight footprint', 'model memory footprint', 'model memory'], scale: 'measure', better: 'lower' },
   { key: 'compute', spellings: ['FLOPs', 'FLOP', 'GFLOPs', 'MACs', 'computation', 'computational cost', 'compute cost', 'test-time compute', 'inference compute', 'training compute', 'GPU hours', 'GPU-hours', 'GPU days'], scale: 'measure', better: 'lower' },
-  { key: 'energy', spellings: ['energy consumption', 'energy use', 'energy usage', 'energy per inference', 'energy efficiency'], scale: 'measure', better: 'lower' },
-  { key: 'power', spellings: ['power consumption', 'power draw', 'power usage'], scale: 'measure', better: 'lower' },
+  { key: 'energy', spellings: ['energy consumption', 'energy use', 'energy usage', 'energy per inference', 'energy efficiency'], scale: 'measure', better: 'lower', perHardware: true },
+  { key: 'power', spellings: ['power consumption', 'power draw', 'power usage'], scale: 'measure', better: 'lower', perHardware: true },
   { key: 'cost', spellings: ['costs', 'price', 'monetary cost', 'inference cost', 'training cost', 'serving cost', 'dollar cost'], scale: 'measure', better: 'lower' },
   { key: 'utilization', spellings: ['GPU utilization', 'hardware utilization', 'MFU', 'model FLOPs utilization'], scale: 'measure', better: 'higher' },
 ];
@@ -77,16 +82,18 @@ export interface MetricKey {
   key: string;
   scale: MetricKeyScale;
   better: Better;
+  perHardware: boolean;
 }
 
 const LEXICON = new Lexicon(METRIC_KEYS);
 
 /** A row's scale and polarity: its own, or the metric table's for the key's name. */
 function resolve(row: MetricKeyRow): MetricKey {
-  if (row.scale && row.better) return { key: row.key, scale: row.scale, better: row.better };
+  const perHardware = row.perHardware ?? false;
+  if (row.scale && row.better) return { key: row.key, scale: row.scale, better: row.better, perHardware };
   const table = metricsIn(row.key).filter((r) => !r.vague)[0] ?? metricsIn(row.spellings[0] ?? '').filter((r) => !r.vague)[0];
   if (!table) throw new Error(`metric key ${row.key}: not in the metric table; give it a scale and better`);
-  return { key: row.key, scale: row.scale ?? table.scale, better: row.better ?? table.better };
+  return { key: row.key, scale: row.scale ?? table.scale, better: row.better ?? table.better, perHardware };
 }
 
 const RESOLVED = new Map(METRIC_KEYS.map((row) => [row.key, resolve(row)]));

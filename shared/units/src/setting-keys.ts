@@ -87,8 +87,10 @@ export const SETTING_KEYS: SettingKeyRow[] = [
   ]),
   ...rows('model', [
     ['GPT-2', ['GPT2', 'GPT-2 small', 'GPT-2 medium', 'GPT-2 large', 'GPT-2 XL']],
-    ['GPT-3', ['GPT3', 'GPT-3.5']],
-    ['GPT-4', ['GPT4', 'GPT-4o']],
+    ['GPT-3', ['GPT3']],
+    ['GPT-3.5', ['GPT-3.5-turbo', 'ChatGPT']],
+    ['GPT-4', ['GPT4']],
+    ['GPT-4o', ['GPT4o']],
     ['BERT-base', ['BERT base', 'BERTbase']],
     ['BERT-large', ['BERT large', 'BERTlarge']],
     ['BERT', []],

@@ -5,6 +5,12 @@ import {
 } from '../src/index.js';
 
 describe('metric keys', () => {
+  it('gives compression, model size and the weights\' memory footprint one key', () => {
+    for (const m of ['compression', 'compression ratio', 'model size', 'model compression', 'memory footprint of the weights', 'weight memory', 'storage size']) expect(metricKey(m)?.key, m).toBe('model size');
+    // the memory a run takes is another resource
+    expect(metricKey('peak memory footprint')?.key).toBe('memory');
+  });
+
   it('folds spellings of one metric onto its key', () => {
     for (const m of ['accuracy', 'Top-1 accuracy', 'top-1 eval accuracy', 'average per-task accuracy', 'Acc', 'accuracy drop', 'ImageNet top1 accuracy']) {
       expect(metricKey(m)?.key, m).toBe('accuracy');
@@ -23,7 +29,8 @@ describe('metric keys', () => {
     for (const m of ['model quality', 'gains', 'performance', 'features', null, '']) expect(metricKey(m), String(m)).toBeNull();
   });
   it('takes scale and polarity of quality metrics from the metric table', () => {
-    expect(metricKeyInfo('accuracy')).toEqual({ key: 'accuracy', scale: 'percent', better: 'higher' });
+    expect(metricKeyInfo('accuracy')).toEqual({ key: 'accuracy', scale: 'percent', better: 'higher', perHardware: false });
+    expect(metricKeyInfo('latency')?.perHardware).toBe(true);
     expect(metricKeyInfo('perplexity')).toMatchObject({ scale: 'native', better: 'lower' });
     expect(metricKeyInfo('error rate')).toMatchObject({ scale: 'percent', better: 'lower' });
     expect(metricKeyInfo('latency')).toMatchObject({ scale: 'measure', better: 'lower' });
@@ -64,6 +71,16 @@ describe('baseline keys', () => {
     expect(baselineKey('Tiny-YOLO')).toBe('Tiny-YOLO');
     expect(baselineKey('the SuperNet-7 pipeline')).toBe('SuperNet-7');
     for (const b of ['previous methods', 'the dense baseline', 'state-of-the-art solution', 'SoA model', 'existing baselines', null]) expect(baselineKey(b), String(b)).toBeNull();
+    // a baseline key names a method, model, system or library: never a unit, number format, dataset, hardware or generic noun
+    for (const b of ['FP16', 'the FP16 baseline', 'BF16', 'INT8', '4-bit', 'KV', 'FLOPs', 'GFLOPs', 'CIFAR', 'CIFAR-10', 'ImageNet', 'A100', '3D', 'LLMs', 'CNNs', 'GPUs', 'SOTA']) {
+      expect(baselineKey(b), b).toBeNull();
+    }
+    expect(baselineKey('the FP16 LLaMA-7B model')).toBe('LLaMA-7B');
+    // distinct models stay distinct
+    expect(baselineKey('GPT-4o')).toBe('GPT-4o');
+    expect(baselineKey('GPT-4')).toBe('GPT-4');
+    expect(baselineKey('ChatGPT')).toBe('GPT-3.5');
+    expect(settingKeysIn('GPT-4o vs GPT-4 on GSM8K')).toEqual(['GPT-4o', 'GPT-4', 'GSM8K']);
   });
 });
 

@@ -16,17 +16,20 @@ interface Spec {
   metric?: string;
   setting?: string;
   baseline?: string;
+  qualifier?: ClaimRecord['qualifier'];
+  confidence?: number;
 }
 
-function make(id: string, title: string, specs: Spec[], metadata: Record<string, unknown> = {}, more = '', line = Number(id.slice(-1)) || 1): { paper: Paper; claims: ClaimRecord[] } {
+export function make(id: string, title: string, specs: Spec[], metadata: Record<string, unknown> = {}, more = '', line = Number(id.slice(-1)) || 1): { paper: Paper; claims: ClaimRecord[] } {
   const abstract = [...specs.map((s) => s.sentence), more].filter(Boolean).join(' ');
   const paper: Paper = { id, title, abstract, metadata, source: { file: 'analyst.jsonl', line } };
   const claims = specs.map((s): ClaimRecord => {
     const start = abstract.indexOf(s.sentence) + s.sentence.indexOf(s.text);
     const [value, low, high] = Array.isArray(s.value) ? [null, ...s.value] : [s.value, null, null];
     return {
-      paperId: id, kind: s.kind, span: [start, start + s.text.length], text: s.text, value, low, high, unit: s.unit, qualifier: 'exact',
+      paperId: id, kind: s.kind, span: [start, start + s.text.length], text: s.text, value, low, high, unit: s.unit, qualifier: s.qualifier ?? 'exact',
       raw: { value, low, high, unit: s.unit }, metric: s.metric ?? null, baseline: s.baseline ?? null, setting: s.setting ?? null, sentence: s.sentence,
+      ...(s.confidence != null ? { confidence: s.confidence } : {}),
     };
   });
   return { paper, claims };
@@ -37,7 +40,7 @@ export const ANALYST_PAPERS = [
     { sentence: 'On ImageNet-1k our network gains 1.5 points of top-1 accuracy over ResNet-50.', text: '1.5 points', kind: 'quality_delta', unit: 'pp', value: 1.5, metric: 'top-1 accuracy', setting: 'ImageNet-1k', baseline: 'ResNet-50' },
     { sentence: 'A second recipe adds 0.4 points of accuracy on ILSVRC-12.', text: '0.4 points', kind: 'quality_delta', unit: 'pp', value: 0.4, metric: 'accuracy', setting: 'ILSVRC-12' },
     { sentence: 'Inference takes 12 ms per image on an A100 80GB.', text: '12 ms', kind: 'measurement', unit: 's', value: 0.012, metric: 'inference latency', setting: 'A100 80GB' },
-  ], { url: 'https://example.org/papers/an-1' }),
+  ], { url: 'https://example.org/papers/an-1', published: '2020-01-15' }),
   make('an-2', 'Searching mobile networks', [
     { sentence: 'Our searched model is 2.3 points more accurate on a phone, evaluated on ImageNet.', text: '2.3 points', kind: 'quality_delta', unit: 'pp', value: 2.3, metric: 'accuracy', setting: 'Pixel' },
     { sentence: 'Its latency is 30 ms on an A100.', text: '30 ms', kind: 'measurement', unit: 's', value: 0.03, metric: 'latency', setting: 'A100' },
@@ -48,7 +51,7 @@ export const ANALYST_PAPERS = [
     { sentence: 'Latency falls to 8 ms on an NVIDIA A100 GPU.', text: '8 ms', kind: 'measurement', unit: 's', value: 0.008, metric: 'end-to-end latency', setting: 'NVIDIA A100 GPU' },
     { sentence: 'Our attention is 3.4x faster than FlashAttention-2 at long context.', text: '3.4x', kind: 'speedup', unit: 'x', value: 3.4, metric: 'speedup', baseline: 'FlashAttention-2' },
     { sentence: 'It reaches 76.1% top-1 accuracy on ImageNet.', text: '76.1%', kind: 'quality_value', unit: '%', value: 76.1, metric: 'top-1 accuracy', setting: 'ImageNet' },
-  ]),
+  ], { year: 2021 }),
   make('an-4', 'Attention without the memory', [
     { sentence: 'The kernel is 1.6x faster than Flash-Attention 2 and 2.5x faster than FlashAttention.', text: '1.6x', kind: 'speedup', unit: 'x', value: 1.6, metric: 'runtime', baseline: 'Flash-Attention 2' },
     { sentence: 'Memory use drops by 4x compared with FlashAttention-2.', text: '4x', kind: 'efficiency', unit: 'x', value: 4, metric: 'memory', baseline: 'FlashAttention-2' },

@@ -5,7 +5,7 @@ import type { BaselineBoard, BaselineList, BatchList, BoardList, ClaimPage, Face
  * hash and in API query strings. Multi-value fields repeat their parameter
  * (kind=speedup&kind=efficiency), as the API takes them.
  */
-export const MULTI_KEYS = ['kind', 'unit', 'qualifier', 'metricKey', 'settingKey', 'baselineKey', 'paper', 'batch'] as const;
+export const MULTI_KEYS = ['kind', 'unit', 'qualifier', 'metricKey', 'settingKey', 'baselineKey', 'paper', 'batch', 'year', 'venue', 'category'] as const;
 export const SINGLE_KEYS = ['min', 'max', 'minConfidence', 'metric', 'setting', 'q', 'sort'] as const;
 export const FILTER_KEYS = [...MULTI_KEYS, ...SINGLE_KEYS] as const;
 export type MultiKey = (typeof MULTI_KEYS)[number];

@@ -5,7 +5,6 @@ import {
 } from 'chart.js';
 import type { Filter } from './api.js';
 import { h } from './dom.js';
-import { batchLabel } from './format.js';
 
 // Only the parts of Chart.js the page draws with, so the bundle stays small.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
@@ -50,35 +49,44 @@ function factorChart(stats: Stats, onPick: OnPick): ChartConfiguration {
   };
 }
 
-/** Quality deltas of one unit: every bar labelled (one axis per unit: pp, % and abs do not mix); a bar filters to its metric. */
-function qualityChart(rows: Stats['qualityDeltas'], unit: string, onPick: OnPick): ChartConfiguration {
+/** A label cut to `max` characters, so a narrow chart keeps its plot area and shows whole (shortened) labels, never clipped ones. */
+const fit = (label: string, max: number) => (label.length > max ? `${label.slice(0, max - 1)}…` : label);
+/** Characters a horizontal chart's labels may take: about 40 % of its width at ~7 px a character. */
+const labelRoom = (width: number) => Math.max(8, Math.floor((width * 0.4) / 7));
+
+/** Quality deltas of one unit, by canonical metric: every bar labelled (one axis per unit: pp, % and abs do not mix); a bar filters to its metric. */
+function qualityChart(rows: Stats['qualityDeltas'], unit: string, onPick: OnPick, width: number): ChartConfiguration {
+  const labels = rows.map((d) => `${d.metric} (n=${d.n})`);
   return {
     type: 'bar',
     data: {
-      labels: rows.map((d) => `${d.metric} (n=${d.n})`),
+      labels: labels.map((l) => fit(l, labelRoom(width))),
       datasets: [{ label: `median delta (${unit})`, data: rows.map((d) => d.median), backgroundColor: COLORS.quality, maxBarThickness: 24 }],
     },
     options: {
       animation: false, maintainAspectRatio: false, indexAxis: 'y',
-      ...clickable((i) => ({ kind: ['quality_delta'], unit: [unit], metric: rows[i].metric }), onPick),
-      plugins: { legend: { display: false } },
+      ...clickable((i) => (rows[i].metricKey ? { kind: ['quality_delta'], unit: [unit], metricKey: [rows[i].metric] } : { kind: ['quality_delta'], unit: [unit], metric: rows[i].metric }), onPick),
+      plugins: { legend: { display: false }, tooltip: { callbacks: { title: (items) => labels[items[0]?.dataIndex ?? 0] } } },
       scales: { x: { title: { display: true, text: UNIT_AXIS[unit] ?? unit } }, y: { ticks: { autoSkip: false } } },
     },
   };
 }
 
-function batchChart(stats: Stats, onPick: OnPick): ChartConfiguration {
+/** Papers and claims by publication year (papers whose metadata dates them); a bar filters to its year. */
+function yearChart(stats: Stats, onPick: OnPick): ChartConfiguration {
   return {
-    type: 'line',
+    type: 'bar',
     data: {
-      labels: stats.batches.map((b) => batchLabel(b)),
-      datasets: [{ label: 'claims', data: stats.batches.map((b) => b.claims), borderColor: COLORS.batch, backgroundColor: COLORS.batch, pointRadius: 5, pointHoverRadius: 7 }],
+      labels: stats.byYear.map((y) => String(y.year)),
+      datasets: [
+        { label: 'claims', data: stats.byYear.map((y) => y.claims), backgroundColor: COLORS.quality, maxBarThickness: 40 },
+        { label: 'papers', data: stats.byYear.map((y) => y.papers), backgroundColor: COLORS.batch, maxBarThickness: 40 },
+      ],
     },
     options: {
       animation: false, maintainAspectRatio: false,
-      ...clickable((i) => ({ batch: [stats.batches[i].id] }), onPick),
-      plugins: { legend: { display: false } },
-      scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'claims' } } },
+      ...clickable((i) => ({ year: [String(stats.byYear[i].year)] }), onPick),
+      scales: { x: { title: { display: true, text: 'publication year' } }, y: { beginAtZero: true, ticks: { precision: 0 } } },
     },
   };
 }
@@ -95,14 +103,41 @@ export function renderCharts(container: HTMLElement, stats: Stats, onPick: OnPic
     const canvas = h('canvas', { id: `${id}-canvas`, role: 'img', 'aria-label': title });
     const body = h('div', { class: 'plot-body', style: `height:${height}px` }, config ? canvas : h('p', { class: 'empty' }, 'no data for this filter'));
     container.append(h('figure', { class: 'plot', id }, h('figcaption', {}, title), body));
-    if (config) charts.push(new Chart(canvas, config));
+    if (!config) return;
+    const chart = new Chart(canvas, config);
+    charts.push(chart);
+    // How many category labels are wider than their axis (drawn clipped); the browser test holds it at 0.
+    if (chart.options.indexAxis === 'y') {
+      const axis = chart.scales.y;
+      chart.ctx.font = `${Chart.defaults.font.size}px ${Chart.defaults.font.family}`;
+      const labels = (chart.data.labels ?? []).map(String);
+      canvas.dataset.labelsClipped = String(labels.filter((l) => chart.ctx.measureText(l).width > axis.width).length);
+    }
   };
   panel('plot-factors', 'Claimed speedups and efficiency factors', stats.factorDistribution.length ? factorChart(stats, onPick) : null);
   const units = [...new Set(stats.qualityDeltas.map((d) => d.unit))];
   if (!units.length) panel('plot-quality', 'Quality deltas by metric', null);
   for (const unit of units) {
     const rows = stats.qualityDeltas.filter((d) => d.unit === unit).slice(0, 15);
-    panel(`plot-quality-${unit === '%' ? 'percent' : unit}`, `Quality deltas by metric, in ${unit}`, qualityChart(rows, unit, onPick), Math.max(140, 40 + rows.length * 24));
+    panel(`plot-quality-${unit === '%' ? 'percent' : unit}`, `Quality deltas by metric, in ${unit}`, qualityChart(rows, unit, onPick, container.clientWidth), Math.max(140, 40 + rows.length * 24));
   }
-  panel('plot-batches', 'Claims per batch over time', stats.batches.length ? batchChart(stats, onPick) : null);
+  panel('plot-years', 'Claims and papers by publication year', stats.byYear.length ? yearChart(stats, onPick) : null);
+}
+
+/** A board's progress over time: the best value so far by publication date, as a step chart. */
+export function progressChart(container: HTMLElement, steps: { published: string; value: number; display: string; paperTitle: string }[], unit: string): void {
+  const canvas = h('canvas', { id: 'progress-canvas', role: 'img', 'aria-label': 'best value so far by publication date' });
+  container.replaceChildren(h('figcaption', {}, 'Progress over time: the best value so far, by publication date'), h('div', { class: 'plot-body', style: 'height:220px' }, canvas));
+  charts.push(new Chart(canvas, {
+    type: 'line',
+    data: {
+      labels: steps.map((s) => s.published),
+      datasets: [{ label: `best (${unit})`, data: steps.map((s) => s.value), stepped: 'before', borderColor: COLORS.speedup, backgroundColor: COLORS.speedup, pointRadius: 4 }],
+    },
+    options: {
+      animation: false, maintainAspectRatio: false,
+      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => `${steps[item.dataIndex].display} · ${steps[item.dataIndex].paperTitle}` } } },
+      scales: { x: { title: { display: true, text: 'publication date' } }, y: { title: { display: true, text: unit } } },
+    },
+  }));
 }

@@ -39,5 +39,10 @@ export function facetsPanel(facets: Facets, filter: Filter, href: (f: Filter) =>
         : null;
     return h('section', { class: 'facet-group', 'data-facet-group': field }, h('h3', {}, TITLES[field]), list, more);
   });
-  return h('aside', { class: 'facets', id: 'facets', 'aria-label': 'Counts by field' }, h('h2', {}, `${facets.claims} claims · ${facets.papers} papers`), ...groups);
+  // The same counts as a table to download (the route with .csv and .json, under the same filter).
+  const query = new URLSearchParams(href(filter).split('?')[1] ?? '');
+  query.delete('sort');
+  const q = query.size ? `?${query}` : '';
+  const downloads = h('p', { class: 'downloads', id: 'facets-downloads' }, 'Download: ', h('a', { href: `./api/facets.csv${q}`, download: '' }, 'CSV'), ' · ', h('a', { href: `./api/facets.json${q}`, download: '' }, 'JSON'));
+  return h('aside', { class: 'facets', id: 'facets', 'aria-label': 'Counts by field' }, h('h2', {}, `${facets.claims} claims · ${facets.papers} papers`), downloads, ...groups);
 }

@@ -1,6 +1,6 @@
 import { api, filterFromParams, filterParams, PAGE_SIZE, type Filter } from './api.js';
 import { startBatchPanel } from './batches-panel.js';
-import { renderCharts } from './charts.js';
+import { progressChart, renderCharts } from './charts.js';
 import { claimsTable } from './claims-table.js';
 import { h, replace } from './dom.js';
 import { facetsPanel } from './facets-panel.js';
@@ -27,7 +27,7 @@ const MAX_RESTORED_ROWS = 1000;
 type Route =
   | { view: 'claims'; filter: Filter }
   | { view: 'paper'; id: string }
-  | { view: 'boards' }
+  | { view: 'boards'; params: URLSearchParams }
   | { view: 'leaderboard'; metric: string; params: URLSearchParams }
   | { view: 'baseline'; key: string; params: URLSearchParams }
   | { view: 'searches'; filter: Filter };
@@ -40,7 +40,7 @@ function parseHash(): Route {
   if (m?.[1] === 'paper') return { view: 'paper', id: decodeURIComponent(m[2]) };
   if (m?.[1] === 'leaderboard') return { view: 'leaderboard', metric: decodeURIComponent(m[2]), params };
   if (m?.[1] === 'baseline') return { view: 'baseline', key: decodeURIComponent(m[2]), params };
-  if (path === '/leaderboards') return { view: 'boards' };
+  if (path === '/leaderboards') return { view: 'boards', params };
   if (path === '/searches') return { view: 'searches', filter: filterFromParams(params) };
   return { view: 'claims', filter: filterFromParams(params) };
 }
@@ -80,6 +80,7 @@ async function showClaims(filter: Filter): Promise<void> {
   const { batches } = await api.batches().catch(() => ({ batches: [] }));
   const go = (f: Filter) => (location.hash = filterHash(f));
   const plots = h('section', { class: 'plots', id: 'plots', 'aria-label': 'Plots' });
+  const totals = h('p', { class: 'meta', id: 'totals' });
   const facets = h('div', { class: 'facets-slot' });
   const status = h('p', { class: 'status', id: 'status', role: 'status' }, 'Loading…');
   const table = claimsTable((filter.sort as never) ?? 'value', (sort) => go({ ...filter, sort: sort === 'value' ? undefined : sort }));
@@ -98,12 +99,17 @@ async function showClaims(filter: Filter): Promise<void> {
     view,
     nav(),
     filterBar(filter, batches, go),
+    totals,
     plots,
     h('div', { class: 'results' }, facets, h('div', { class: 'listing' }, status, downloads, h('div', { class: 'table-wrap' }, table.table), more)),
   );
 
   api.stats(filter).then(
-    (stats) => renderCharts(plots, stats, (change) => go({ ...filter, ...change })),
+    (stats) => {
+      renderCharts(plots, stats, (change) => go({ ...filter, ...change }));
+      // Every stored paper counts, with a matching claim or not.
+      totals.textContent = `${stats.papersStored} papers, ${stats.papers} with ${Object.keys(filter).length ? 'matching ' : ''}claims · ${stats.claims} claims`;
+    },
     (err) => replace(plots, errorNode(err)),
   );
   api.facets(filter).then(
@@ -150,12 +156,20 @@ async function showPaper(id: string): Promise<void> {
   }
 }
 
-async function showBoards(): Promise<void> {
+async function showBoards(params: URLSearchParams): Promise<void> {
   setTitle('leaderboards');
   replace(view, h('p', { class: 'status' }, 'Loading…'));
   try {
     const [boards, baselines] = await Promise.all([api.boards(), api.baselines()]);
-    replace(view, nav(), boardsView(boards, baselines));
+    const filter = { metric: params.get('metric') ?? '', setting: params.get('setting') ?? '', minPapers: Math.max(1, Number(params.get('minPapers')) || 1) };
+    const onFilter = (f: typeof filter) => {
+      const p = new URLSearchParams();
+      if (f.metric) p.set('metric', f.metric);
+      if (f.setting) p.set('setting', f.setting);
+      if (f.minPapers > 1) p.set('minPapers', String(f.minPapers));
+      location.hash = `#/leaderboards${p.size ? `?${p}` : ''}`;
+    };
+    replace(view, nav(), boardsView(boards, baselines, filter, onFilter));
     restoreScroll();
   } catch (err) {
     replace(view, nav(), errorNode(err));
@@ -163,11 +177,13 @@ async function showBoards(): Promise<void> {
 }
 
 async function showLeaderboard(metric: string, params: URLSearchParams): Promise<void> {
-  const setting = params.get('setting');
-  setTitle(`${boardTitle({ metricKey: metric, setting })} — leaderboard`);
+  setTitle(`${boardTitle({ metricKey: metric, setting: params.get('setting'), hardware: params.get('hardware'), baseline: params.get('baseline') })} — leaderboard`);
   replace(view, h('p', { class: 'status' }, 'Loading…'));
   try {
-    replace(view, nav(), leaderboardView(await api.leaderboard(metric, params), metric, setting));
+    const lb = await api.leaderboard(metric, params);
+    replace(view, nav(), leaderboardView(lb, metric, params));
+    const progress = document.getElementById('progress');
+    if (progress && lb.board) progressChart(progress, lb.progress, lb.board.unit);
     restoreScroll();
   } catch (err) {
     replace(view, nav(), errorNode(err));
@@ -178,7 +194,7 @@ async function showBaseline(key: string, params: URLSearchParams): Promise<void>
   setTitle(`against ${key}`);
   replace(view, h('p', { class: 'status' }, 'Loading…'));
   try {
-    replace(view, nav(), baselineView(await api.baseline(key, params)));
+    replace(view, nav(), baselineView(await api.baseline(key, params), params));
     restoreScroll();
   } catch (err) {
     replace(view, nav(), errorNode(err));
@@ -200,7 +216,7 @@ function route(): void {
   const target = parseHash();
   window.scrollTo(0, 0);
   if (target.view === 'paper') void showPaper(target.id);
-  else if (target.view === 'boards') void showBoards();
+  else if (target.view === 'boards') void showBoards(target.params);
   else if (target.view === 'leaderboard') void showLeaderboard(target.metric, target.params);
   else if (target.view === 'baseline') void showBaseline(target.key, target.params);
   else if (target.view === 'searches') void showSearches(target.filter);

@@ -30,4 +30,6 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   harvest: () => import('./harvest.js'),
   harvester: () => import('./harvester.js'),
   search: async () => (await import('./store-commands.js')).search,
+  correct: async () => (await import('./store-commands.js')).correct,
+  corrections: async () => (await import('./store-commands.js')).corrections,
 };

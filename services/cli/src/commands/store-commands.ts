@@ -2,6 +2,7 @@ import { loadConfig } from '@claimflow/config';
 import { openStore, type Store } from '@claimflow/store';
 import type { CliDeps } from './cli-deps.js';
 import * as deleteBatchCommand from './delete-batch.js';
+import * as correctCommand from './correct.js';
 import * as exportCommand from './export.js';
 import * as historyCommand from './history.js';
 import * as leaderboardCommand from './leaderboard.js';
@@ -47,3 +48,5 @@ export const leaderboard = withStore({ usage: leaderboardCommand.usage, run: lea
 export const history = withStore(historyCommand);
 export const deleteBatch = withStore(deleteBatchCommand, 'write');
 export const search = withStore(searchCommand);
+export const correct = withStore({ usage: correctCommand.usage, options: correctCommand.options, run: correctCommand.runWith });
+export const corrections = withStore({ usage: correctCommand.listUsage, options: correctCommand.listOptions, run: correctCommand.listWith });
