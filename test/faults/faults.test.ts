@@ -121,21 +121,30 @@ describe('fault injection', () => {
     });
   });
 
-  it('Redis restarted mid-batch', async () => {
+  async function redisDown(name: string, downMs: number) {
     const redis = new OwnRedis(await freePort());
     await redis.start();
     try {
-      await scenario('redis restart', {
+      await scenario(name, {
         file: corpus,
         redisUrl: redis.url,
         async fault(run) {
           await until(run, 0.2);
-          await redis.restart(2000);
+          await redis.restart(downMs);
         },
       });
     } finally {
       await redis.stop();
     }
+  }
+
+  it('Redis restarted mid-batch', async () => {
+    await redisDown('redis restart', 2000);
+  });
+
+  // Ten times the job lock (JOB_LOCK_MS 2000 here): the stages hold their jobs through it and go on.
+  it('Redis down for 20 s mid-batch', async () => {
+    await redisDown('redis down 20 s', 20_000);
   });
 
   /** The writer's database through a proxy the test cuts for `seconds`, mid-batch; /readyz says so meanwhile. */
