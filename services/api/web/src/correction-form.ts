@@ -1,6 +1,9 @@
 import type { ClaimView } from '@claimflow/schemas';
 import { h } from './dom.js';
 
+/** Shows the current view again (after a correction, which every view then shows). */
+export const reloadView = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+
 /** The write token, kept for this tab only: the server checks it (API_TOKEN), the page never stores it for good. */
 const TOKEN_KEY = 'claimflow-write-token';
 
