@@ -7,7 +7,7 @@ export { CLAIM_VIEW_COLUMNS, claimViewFromRow, type ClaimViewRow } from './claim
 export { countClaims, queryClaims, selectClaimRows } from './claims-page.js';
 export { claimFacets } from './facets.js';
 export { baselineBoard, listBaselines } from './leaderboards.js';
-export { BOARD_IDENTITY, leaderboard, listBoards } from './boards.js';
+export { BOARD_IDENTITY, boardsCache, leaderboard, listBoards } from './boards.js';
 export { boardRow, displayValue, rowSetting } from './board-rows.js';
 export { paperLinks, sourceUrl } from './links.js';
 export { paperHref } from './paper-href.js';
@@ -19,3 +19,4 @@ export { paperDetail } from './paper.js';
 export { type ArgValues, FILTER_OPTIONS, FILTER_USAGE, flagOf, parseClaimArgs, parseOrUsage, UsageError } from './cli-args.js';
 export { baselineBoardTable, baselinesTable, boardsTable, facetsTable, leaderboardTable, tableCsv, type ViewTable } from './view-tables.js';
 export { correctedGold, type GoldLine } from './gold.js';
+export { readAtSnapshot, SnapshotCache, type AtSnapshot } from './snapshot-cache.js';
