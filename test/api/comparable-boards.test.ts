@@ -3,7 +3,7 @@ import { DEFAULT_BOARD_MIN_CONFIDENCE, DELTA_KINDS, NOT_STATED } from '@claimflo
 import { describe, expect, it } from 'vitest';
 import { runWith as runLeaderboard } from '../../services/cli/src/commands/leaderboard.js';
 import { expectBadParam, getJson, useSeededApp } from './helpers/app.js';
-import { seedAnalystPapers } from './helpers/analyst-fixtures.js';
+import { make, seedAnalystPapers } from './helpers/analyst-fixtures.js';
 import { seedBoardPapers } from './helpers/board-fixtures.js';
 import { cli } from './helpers/cli-capture.js';
 import { BACKENDS } from './helpers/stores.js';
@@ -104,5 +104,17 @@ describe.each(BACKENDS)('comparable leaderboards on %s', (backend) => {
       );
       expect(lb.rows.map((r) => [r.paperId, r.rank]).sort(), boardUrl(b)).toEqual(rows.map((r) => [r.paper_id, r.rank]).sort());
     }
+  });
+
+  it('serves the index again until a write commits, then reads afresh', async () => {
+    const before = await boards();
+    expect(await boards()).toEqual(before);
+    expect(before.some((b) => b.metricKey === 'BLEU')).toBe(false);
+    const paper = make('bd-9', 'Translation', [
+      { sentence: 'We reach 30.1 BLEU on WMT14 En-De.', text: '30.1 BLEU', kind: 'quality_value', unit: 'abs', value: 30.1, metric: 'BLEU', setting: 'WMT14 En-De', confidence: 0.9 },
+    ], {}, '', 9);
+    await seeded.db.store.writeChunk({ batch: { id: 'batch-bleu', name: 'bleu', createdAt: new Date().toISOString() }, extractorVersion: 'test', papers: [paper], rejections: [], total: 1 });
+    const after = await boards();
+    expect(after.find((b) => b.metricKey === 'BLEU')).toMatchObject({ setting: 'WMT14 En-De', papers: 1, ranked: true });
   });
 });

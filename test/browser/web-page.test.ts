@@ -374,4 +374,22 @@ describe('the web page', () => {
     expect(csv.split('\r\n')[0]).toBe('facet,value,label,claims');
     expect(csv).toContain('kind,quality_delta,quality_delta,2');
   });
+
+  it('adds a claim the extractor missed from the paper view, by the number as written', async () => {
+    await page.goto(`${base}/#/paper/an-4`);
+    await page.locator('#paper-view .abstract mark').first().waitFor();
+    expect(await page.locator('#paper-view .abstract mark').allTextContents()).not.toContain('2.5x');
+    await page.locator('#add-claim summary').click();
+    const form = page.locator('#add-claim-form');
+    await form.locator('input[name=text]').fill('2.5x');
+    await form.locator('select[name=kind]').selectOption('speedup');
+    await form.locator('input[name=value]').fill('2.5');
+    await form.locator('select[name=unit]').selectOption('x');
+    await form.locator('input[name=baseline]').fill('FlashAttention');
+    await form.locator('input[name=why]').fill('missed: the second comparison');
+    await form.locator('input[name=who]').fill('ben');
+    await form.locator('input[name=token]').fill(WRITE_TOKEN);
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => page.locator('#paper-view .abstract mark').allTextContents()).toContain('2.5x');
+  });
 });

@@ -6,6 +6,7 @@ import { DEFAULT_BOARD_MIN_CONFIDENCE as DEFAULT_MIN, DELTA_KINDS, NOT_STATED } 
 import { claimConditions, Params, whereClause, type ClaimFilter, type Sql } from '@claimflow/store';
 import { BOARD_PAPER_COLUMNS, boardRow, type RankedRow } from './board-rows.js';
 import { CLAIM_VIEW_COLUMNS } from './claim-rows.js';
+import { readAtSnapshot, SnapshotCache } from './snapshot-cache.js';
 
 const MAX_BOARDS = 5000;
 
@@ -73,6 +74,9 @@ export async function listBoards(sql: Sql, query: BoardsFilter | LeaderboardsQue
   );
   return { boards: rows.map(toBoard) };
 }
+
+/** The boards index reads every claim: kept per query until the next write commits (the page loads it on every visit). */
+export const boardsCache = (sql: Sql) => new SnapshotCache<LeaderboardsQuery, BoardList>(sql, (s, q) => readAtSnapshot(s, (tx) => listBoards(tx, q), ['SET LOCAL jit = off']));
 
 /** A LeaderboardQuery value against a board's: given and equal ("none" for null), or not given. */
 const fits = (asked: string | undefined, value: string | null) => asked === undefined || (asked === NOT_STATED ? value === null : asked === value);

@@ -7,7 +7,7 @@ export { CLAIM_VIEW_COLUMNS, claimViewFromRow, type ClaimViewRow } from './claim
 export { countClaims, queryClaims, selectClaimRows } from './claims-page.js';
 export { claimFacets } from './facets.js';
 export { baselineBoard, listBaselines } from './leaderboards.js';
-export { BOARD_IDENTITY, leaderboard, listBoards } from './boards.js';
+export { BOARD_IDENTITY, boardsCache, leaderboard, listBoards } from './boards.js';
 export { boardRow, displayValue, rowSetting } from './board-rows.js';
 export { paperLinks, sourceUrl } from './links.js';
 export { paperHref } from './paper-href.js';
@@ -21,3 +21,4 @@ export { advanceCursor, deleteSearch, getSearch, listSearches, pendingMatches, r
 export { atomFeed } from './atom.js';
 export { baselineBoardTable, baselinesTable, boardsTable, facetsTable, leaderboardTable, tableCsv, type ViewTable } from './view-tables.js';
 export { correctedGold, type GoldLine } from './gold.js';
+export { readAtSnapshot, SnapshotCache, type AtSnapshot } from './snapshot-cache.js';

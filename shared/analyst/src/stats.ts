@@ -1,5 +1,6 @@
 import { CLAIM_KINDS, type ClaimKind, type Stats, type StatsQuery } from '@claimflow/schemas';
 import { claimConditions, paperConditions, Params, whereClause, type Sql } from '@claimflow/store';
+import { readAtSnapshot, SnapshotCache } from './snapshot-cache.js';
 
 /** Log-scale histogram resolution for factors: bins of 10^(1/4) ≈ 1.78×. */
 export const BINS_PER_DECADE = 4;
@@ -18,9 +19,6 @@ function filtered(filter: StatsQuery, extra: string[] = []) {
 const FACTOR_VALUE = `coalesce(c.value, CASE WHEN c.low > 0 AND c.high > 0 THEN sqrt(c.low * c.high) END)`;
 const MIDPOINT_VALUE = `coalesce(c.value, (c.low + c.high) / 2)`;
 
-/** Which transactions had committed, as text: equal while no write has committed since. */
-const CURRENT_SNAPSHOT = 'SELECT pg_current_snapshot()::text AS snapshot';
-
 /** Stats and the database snapshot they were read in (see StatsCache). */
 export interface StatsAt {
   stats: Stats;
@@ -36,17 +34,12 @@ export async function claimStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
   return (await claimStatsAt(sql, filter)).stats;
 }
 
-export function claimStatsAt(sql: Sql, filter: StatsQuery): Promise<StatsAt> {
-  return sql.transaction(async (tx) => {
-    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    // Aggregates over up to all claims: sorts and hashes of a million rows fit
-    // in memory instead of spilling, and JIT compilation (a second or more on
-    // these plans) costs more than it saves at this size.
-    await tx.query(`SET LOCAL work_mem = '32MB'`);
-    await tx.query('SET LOCAL jit = off');
-    const [{ snapshot }] = await tx.query<{ snapshot: string }>(CURRENT_SNAPSHOT);
-    return { snapshot, stats: await readStats(tx, filter) };
-  });
+export async function claimStatsAt(sql: Sql, filter: StatsQuery): Promise<StatsAt> {
+  // Aggregates over up to all claims: sorts and hashes of a million rows fit
+  // in memory instead of spilling, and JIT compilation (a second or more on
+  // these plans) costs more than it saves at this size.
+  const at = await readAtSnapshot(sql, (tx) => readStats(tx, filter), [`SET LOCAL work_mem = '32MB'`, 'SET LOCAL jit = off']);
+  return { snapshot: at.snapshot, stats: at.value };
 }
 
 interface PerPaperRow {
@@ -164,36 +157,14 @@ async function readStats(sql: Sql, filter: StatsQuery): Promise<Stats> {
 /**
  * /api/stats without a filter reads every claim, several times: about a
  * second on a million claims. The page loads it first and analysts reload it,
- * so results are kept per filter along with the snapshot they were read in.
- * A snapshot (pg_current_snapshot(): which transactions had committed) that is
- * unchanged means no write has committed since, so the stored result is
- * exactly what the queries would return; any commit changes it, and the next
- * request reads afresh. Checking costs one trivial query.
+ * so results are kept per filter until the next write commits (SnapshotCache).
  */
-export class StatsCache {
-  private readonly entries = new Map<string, StatsAt>();
-
-  constructor(
-    private readonly sql: Sql,
-    private readonly maxEntries = 100,
-  ) {}
-
-  async get(filter: StatsQuery): Promise<Stats> {
-    const key = JSON.stringify(Object.entries(filter).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
-    const cached = this.entries.get(key);
-    if (cached) {
-      const [{ snapshot }] = await this.sql.query<{ snapshot: string }>(CURRENT_SNAPSHOT);
-      if (snapshot === cached.snapshot) return this.remember(key, cached);
-    }
-    return this.remember(key, await claimStatsAt(this.sql, filter));
-  }
-
-  /** Keeps an entry as the most recently used (last in the map), dropping the least recently used past the limit. */
-  private remember(key: string, entry: StatsAt): Stats {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    return entry.stats;
+export class StatsCache extends SnapshotCache<StatsQuery, Stats> {
+  constructor(sql: Sql, maxEntries = 100) {
+    super(sql, async (s, filter) => {
+      const at = await claimStatsAt(s, filter);
+      return { value: at.stats, snapshot: at.snapshot };
+    }, maxEntries);
   }
 }
 

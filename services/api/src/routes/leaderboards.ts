@@ -1,5 +1,5 @@
 import {
-  baselineBoard, baselineBoardTable, baselinesTable, boardsTable, claimFacets, facetsTable, leaderboard, leaderboardTable, listBaselines, listBoards,
+  baselineBoard, baselineBoardTable, baselinesTable, boardsCache, boardsTable, claimFacets, facetsTable, leaderboard, leaderboardTable, listBaselines,
   tableCsv, type ViewTable,
 } from '@claimflow/analyst';
 import {
@@ -57,6 +57,7 @@ function viewRoutes<R>(app: FastifyInstance, v: ViewRoute<R>): void {
 
 /** What analysts compare: facets of any filter, leaderboards of comparable claims, rankings against a baseline; each also as CSV and JSON. */
 export const leaderboardsRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
+  const boards = boardsCache(store.sql);
   viewRoutes(app, {
     path: '/api/facets',
     summary: 'Counts of matching claims by kind, unit, metricKey, settingKey, baselineKey, qualifier and batch',
@@ -74,7 +75,7 @@ export const leaderboardsRoutes: FastifyPluginAsyncZod<{ store: Store }> = async
     description: 'Takes the filter of /api/claims (without sort and paging), minConfidence (boards default to 0.5), includeLowConfidence and minPapers. setting, hardware or baseline null: the claims that state none. The SQL view leaderboard_entries holds the same boards.',
     querystring: LeaderboardsQuery,
     response: BoardList,
-    compute: (req) => listBoards(store.sql, req.query),
+    compute: (req) => boards.get(req.query),
     table: boardsTable,
     file: () => 'leaderboards',
   });

@@ -1,6 +1,7 @@
 import type { ClaimSort, ClaimView } from '@claimflow/schemas';
 import { h } from './dom.js';
 import { formatValue, KIND_LABELS, storedValue } from './format.js';
+import { correctionControl, reloadView } from './correction-form.js';
 import { evidenceNode } from './highlight.js';
 
 export const paperHref = (id: string) => `#/paper/${encodeURIComponent(id)}`;
@@ -24,7 +25,7 @@ function claimRow(c: ClaimView): HTMLTableRowElement {
     h('td', { 'data-label': 'Kind' }, h('span', { class: `pill kind-${c.kind}` }, KIND_LABELS[c.kind] ?? c.kind), confidenceNote(c)),
     h('td', { 'data-label': 'Metric' }, c.metric ?? '—', c.settingKeys.length ? h('small', { class: 'keys' }, c.settingKeys.join(', ')) : null),
     h('td', { 'data-label': 'Baseline' }, c.baseline ?? '—'),
-    h('td', { 'data-label': 'Evidence', class: 'evidence-cell' }, evidenceNode(c.evidence, c.text), h('a', { class: 'paper-link', href: paperHref(c.paperId) }, c.paperTitle)),
+    h('td', { 'data-label': 'Evidence', class: 'evidence-cell' }, evidenceNode(c.evidence, c.text), h('a', { class: 'paper-link', href: paperHref(c.paperId) }, c.paperTitle), correctionControl(c, reloadView)),
     h('td', { 'data-label': 'Paper', class: 'paper-id' }, c.paperId),
     h('td', { 'data-label': 'Added', class: 'added' }, c.createdAt.slice(0, 10)),
   );

@@ -2,7 +2,7 @@ import type { BaselineBoard, BaselineList, Board, BoardList, Leaderboard, Leader
 import { paperHref } from './claims-table.js';
 import { h } from './dom.js';
 import { humanNumber, KIND_LABELS, num } from './format.js';
-import { correctionControl } from './correction-form.js';
+import { correctionControl, reloadView } from './correction-form.js';
 import { evidenceNode } from './highlight.js';
 
 /** The query value that picks claims stating no setting, hardware or baseline (NOT_STATED in the schemas). */
@@ -36,9 +36,6 @@ const direction = (b: { better: string }) => (b.better === 'higher' ? 'higher is
 
 const settingOf = (r: LeaderboardRow) => [...r.setting.datasets, ...r.setting.models, ...r.setting.hardware].join(', ') || r.setting.text || '—';
 
-/** Reloads the current view (after a correction, which every view then shows). */
-const reload = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
-
 function rankTable(rows: LeaderboardRow[], id: string): HTMLElement {
   return h(
     'table',
@@ -64,7 +61,7 @@ function rankTable(rows: LeaderboardRow[], id: string): HTMLElement {
             r.links.source ? h('a', { href: r.links.source, class: 'source-link', target: '_blank', rel: 'noopener noreferrer' }, 'source ↗') : null,
           ),
           h('td', { class: 'confidence-cell', 'data-label': 'Confidence' }, r.confidence == null ? '—' : r.confidence.toFixed(2)),
-          h('td', { 'data-label': 'Evidence', class: 'evidence-cell' }, evidenceNode(r.claim.evidence, r.claim.text), correctionControl(r.claim, reload)),
+          h('td', { 'data-label': 'Evidence', class: 'evidence-cell' }, evidenceNode(r.claim.evidence, r.claim.text), correctionControl(r.claim, reloadView)),
         ),
       ),
     ),

@@ -1,6 +1,7 @@
 import type { PaperDetail } from '@claimflow/schemas';
 import { h } from './dom.js';
-import { formatValue, KIND_LABELS, storedValue } from './format.js';
+import { addClaimForm, reloadView } from './correction-form.js';
+import { formatValue, KIND_LABELS, storedValue, UNITS } from './format.js';
 import { abstractNode } from './highlight.js';
 
 /** One paper: its abstract with every claim marked in place (links live), and the claims listed under it. */
@@ -24,6 +25,7 @@ export function paperView(paper: PaperDetail, backHref: string): HTMLElement {
     ),
     h('div', { class: 'legend' }, ...Object.entries(KIND_LABELS).map(([k, label]) => h('mark', { class: `kind-${k}` }, label))),
     abstractNode(paper.abstract, paper.claims, (c) => focus(c.id)),
+    addClaimForm(paper.id, Object.entries(KIND_LABELS), UNITS, reloadView),
     h('h2', {}, `${paper.claims.length} claim${paper.claims.length === 1 ? '' : 's'}`),
     h(
       'table',
