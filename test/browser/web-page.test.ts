@@ -346,8 +346,11 @@ describe('the web page', () => {
     await page.goto(`${base}/#/leaderboard/speed?baseline=XNOR-Net`);
     await page.locator('#leaderboard-table tr[data-paper="bd-3"]').waitFor();
     const row = page.locator('#leaderboard-table tr[data-paper="bd-3"]');
-    await row.locator('.correct-toggle').click();
     const form = row.locator('form.correction-form');
+    // closed until asked for: a board is for reading, not a wall of forms
+    expect(await page.locator('#leaderboard-table form.correction-form:visible').count()).toBe(0);
+    await row.locator('.correct-toggle').click();
+    await expect.poll(() => form.isVisible()).toBe(true);
     await form.locator('select[name=action]').selectOption('wrong');
     await form.locator('input[name=why]').fill('the 2x is a lower bound on another task');
     await form.locator('input[name=who]').fill('ana');
