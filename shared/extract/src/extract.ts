@@ -46,12 +46,14 @@ export function candidatesOf(text: string): Candidate[] {
   const abbreviations = definedAbbreviations(clean.text);
   const study = isEvaluationStudy(clean.text); // figures of an evaluation study describe the systems it evaluates
   splitSentences(clean.text).forEach((s, index) => {
-    const comparisons = baselineCues(s);
+    // read only for a sentence with figures: the rest never use them
+    let comparisons: BaselineCue[] | null = null;
+    const comparisonsOf = () => (comparisons ??= baselineCues(s));
     const reads = (index > 0 || ABOUT_THE_WORK.test(s.text) || NAMED_RESULT.test(s.text)) && (!study || OWN_CONTRIBUTION.test(s.text));
-    const found = sentenceCandidates({ original: text, clean, abbreviations, study }, s, index, comparisons, standingBaseline, reads);
+    const found = sentenceCandidates({ original: text, clean, abbreviations, study }, s, index, comparisonsOf, standingBaseline, reads);
     out.push(...found);
     // only a comparison that came with results stands for the next sentences: background compares other things
-    if (found.some((c) => c.cascade)) standingBaseline = comparisons.at(-1)?.phrase ?? standingBaseline;
+    if (found.some((c) => c.cascade)) standingBaseline = comparisonsOf().at(-1)?.phrase ?? standingBaseline;
   });
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }
@@ -60,16 +62,14 @@ export function candidatesOf(text: string): Candidate[] {
 export function decideCandidates(candidates: Candidate[], scorer: Scorer): ClaimDraft[] {
   const drafts: ClaimDraft[] = [];
   for (const c of candidates) {
-    let decision: Decision | null = null;
-    const verdict = scorer.judge(c.features, allowedClasses(c), (kind) => {
-      const read = c.decisionFor(kind)!;
-      const relation = scorer.relationFor(c.features, kind, c.q.form, read.relation);
-      decision = relation === read.relation ? read : { ...read, relation };
-      return valueFeatures(kind, decision.relation, c.q.form);
-    });
-    if (!verdict.kind || !decision) continue;
+    const scores = scorer.score(c.features);
+    const verdict = scorer.kindOf(scores, allowedClasses(c));
+    if (!verdict.kind) continue;
+    const read = c.decisionFor(verdict.kind)!;
+    const relation = scorer.relationFor(scores, verdict.kind, c.q.form, read.relation);
+    const decision = relation === read.relation ? read : { ...read, relation };
     // confidence is that of the whole claim: the kind, and the value read for it
-    const raw = verdict.confidence * verdict.valueRight;
+    const raw = verdict.confidence * scorer.valueRight(scores, valueFeatures(verdict.kind, decision.relation, c.q.form));
     if (raw < scorer.model.threshold) continue;
     let draft = c.draft(decision);
     // a relation the units library cannot normalize for this figure falls back to the rules' own
@@ -132,7 +132,7 @@ interface Source {
  * candidates, with why they were dropped as evidence.
  */
 function sentenceCandidates(
-  source: Source, s: Sentence, sentenceIndex: number, comparisons: BaselineCue[], standingBaseline: string | null, reads: boolean,
+  source: Source, s: Sentence, sentenceIndex: number, comparisonsOf: () => BaselineCue[], standingBaseline: string | null, reads: boolean,
 ): Candidate[] {
   const textBefore = (at: number) => s.text.slice(0, at - s.start);
   const textAfter = (at: number) => s.text.slice(at - s.start);
@@ -142,7 +142,7 @@ function sentenceCandidates(
   const semantic = new Map(figures.map((x) => [x.q, x.semantic]));
   const quantities = figures.filter((x) => !x.semantic.length).map((x) => x.q);
   const scope: SentenceScope = {
-    source, s, quantities, cues: reads ? withAbbreviations(resultCues(tagCues(s.text, s.start), s.text, s.start), s.text, s.start, source.abbreviations) : [], settings: null, comparisons, standingBaseline,
+    source, s, quantities, cues: reads ? withAbbreviations(resultCues(tagCues(s.text, s.start), s.text, s.start), s.text, s.start, source.abbreviations) : [], settings: null, comparisons: comparisonsOf(), standingBaseline,
     last: { decision: null, q: null, qualifier: 'exact' },
   };
   const sentenceMetrics = scope.cues.filter((c) => c.tag === 'QualityMetric');

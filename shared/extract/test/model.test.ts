@@ -144,15 +144,17 @@ describe('the relation head', () => {
 
   it('overrides the rules\' relation when sure, within the kind\'s relations only', () => {
     const scorer = new Scorer(model({ 'cue:x': toward('costlier', 4) }));
-    expect(scorer.relationFor(['cue:x'], 'efficiency', 'percent', 'less')).toBe('costlier');
-    expect(scorer.relationFor(['cue:x'], 'quality_delta', 'percent', 'gain')).toBe('gain'); // costlier is no quality relation
-    expect(scorer.relationFor(['cue:x'], 'efficiency', 'fraction', 'fraction-of')).toBe('fraction-of'); // nor a fraction's
-    expect(scorer.relationFor(['cue:x'], 'quality_value', 'percent', 'value')).toBe('value'); // a value has one reading
+    expect(scorer.relationFor(scorer.score(['cue:x']), 'efficiency', 'percent', 'less')).toBe('costlier');
+    expect(scorer.relationFor(scorer.score(['cue:x']), 'quality_delta', 'percent', 'gain')).toBe('gain'); // costlier is no quality relation
+    expect(scorer.relationFor(scorer.score(['cue:x']), 'efficiency', 'fraction', 'fraction-of')).toBe('fraction-of'); // nor a fraction's
+    expect(scorer.relationFor(scorer.score(['cue:x']), 'quality_value', 'percent', 'value')).toBe('value'); // a value has one reading
   });
 
   it('keeps the rules\' relation when the head is unsure, or absent', () => {
-    expect(new Scorer(model({ 'cue:x': toward('costlier', 0.1) })).relationFor(['cue:x'], 'speedup', 'percent', 'less')).toBe('less');
-    expect(new Scorer(model({})).relationFor(['cue:x'], 'speedup', 'percent', 'less')).toBe('less');
+    const unsure = new Scorer(model({ 'cue:x': toward('costlier', 0.1) }));
+    expect(unsure.relationFor(unsure.score(['cue:x']), 'speedup', 'percent', 'less')).toBe('less');
+    const none = new Scorer(model({}));
+    expect(none.relationFor(none.score(['cue:x']), 'speedup', 'percent', 'less')).toBe('less');
   });
 });
 

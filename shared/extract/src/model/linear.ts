@@ -98,92 +98,105 @@ export function valueFeatures(kind: string, relation: string, form: string): str
 const BOTH = [true, true];
 
 const K = CLASSES.length;
+const R = RELATION_CLASSES.length;
+const VALUE_AT = K;
+
+/** One feature's weights: the kinds' and the value head's [wrong, right] together, the relation head's apart. */
+interface FeatureRow {
+  main: Float64Array;
+  relations: Float64Array | null;
+}
+
+/** A candidate's scores: the sums of its features' kind and value weights, and the rows they came from (for the relation head). */
+export interface Scores {
+  sums: Float64Array;
+  rows: FeatureRow[];
+}
 
 /**
- * Indexed once per model: each feature's weights for both heads in one row
- * (the kinds', then the value head's [wrong, right]), so scoring a candidate
- * looks each feature up once.
+ * Indexed once per model: each feature's weights for the three heads, looked
+ * up once per candidate (`score`). The kind and value heads are summed at once;
+ * the relation head reads the same rows later, and only for the figures whose
+ * kind is a change.
  */
 export class Scorer {
-  private readonly table = new Map<string, Float64Array>();
+  private readonly table = new Map<string, FeatureRow>();
   private readonly hasValueHead: boolean;
-  private readonly relations: Map<string, number[]>;
+  private readonly hasRelationHead: boolean;
   constructor(readonly model: LinearModel) {
     if (model.classes.join() !== CLASSES.join()) throw new Error(`model classes ${model.classes.join()} are not ${CLASSES.join()}`);
     const row = (f: string) => {
       let r = this.table.get(f);
-      if (!r) this.table.set(f, (r = new Float64Array(K + 2)));
+      if (!r) this.table.set(f, (r = { main: new Float64Array(K + 2), relations: null }));
       return r;
     };
-    for (const [f, w] of Object.entries(model.weights)) row(f).set(w, 0);
-    for (const [f, w] of Object.entries(model.valueWeights ?? {})) row(f).set(w, K);
+    for (const [f, w] of Object.entries(model.weights)) row(f).main.set(w, 0);
+    for (const [f, w] of Object.entries(model.valueWeights ?? {})) row(f).main.set(w, VALUE_AT);
+    for (const [f, w] of Object.entries(model.relationWeights ?? {})) row(f).relations = Float64Array.from(w);
     this.hasValueHead = Object.keys(model.valueWeights ?? {}).length > 0;
-    this.relations = new Map(Object.entries(model.relationWeights ?? {}));
+    this.hasRelationHead = Object.keys(model.relationWeights ?? {}).length > 0;
+  }
+
+  /** Looks a candidate's features up once: the kind and value sums, and the rows found. */
+  score(features: string[]): Scores {
+    const sums = new Float64Array(K + 2);
+    const rows: FeatureRow[] = [];
+    for (const f of features) {
+      const w = this.table.get(f);
+      if (!w) continue;
+      rows.push(w);
+      const m = w.main;
+      for (let k = 0; k < K + 2; k++) sums[k] += m[k];
+    }
+    return { sums, rows };
+  }
+
+  /** The most probable class among the allowed ones, and its probability. */
+  kindOf(scores: Scores, allowed: boolean[]): Verdict {
+    const p = softmax(Array.from(scores.sums.subarray(0, K)), allowed);
+    let best = 0;
+    for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+    return { kind: best === 0 ? null : (CLASSES[best] as ClaimKind), confidence: p[best] };
   }
 
   /**
    * The relation for a figure of this kind: the relation head's choice among
-   * the kind's relations where it is sure enough, else the rules' relation.
+   * the relations its form allows where it is sure enough, else the rules'.
    */
-  relationFor(features: string[], kind: string, form: string, ruleRelation: string): string {
+  relationFor(scores: Scores, kind: string, form: string, ruleRelation: string): string {
     const choices = relationsOf(kind, form);
-    if (choices.length < 2 || !choices.includes(ruleRelation) || !this.relations.size) return ruleRelation;
-    const z = new Array<number>(RELATION_CLASSES.length).fill(0);
-    for (const list of [features, relationFeatures(kind, ruleRelation)]) {
-      for (const f of list) {
-        const w = this.relations.get(f);
-        if (w) for (let k = 0; k < z.length; k++) z[k] += w[k];
-      }
-    }
+    if (choices.length < 2 || !choices.includes(ruleRelation) || !this.hasRelationHead) return ruleRelation;
+    const z = new Array<number>(R).fill(0);
+    const add = (w: Float64Array | null | undefined) => {
+      if (w) for (let k = 0; k < R; k++) z[k] += w[k];
+    };
+    for (const row of scores.rows) add(row.relations);
+    for (const f of relationFeatures(kind, ruleRelation)) add(this.table.get(f)?.relations);
     const p = softmax(z, RELATION_CLASSES.map((r) => choices.includes(r)));
     let best = 0;
     for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
     return p[best] >= RELATION_OVERRIDE ? RELATION_CLASSES[best] : ruleRelation;
   }
 
-  /** Sums of the candidate's feature weights: the kind scores, then the value head's. */
-  private sums(features: string[]): Float64Array {
-    const z = new Float64Array(K + 2);
-    for (const f of features) {
-      const w = this.table.get(f);
-      if (w) for (let k = 0; k < K + 2; k++) z[k] += w[k];
-    }
-    return z;
-  }
-
-  /** Probability that the value read for a figure of this kind is right (1 with no value head). */
-  valueRight(features: string[], extra: string[], sums = this.sums(features)): number {
+  /** Probability that the value read for a figure of this kind is right (1 with no value head); `extra`: valueFeatures. */
+  valueRight(scores: Scores, extra: string[]): number {
     if (!this.hasValueHead) return 1;
-    let [wrong, right] = [sums[K], sums[K + 1]];
+    let [wrong, right] = [scores.sums[VALUE_AT], scores.sums[VALUE_AT + 1]];
     for (const f of extra) {
-      const w = this.table.get(f);
-      if (w) (wrong += w[K]), (right += w[K + 1]);
+      const w = this.table.get(f)?.main;
+      if (w) (wrong += w[VALUE_AT]), (right += w[VALUE_AT + 1]);
     }
     return softmax([wrong, right], BOTH)[1];
   }
 
   /** Class probabilities for one candidate; a class not allowed gets 0. */
-  probabilities(features: string[], allowed: boolean[], sums = this.sums(features)): number[] {
-    return softmax(Array.from(sums.subarray(0, K)), allowed);
-  }
-
-  /** The kind, its probability and the value head's, from one pass over the features. */
-  judge(features: string[], allowed: boolean[], extraFor: (kind: ClaimKind) => string[] | null): Verdict & { valueRight: number } {
-    const sums = this.sums(features);
-    const verdict = this.pick(this.probabilities(features, allowed, sums));
-    const extra = verdict.kind && extraFor(verdict.kind);
-    return { ...verdict, valueRight: extra ? this.valueRight(features, extra, sums) : 1 };
-  }
-
-  private pick(p: number[]): Verdict {
-    let best = 0;
-    for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
-    return { kind: best === 0 ? null : (CLASSES[best] as ClaimKind), confidence: p[best] };
+  probabilities(features: string[], allowed: boolean[]): number[] {
+    return softmax(Array.from(this.score(features).sums.subarray(0, K)), allowed);
   }
 
   /** The most probable class and its probability. */
   decide(features: string[], allowed: boolean[]): Verdict {
-    return this.pick(this.probabilities(features, allowed));
+    return this.kindOf(this.score(features), allowed);
   }
 }
 
