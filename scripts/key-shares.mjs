@@ -39,4 +39,15 @@ export function keyShareTable(text) {
   ].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(`${keyShareTable(readFileSync(file, 'utf8'))}\n`);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (['--help', '-h'].includes(process.argv[2])) {
+    process.stdout.write('usage: node scripts/key-shares.mjs [DEV_ABSTRACTS]   the share of claims with each canonical key per dev pool (the table docs/store.md quotes)\n');
+  } else {
+    try {
+      process.stdout.write(`${keyShareTable(readFileSync(file, 'utf8'))}\n`);
+    } catch (e) {
+      process.stderr.write(`key-shares: cannot read ${file} (${e.code ?? e.message}): give the dev abstracts' path, or put ../shared beside the repository\n`);
+      process.exitCode = 1;
+    }
+  }
+}
