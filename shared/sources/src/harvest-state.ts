@@ -27,6 +27,9 @@ export type HarvestState = z.infer<typeof HarvestState>;
 
 const EMPTY: HarvestState = { since: null, pending: null, lastRun: null };
 
+/** A Lua script that runs `action` on the lock KEYS[1] only while it still holds our token ARGV[1]. */
+const OWN_LOCK_THEN = (action: string) => `if redis.call('get', KEYS[1]) == ARGV[1] then return ${action} else return 0 end`;
+
 export class HarvestStateStore {
   constructor(private readonly redis: RedisConnection, private readonly prefix: string) {}
 
@@ -54,12 +57,16 @@ export class HarvestStateStore {
     const key = this.key(source, 'lock');
     const token = `${process.pid}-${Math.random().toString(36).slice(2)}`;
     if ((await this.redis.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') return null;
-    const renew = setInterval(() => void this.redis.pexpire(key, ttlMs).catch(() => {}), Math.max(1000, ttlMs / 3));
+    // Renew only our own lock: one that expired and was taken by another run is that run's to keep alive.
+    const renew = setInterval(
+      () => void this.redis.eval(OWN_LOCK_THEN("redis.call('pexpire', KEYS[1], ARGV[2])"), 1, key, token, ttlMs).catch(() => {}),
+      Math.max(1000, ttlMs / 3),
+    );
     renew.unref();
     return async () => {
       clearInterval(renew);
       // Delete only our own lock: one that expired and was taken by another run stays.
-      await this.redis.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", 1, key, token);
+      await this.redis.eval(OWN_LOCK_THEN("redis.call('del', KEYS[1])"), 1, key, token);
     };
   }
 }
