@@ -15,28 +15,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = resolve(root, '../shared');
-const scorer = join(shared, 'eval/score.mjs');
-const fixtures = join(root, 'test/fixtures');
+import { SETS, readJsonl, root, shared } from './lib/model-data.mjs';
 
-/** Each set: abstracts, gold, and which papers of them it keeps. */
-const SETS = {
-  seed: { abstracts: join(shared, 'seeds/seed-abstracts.jsonl'), gold: join(shared, 'gold/seed.jsonl') },
-  dev: { abstracts: join(shared, 'dev/dev-abstracts.jsonl'), gold: join(shared, 'dev/dev-gold.jsonl') },
-  ...Object.fromEntries(
-    ['a', 'b', 'c', 'd', 'e', 'f'].map((p) => [
-      `dev-${p}`,
-      { abstracts: join(shared, 'dev/dev-abstracts.jsonl'), gold: join(shared, 'dev/dev-gold.jsonl'), prefix: `dev-${p}` },
-    ]),
-  ),
-  demo: { abstracts: join(root, 'seeds/demo-abstracts.jsonl'), gold: join(fixtures, 'demo-gold.jsonl') },
-  holdout: { abstracts: join(fixtures, 'holdout-abstracts.jsonl'), gold: join(fixtures, 'holdout-gold.jsonl') },
-  ours: { abstracts: join(fixtures, 'extraction/dev-abstracts.jsonl'), gold: join(fixtures, 'extraction/dev-gold.jsonl') },
-};
+const scorer = join(shared, 'eval/score.mjs');
 const POOL_NAMES = { 'dev-a': 'vision proceedings', 'dev-b': 'ML proceedings', 'dev-c': 'language proceedings', 'dev-d': '2025 arXiv (LaTeX)', 'dev-e': 'proceedings and 2025 arXiv', 'dev-f': '2025 arXiv, another source' };
 
 const argv = process.argv.slice(2);
@@ -62,7 +46,6 @@ if (!existsSync(lib)) {
 }
 const { extractClaims, EXTRACTOR_VERSION } = await import(pathToFileURL(lib).href);
 
-const readJsonl = (path) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 const tmp = mkdtempSync(join(tmpdir(), 'claimflow-eval-'));
 
 /** Scores one set; null when its files are absent. */

@@ -17,11 +17,14 @@ export const POOLS = ['dev-a', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f'];
 export const ALWAYS = ['seed', 'ours', 'demo'];
 
 const dev = { abstracts: join(shared, 'dev/dev-abstracts.jsonl'), gold: join(shared, 'dev/dev-gold.jsonl') };
+/** Every annotated set, in the order `npm run eval` lists them: abstracts, gold, and which papers of them it keeps. */
 export const SETS = {
   seed: { abstracts: join(shared, 'seeds/seed-abstracts.jsonl'), gold: join(shared, 'gold/seed.jsonl') },
+  dev,
   ...Object.fromEntries(POOLS.map((p) => [p, { ...dev, prefix: p }])),
-  ours: { abstracts: join(fixtures, 'extraction/dev-abstracts.jsonl'), gold: join(fixtures, 'extraction/dev-gold.jsonl') },
   demo: { abstracts: join(root, 'seeds/demo-abstracts.jsonl'), gold: join(fixtures, 'demo-gold.jsonl') },
+  holdout: { abstracts: join(fixtures, 'holdout-abstracts.jsonl'), gold: join(fixtures, 'holdout-gold.jsonl') },
+  ours: { abstracts: join(fixtures, 'extraction/dev-abstracts.jsonl'), gold: join(fixtures, 'extraction/dev-gold.jsonl') },
 };
 
 export const readJsonl = (path) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
@@ -96,7 +99,6 @@ const THRESHOLD = 0;
 
 /** Training examples from labelled papers: a class the gold names is allowed even where no rule can read it. */
 export function examplesOf(labelled, extract) {
-  const kinds = extract.CLASSES.slice(1);
   return labelled.flatMap(({ candidates, labels }) =>
     candidates.map((c, i) => {
       const allowed = extract.allowedClasses(c);

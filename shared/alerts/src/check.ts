@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import { advanceCursor, listSearches, pendingMatches } from '@claimflow/analyst';
+import { advanceCursor, feedPath, listSearches, pendingMatches } from '@claimflow/analyst';
 import { WebhookJob, type WebhookPayload } from '@claimflow/schemas';
 import type { Sql } from '@claimflow/store';
 
@@ -27,7 +27,7 @@ export async function queueWebhookDeliveries(sql: Sql, queue: Queue, opts: Deliv
     for (;;) {
       const { claims, cursor } = await pendingMatches(sql, search.name, 'notified', PER_DELIVERY);
       if (!cursor) break;
-      const payload: WebhookPayload = { search: search.name, feed: `${opts.publicUrl}/feeds/${encodeURIComponent(search.name)}.atom`, claims };
+      const payload: WebhookPayload = { search: search.name, feed: `${opts.publicUrl}${feedPath(search.name)}`, claims };
       const data = WebhookJob.parse({ search: search.name, url: search.webhookUrl, body: JSON.stringify(payload) });
       const key = createHash('sha256').update(`${search.name}\u0000${cursor.at}\u0000${cursor.id}`).digest('hex').slice(0, 24);
       await queue.add(search.name, data, {

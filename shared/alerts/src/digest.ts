@@ -1,4 +1,4 @@
-import { advanceCursor, listSearches, pendingMatches } from '@claimflow/analyst';
+import { advanceCursor, feedPath, listSearches, pendingMatches } from '@claimflow/analyst';
 import type { ClaimView } from '@claimflow/schemas';
 import type { Sql } from '@claimflow/store';
 import nodemailer from 'nodemailer';
@@ -32,7 +32,7 @@ export async function sendDigests(sql: Sql, opts: DigestOptions): Promise<{ sent
       if (!search.email) continue;
       const { claims, cursor } = await pendingMatches(sql, search.name, 'digested', PER_DIGEST);
       if (!cursor) continue;
-      const feed = `${opts.publicUrl}/feeds/${encodeURIComponent(search.name)}.atom`;
+      const feed = `${opts.publicUrl}${feedPath(search.name)}`;
       await transport.sendMail({
         from: opts.from,
         to: search.email,

@@ -9,8 +9,11 @@ import { paperHref } from './paper-href.js';
  */
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Where a saved search's Atom feed is served, relative to the API's root. */
+export const feedPath = (name: string) => `/feeds/${encodeURIComponent(name)}.atom`;
+
 export function atomFeed(search: SavedSearch, claims: ClaimView[], baseUrl: string): string {
-  const self = `${baseUrl}/feeds/${encodeURIComponent(search.name)}.atom`;
+  const self = `${baseUrl}${feedPath(search.name)}`;
   const updated = claims[0]?.createdAt ?? search.createdAt;
   const entries = claims.map((c) => {
     const link = `${baseUrl}/${paperHref(c.paperId)}`;

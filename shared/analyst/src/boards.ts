@@ -4,15 +4,14 @@
 import type { Board, BoardList, ClaimKind, Leaderboard, LeaderboardQuery, LeaderboardRow, LeaderboardsQuery } from '@claimflow/schemas';
 import { DEFAULT_BOARD_MIN_CONFIDENCE as DEFAULT_MIN, DELTA_KINDS, NOT_STATED } from '@claimflow/schemas';
 import { claimConditions, Params, whereClause, type ClaimFilter, type Sql } from '@claimflow/store';
-import { BOARD_PAPER_COLUMNS, boardRow, type RankedRow } from './board-rows.js';
-import { CLAIM_VIEW_COLUMNS } from './claim-rows.js';
+import { BOARD_PAPER_COLUMNS, boardRow, displayValue, type RankedRow } from './board-rows.js';
+import { CLAIM_VIEW_COLUMNS, claimViewFromRow } from './claim-rows.js';
 import { readAtSnapshot, SnapshotCache } from './snapshot-cache.js';
 
 const MAX_BOARDS = 5000;
 
 
 /** What a board is: the columns of board_claims that name it. */
-export const BOARD_IDENTITY = ['metric_key', 'kind', 'board_unit', 'board_setting', 'board_hardware', 'board_baseline'] as const;
 
 /** The best value first: higher-is-better boards descending. */
 const bestFirst = (col: string) => `CASE WHEN c.better = 'lower' THEN ${col} ELSE -${col} END`;
@@ -81,9 +80,11 @@ export const boardsCache = (sql: Sql) => new SnapshotCache<LeaderboardsQuery, Bo
 /** A LeaderboardQuery value against a board's: given and equal ("none" for null), or not given. */
 const fits = (asked: string | undefined, value: string | null) => asked === undefined || (asked === NOT_STATED ? value === null : asked === value);
 
-/** Ranks that ties share (1, 2, 2, 4), in the order given. */
+/** Ranks that ties share (1, 2, 2, 4), for values already sorted best first (ties sit together): one pass. */
 function ranksOf(values: number[]): number[] {
-  return values.map((v, i) => values.findIndex((w) => w === v) + 1 || i + 1);
+  const ranks: number[] = [];
+  values.forEach((v, i) => ranks.push(i > 0 && v === values[i - 1] ? ranks[i - 1] : i + 1));
+  return ranks;
 }
 
 /**
@@ -153,8 +154,9 @@ function progressOf(rows: RankedRow[], board: Board): Leaderboard['progress'] {
   for (const r of dated) {
     const best = steps[steps.length - 1];
     if (best && sign * (r.rank_value - best.value) <= 0) continue;
-    const row = boardRow(r, null, board.unit);
-    steps.push({ published: r.published!, value: r.rank_value, display: row.display, paperId: r.paper_id, paperTitle: r.paper_title });
+    // a step needs only the value as shown, not the whole row (links, setting, metadata)
+    const display = displayValue(claimViewFromRow(r), r.rank_value, board.unit);
+    steps.push({ published: r.published!, value: r.rank_value, display, paperId: r.paper_id, paperTitle: r.paper_title });
   }
   return steps;
 }

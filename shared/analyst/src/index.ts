@@ -7,7 +7,7 @@ export { CLAIM_VIEW_COLUMNS, claimViewFromRow, type ClaimViewRow } from './claim
 export { countClaims, queryClaims, selectClaimRows } from './claims-page.js';
 export { claimFacets } from './facets.js';
 export { baselineBoard, listBaselines } from './leaderboards.js';
-export { BOARD_IDENTITY, boardsCache, leaderboard, listBoards } from './boards.js';
+export { boardsCache, leaderboard, listBoards } from './boards.js';
 export { boardRow, displayValue, rowSetting } from './board-rows.js';
 export { paperLinks, sourceUrl } from './links.js';
 export { paperHref } from './paper-href.js';
@@ -18,7 +18,7 @@ export { BINS_PER_DECADE, claimStats, claimStatsAt, StatsCache, type StatsAt } f
 export { paperDetail, paperVersions } from './paper.js';
 export { type ArgValues, FILTER_OPTIONS, FILTER_USAGE, flagOf, parseClaimArgs, parseOrUsage, UsageError } from './cli-args.js';
 export { advanceCursor, deleteSearch, getSearch, listSearches, pendingMatches, recentMatches, saveSearch, SearchExistsError, type AlertChannel } from './saved-searches.js';
-export { atomFeed } from './atom.js';
+export { atomFeed, feedPath } from './atom.js';
 export { baselineBoardTable, baselinesTable, boardsTable, facetsTable, leaderboardTable, tableCsv, type ViewTable } from './view-tables.js';
 export { correctedGold, type GoldLine } from './gold.js';
 export { readAtSnapshot, SnapshotCache, type AtSnapshot } from './snapshot-cache.js';

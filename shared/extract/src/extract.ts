@@ -72,19 +72,12 @@ export function decideCandidates(candidates: Candidate[], scorer: Scorer): Claim
     const raw = verdict.confidence * scorer.valueRight(scores, valueFeatures(verdict.kind, decision.relation, c.q.form));
     if (raw < scorer.model.threshold) continue;
     let draft = c.draft(decision);
-    // a relation the units library cannot normalize for this figure falls back to the rules' own
-    if (!normalizeDraft(draft)) draft = c.draft(c.decisionFor(verdict.kind)!);
+    // a relation the head chose that the units library cannot normalize for this figure falls back to the rules' own
+    if (decision !== read && !normalizeDraft(draft)) draft = c.draft(read);
     drafts.push({ ...draft, confidence: round3(calibrated(raw, scorer.model.calibration ?? [])) });
   }
   return withPaperMetric(drafts);
 }
-
-/** The cascade alone (extractor 1.3.0's output), for comparison and as the model's first feature. */
-export function cascadeDrafts(candidates: Candidate[]): ClaimDraft[] {
-  return withPaperMetric(candidates.flatMap((c) => (c.cascade ? [{ ...c.draft(c.cascade), confidence: null }] : [])));
-}
-
-const KINDS = CLASSES.slice(1) as ClaimKind[];
 
 /** The classes a candidate can take: `none`, the kinds the rules proposed, and the kinds its form can be read as (see plainDecision). */
 export function allowedClasses(c: Candidate): boolean[] {
@@ -149,6 +142,7 @@ function sentenceCandidates(
   const groups = coordinatedGroups(quantities, s.text, s.start);
   const out: Candidate[] = [];
   let previous: Decision | null | undefined;
+  const sentenceFamilies = new Map<string, string[]>(); // feature families that read only the sentence, computed once for it
 
   const candidate = (reading: Reading, cascade: Decision | null, dropped: string | null, qualified: Qualified, listSize: number, listIndex: number): Candidate => {
     const { q } = reading;
@@ -161,7 +155,7 @@ function sentenceCandidates(
       features: featuresOf({
         q, written: reading.written, before: textBefore(q.start), after: textAfter(q.end), window: reading.window,
         sentenceIndex, sentenceText: s.text, sentenceMetrics, cascade, dropped, proposal, exclusions: semantic.get(q) ?? [],
-        qualifier, listSize, listIndex, previous, study: source.study,
+        qualifier, listSize, listIndex, previous, study: source.study, sentenceFamilies,
       }),
       decisionFor: (kind) => (cascade?.kind === kind ? cascade : proposal?.kind === kind ? proposal : plainDecision(kind, reading)),
       draft: (d) => (made?.d === d ? made.draft : (made = { d, draft: draftOf(scope, q, d, finalQualifier(qualified, d), baseline) }).draft),

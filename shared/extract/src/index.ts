@@ -11,12 +11,12 @@ import type { Scorer } from './model/linear.js';
 /** Bump when the rules, the features or the weights change the output. */
 export const EXTRACTOR_VERSION = '2.0.0';
 
-export { allowedClasses, candidatesOf, cascadeDrafts, decideCandidates } from './extract.js';
+export { allowedClasses, candidatesOf, decideCandidates } from './extract.js';
 export type { Candidate } from './candidates/candidate.js';
 export { FEATURES, featuresOf, type FeatureContext } from './model/features.js';
 export { CLASSES, RELATION_CLASSES, Scorer, calibrated, isotonic, relationFeatures, relationsOf, softmax, valueFeatures, type LinearModel, type Provenance, type Verdict } from './model/linear.js';
 export { TRAIN_SETTINGS, train, type Example, type TrainSettings } from './model/train.js';
-export { defaultScorer, MODEL_PROVENANCE } from './model/default-model.js';
+export { defaultScorer } from './model/default-model.js';
 
 /** Drafts of one abstract: every candidate figure, decided by the model (default: the committed weights). */
 export function extractDrafts(text: string, scorer: Scorer = defaultScorer()): ClaimDraft[] {

@@ -93,8 +93,9 @@ export async function produceBatch(
       opts.onProgress?.(records);
     };
     for await (const read of source.records) {
-      const record = boundedRecord(read, recordBytes(read));
-      const bytes = recordBytes(record);
+      const readBytes = recordBytes(read);
+      const record = boundedRecord(read, readBytes);
+      const bytes = record === read ? readBytes : recordBytes(record);
       // A record that would take the chunk past its bytes goes into the next one.
       if (chunk.length && chunkBytes + bytes > maxBytes) await flush();
       chunk.push(record);

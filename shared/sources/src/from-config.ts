@@ -1,4 +1,4 @@
-import type { Config } from '@claimflow/config';
+import { ConfigError, type Config } from '@claimflow/config';
 import type { PipelineQueues, RedisConnection } from '@claimflow/queues';
 import type { Sql } from '@claimflow/store';
 import type { HarvestOptions } from './harvest.js';
@@ -6,11 +6,6 @@ import { HarvestStateStore } from './harvest-state.js';
 import { knownPapersIn } from './known-papers.js';
 import type { HarvestRequest, SourceName } from './source.js';
 import type { SourceSettings } from './registry.js';
-
-export class HarvestConfigError extends Error {
-  // Named as the config's own errors are, so every command prints it as one line.
-  override name = 'ConfigError';
-}
 
 const BASE_URL: Record<SourceName, keyof Config> = {
   'arxiv-oai': 'ARXIV_OAI_URL',
@@ -22,7 +17,7 @@ const BASE_URL: Record<SourceName, keyof Config> = {
 /** How to reach a source, from the environment; without a contact address no source is asked anything. */
 export function sourceSettings(config: Config, name: SourceName): SourceSettings {
   if (!config.HARVEST_CONTACT) {
-    throw new HarvestConfigError('HARVEST_CONTACT is not set: set it to an e-mail address the sources can reach you at (they ask harvesters to name one)');
+    throw new ConfigError('HARVEST_CONTACT is not set: set it to an e-mail address the sources can reach you at (they ask harvesters to name one)');
   }
   return {
     contact: config.HARVEST_CONTACT,

@@ -1,4 +1,4 @@
-import { atomFeed, deleteSearch, getSearch, listSearches, recentMatches, saveSearch, SearchExistsError } from '@claimflow/analyst';
+import { atomFeed, deleteSearch, feedPath, getSearch, listSearches, recentMatches, saveSearch, SearchExistsError } from '@claimflow/analyst';
 import { ApiError, NoQuery, SavedSearchView, SaveSearchBody, SearchName, SearchNameParams, type SavedSearch } from '@claimflow/schemas';
 import type { Store } from '@claimflow/store';
 import type { FastifyRequest } from 'fastify';
@@ -11,7 +11,6 @@ import { HttpError } from '../errors.js';
 /** Entries a feed holds: the newest matches; a reader polling it sees each once (stable ids). */
 const FEED_ENTRIES = 50;
 
-const feedPath = (name: string) => `/feeds/${encodeURIComponent(name)}.atom`;
 const view = (s: SavedSearch): SavedSearchView => ({
   name: s.name,
   filter: s.filter,

@@ -54,6 +54,8 @@ async function get<T>(path: string): Promise<T> {
 export const PAGE_SIZE = 100;
 
 export const api = {
+  /** An analyst's correction (the server checks the write token). */
+  correct: (body: unknown, token: string) => send<unknown>('POST', 'corrections', token, body),
   claims: (filter: Filter, opts: { cursor?: string; limit?: number } = {}) => {
     const p = filterParams(filter);
     p.set('limit', String(opts.limit ?? PAGE_SIZE));

@@ -1,4 +1,5 @@
 import type { ClaimView } from '@claimflow/schemas';
+import { api } from './api.js';
 import { h } from './dom.js';
 
 /** Shows the current view again (after a correction, which every view then shows). */
@@ -6,15 +7,6 @@ export const reloadView = () => window.dispatchEvent(new HashChangeEvent('hashch
 
 /** The write token, kept for this tab only: the server checks it (API_TOKEN), the page never stores it for good. */
 const TOKEN_KEY = 'claimflow-write-token';
-
-async function postCorrection(body: unknown, token: string): Promise<void> {
-  const res = await fetch('./api/corrections', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error((await res.json().catch(() => null))?.message ?? `${res.status} ${res.statusText}`);
-}
 
 const field = (name: string, label: string, attrs: Record<string, string | number> = {}) =>
   h('label', {}, `${label} `, h('input', { name, ...attrs }));
@@ -35,7 +27,7 @@ function submitWith(form: HTMLFormElement, status: HTMLElement, body: (text: (k:
     sessionStorage.setItem(TOKEN_KEY, text('token'));
     localStorage.setItem('claimflow-who', text('who'));
     status.textContent = 'Saving…';
-    postCorrection(body(text), text('token')).then(done, (err: Error) => (status.textContent = err.message));
+    api.correct(body(text), text('token')).then(done, (err: Error) => (status.textContent = err.message));
   });
 }
 

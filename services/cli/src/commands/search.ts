@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
-import { deleteSearch, FILTER_USAGE, listSearches, parseClaimArgs, saveSearch, SearchExistsError, UsageError } from '@claimflow/analyst';
+import { deleteSearch, feedPath, FILTER_USAGE, listSearches, parseClaimArgs, saveSearch, SearchExistsError, UsageError } from '@claimflow/analyst';
 import { sendDigests } from '@claimflow/alerts';
 import { loadConfig } from '@claimflow/config';
 import { createLogger } from '@claimflow/logger';
@@ -48,7 +48,7 @@ export async function run(argv: string[], ctx: CliDeps): Promise<number> {
         throw new UsageError(`--${issue.path[0] === 'webhookUrl' ? 'webhook' : String(issue.path[0])}: ${issue.message}`);
       }
       const saved = await saveSearch((await ctx.store()).sql, body.data);
-      ctx.out.write(`saved "${saved.name}": ${JSON.stringify(saved.filter)}; its feed is /feeds/${saved.name}.atom${saved.webhookUrl ? `, webhook ${saved.webhookUrl}` : ''}${saved.email ? `, digest to ${saved.email}` : ''}\n`);
+      ctx.out.write(`saved "${saved.name}": ${JSON.stringify(saved.filter)}; its feed is ${feedPath(saved.name)}${saved.webhookUrl ? `, webhook ${saved.webhookUrl}` : ''}${saved.email ? `, digest to ${saved.email}` : ''}\n`);
       return 0;
     }
     if (sub === 'delete') {
@@ -67,7 +67,7 @@ export async function run(argv: string[], ctx: CliDeps): Promise<number> {
       if (!searches.length) ctx.out.write('no saved search: claims search save NAME [filters] makes one\n');
       for (const s of searches) {
         const to = [s.webhookUrl && `webhook ${s.webhookUrl}`, s.email && `digest ${s.email}`].filter(Boolean).join(', ');
-        ctx.out.write(`${s.name}  ${JSON.stringify(s.filter)}  since ${s.createdAt}  feed /feeds/${s.name}.atom${to ? `  ${to}` : ''}\n`);
+        ctx.out.write(`${s.name}  ${JSON.stringify(s.filter)}  since ${s.createdAt}  feed ${feedPath(s.name)}${to ? `  ${to}` : ''}\n`);
       }
       return 0;
     }

@@ -10,20 +10,10 @@ import { categoryCue, directionOf, lowerIsBetter, meaning, type Decision, type R
 
 const SPEED_OR_RESOURCE: Record<'speedup' | 'efficiency', 'speed' | 'efficiency'> = { speedup: 'speed', efficiency: 'efficiency' };
 
-/** The cue and direction of a reading, read once for the five kinds. */
-const cues = new WeakMap<Reading, { cue: CueHit | null; dir: ReturnType<typeof directionOf> }>();
-function cueOf(r: Reading) {
-  let found = cues.get(r);
-  if (!found) {
-    const cue = categoryCue(r.window);
-    cues.set(r, (found = { cue, dir: directionOf(r.window, cue, BY_CHANGE.test(r.lead)) }));
-  }
-  return found;
-}
-
 export function plainDecision(kind: ClaimKind, r: Reading): Decision | null {
   const { q, window: w } = r;
-  const { cue, dir } = cueOf(r);
+  const cue = categoryCue(w);
+  const dir = directionOf(w, cue, BY_CHANGE.test(r.lead));
   switch (kind) {
     case 'speedup':
     case 'efficiency': {

@@ -8,5 +8,3 @@ let scorer: Scorer | null = null;
 export function defaultScorer(): Scorer {
   return (scorer ??= new Scorer(weights as unknown as LinearModel));
 }
-
-export const MODEL_PROVENANCE = (weights as unknown as LinearModel).provenance;

@@ -37,6 +37,8 @@ export interface FeatureContext {
   previous: Decision | null | undefined;
   /** The abstract is an evaluation study (see rules/exclusions.ts). */
   study: boolean;
+  /** The sentence's own families (PER_SENTENCE), filled by the first of its figures and read by the rest. */
+  sentenceFamilies: Map<string, string[]>;
 }
 
 type Family = (c: FeatureContext) => string[];
@@ -166,15 +168,10 @@ const CROSSES: [string, string][] = [
 
 /** Families that read only the sentence: computed once per sentence, not per figure. */
 const PER_SENTENCE = new Set(['sentence', 'metric']);
-/** Keyed by the sentence's metric list, one array per sentence: comparing it is cheaper than comparing the sentence's text. */
-let sentenceMemo: { key: CueHit[] | null; values: Map<string, string[]> } = { key: null, values: new Map() };
-
 function familyValues(name: string, family: Family, c: FeatureContext): string[] {
   if (!PER_SENTENCE.has(name)) return family(c);
-  const key = c.sentenceMetrics;
-  if (sentenceMemo.key !== key) sentenceMemo = { key, values: new Map() };
-  let values = sentenceMemo.values.get(name);
-  if (!values) sentenceMemo.values.set(name, (values = family(c)));
+  let values = c.sentenceFamilies.get(name);
+  if (!values) c.sentenceFamilies.set(name, (values = family(c)));
   return values;
 }
 

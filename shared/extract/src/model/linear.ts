@@ -189,11 +189,6 @@ export class Scorer {
     return softmax([wrong, right], BOTH)[1];
   }
 
-  /** Class probabilities for one candidate; a class not allowed gets 0. */
-  probabilities(features: string[], allowed: boolean[]): number[] {
-    return softmax(Array.from(this.score(features).sums.subarray(0, K)), allowed);
-  }
-
   /** The most probable class and its probability. */
   decide(features: string[], allowed: boolean[]): Verdict {
     return this.kindOf(this.score(features), allowed);
