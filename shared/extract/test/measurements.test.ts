@@ -31,6 +31,15 @@ describe('measurements', () => {
     expect(onlyClaim('Each request is 15 ms faster.')).toMatchObject({ kind: 'measurement', value: 0.015, unit: 's' });
   });
 
+  it('members of a list take the counted unit its last member names', () => {
+    const claims = claimsOf('Our three variants reach their accuracy with 21.4M, 46.9M, and 90.2M parameters, respectively.');
+    expect(claims.map((c) => [c.kind, c.value, c.unit])).toEqual([
+      ['measurement', 21.4e6, 'params'], ['measurement', 46.9e6, 'params'], ['measurement', 90.2e6, 'params'],
+    ]);
+    // near miss: a size glued to a name, with no counted unit after the list, stays a name
+    expect(claimsOf('We fine-tune Qwen 7B and Mistral 12B on the new data.')).toEqual([]);
+  });
+
   it('a hyphenated unit is a configuration', () => {
     expect(claimsOf('We store 32-byte codes and 8-bit weights.')).toEqual([]);
   });

@@ -159,17 +159,31 @@ describe('the relation head', () => {
 });
 
 describe('calibration', () => {
-  it('isotonic steps are non-decreasing and follow the outcomes', () => {
+  it('isotonic points are non-decreasing, follow the outcomes, and are read by interpolation', () => {
     const pairs: [number, boolean][] = [[0.2, false], [0.3, false], [0.5, true], [0.55, false], [0.6, true], [0.9, true], [0.95, true]];
-    const steps = isotonic(pairs);
-    for (let i = 1; i < steps.length; i++) expect(steps[i][1]).toBeGreaterThanOrEqual(steps[i - 1][1]), expect(steps[i][0]).toBeGreaterThan(steps[i - 1][0]);
-    expect(calibrated(0.25, steps)).toBe(0);
-    expect(calibrated(0.95, steps)).toBe(1);
-    expect(calibrated(0.52, steps)).toBe(0.5); // 0.5 right and 0.55 wrong pool into one step; 0.6 right stays above it
-    expect(calibrated(0.58, steps)).toBe(1);
+    const points = isotonic(pairs);
+    for (let i = 1; i < points.length; i++) expect(points[i][1]).toBeGreaterThanOrEqual(points[i - 1][1]), expect(points[i][0]).toBeGreaterThan(points[i - 1][0]);
+    // blocks: {0.2, 0.3} wrong, {0.5 right, 0.55 wrong} at half, {0.6, 0.9, 0.95} right
+    expect(points).toEqual([[0.25, 0], [0.525, 0.5], [0.8167, 1]]);
+    expect(calibrated(0.1, points)).toBe(0);
+    expect(calibrated(0.25, points)).toBe(0);
+    expect(calibrated(0.3875, points)).toBe(0.25); // halfway between the first two points
+    expect(calibrated(0.525, points)).toBe(0.5);
+    expect(calibrated(0.95, points)).toBe(1);
   });
 
-  it('no steps leave the raw score; past the last step the last share holds', () => {
+  it('the map is monotone and continuous: no jump at a block edge', () => {
+    const points: [number, number][] = [[0.3, 0.2], [0.6, 0.7], [0.9, 0.95]];
+    let last = -1;
+    for (let raw = 0; raw <= 1; raw += 0.01) {
+      const p = calibrated(raw, points);
+      expect(p).toBeGreaterThanOrEqual(last);
+      if (last >= 0) expect(p - last).toBeLessThan(0.03);
+      last = p;
+    }
+  });
+
+  it('no points leave the raw score; past the last point the last share holds', () => {
     expect(calibrated(0.42, [])).toBe(0.42);
     expect(calibrated(0.99, [[0.5, 0.3], [0.9, 0.8]])).toBe(0.8);
   });

@@ -45,6 +45,8 @@ describe('context', () => {
   });
   it('takes the subject of "outperforms X by N"', () => {
     expect(onlyClaim('Our tagger outperforms SpanBERT by 1.5 F1 points.').baseline).toBe('SpanBERT');
+    // "up to" before the figure is not part of what is compared
+    expect(onlyClaim('Our retriever outperforms the earlier systems up to 12% in recall.').baseline).toBe('earlier systems');
   });
   it('names the metric from the cue phrase', () => {
     expect(onlyClaim('It reduces the peak memory footprint by 35%.').metric).toBe('peak memory footprint');

@@ -41,8 +41,9 @@ export interface LinearModel {
   threshold: number;
   /**
    * Isotonic calibration of P(kind) × P(value right), fit on out-of-fold
-   * predictions: [raw upper bound, share of such claims that were strict-correct],
-   * raw bounds ascending, shares non-decreasing. Empty: no calibration.
+   * predictions: points [mean raw score of a block, share of its claims that
+   * were strict-correct], raw ascending, shares non-decreasing, read by linear
+   * interpolation (see calibrated). Empty: no calibration.
    */
   calibration: [number, number][];
 }
@@ -195,28 +196,45 @@ export class Scorer {
   }
 }
 
-/** A raw score through the calibration steps (the raw score itself where there are none). */
-export function calibrated(raw: number, steps: [number, number][]): number {
-  if (!steps.length) return raw;
-  for (const [upTo, p] of steps) if (raw <= upTo) return p;
-  return steps.at(-1)![1];
+/**
+ * A raw score through the calibration: linear between the points around it,
+ * flat past the first and the last (the raw score itself where there are
+ * none). Interpolating, rather than reading the step a score falls in, keeps
+ * the map continuous: with steps, a raw score a hair above a block's edge
+ * jumped to the next block's share, and a few claims near an edge moved a
+ * whole reliability bucket.
+ */
+export function calibrated(raw: number, points: [number, number][]): number {
+  if (!points.length) return raw;
+  if (raw <= points[0][0]) return points[0][1];
+  for (let i = 1; i < points.length; i++) {
+    const [x1, y1] = points[i];
+    if (raw > x1) continue;
+    const [x0, y0] = points[i - 1];
+    return Math.round((y0 + ((y1 - y0) * (raw - x0)) / (x1 - x0)) * 1e3) / 1e3;
+  }
+  return points.at(-1)![1];
 }
 
-/** Pool-adjacent violators: the non-decreasing step function of raw scores closest to the 0/1 outcomes. */
+/**
+ * Pool-adjacent violators: the non-decreasing fit of the 0/1 outcomes to the
+ * raw scores, as one point per block: [its mean raw score, its share of
+ * right claims]. Means strictly increase, so interpolation is well defined.
+ */
 export function isotonic(pairs: [number, boolean][]): [number, number][] {
   const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
-  const blocks: { upTo: number; sum: number; n: number }[] = [];
+  const blocks: { rawSum: number; sum: number; n: number }[] = [];
   for (const [raw, ok] of sorted) {
-    blocks.push({ upTo: raw, sum: ok ? 1 : 0, n: 1 });
+    blocks.push({ rawSum: raw, sum: ok ? 1 : 0, n: 1 });
     while (blocks.length > 1 && blocks.at(-2)!.sum / blocks.at(-2)!.n >= blocks.at(-1)!.sum / blocks.at(-1)!.n) {
       const last = blocks.pop()!;
       const prev = blocks.at(-1)!;
+      prev.rawSum += last.rawSum;
       prev.sum += last.sum;
       prev.n += last.n;
-      prev.upTo = last.upTo;
     }
   }
-  return blocks.map((b) => [Math.round(b.upTo * 1e4) / 1e4, Math.round((b.sum / b.n) * 1e3) / 1e3]);
+  return blocks.map((b) => [Math.round((b.rawSum / b.n) * 1e4) / 1e4, Math.round((b.sum / b.n) * 1e3) / 1e3]);
 }
 
 export function softmax(z: number[], allowed: boolean[]): number[] {

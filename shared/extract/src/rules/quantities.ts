@@ -39,6 +39,8 @@ const UNITS = WRITTEN_UNITS.filter((u) => u !== '$').map(esc).join('|');
 /** Counted units: "3.1M parameters", "7 billion params", "600M FLOPs" (a glued "600MFLOPs" is in the unit table). */
 const COUNT_UNIT = String.raw`(?:(?:K|M|B|T)\s?|(?:thousand|million|billion|trillion)\s)?(?:parameters|params)|(?:K|M|B|G|T)\s(?:FLOPs|MACs)`;
 const MEASURE = String.raw`\s?(?:${COUNT_UNIT}|${UNITS})(?![A-Za-z0-9])`;
+/** What joins the members of a list: "7B, 13B, and 70B", "7B/13B", "7B and 13B". */
+const COUNT_LIST_GAP = String.raw`(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\/\s*)`;
 const RANGE_JOIN = String.raw`\s?(?:-|to|~)\s?`;
 
 interface QuantityRule {
@@ -174,6 +176,14 @@ export const QUANTITY_RULES: QuantityRule[] = [
     form: 'measure',
     pattern: new RegExp(String.raw`(${NUM})(${MEASURE})`, 'g'),
     read: (m) => single(parseNumber(m[1]), m[2].trim()),
+  },
+  {
+    // "with 28.3M, 49.7M, and 87.9M parameters": members of a list whose last member names the counted unit
+    // take it too (a glued "28.3M" alone is a name's size, which the syntax exclusions drop)
+    name: 'count-list',
+    form: 'measure',
+    pattern: new RegExp(String.raw`(${NUM})([KMBT])(?=(?:${COUNT_LIST_GAP}(?:${NUM})\2)*${COUNT_LIST_GAP}(?:${NUM})\2\s?(parameters|params)(?![A-Za-z]))`, 'g'),
+    read: (m) => single(parseNumber(m[1]), `${m[2]} ${m[3]}`),
   },
   {
     name: 'measure-counted', // "4.3 million tokens per second", "1.2 billion parameters"

@@ -68,7 +68,7 @@ export function baselineCues(s: Sentence): BaselineCue[] {
       .replace(METRIC_OF, '') // "the performance of full fine-tuning"
       .replace(/\s*\[[^\]]*\]\s*/g, ' ')
       .replace(/\s*\([^()]*$/, '') // a parenthesis the phrase cut open: "QTIP (Tseng et al"
-      .replace(/\s+(?:based|and|or|of|in|for|to|from|that|which|who|up|[a-z]+ly)$/i, '') // "baselines consistently", "results up (to)"
+      .replace(/(?:\s+(?:based|and|or|of|in|for|to|from|that|which|who|up|[a-z]+ly))+$/i, '') // "baselines consistently", "results up to"
       .trim();
     if (!cleaned || !/[A-Za-z]{2}/.test(cleaned) || NOT_A_BASELINE.test(cleaned)) continue;
     out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, phrase: cleaned, items: respectiveList(rest) });
