@@ -101,6 +101,13 @@ describe('feature families', () => {
     expect(f).toEqual(expect.arrayContaining(['words:-1:by', 'words:-2:x', 'words:+1:on', 'words:+2:coco#']));
   });
 
+  it('near: content words a few words out on each side, function words and far words left out', () => {
+    const f = featuresAt('We present Lynx. Our kernel on the new phone gives 3.1x higher decode throughput than the cloud service and the old laptop.', '3.1x');
+    expect(f).toEqual(expect.arrayContaining(['near:l:kernel', 'near:l:phone', 'near:r:decode', 'near:r:throughput', 'near:r:cloud']));
+    expect(f).not.toContain('near:l:the'); // a function word
+    expect(f).not.toContain('near:r:laptop'); // past five content words
+  });
+
   it('metric: the metric table\'s scale and polarity', () => {
     expect(featuresAt('We present Lynx. It lowers perplexity by 0.7.', '0.7')).toContain('metric:better:lower');
     expect(featuresAt(sentence, '81.3%')).toContain('metric:scale:percent');

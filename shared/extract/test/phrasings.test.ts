@@ -40,8 +40,8 @@ describe('phrasings', () => {
   it('results of others introduced by "in contrast" are weighed down: at most a low-confidence claim, below the work\'s own', () => {
     const others = extractClaims('p', 'We propose X. In contrast, random selection loses 5.5% accuracy.');
     const ours = extractClaims('p', 'We propose X. With it, random selection loses only 5.5% accuracy.');
-    expect(ours[0].confidence).toBeGreaterThan(0.8);
-    for (const c of others) expect(c.confidence!).toBeLessThan(0.7);
+    expect(ours[0].confidence).toBeGreaterThan(0.7);
+    for (const c of others) expect(c.confidence!).toBeLessThan(Math.min(0.7, ours[0].confidence! - 0.15));
   });
 
   it('memory that names the hardware is not a claim', () => {

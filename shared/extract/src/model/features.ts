@@ -47,6 +47,7 @@ const kindOf = (d: Decision | null | undefined) => (d === undefined ? 'first' : 
 /** Lower-case words, digits folded: "by", "than", "FP16" → "fp#". */
 const wordsOf = (s: string) => s.toLowerCase().match(/[a-z][a-z0-9-]*|[<>~±()=:;,/]/g) ?? [];
 const fold = (w: string) => w.replace(/\d+/g, '#');
+const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'our', 'from', 'than', 'over', 'while', 'which', 'are', 'was', 'were', 'its', 'their', 'has', 'have', 'also', 'can', 'into', 'such', 'more', 'less']);
 const distance = (n: number) => (n <= 1 ? 'adj' : n <= 12 ? 'near' : 'far');
 
 export const FEATURES: Record<string, Family> = {
@@ -108,6 +109,12 @@ export const FEATURES: Record<string, Family> = {
     if (left.length > 1) out.push(`-2:${fold(left.at(-2)!)}`);
     if (right.length > 1) out.push(`+2:${fold(right[1])}`);
     return out;
+  },
+  /** Content words a little further out on each side: evidence the cue lexicon may not name yet. */
+  near: (c) => {
+    const left = wordsOf(c.before.slice(-60)).filter((w) => w.length > 2 && !STOP.has(w)).slice(-5);
+    const right = wordsOf(c.after.slice(0, 60)).filter((w) => w.length > 2 && !STOP.has(w)).slice(0, 5);
+    return [...new Set([...left.map((w) => `l:${fold(w)}`), ...right.map((w) => `r:${fold(w)}`)])];
   },
   /** Small phrasings next to the figure that change what it is. */
   phrasing: (c) => {

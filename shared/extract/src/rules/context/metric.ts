@@ -10,6 +10,8 @@ import {
 /** Words that may extend a metric phrase around its head cue ("peak memory footprint"). */
 const PHRASE_TAGS = new Set<CueTag>(['Modifier', 'SpeedRate', 'SpeedTime', 'EffResource', 'EffRate', 'QualityMetric', 'QualityLoss']);
 
+const QUALITY_TAGS = new Set<CueTag>(['QualityMetric', 'QualityVague']);
+
 /** Change nouns that name no metric: "a 5% improvement" says only that something got better. */
 const CHANGE_NOUNS = /^(?:(?:absolute|relative|average|mean|overall|significant)\s+)?(?:improvements?|gains?|boosts?|lift|increases?|better|results|boost)$/i;
 
@@ -24,7 +26,9 @@ export interface MetricFigure {
 }
 
 /** The metric of a claim: the phrase around its cue, tidied to the name an analyst would filter on. */
-export function metricText(text: string, cues: CueHit[], head: CueHit | null, kind: ClaimKind, unit: string, figure: MetricFigure): string | null {
+export function metricText(text: string, cues: CueHit[], cue: CueHit | null, kind: ClaimKind, unit: string, figure: MetricFigure): string | null {
+  // a measurement carries its own unit: a quality metric named next to it ("155 FPS and 42.1 AP") is another figure's
+  const head = kind === 'measurement' && cue && QUALITY_TAGS.has(cue.tag) ? null : cue;
   const phrase = metricPhrase(text, cues, head, kind, unit);
   // an unnamed quality: the noun the change names, else the one quality metric the sentence names, else "performance"
   if (kind === 'quality_delta' && (!phrase || CHANGE_NOUNS.test(phrase) || phrase === UNNAMED_QUALITY)) {
