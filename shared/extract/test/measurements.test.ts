@@ -16,6 +16,7 @@ describe('measurements', () => {
     ['The full run costs 40 GPU-hours.', 40, 'GPUh'],
     ['One inference consumes 2.5 J.', 2.5, 'J'],
     ['Training costs $1,200 in total.', 1200, 'USD'],
+    ['Our engine sustains 2.5K tokens/s on one GPU.', 2500, 'tok/s'],
   ])('%s', (sentence, value, unit) => {
     const c = onlyClaim(sentence);
     expect(c.kind).toBe('measurement');
@@ -38,6 +39,11 @@ describe('measurements', () => {
     ]);
     // near miss: a size glued to a name, with no counted unit after the list, stays a name
     expect(claimsOf('We fine-tune Qwen 7B and Mistral 12B on the new data.')).toEqual([]);
+  });
+
+  it('a glued thousand or million multiplies a rate, not a corpus size', () => {
+    expect(claimsOf('We present Lynx. Lynx decodes 1.2M tokens per second on 64 GPUs.').map((c) => [c.value, c.unit])).toEqual([[1.2e6, 'tok/s']]);
+    expect(claimsOf('We present Lynx. Lynx is pretrained on 2T tokens.')).toEqual([]);
   });
 
   it('a hyphenated unit is a configuration', () => {

@@ -38,6 +38,8 @@ const WORDS = NUMBER_WORD_LIST.join('|');
 const UNITS = WRITTEN_UNITS.filter((u) => u !== '$').map(esc).join('|');
 /** Counted units: "3.1M parameters", "7 billion params", "600M FLOPs" (a glued "600MFLOPs" is in the unit table). */
 const COUNT_UNIT = String.raw`(?:(?:K|M|B|T)\s?|(?:thousand|million|billion|trillion)\s)?(?:parameters|params)|(?:K|M|B|G|T)\s(?:FLOPs|MACs)`;
+/** Units of a rate per second: the only ones a glued K/M/B may multiply ("2T tokens" is a corpus size, not a result). */
+const RATE_UNITS = WRITTEN_UNITS.filter((u) => /\/s|per second|\/sec/.test(u) && !/FLOP|MAC/.test(u)).map(esc).join('|');
 const MEASURE = String.raw`\s?(?:${COUNT_UNIT}|${UNITS})(?![A-Za-z0-9])`;
 /** What joins the members of a list: "7B, 13B, and 70B", "7B/13B", "7B and 13B". */
 const COUNT_LIST_GAP = String.raw`(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\/\s*)`;
@@ -189,6 +191,12 @@ export const QUANTITY_RULES: QuantityRule[] = [
     name: 'measure-counted', // "4.3 million tokens per second", "1.2 billion parameters"
     form: 'measure',
     pattern: new RegExp(String.raw`(${NUM})\s(thousand|million|billion)\s(${UNITS})(?![A-Za-z0-9])`, 'g'),
+    read: (m) => single(parseNumber(m[1]) * (COUNT_MULTIPLIERS[m[2]] ?? 1), m[3]),
+  },
+  {
+    name: 'measure-counted-rate', // "2.5K tokens/s", "1.2M tokens per second": a glued thousand or million, then a rate
+    form: 'measure',
+    pattern: new RegExp(String.raw`(${NUM})\s?([KkMB])\s?(${RATE_UNITS})(?![A-Za-z0-9])`, 'g'),
     read: (m) => single(parseNumber(m[1]) * (COUNT_MULTIPLIERS[m[2]] ?? 1), m[3]),
   },
   {
