@@ -81,6 +81,7 @@ function cueTag(tags: Set<string> | undefined): CueTag | undefined {
 
 /** "recall@10", "mAP@0.5", "hits@3": a metric cut at k is still the metric. */
 export function metricAtK(normal: string): CueTag | undefined {
+  if (!normal.includes('@')) return undefined; // the pattern's own "@": most terms have none, and skip the pattern
   const base = /^([a-z0-9-]+)@[\w.:]+$/.exec(normal)?.[1];
   return base && METRIC_WORDS.has(base) ? 'QualityMetric' : undefined;
 }
