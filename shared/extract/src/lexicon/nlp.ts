@@ -81,6 +81,7 @@ function cueTag(tags: Set<string> | undefined): CueTag | undefined {
 
 /** "recall@10", "mAP@0.5", "hits@3": a metric cut at k is still the metric. */
 export function metricAtK(normal: string): CueTag | undefined {
+  if (!normal.includes('@')) return undefined; // the pattern's own "@": most terms have none, and skip the pattern
   const base = /^([a-z0-9-]+)@[\w.:]+$/.exec(normal)?.[1];
   return base && METRIC_WORDS.has(base) ? 'QualityMetric' : undefined;
 }
@@ -101,6 +102,8 @@ interface World {
     };
   };
   model: { one: CueModel & { unicode: Record<string, string> } };
+  /** compromise's compute steps by name (`doc.compute([...])` runs them). */
+  compute: Record<string, (doc: { document: (TaggedTerm & { text: string })[][] }) => void>;
 }
 /** A compromise document: sentences of terms, and its compute steps. */
 interface Doc {
@@ -122,6 +125,28 @@ const killUnicode = world.methods.one.killUnicode;
 if (Object.entries(world.model.one.unicode).every(([from, to]) => from.charCodeAt(0) >= 0x80 || from === to)) {
   world.methods.one.killUnicode = (str, w) => (typeof str === 'string' && !NON_ASCII.test(str) ? str : killUnicode(str, w));
 }
+
+/**
+ * compromise's contraction step looks at every term, and for each walks its
+ * whole list of known contractions. It changes a term only where the term's
+ * normal form holds an apostrophe or is a known contraction word ("cannot"),
+ * where its normal form is a number range ("2-5": the step's own `numDash`
+ * test), or where its text is a number glued to a unit ("3x", "4km": the
+ * step's own `numUnit` test); elsewhere it is a loop with no effect. The two
+ * patterns are the step's own (compromise 14.17, contractions/index.js and
+ * number-unit.js). So the step runs only on a document with such a term: the
+ * text-level test below (mayContract) cannot see the terms, and lets through
+ * most sentences with a figure ("3x" aside, "2-5" aside, any digit and hyphen).
+ */
+const CONTRACTION_WORDS = new Set(world.model.one.contractions.flatMap((c) => (c.word ? [c.word] : [])));
+const NUM_DASH = /^[0-9][^-–—]*[-–—].*?[0-9]/;
+const NUM_UNIT = /^([+-]?[0-9][.,0-9]*)([a-z°²³µ/]+)$/;
+const mayChange = (t: TaggedTerm & { text: string }) =>
+  t.normal.includes("'") || CONTRACTION_WORDS.has(t.normal) || NUM_DASH.test(t.normal) || NUM_UNIT.test(t.text);
+const contractionStep = world.compute.contractions;
+world.compute.contractions = (doc) => {
+  if (doc.document.some((terms) => terms.some(mayChange))) contractionStep(doc);
+};
 
 /** compromise's document class, to wrap what its tokenizer returns (as `nlp.tokenize` does). */
 const View = (nlp.tokenize('') as unknown as { constructor: new (document: TaggedTerm[][]) => Doc }).constructor;

@@ -154,10 +154,8 @@ export class Scorer {
 
   /** The most probable class among the allowed ones, and its probability. */
   kindOf(scores: Scores, allowed: boolean[]): Verdict {
-    const p = softmax(Array.from(scores.sums.subarray(0, K)), allowed);
-    let best = 0;
-    for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
-    return { kind: best === 0 ? null : (CLASSES[best] as ClaimKind), confidence: p[best] };
+    const [best, p] = mostProbable(scores.sums, K, allowed);
+    return { kind: best === 0 ? null : (CLASSES[best] as ClaimKind), confidence: p };
   }
 
   /**
@@ -167,16 +165,14 @@ export class Scorer {
   relationFor(scores: Scores, kind: string, form: string, ruleRelation: string): string {
     const choices = relationsOf(kind, form);
     if (choices.length < 2 || !choices.includes(ruleRelation) || !this.hasRelationHead) return ruleRelation;
-    const z = new Array<number>(R).fill(0);
+    const z = new Float64Array(R);
     const add = (w: Float64Array | null | undefined) => {
       if (w) for (let k = 0; k < R; k++) z[k] += w[k];
     };
     for (const row of scores.rows) add(row.relations);
     for (const f of relationFeatures(kind, ruleRelation)) add(this.table.get(f)?.relations);
-    const p = softmax(z, RELATION_CLASSES.map((r) => choices.includes(r)));
-    let best = 0;
-    for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
-    return p[best] >= RELATION_OVERRIDE ? RELATION_CLASSES[best] : ruleRelation;
+    const [best, p] = mostProbable(z, R, RELATION_CLASSES.map((r) => choices.includes(r)));
+    return p >= RELATION_OVERRIDE ? RELATION_CLASSES[best] : ruleRelation;
   }
 
   /** Probability that the value read for a figure of this kind is right (1 with no value head); `extra`: valueFeatures. */
@@ -235,6 +231,26 @@ export function isotonic(pairs: [number, boolean][]): [number, number][] {
     }
   }
   return blocks.map((b) => [Math.round((b.rawSum / b.n) * 1e4) / 1e4, Math.round((b.sum / b.n) * 1e3) / 1e3]);
+}
+
+const scratch = new Float64Array(Math.max(K, R));
+/**
+ * The most probable allowed class of `z[0..n)` and its probability: softmax()
+ * and the first index of its largest value, with the same arithmetic in the
+ * same order (so the same probabilities to the bit), without its arrays.
+ */
+function mostProbable(z: ArrayLike<number>, n: number, allowed: boolean[]): [number, number] {
+  let max = -Infinity;
+  for (let k = 0; k < n; k++) if (allowed[k] && z[k] > max) max = z[k];
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += scratch[k] = allowed[k] ? Math.exp(z[k] - max) : 0;
+  let best = 0;
+  let pBest = scratch[0] / sum;
+  for (let k = 1; k < n; k++) {
+    const p = scratch[k] / sum;
+    if (p > pBest) (best = k), (pBest = p);
+  }
+  return [best, pBest];
 }
 
 export function softmax(z: number[], allowed: boolean[]): number[] {

@@ -49,6 +49,13 @@ interface QuantityRule {
   name: string;
   form: Form;
   pattern: RegExp;
+  /**
+   * Text every match of `pattern` contains: a sentence without it skips the
+   * pattern. For the word patterns, whose alternations of number words are
+   * tried at every word of every sentence with a figure; the number patterns
+   * gained nothing measurable from such a test.
+   */
+  needs?: RegExp;
   read: (m: RegExpExecArray) => Omit<Quantity, 'rule' | 'form' | 'start' | 'end'> | null;
 }
 
@@ -70,6 +77,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'factor-between', // "between 2 and 4x"
     form: 'factor',
+    needs: /between /, // the pattern's own words
     pattern: new RegExp(String.raw`between (${NUM})(?:\s?[xX])? and (${NUM})(${FACTOR})`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), factorUnit(m[3])),
   },
@@ -82,18 +90,21 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'factor-of', // "by a factor of 3", "a factor of 2.5 fewer", "by a factor of three"
     form: 'factor',
+    needs: /factor of/i, // the pattern's own words
     pattern: new RegExp(String.raw`\bfactor of (?:about |around |roughly |up to )?(${NUM}|${WORDS})(?![\d.]*\d)(?![A-Za-z])`, 'gi'),
     read: (m) => single(parseNumber(m[1]), 'x'),
   },
   {
     name: 'word-fold', // "threefold", "ten-fold"
     form: 'factor',
+    needs: /fold/i, // the pattern's own word
     pattern: new RegExp(String.raw`\b(${WORDS})-?fold\b`, 'gi'),
     read: (m) => single(parseNumber(m[1]), 'fold', false, true),
   },
   {
     name: 'word-times', // "four times as fast", "three times fewer"
     form: 'factor',
+    needs: / times/i, // the pattern's own words
     pattern: new RegExp(String.raw`\b(${WORDS}) times\b`, 'gi'),
     read: (m) => single(parseNumber(m[1]), 'times', false, true),
   },
@@ -112,6 +123,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'orders-of-magnitude', // "an order of magnitude", "two orders of magnitude", "an order-of-magnitude speedup"
     form: 'factor',
+    needs: /magnitude/i, // the pattern's own word
     pattern: new RegExp(String.raw`\b(?:(an|one|two|three|four|five|several|${NUM})[\s-])?(orders?)[\s-]of[\s-]magnitude\b`, 'gi'),
     read: (m) => {
       if (!m[1]) return { ...single(2, 'orders of magnitude', false, true)!, impliedQualifier: 'lower_bound' as const };
@@ -122,12 +134,14 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'one-order', // "one order speed-up": magnitude without "of magnitude"
     form: 'factor',
+    needs: / order/i, // after "an|one|two|three" and a space
     pattern: /\b(an|one|two|three) (orders?)\b(?! of)/gi,
     read: (m) => single(parseNumber(m[1]), 'orders of magnitude', false, true),
   },
   {
     name: 'fraction-of', // "1/10 of the parameters", "a third of the memory", "one-quarter of the cost"
     form: 'fraction',
+    needs: /\d\/\d|half|third|quarter|fifth|tenth|hundredth/i, // either alternative's own
     pattern: new RegExp(String.raw`(?:\b(\d+)\/(\d+)|\b(a|one)[\s-](half|third|quarter|fifth|tenth|hundredth))(?= of\b)`, 'gi'),
     read: (m) => {
       const value = m[1] ? Number(m[1]) / Number(m[2]) : 1 / FRACTION_WORDS[m[4].toLowerCase()];
@@ -143,6 +157,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'percent-between', // "between 10% and 20%"
     form: 'percent',
+    needs: /between /, // the pattern's own words
     pattern: new RegExp(String.raw`between (${NUM})(?:${PERCENT})? and (${NUM})${PERCENT}`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), '%'),
   },
@@ -202,6 +217,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'dollars', // "$1.2", "$300"
     form: 'measure',
+    needs: /\$/, // the pattern's own sign
     pattern: new RegExp(String.raw`\$\s?(${NUM})(?:\s?(K|M|B|k|million|billion)\b)?`, 'g'),
     read: (m) => {
       return single(parseNumber(m[1]) * (m[2] ? COUNT_MULTIPLIERS[m[2]] : 1), 'USD');
@@ -254,6 +270,7 @@ export function scanQuantities(sentence: string, offset: number): Quantity[] {
   if (!MAY_HOLD_A_QUANTITY.test(sentence)) return [];
   const found: Quantity[] = [];
   QUANTITY_RULES.forEach((rule) => {
+    if (rule.needs && !rule.needs.test(sentence)) return;
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(sentence); m; m = rule.pattern.exec(sentence)) {
       const read = rule.read(m);

@@ -21,6 +21,12 @@ const SAME_LENGTH: Record<string, string> = {
 };
 
 const PATTERN = new RegExp(`[${Object.keys(SAME_LENGTH).join('')}]`, 'g');
+/**
+ * Every look-alike is outside ASCII (checked here, on the table above), and
+ * most abstracts are plain ASCII: a scan for any such character is cheaper
+ * than the replace's scan for the table's, and lets those skip it.
+ */
+const NON_ASCII = Object.keys(SAME_LENGTH).every((c) => c.charCodeAt(0) >= 0x80) ? /[^\x00-\x7f]/ : /[^]/;
 
 export interface CleanText {
   /** The text the rules read. */
@@ -67,7 +73,7 @@ function identity(n: number): [Int32Array, Int32Array] {
 }
 
 export function cleanText(original: string): CleanText {
-  let text = original.replace(PATTERN, (c) => SAME_LENGTH[c] ?? c);
+  let text = NON_ASCII.test(original) ? original.replace(PATTERN, (c) => SAME_LENGTH[c] ?? c) : original;
   let from: Int32Array | null = null;
   let to: Int32Array | null = null;
   for (const rule of MARKUP_RULES) {
