@@ -199,6 +199,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
     // take it too (a glued "28.3M" alone is a name's size, which the syntax exclusions drop)
     name: 'count-list',
     form: 'measure',
+    needs: /param/, // the counted unit's own word
     pattern: new RegExp(String.raw`(${NUM})([KMBT])(?=(?:${COUNT_LIST_GAP}(?:${NUM})\2)*${COUNT_LIST_GAP}(?:${NUM})\2\s?(parameters|params)(?![A-Za-z]))`, 'g'),
     read: (m) => single(parseNumber(m[1]), `${m[2]} ${m[3]}`),
   },
@@ -211,6 +212,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'measure-counted-rate', // "2.5K tokens/s", "1.2M tokens per second": a glued thousand or million, then a rate
     form: 'measure',
+    needs: /\/s|per sec/, // the rate's own words
     pattern: new RegExp(String.raw`(${NUM})\s?([KkMB])\s?(${RATE_UNITS})(?![A-Za-z0-9])`, 'g'),
     read: (m) => single(parseNumber(m[1]) * (COUNT_MULTIPLIERS[m[2]] ?? 1), m[3]),
   },
