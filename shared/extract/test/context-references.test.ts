@@ -74,6 +74,12 @@ describe('metric phrases, tidied', () => {
     expect(speedOfActivity('speed', text, text.indexOf('x') + 1)).toBe('inference speed');
     expect(speedOfActivity('speed', 'It is 2.5x faster at 30 FPS.', 10)).toBe('speed');
   });
+  it('end to end: "mAP scores" is the mAP; a saving names what was saved, not the saving', () => {
+    expect(claimsOf('We present Lynx. It reaches mAP scores of 41.2% and 38.9% on the two splits.').map((c) => c.metric)).toEqual(['mAP', 'mAP']);
+    expect(claimsOf('We present Lynx. It brings a 12x memory saving over dense storage.').map((c) => c.metric)).toEqual(['memory']);
+    // near miss: a quality change keeps its own words ("F1 score" is the metric's name as written)
+    expect(onlyClaim('Our tagger improves the F1 score by 2.1 points.').metric).toBe('F1 score');
+  });
   it('end to end: a relative change says so in its metric', () => {
     expect(onlyClaim('Our ranker improves NDCG by 12% relatively.').metric).toBe('NDCG (relative)');
     expect(onlyClaim('Pruning causes an accuracy drop of only 0.4%.').metric).toBe('accuracy');

@@ -40,8 +40,11 @@ export function metricText(text: string, cues: CueHit[], cue: CueHit | null, kin
   // a measurement named only by its unit ("time", "size") takes the measure noun written before it
   if (kind === 'measurement' && !head) return measureNamedBefore(text, figure) ?? phrase;
   const at = placed(text, phrase, head);
-  let tidy = withAbbreviationAfter(withCountedNoun(withoutScoreAfterAbbreviation(singularHead(phrase)), text, at), text, at);
+  // "mAP scores" loses its "scores" before the plural is made singular ("mAP score" would keep it)
+  let tidy = withAbbreviationAfter(withCountedNoun(singularHead(withoutScoreAfterAbbreviation(phrase)), text, at), text, at);
   if (kind === 'quality_delta' || kind === 'quality_value') tidy = withoutChangeWords(tidy);
+  // "16x memory saving": the saving is the claim's value; what was saved is the metric
+  if (kind === 'efficiency' || kind === 'speedup') tidy = tidy.replace(/^(.*\S)\s+(?:savings?|reductions?)$/i, '$1');
   // "3x speedup", "inference acceleration": the metric of a speedup is speed
   if (kind === 'speedup') return speedOfActivity(tidy.replace(/\b(?:speed-?ups?|accelerations?)\b/gi, 'speed'), text, figure.end);
   return kind === 'quality_delta' ? withRelative(tidy, text, figure) : tidy;
@@ -149,7 +152,8 @@ function withNounModifiers(text: string, start: number, from = Math.max(0, start
   // keep the nouns nearest the metric, up to the first word that cannot modify it
   const kept: string[] = [];
   for (const w of words.reverse()) {
-    if (NOT_A_MODIFIER.has(w) || /(?:ly|ed|ing|s)$/.test(w)) break;
+    // a figure is never part of its metric's name: "a 12x memory saving"
+    if (NOT_A_MODIFIER.has(w) || /(?:ly|ed|ing|s)$/.test(w) || /^[\d.,]+[xX%]?$/.test(w)) break;
     kept.unshift(w);
   }
   return kept.length ? kept.join(' ') + ' ' : '';
