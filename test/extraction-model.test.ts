@@ -38,7 +38,7 @@ describe('the decision model on the development set', () => {
     expect(cv.mean.detectionRecall).toBeGreaterThanOrEqual(0.93);
     expect(cv.mean.context).toBeGreaterThanOrEqual(0.775);
     // calibrated on the other pools: a claim at 0.9 or more is right nearly always
-    expect(cv.confident.strictPrecision).toBeGreaterThanOrEqual(0.94);
+    expect(cv.confident.strictPrecision).toBeGreaterThanOrEqual(0.95);
     const filled = cv.reliability.filter((b: { claims: number }) => b.claims >= 20);
     for (let i = 1; i < filled.length; i++) expect(filled[i].strictPrecision).toBeGreaterThan(filled[i - 1].strictPrecision);
   }, 300_000);

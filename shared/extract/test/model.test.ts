@@ -170,13 +170,18 @@ describe('calibration', () => {
     const pairs: [number, boolean][] = [[0.2, false], [0.3, false], [0.5, true], [0.55, false], [0.6, true], [0.9, true], [0.95, true]];
     const points = isotonic(pairs);
     for (let i = 1; i < points.length; i++) expect(points[i][1]).toBeGreaterThanOrEqual(points[i - 1][1]), expect(points[i][0]).toBeGreaterThan(points[i - 1][0]);
-    // blocks: {0.2, 0.3} wrong, {0.5 right, 0.55 wrong} at half, {0.6, 0.9, 0.95} right
-    expect(points).toEqual([[0.25, 0], [0.525, 0.5], [0.8167, 1]]);
-    expect(calibrated(0.1, points)).toBe(0);
-    expect(calibrated(0.25, points)).toBe(0);
-    expect(calibrated(0.3875, points)).toBe(0.25); // halfway between the first two points
+    // blocks: {0.2, 0.3} wrong, {0.5 right, 0.55 wrong} at half, {0.6, 0.9, 0.95} right; shares smoothed as (right + 1) / (n + 2)
+    expect(points).toEqual([[0.25, 0.25], [0.525, 0.5], [0.8167, 0.8]]);
+    expect(calibrated(0.1, points)).toBe(0.25);
+    expect(calibrated(0.3875, points)).toBe(0.375); // halfway between the first two points
     expect(calibrated(0.525, points)).toBe(0.5);
-    expect(calibrated(0.95, points)).toBe(1);
+    expect(calibrated(0.95, points)).toBe(0.8); // three right claims are not certainty
+  });
+
+  it('smoothing keeps the shares non-decreasing: a small all-right block after a large mostly-right one', () => {
+    const pairs: [number, boolean][] = [...Array.from({ length: 10 }, (_, i): [number, boolean] => [0.5 + i * 0.01, i !== 0]), [0.9, true]];
+    const points = isotonic(pairs);
+    for (let i = 1; i < points.length; i++) expect(points[i][1]).toBeGreaterThanOrEqual(points[i - 1][1]);
   });
 
   it('the map is monotone and continuous: no jump at a block edge', () => {
