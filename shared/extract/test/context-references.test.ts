@@ -80,6 +80,10 @@ describe('metric phrases, tidied', () => {
     // near miss: a quality change keeps its own words ("F1 score" is the metric's name as written)
     expect(onlyClaim('Our tagger improves the F1 score by 2.1 points.').metric).toBe('F1 score');
   });
+  it('end to end: a measurement is not named by a quality metric beside it; the quality figure keeps it', () => {
+    const claims = claimsOf('We present Lynx. It runs at 155 frames per second and reaches 42.1 AP.');
+    expect(claims.map((c) => [c.kind, c.metric])).toEqual([['measurement', 'FPS'], ['quality_value', 'AP']]);
+  });
   it('end to end: a relative change says so in its metric', () => {
     expect(onlyClaim('Our ranker improves NDCG by 12% relatively.').metric).toBe('NDCG (relative)');
     expect(onlyClaim('Pruning causes an accuracy drop of only 0.4%.').metric).toBe('accuracy');
