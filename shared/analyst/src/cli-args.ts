@@ -42,6 +42,20 @@ export class UsageError extends Error {
 
 export type ArgValues = Record<string, string | string[] | boolean | undefined>;
 
+/** What a zod refusal holds that a usage message reads. */
+interface Refusal {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}
+
+/**
+ * A schema's refusal of command-line input as one UsageError naming the flag
+ * of each refused key (`--min-confidence: ...`). `keyOf` picks the key of an
+ * issue's path (the first by default; a command whose input nests picks its own).
+ */
+export function usageError(refusal: Refusal, keyOf: (path: readonly PropertyKey[]) => PropertyKey | undefined = (path) => path[0]): UsageError {
+  return new UsageError(refusal.issues.map((i) => `--${flagOf(String(keyOf(i.path) ?? 'options'))}: ${i.message}`).join('; '));
+}
+
 /** node:util parseArgs, its refusals (an unknown option, a missing value) as UsageErrors. */
 export function parseOrUsage<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
@@ -62,16 +76,9 @@ export function parseClaimArgs<S extends z.ZodType>(
   schema: S,
   schemaKeys: readonly string[],
 ): { query: z.infer<S>; values: ArgValues } {
-  let values: ArgValues;
-  try {
-    values = parseArgs({ args: argv, options: { ...FILTER_OPTIONS, ...extra, help: { type: 'boolean', short: 'h' } }, strict: true }).values as ArgValues;
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const values = parseOrUsage({ args: argv, options: { ...FILTER_OPTIONS, ...extra, help: { type: 'boolean', short: 'h' } }, strict: true }).values as ArgValues;
   const input = Object.fromEntries(schemaKeys.filter((k) => values[flagOf(k)] !== undefined).map((k) => [k, values[flagOf(k)]]));
   const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    throw new UsageError(parsed.error.issues.map((i) => `--${flagOf(String(i.path[0] ?? 'options'))}: ${i.message}`).join('; '));
-  }
+  if (!parsed.success) throw usageError(parsed.error);
   return { query: parsed.data, values };
 }

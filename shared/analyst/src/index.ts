@@ -16,7 +16,7 @@ export { csvField, csvHeader, csvLine, EXPORT_COLUMNS, exportChunks, flattenClai
 export { writeParquetFile } from './parquet.js';
 export { BINS_PER_DECADE, claimStats, claimStatsAt, StatsCache, type StatsAt } from './stats.js';
 export { paperDetail, paperVersions } from './paper.js';
-export { type ArgValues, FILTER_OPTIONS, FILTER_USAGE, flagOf, parseClaimArgs, parseOrUsage, UsageError } from './cli-args.js';
+export { type ArgValues, FILTER_OPTIONS, FILTER_USAGE, flagOf, parseClaimArgs, parseOrUsage, usageError, UsageError } from './cli-args.js';
 export { advanceCursor, deleteSearch, getSearch, listSearches, pendingMatches, recentMatches, saveSearch, SearchExistsError, type AlertChannel } from './saved-searches.js';
 export { atomFeed, feedPath } from './atom.js';
 export { baselineBoardTable, baselinesTable, boardsTable, facetsTable, leaderboardTable, tableCsv, type ViewTable } from './view-tables.js';

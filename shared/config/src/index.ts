@@ -15,15 +15,19 @@ const portFrom = (fallback: number) => z.coerce.number().int().min(0).max(65535,
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD expected');
 const optionalUrl = z.string().url().optional();
 
+/** The source modules (shared/sources), by the name `claims harvest` and HARVEST_SOURCES use. */
+export const SOURCE_NAMES = ['arxiv-oai', 'arxiv-search', 'hf-daily', 'openalex'] as const;
+const SOURCE_NAME = `(?:${SOURCE_NAMES.join('|')})`;
+
 /**
  * Following new papers (shared/sources, services/harvester). Nothing is
  * harvested unless HARVEST_SOURCES names a source: offline by default.
  */
 const HARVEST_CONFIG = {
-  /** Sources the harvester service runs on its schedule, comma-separated (arxiv-oai, arxiv-search, hf-daily, openalex); unset: none. */
+  /** Sources the harvester service runs on its schedule, comma-separated (SOURCE_NAMES); unset: none. */
   HARVEST_SOURCES: z
     .string()
-    .regex(/^\s*(arxiv-oai|arxiv-search|hf-daily|openalex)(\s*,\s*(arxiv-oai|arxiv-search|hf-daily|openalex))*\s*$/, 'a comma-separated list of arxiv-oai, arxiv-search, hf-daily, openalex expected')
+    .regex(new RegExp(String.raw`^\s*${SOURCE_NAME}(\s*,\s*${SOURCE_NAME})*\s*$`), `a comma-separated list of ${SOURCE_NAMES.join(', ')} expected`)
     .optional(),
   /** The operator's e-mail address, sent to every source in the User-Agent (and OpenAlex's mailto): sources ask for one. */
   HARVEST_CONTACT: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'an e-mail address expected').optional(),

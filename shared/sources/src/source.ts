@@ -1,7 +1,8 @@
+import { SOURCE_NAMES } from '@claimflow/config';
 import type { HarvestedMetadata } from '@claimflow/schemas';
 
-/** The source modules, by the name `claims harvest` and HARVEST_SOURCES use. */
-export const SOURCE_NAMES = ['arxiv-oai', 'arxiv-search', 'hf-daily', 'openalex'] as const;
+/** The source modules' names are config's (HARVEST_SOURCES is checked against them there). */
+export { SOURCE_NAMES };
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
 /** What one harvest asks a source for; each source uses the parts it understands. */

@@ -1,4 +1,4 @@
-import { correctedGold, parseOrUsage, UsageError } from '@claimflow/analyst';
+import { correctedGold, parseOrUsage, usageError, UsageError } from '@claimflow/analyst';
 import { CorrectionInput, type Correction } from '@claimflow/schemas';
 import { InputError } from '@claimflow/service-kit';
 import { CorrectionError } from '@claimflow/store';
@@ -36,6 +36,9 @@ function fieldsOf(values: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/** The input's target keys, as the command line names them. */
+const TARGET_FLAGS: Record<string, string> = { claimId: 'claim', paperId: 'paper' };
+
 const describe = (c: Correction) => `correction ${c.id}: ${c.action} ${c.claimId} (paper ${c.paperId}) by ${c.who}: ${c.why}`;
 
 /** `claims correct`, on the store `ctx` gives (tests pass their own). */
@@ -72,9 +75,8 @@ export async function runWith(argv: string[], ctx: CliDeps): Promise<number> {
       : null;
     if (!input) throw new UsageError(`unknown action "${action}": wrong, set, add or undo`);
     const checked = CorrectionInput.safeParse(input);
-    if (!checked.success) {
-      throw new UsageError(checked.error.issues.map((i) => `--${String(i.path[i.path.length - 1] ?? 'options').replace('claimId', 'claim').replace('paperId', 'paper')}: ${i.message}`).join('; '));
-    }
+    // a refused field is named by its own flag: the last key of its path (`changes.value` is --value), the target's by the action's word
+    if (!checked.success) throw usageError(checked.error, (path) => TARGET_FLAGS[String(path.at(-1))] ?? path.at(-1));
     const c = await store.correct(checked.data);
     ctx.out.write(`${describe(c)}\n`);
     return 0;

@@ -1,4 +1,4 @@
-import { baselineBoard, leaderboard, listBoards, parseOrUsage, UsageError } from '@claimflow/analyst';
+import { baselineBoard, leaderboard, listBoards, parseOrUsage, usageError, UsageError } from '@claimflow/analyst';
 import { BaselineQuery, DELTA_KINDS, LeaderboardQuery, LeaderboardsQuery, NOT_STATED, type Board, type LeaderboardRow } from '@claimflow/schemas';
 import { reportFailure, type CliDeps } from './cli-deps.js';
 
@@ -61,8 +61,8 @@ export async function runWith(argv: string[], ctx: CliDeps): Promise<number> {
     const format = values.format as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}`);
     if (positionals.length > 1) throw new UsageError(`one METRIC at most (got ${positionals.map((p) => JSON.stringify(p)).join(', ')}); quote a metric with spaces`);
-    const check = <T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): T => {
-      if (!result.success) throw new UsageError(result.error.issues.map((i) => `--${String(i.path[0] ?? 'options')}: ${i.message}`).join('; '));
+    const check = <T>(result: { success: true; data: T } | { success: false; error: Parameters<typeof usageError>[0] }): T => {
+      if (!result.success) throw usageError(result.error);
       return result.data;
     };
     const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
