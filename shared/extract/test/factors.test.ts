@@ -32,6 +32,13 @@ describe('factor forms', () => {
     expect(onlyClaim('It trains with a quarter of the memory.')).toMatchObject({ text: 'a quarter', kind: 'efficiency', value: 4 });
   });
 
+  it('reads a unit fraction before a resource without "of" ("only 1/2 parameters"), not its denominator as a count', () => {
+    expect(onlyClaim('Our detector needs only 1/2 parameters compared to the teacher.')).toMatchObject({ text: '1/2', kind: 'efficiency', value: 2 });
+    expect(onlyClaim('It runs at 1/4 the cost of the teacher.')).toMatchObject({ text: '1/4', kind: 'efficiency', value: 4 });
+    // near miss: a score out of a maximum is no fraction of a resource
+    expect(claimsOf('Our writer scores 16.2/25 in fluency.').filter((c) => c.kind === 'efficiency')).toEqual([]);
+  });
+
   it('reads getting worse as a factor below 1', () => {
     expect(onlyClaim('The exact variant is 2x slower than ours.')).toMatchObject({ kind: 'speedup', value: 0.5 });
   });

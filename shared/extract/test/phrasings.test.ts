@@ -150,5 +150,9 @@ describe('phrasings', () => {
   it('counted FLOPs are a measurement', () => {
     expect(onlyClaim('The backbone needs only 310M FLOPs per image.')).toMatchObject({ kind: 'measurement', value: 3.1e8, unit: 'FLOPs' });
   });
-});
 
+  it('a score in a speech metric the table knows is a quality value, a drop in it a gain', () => {
+    expect(onlyClaim('Our verifier reaches an EER of 2.1% on the held-out speakers.')).toMatchObject({ kind: 'quality_value', value: 2.1, metric: 'EER' });
+    expect(onlyClaim('Our verifier lowers the equal error rate by 0.4 points.')).toMatchObject({ kind: 'quality_delta', value: 0.4, unit: 'pp' });
+  });
+});

@@ -34,6 +34,9 @@ export const QUALITY_METRICS: MetricRow[] = [
       'j&f', 'panoptic quality', 'pq', 'spl', 'mota', 'motp', 'idf1', 'hota', 'nds', 'ap50', 'map@0.5', 'ap@0.5', 'completion rate', 'satisfaction rate', 'deadline satisfaction', 'task completion rate',
       // reinforcement learning reports scores normalized to a human's: "averaging 300% expert human performance"
       'human performance', 'expert human performance', 'human-normalized score', 'human normalized score', 'human-level performance',
+      // metrics of fields the early pools had little of (medicine, retrieval, text generation, speech)
+      'average precision', 'mean average precision', 'auprc', 'auc-roc', 'roc-auc', 'dsc', 'ppv', 'npv', 'mcc', 'c-index', 'concordance index',
+      'bertscore', 'comet', 'rouge-1', 'rouge-2', 'weighted f1', 'matthews correlation coefficient', 'hits@3', 'recall@20', 'grasp success rate',
       'execution accuracy', 'exact match accuracy', 'top-1 accuracy', 'top1 accuracy', 'top-5 accuracy', 'top5 accuracy', 'goal completion',
     ],
     scale: 'percent',
@@ -44,7 +47,7 @@ export const QUALITY_METRICS: MetricRow[] = [
       'error rate', 'error rates', 'top-1 error', 'top-5 error', 'test error', 'test errors', 'classification error', 'validation error', 'top-1 error rate', 'wer', 'cer', 'word error rate', 'character error rate',
       'hallucination rate', 'hallucination rates', 'failure rate', 'attack success rate', 'false positive rate',
       'miss rate', 'violation rate', 'gap', 'accuracy gap', 'fairness gap', 'disparity', 'forgetting', 'average forgetting', 'repetition rate', 'refusal rate',
-      'toxicity', 'collision rate', 'crash rate', 'churn rate', 'outlier fraction', 'outlier rate', 'expected calibration error', 'ece', 'calibration error',
+      'toxicity', 'collision rate', 'crash rate', 'churn rate', 'equal error rate', 'eer', 'diarization error rate', 'der', 'bit error rate', 'ber', 'phone error rate', 'phoneme error rate', 'sentence error rate', 'false negative rate', 'false rejection rate', 'fnr', 'fpr', 'outlier fraction', 'outlier rate', 'expected calibration error', 'ece', 'calibration error',
     ],
     scale: 'percent',
     better: 'lower',
@@ -55,7 +58,7 @@ export const QUALITY_METRICS: MetricRow[] = [
       'bits per dim', 'bits-per-dim', 'bpd', 'bpc', 'nll', 'error', 'errors', 'lpips', 'cross-entropy',
       'root mean squared error', 'root mean square error', 'endpoint error', 'end-point error', 'epe', 'chamfer distance',
       'absolute relative error', 'abs rel', 'force error', 'force errors', 'energy error', 'q-error', 'q error', 'residual', 'residuals',
-      'pick residual', 'scatter', 'drift', 'translational drift', 'hausdorff distance', 'chamfer distance', 'mean absolute percentage error', 'mape', 'l2 error', 'relative l2 error', 'relative error', 'bits per base', 'bits per character', 'bits per byte',
+      'pick residual', 'scatter', 'drift', 'translational drift', 'hausdorff distance', 'chamfer distance', 'mean absolute percentage error', 'mape', 'l2 error', 'relative l2 error', 'relative error', 'hd95', 'ade', 'fde', 'minade', 'minfde', 'absolute trajectory error', 'mpjpe', 'pa-mpjpe', 'nme', 'brier score', 'fad', 'frechet audio distance', 'niqe', 'crps', 'bits per base', 'bits per character', 'bits per byte',
     ],
     scale: 'native',
     better: 'lower',
@@ -63,7 +66,7 @@ export const QUALITY_METRICS: MetricRow[] = [
   {
     names: [
       'psnr', 'ssim', 'reward', 'elo', 'tm-score', 'lddt', 'gdt', 'spearman', 'spearman correlation', 'pearson correlation',
-      'correlation', 'kendall tau', 'pesq', 'si-sdr', 'si-snr', 'sdr', 'mos', 'mean opinion score', 'naturalness mos', 'nmi', 'normalized mutual information', 'ari', 'adjusted rand index', 'r2',
+      'correlation', 'kendall tau', 'pesq', 'si-sdr', 'si-snr', 'sdr', 'mos', 'mean opinion score', 'inception score', 'clip score', 'clipscore', 'utmos', 'dnsmos', 'ms-ssim', 'vmaf', 'speaker similarity', 'bleurt', 'naturalness mos', 'nmi', 'normalized mutual information', 'ari', 'adjusted rand index', 'r2',
     ],
     scale: 'native',
     better: 'higher',

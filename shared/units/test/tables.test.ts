@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricScale, parseNumber, readUnit, WRITTEN_UNITS } from '../src/index.js';
+import { metricRow, metricScale, parseNumber, readUnit, WRITTEN_UNITS } from '../src/index.js';
 
 describe('units table', () => {
   it('distinguishes decimal and binary byte prefixes', () => {
@@ -21,6 +21,13 @@ describe('metric scales', () => {
     expect(metricScale('perplexity')).toBe('native');
     expect(metricScale('loss and accuracy')).toBe('percent');
     expect(metricScale('something unknown')).toBe('percent');
+  });
+  it('knows the metrics of speech, medicine and trajectory prediction, with their direction', () => {
+    expect(metricRow('EER')).toMatchObject({ scale: 'percent', better: 'lower' });
+    expect(metricRow('HD95')).toMatchObject({ scale: 'native', better: 'lower' });
+    expect(metricRow('minADE')).toMatchObject({ scale: 'native', better: 'lower' });
+    expect(metricRow('AUPRC')).toMatchObject({ scale: 'percent', better: 'higher' });
+    expect(metricRow('UTMOS')).toMatchObject({ scale: 'native', better: 'higher' });
   });
 });
 

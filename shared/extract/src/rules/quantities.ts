@@ -139,13 +139,15 @@ export const QUANTITY_RULES: QuantityRule[] = [
     read: (m) => single(parseNumber(m[1]), 'orders of magnitude', false, true),
   },
   {
-    name: 'fraction-of', // "1/10 of the parameters", "a third of the memory", "one-quarter of the cost"
+    // "1/10 of the parameters", "a third of the memory", "one-quarter of the cost"; a unit fraction needs no "of":
+    // "only 1/2 parameters", "1/10 the cost" (read as a count, "2 parameters" was a figure of no claim)
+    name: 'fraction-of',
     form: 'fraction',
     needs: /\d\/\d|half|third|quarter|fifth|tenth|hundredth/i, // either alternative's own
-    pattern: new RegExp(String.raw`(?:\b(\d+)\/(\d+)|\b(a|one)[\s-](half|third|quarter|fifth|tenth|hundredth))(?= of\b)`, 'gi'),
+    pattern: new RegExp(String.raw`(?:\b(\d+)\/(\d+)|\b(a|one)[\s-](half|third|quarter|fifth|tenth|hundredth))(?= of\b)|\b(1)\/([2-9]|[1-9]\d{1,2})(?= (?:the |its |their )?[a-z])`, 'gi'),
     read: (m) => {
-      const value = m[1] ? Number(m[1]) / Number(m[2]) : 1 / FRACTION_WORDS[m[4].toLowerCase()];
-      return { ...single(value, 'fraction')!, wordy: !m[1] };
+      const value = m[5] ? 1 / Number(m[6]) : m[1] ? Number(m[1]) / Number(m[2]) : 1 / FRACTION_WORDS[m[4].toLowerCase()];
+      return { ...single(value, 'fraction')!, wordy: !m[1] && !m[5] };
     },
   },
   {
@@ -191,7 +193,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'measure', // "1.5 MB", "40ms", "0.9 petaFLOPs/second", "3.1M parameters", "2 days"
     form: 'measure',
-    pattern: new RegExp(String.raw`(${NUM})(${MEASURE})`, 'g'),
+    // a denominator is no measure: "1/2 parameters" is a fraction (fraction-of), not 2 parameters
+    pattern: new RegExp(String.raw`(?<!\d\/[\d.]*)(${NUM})(${MEASURE})`, 'g'),
     read: (m) => single(parseNumber(m[1]), m[2].trim()),
   },
   {
