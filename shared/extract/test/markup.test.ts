@@ -22,6 +22,8 @@ describe('markup rules (LaTeX and PDF damage)', () => {
     ['latex-micro', 'an error of 0.02\\textmu m', '0.02µm', '0.02\\textmu m'],
     ['latex-wrapper', 'up to \\textbf{12x} smaller', '12x smaller', '12x} smaller'],
     ['latex-inline-math', 'only $10$ GPU hours', '10 GPU', '10$ GPU'],
+    ['tex-range-dash', 'cuts memory by 60--73\\% overall', '60-73%', '60--73\\%'],
+    ['tex-range-dash', 'and latency by 2 -- 3$\\times$ on phones', '2-3x', '2 -- 3$\\times$'],
     ['latex-braces', 'cuts cost by 70%{-}90%', '70%-90%', '70%{-}90%'],
     ['latex-nbsp', 'latency below 40~ms on a phone', '40 ms', '40~ms'],
     ['glued-parenthesis', 'on retrieval(Recall@5: +3.1%)', 'retrieval (Recall@5', 'retrieval(Recall@5'],
@@ -35,6 +37,15 @@ describe('markup rules (LaTeX and PDF damage)', () => {
 
   it('leaves prose in dollars alone and keeps plain dollar amounts', () => {
     expect(cleanText('it costs $3 and $5 per run').text).toBe('it costs $3 and $5 per run');
+  });
+
+  it('reads two hyphens as a range dash only between figures, not as a dash in prose', () => {
+    expect(cleanText('a fast model -- 3x faster -- with less memory').text).toBe('a fast model -- 3x faster -- with less memory');
+    const text = 'We present a kernel. It reduces memory by 60--73\\% and latency by 2--3$\\times$ against a dense baseline.';
+    expect(extractClaims('p', text).map((c) => [c.kind, c.text, c.low != null ? [Number(c.low.toFixed(3)), Number(c.high!.toFixed(3))] : c.value])).toEqual([
+      ['efficiency', '60--73\\%', [2.5, 3.704]],
+      ['speedup', '2--3$\\times$', [2, 3]],
+    ]);
   });
 
   it('reads a lost range dash only when the second number is larger', () => {

@@ -50,6 +50,8 @@ export const MARKUP_RULES: MarkupRule[] = [
     pattern: /(?<!\\)\$([^$]{1,40}?)(?<!\\)\$/g,
     rewrite: (m) => (MATHY.test(m[1]) ? [drop(m.index, m.index + 1), drop(m.index + m[0].length - 1, m.index + m[0].length)] : []),
   },
+  // "60--73\%", "2--3$\times$", "10 -- 20 ms": TeX writes a range's en dash as two hyphens (three for an em dash)
+  { name: 'tex-range-dash', applies: (t) => t.includes('--'), pattern: /(?<=\d[%x]?)\s?-{2,3}\s?(?=\d)/g, rewrite: '-' },
   { name: 'latex-braces', applies: (t) => t.includes('{'), pattern: /(?<!\\)[{}]/g, rewrite: '' }, // "78%{–}95%", "Bj{\o}ntegaard"
   { name: 'latex-nbsp', applies: (t) => t.includes('~'), pattern: /(?<=[A-Za-z0-9])~(?=[A-Za-z])|(?<=[A-Za-z])~(?=[0-9])/g, rewrite: ' ' }, // "50~ms", "Cellpose~3"
   {
