@@ -27,6 +27,8 @@ describe('not claims', () => {
     ['math', 'The bound is O(n^2) and holds for 0<delta<1 with error O(1/T).'],
     ['ratios and fractions', 'We use 0/1 rewards and a 3/4 split.'],
     ['a share without a change', 'We find that over 40% computation goes to padding.'],
+    ['a phone model', 'We profile the detector on an iPhone 8 and a Pixel 6 for faster inference.'],
+    ['the reduction a comparison is run at', 'Under 4x FLOPs reduction, we compare pruning criteria for accuracy.'],
     ['a level in parentheses', 'The optimizer speeds up tuning of high-fidelity (above 99%) gates.'],
   ])('%s', (_why, sentence) => {
     expect(claimsOf(sentence)).toEqual([]);

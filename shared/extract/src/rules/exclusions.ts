@@ -111,6 +111,11 @@ export const EXCLUSIONS: Exclusion[] = [
       /(?:^|[\s(])(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|Titan|Jetson|Xeon|Core|Ryzen|Radeon|Quadro|Tesla|Snapdragon|Exynos|Kirin)\s$/.test(before),
   },
   {
+    name: 'device-model-number', syntax: true, // "iPhone 8", "Pixel 6", "Raspberry Pi 4": a phone's or board's model, not a figure
+    excludes: (q, { before }) =>
+      q.form === 'bare' && q.value != null && Number.isInteger(q.value) && /(?:^|[\s(])(?:iPhone|iPad|Pixel|Galaxy S?|Raspberry Pi|Jetson Orin|Jetson Xavier)\s$/.test(before),
+  },
+  {
     name: 'year', syntax: true, // "in 2012", "(2020)"
     excludes: (q) => q.form === 'bare' && q.value != null && Number.isInteger(q.value) && q.value >= 1900 && q.value <= 2099,
   },
@@ -214,7 +219,9 @@ export const EXCLUSIONS: Exclusion[] = [
     name: 'operating-point', // "at a false positive rate of 2%", "at 95% recall@10": where a figure was read off
     excludes: (q, { before, after }) =>
       /\bat\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:rate|threshold|level|recall|precision|fpr|tpr|iou|confidence)\s+(?:of\s+|=\s*)?$/i.test(before) ||
-      (q.form === 'percent' && /\bat\s+$/i.test(before) && OPERATING_METRIC.test(after)),
+      (q.form === 'percent' && /\bat\s+$/i.test(before) && OPERATING_METRIC.test(after)) ||
+      // "Under 4x FLOPs reduction, we ...", "under 2x multi-scale training": the setting a comparison was run at, not its result
+      (q.form === 'factor' && /(?:^|[,;]\s*)under\s+(?:an?\s+)?$/i.test(before) && /^\s*(?:[\w-]+\s+){0,2}(?:reduction|compression|budget|sparsity|pruning|schedule|training)\b/i.test(after)),
   },
   {
     name: 'limit-of-a-without-clause', // "without delaying any job by more than 2 hours": a limit kept, not a measured result
