@@ -17,6 +17,9 @@ describe('markup rules (LaTeX and PDF damage)', () => {
     ['latex-percent', 'a gain of 4.2\\% overall', '4.2%', '4.2\\%'],
     ['latex-times', 'it runs 3$\\times$ faster', '3x', '3$\\times$'],
     ['latex-times', 'a 2.4\\times speedup', '2.4x speedup', '2.4\\times speedup'],
+    ['latex-times', 'runs 2.4\\texttimes{} faster', '2.4x faster', '2.4\\texttimes{} faster'],
+    ['arrow-sign', 'mAP rises ($\\uparrow$3.1\\%) overall', '+3.1%', '$\\uparrow$3.1\\%'],
+    ['arrow-sign', 'WER falls (\u2193 1.2%) overall', '-1.2%', '\u2193 1.2%'],
     ['latex-approx', 'about $\\sim$5x less memory', '~5x', '$\\sim$5x'],
     ['latex-dash', 'between 10\\textendash 20% fewer steps', '10-20%', '10\\textendash 20%'],
     ['latex-micro', 'an error of 0.02\\textmu m', '0.02µm', '0.02\\textmu m'],
@@ -33,6 +36,11 @@ describe('markup rules (LaTeX and PDF damage)', () => {
     expect(MARKUP_RULES.some((r) => r.name === rule)).toBe(true);
     const { original: mapped } = read(original, cleaned);
     expect(mapped).toBe(behind);
+  });
+
+  it('reads an arrow as a sign only when it is glued to a figure', () => {
+    expect(cleanText('FID\u2193 of 12.3 and SSIM\u2191 of 0.91').text).toBe('FID\u2193 of 12.3 and SSIM\u2191 of 0.91');
+    expect(extractClaims('p', 'We present a tagger. It improves mAP over the baseline (\u21913.1%).').map((c) => [c.kind, c.value, c.unit])).toEqual([['quality_delta', 3.1, 'pp']]);
   });
 
   it('leaves prose in dollars alone and keeps plain dollar amounts', () => {

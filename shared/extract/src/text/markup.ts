@@ -32,7 +32,10 @@ const drop = (start: number, end: number): Edit => ({ start, end, text: '' });
 
 export const MARKUP_RULES: MarkupRule[] = [
   { name: 'latex-percent', applies: hasLatex, pattern: /\\%/g, rewrite: '%' },
-  { name: 'latex-times', applies: hasLatex, pattern: /\$?\s?\\times(?:\s?\$)?/g, rewrite: 'x' },
+  { name: 'latex-times', applies: hasLatex, pattern: /\$?\s?\\(?:text)?times\b(?:\{\})?(?:\s?\$)?/g, rewrite: 'x' },
+  // "$\uparrow$3.1\%", "(↑ 6.0%)": an arrow glued to a figure is its sign, up a gain and down a drop
+  { name: 'arrow-sign', applies: (t) => /[\u2191\u2193\u2b06\u2b07]|\\(?:up|down)arrow/.test(t), pattern: /(?:\$\\(?:up|down)arrow\$|\\(?:up|down)arrow\b|[\u2191\u2193\u2b06\u2b07])\s?(?=\d)/g,
+    rewrite: (m) => [{ start: m.index, end: m.index + m[0].length, text: /up|\u2191|\u2b06/.test(m[0]) ? '+' : '-' }] },
   { name: 'latex-approx', applies: hasLatex, pattern: /\$?\\(?:sim|approx|simeq|textasciitilde)\b\s?\$?/g, rewrite: '~' },
   { name: 'latex-dash', applies: hasLatex, pattern: /\\text(?:en|em)dash\b\s?/g, rewrite: '-' },
   { name: 'latex-bounds', applies: hasLatex, pattern: /\$?\\(?:geq?|leq?|pm)\b\s?\$?/g, rewrite: (m) => [{ start: m.index, end: m.index + m[0].length, text: /\\g/.test(m[0]) ? '>' : /\\l/.test(m[0]) ? '<' : '±' }] },
