@@ -54,6 +54,12 @@ describe('context', () => {
     expect(onlyClaim('The model is 3x faster.').metric).toBe('speed');
     expect(onlyClaim('The model reaches 77.5% top-1 accuracy.').metric).toBe('top-1 accuracy');
   });
+  it('keeps an activity named after a determiner, not a verb, in the metric', () => {
+    expect(onlyClaim('The tracker improves the decoding speed by 2x.').metric).toBe('decoding speed');
+    expect(onlyClaim('The tracker needs a processing time of 9 ms per frame.').metric).toBe('processing time');
+    expect(onlyClaim('The tracker speeds up inference by reducing latency by 40%.').metric).toBe('latency'); // "reducing" is the verb
+  });
+
   it('knows hyphenated metric names and metrics cut at k', () => {
     expect(onlyClaim('It improves the F1-score by 2.2 points.').metric).toBe('F1-score');
     expect(onlyClaim('Retrieval reaches 71.5% Recall@10 on the test queries.').metric).toBe('Recall@10');

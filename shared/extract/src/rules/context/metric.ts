@@ -143,17 +143,22 @@ const NOT_A_MODIFIER = new Set([
   'point', 'points', 'percent', 'pp', 'times', 'fold', 'x',
 ]);
 
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'our', 'their', 'his', 'her', 'whose']);
+
 /** "file sizes", "search latency", "recognition accuracies": up to two plain nouns right before the metric name it. */
 function withNounModifiers(text: string, start: number, from = Math.max(0, start - 40)): string {
   // plain nouns, and names of a benchmark or a variant ("ImageNet-1K top-1 accuracy", "3D AP", "CoT token count")
   const m = /(?:^|[\s(])((?:(?:[a-z][a-z/-]{2,}|[A-Za-z0-9][\w-]*[A-Z0-9][\w-]*)\s){1,2})$/.exec(text.slice(from, start));
   if (!m) return '';
   const words = m[1].trim().split(/\s+/);
+  const before = text.slice(Math.max(0, from - 12), start - m[1].length).match(/([A-Za-z]+)\s*$/)?.[1].toLowerCase();
   // keep the nouns nearest the metric, up to the first word that cannot modify it
   const kept: string[] = [];
-  for (const w of words.reverse()) {
+  for (const [k, w] of [...words.entries()].reverse()) {
+    // "the processing time", "its decoding speed": an -ing word after a determiner names an activity; "reducing latency" is a verb
+    const activity = /ing$/.test(w) && k === 0 && DETERMINERS.has(before ?? '');
     // a figure is never part of its metric's name: "a 12x memory saving"
-    if (NOT_A_MODIFIER.has(w) || /(?:ly|ed|ing|s)$/.test(w) || /^[\d.,]+[xX%]?$/.test(w)) break;
+    if (NOT_A_MODIFIER.has(w) || (!activity && /(?:ly|ed|ing|s)$/.test(w)) || /^[\d.,]+[xX%]?$/.test(w)) break;
     kept.unshift(w);
   }
   return kept.length ? kept.join(' ') + ' ' : '';
