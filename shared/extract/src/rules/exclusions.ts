@@ -38,6 +38,10 @@ const EVALUATED_SYSTEM =
 const COMPARED_BEFORE = /\b(?:than|over|compared (?:to|with)|relative to|versus|vs\.?|against|outperform\w*|surpass\w*|beat\w*|exceed\w*|match\w*)\s+$/i;
 
 /** Metrics that name an operating point when a figure is "at" them: "at 95% recall", "at 1% FPR". */
+/** Names of chips and cards whose model numbers run from 100 up ("RTX 4090", "Xeon 8380"). */
+const PRODUCT_BEFORE = /(?:^|[\s(])(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|Titan|Jetson|Xeon|Core|Ryzen|Radeon|Quadro|Tesla|Snapdragon|Exynos|Kirin)\s$/;
+/** Phones and boards, whose model numbers may be small ("iPhone 8", "Pixel 6"). */
+const DEVICE_BEFORE = /(?:^|[\s(])(?:iPhone|iPad|Pixel|Galaxy S?|Raspberry Pi|Jetson Orin|Jetson Xavier)\s$/;
 const OPERATING_METRIC = /^\s*(?:recall|precision|coverage|sensitivity|specificity|fpr|tpr|false positive rate|true positive rate)\b/i;
 
 type Exclusion = {
@@ -107,13 +111,9 @@ export const EXCLUSIONS: Exclusion[] = [
   {
     name: 'product-number', syntax: true, // "RTX 4090", "GTX 1080", "Xeon 8380": a model number after a product name, not a figure
     excludes: (q, { before }) =>
-      q.form === 'bare' && q.value != null && Number.isInteger(q.value) && q.value >= 100 &&
-      /(?:^|[\s(])(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|Titan|Jetson|Xeon|Core|Ryzen|Radeon|Quadro|Tesla|Snapdragon|Exynos|Kirin)\s$/.test(before),
-  },
-  {
-    name: 'device-model-number', syntax: true, // "iPhone 8", "Pixel 6", "Raspberry Pi 4": a phone's or board's model, not a figure
-    excludes: (q, { before }) =>
-      q.form === 'bare' && q.value != null && Number.isInteger(q.value) && /(?:^|[\s(])(?:iPhone|iPad|Pixel|Galaxy S?|Raspberry Pi|Jetson Orin|Jetson Xavier)\s$/.test(before),
+      q.form === 'bare' && q.value != null && Number.isInteger(q.value) &&
+      // a phone's or board's model may be small ("iPhone 8", "Pixel 6", "Raspberry Pi 4"); a chip's is read from 100 up
+      (DEVICE_BEFORE.test(before) || (q.value >= 100 && PRODUCT_BEFORE.test(before))),
   },
   {
     name: 'year', syntax: true, // "in 2012", "(2020)"

@@ -29,12 +29,14 @@ const MATHY = /^(?:\\[A-Za-z]+|[^A-Za-z]|(?<![A-Za-z])[A-Za-z](?![A-Za-z]))*$/;
 const WRAPPERS = ['textbf', 'textit', 'emph', 'mathbf', 'mathrm', 'mathit', 'text', 'texttt', 'underline', 'textsc', 'bm', 'boldsymbol', 'mathsf', 'textrm'];
 
 const drop = (start: number, end: number): Edit => ({ start, end, text: '' });
+/** An up or down arrow, as a character or a LaTeX command. */
+const ARROW = /[\u2191\u2193\u2b06\u2b07]|\\(?:up|down)arrow\b/;
 
 export const MARKUP_RULES: MarkupRule[] = [
   { name: 'latex-percent', applies: hasLatex, pattern: /\\%/g, rewrite: '%' },
   { name: 'latex-times', applies: hasLatex, pattern: /\$?\s?\\(?:text)?times\b(?:\{\})?(?:\s?\$)?/g, rewrite: 'x' },
   // "$\uparrow$3.1\%", "(↑ 6.0%)": an arrow glued to a figure is its sign, up a gain and down a drop
-  { name: 'arrow-sign', applies: (t) => /[\u2191\u2193\u2b06\u2b07]|\\(?:up|down)arrow/.test(t), pattern: /(?:\$\\(?:up|down)arrow\$|\\(?:up|down)arrow\b|[\u2191\u2193\u2b06\u2b07])\s?(?=\d)/g,
+  { name: 'arrow-sign', applies: (t) => ARROW.test(t), pattern: new RegExp(String.raw`(?:\$\\(?:up|down)arrow\$|${ARROW.source})\s?(?=\d)`, 'g'),
     rewrite: (m) => [{ start: m.index, end: m.index + m[0].length, text: /up|\u2191|\u2b06/.test(m[0]) ? '+' : '-' }] },
   { name: 'latex-approx', applies: hasLatex, pattern: /\$?\\(?:sim|approx|simeq|textasciitilde)\b\s?\$?/g, rewrite: '~' },
   { name: 'latex-dash', applies: hasLatex, pattern: /\\text(?:en|em)dash\b\s?/g, rewrite: '-' },

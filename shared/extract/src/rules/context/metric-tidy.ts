@@ -30,6 +30,11 @@ export function withoutChangeWords(phrase: string): string {
   return phrase;
 }
 
+/** "16x memory saving": the saving is the claim's value; what was saved is the metric. */
+export function withoutSavingWord(phrase: string): string {
+  return phrase.replace(/^(.*\S)\s+(?:savings?|reductions?)$/i, '$1');
+}
+
 /** Plural metric heads an analyst filters on in the singular ("hallucination rates" → "hallucination rate"). */
 const SINGULAR_OF: Record<string, string> = {
   accuracies: 'accuracy', rates: 'rate', errors: 'error', scores: 'score', sizes: 'size', counts: 'count',

@@ -4,7 +4,7 @@ import { metricScale, RELATIVE_SUFFIX } from '@claimflow/units';
 import { METRIC_OF_COMPARATIVE, type CueTag } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import {
-  measureNamedBefore, metricOfChangeNoun, speedOfActivity, singularHead, withAbbreviationAfter, withCountedNoun, withoutChangeWords, withoutScoreAfterAbbreviation, type PlacedPhrase,
+  measureNamedBefore, metricOfChangeNoun, speedOfActivity, singularHead, withAbbreviationAfter, withCountedNoun, withoutChangeWords, withoutSavingWord, withoutScoreAfterAbbreviation, type PlacedPhrase,
 } from './metric-tidy.js';
 
 /** Words that may extend a metric phrase around its head cue ("peak memory footprint"). */
@@ -43,8 +43,7 @@ export function metricText(text: string, cues: CueHit[], cue: CueHit | null, kin
   // "mAP scores" loses its "scores" before the plural is made singular ("mAP score" would keep it)
   let tidy = withAbbreviationAfter(withCountedNoun(singularHead(withoutScoreAfterAbbreviation(phrase)), text, at), text, at);
   if (kind === 'quality_delta' || kind === 'quality_value') tidy = withoutChangeWords(tidy);
-  // "16x memory saving": the saving is the claim's value; what was saved is the metric
-  if (kind === 'efficiency' || kind === 'speedup') tidy = tidy.replace(/^(.*\S)\s+(?:savings?|reductions?)$/i, '$1');
+  if (kind === 'efficiency' || kind === 'speedup') tidy = withoutSavingWord(tidy);
   // "3x speedup", "inference acceleration": the metric of a speedup is speed
   if (kind === 'speedup') return speedOfActivity(tidy.replace(/\b(?:speed-?ups?|accelerations?)\b/gi, 'speed'), text, figure.end);
   return kind === 'quality_delta' ? withRelative(tidy, text, figure) : tidy;
@@ -151,12 +150,12 @@ function withNounModifiers(text: string, start: number, from = Math.max(0, start
   const m = /(?:^|[\s(])((?:(?:[a-z][a-z/-]{2,}|[A-Za-z0-9][\w-]*[A-Z0-9][\w-]*)\s){1,2})$/.exec(text.slice(from, start));
   if (!m) return '';
   const words = m[1].trim().split(/\s+/);
-  const before = text.slice(Math.max(0, from - 12), start - m[1].length).match(/([A-Za-z]+)\s*$/)?.[1].toLowerCase();
+  // "the processing time", "its decoding speed": an -ing word after a determiner names an activity; "reducing latency" is a verb
+  const afterDeterminer = () => DETERMINERS.has(text.slice(Math.max(0, from - 12), start - m[1].length).match(/([A-Za-z]+)\s*$/)?.[1].toLowerCase() ?? '');
   // keep the nouns nearest the metric, up to the first word that cannot modify it
   const kept: string[] = [];
   for (const [k, w] of [...words.entries()].reverse()) {
-    // "the processing time", "its decoding speed": an -ing word after a determiner names an activity; "reducing latency" is a verb
-    const activity = /ing$/.test(w) && k === 0 && DETERMINERS.has(before ?? '');
+    const activity = k === 0 && /ing$/.test(w) && afterDeterminer();
     // a figure is never part of its metric's name: "a 12x memory saving"
     if (NOT_A_MODIFIER.has(w) || (!activity && /(?:ly|ed|ing|s)$/.test(w)) || /^[\d.,]+[xX%]?$/.test(w)) break;
     kept.unshift(w);
