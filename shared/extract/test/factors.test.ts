@@ -50,6 +50,14 @@ describe('factor forms', () => {
     expect(onlyClaim('It uses between 2 and 3x less memory.')).toMatchObject({ kind: 'efficiency', value: [2, 3] });
   });
 
+  it('reads a times sign written before the number ("x2.5 faster", "×1.9 speedup"), not a name ("x86")', () => {
+    expect(onlyClaim('The new scheduler is x2.5 faster than the default one.')).toMatchObject({ text: 'x2.5', kind: 'speedup', value: 2.5 });
+    expect(onlyClaim('Our sampler gives a \u00d71.9 speedup on the test set.')).toMatchObject({ kind: 'speedup', value: 1.9, metric: 'speed' });
+    expect(onlyClaim('Our cache needs x4 less memory.')).toMatchObject({ kind: 'efficiency', value: 4, metric: 'memory' });
+    // near misses: an instruction set and a device count
+    expect(claimsOf('The solver runs faster on x86 servers with x2 GPUs.')).toEqual([]);
+  });
+
   it('does not read dimensions, names or actions as factors', () => {
     expect(claimsOf('We replace 3x3 convolutions with 2x2 pooling.')).toEqual([]);
     expect(claimsOf('The cluster has 16xA100 nodes.')).toEqual([]);
@@ -113,6 +121,21 @@ describe('lists', () => {
   it('slash lists of percentages share the metric after them', () => {
     const c = claimsOf('The small and large variants reach 48.2% / 51.7% AP on the detection benchmark.');
     expect(c.map((x) => [x.kind, x.value, x.metric])).toEqual([['quality_value', 48.2, 'AP'], ['quality_value', 51.7, 'AP']]);
+  });
+  it('joins TeX figures across their math delimiters ("$4\\times$ and $2.5\\times$")', () => {
+    const list = claimsOf('It shrinks the KV cache by $4\\times$ and $2.5\\times$ on the two models, respectively.');
+    expect(list.map((c) => [c.kind, c.value])).toEqual([['efficiency', 4], ['efficiency', 2.5]]);
+  });
+  it('gives a bare figure after "on <setting> and" the unit of the figure before it', () => {
+    const [a, b] = claimsOf('Our planner improves the pass rate by 6.2 points on SuiteA and 4.8 on SuiteB.');
+    expect(a).toMatchObject({ kind: 'quality_delta', value: 6.2, unit: 'pp' });
+    expect(b).toMatchObject({ text: '4.8', kind: 'quality_delta', value: 4.8, unit: 'pp' });
+    const [, c] = claimsOf('The kernel speeds up decoding by 2.1x on one GPU and 1.7 on another.');
+    expect(c).toMatchObject({ text: '1.7', kind: 'speedup', value: 1.7 });
+  });
+  it('does not give the unit to a number that names something ("on CIFAR-10 and 100", "and 4 tasks")', () => {
+    expect(claimsOf('It lowers the error by 4.45% and 5.68% on CIFAR-10 and 100.').map((c) => c.value)).not.toContain(100);
+    expect(claimsOf('Our planner improves the pass rate by 6.2 points on SuiteA and 4 other suites.').map((c) => c.value)).toEqual([6.2]);
   });
   it('passes the unit of the last member to bare ones', () => {
     const [a, b] = claimsOf('The two variants run at 90 / 60 FPS on a laptop.');

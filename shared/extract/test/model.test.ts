@@ -30,6 +30,11 @@ describe('candidates', () => {
     expect(spansOf('We propose Lynx. It reaches BLEU 28.4 and 412 FPS.')).toEqual(['28.4', '412 FPS']);
   });
 
+  it('a score out of its maximum is one candidate ("8.7/10"); a ratio or a split of whole numbers is none', () => {
+    expect(spansOf('We propose Lynx. Judges rate it 8.7/10 and 4.5 / 5 in fluency.')).toEqual(['8.7/10', '4.5 / 5']);
+    expect(spansOf('We propose Lynx. It uses 0/1 rewards and a 3/4 split.')).toEqual([]);
+  });
+
   it('reads a plus sign set apart from its number, and Hz as frames per second', () => {
     const [gain] = extractClaims('p', 'We propose Lynx. It lifts mAP from 36.0% to 39.0% (+ 3.0%).').filter((c) => c.kind === 'quality_delta');
     expect(gain).toMatchObject({ text: '+ 3.0%', value: 3, unit: 'pp' });

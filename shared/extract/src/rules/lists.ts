@@ -10,6 +10,8 @@ import type { CueWindow } from './windows.js';
 const LIST_GAP = /^\s*(?:,|\/|and|or|&|,\s*and|,\s*or)\s*$/;
 
 const blankParentheticals = (s: string) => s.replace(/\([^()]*\)/g, (p) => ' '.repeat(p.length));
+/** TeX's math delimiters are no words: "$4\times$ and $2.5\times$" joins two members as "4x and 2.5x" does. */
+const withoutMath = (s: string) => (s.includes('$') ? s.replace(/\$/g, ' ') : s);
 
 /** A figure in parentheses right after another ("71.5% (+2.2%)"): its own claim, not a list member. */
 export function isParenthetical(q: Quantity, text: string, offset: number): boolean {
@@ -18,17 +20,35 @@ export function isParenthetical(q: Quantity, text: string, offset: number): bool
 
 const compatible = (a: Quantity, b: Quantity) => a.form === b.form || a.form === 'bare' || b.form === 'bare';
 
+/**
+ * "by 6.2 points on HumanEval and 4.8 on MBPP", "2.1x on A100 and 1.8 on H100": after a figure with a unit and
+ * the setting it was measured on, a bare number and its own setting repeat the figure without the unit.
+ */
+const ELLIPTICAL_GAP = /^\s+(?:on|in|for|at|across|over|with)\s+[^,;.()]{1,50}?(?:\s*,)?\s+(?:and|or|while|whereas)\s+(?:by\s+|to\s+)?$/;
+const ELLIPTICAL_AFTER = /^\s*(?:(?:on|in|for|at|across|over|with)\s|[,;.)]|respectively\b|$)/;
+
+/** The unit of an elliptical figure (see ELLIPTICAL_GAP), or the figure as it is. */
+function withElidedUnit(q: Quantity, prev: Quantity | undefined, text: string, offset: number): Quantity {
+  if (q.form !== 'bare' || !prev || prev.form === 'bare' || q.wordy || prev.wordy) return q;
+  // written alike: "5.68% on CIFAR-10 and 100" names a dataset, not a figure
+  const decimals = (x: Quantity) => /\.\d/.test(text.slice(x.start - offset, x.end - offset));
+  if (decimals(q) !== decimals(prev)) return q;
+  const gap = withoutMath(text.slice(prev.end - offset, q.start - offset));
+  return ELLIPTICAL_GAP.test(gap) && ELLIPTICAL_AFTER.test(text.slice(q.end - offset)) ? { ...q, form: prev.form, unit: prev.unit } : q;
+}
+
 /** Groups of coordinated quantities, in text order; singletons for the rest. */
 export function coordinatedGroups(qs: Quantity[], text: string, offset: number): Quantity[][] {
   const groups: Quantity[][] = [];
   let open: Quantity[] | null = null;
-  for (const q of qs) {
+  for (const [i, written] of qs.entries()) {
+    const q = withElidedUnit(written, qs[i - 1], text, offset);
     if (isParenthetical(q, text, offset)) {
       groups.push([q]);
       continue;
     }
     const prev = open?.at(-1);
-    const gap = prev ? blankParentheticals(text.slice(prev.end - offset, q.start - offset)) : '';
+    const gap = prev ? withoutMath(blankParentheticals(text.slice(prev.end - offset, q.start - offset))) : '';
     if (open && prev && LIST_GAP.test(gap) && compatible(prev, q) && !q.wordy && !prev.wordy) open.push(q);
     else groups.push((open = [q]));
   }
@@ -46,7 +66,7 @@ function inheritUnits(group: Quantity[]): Quantity[] {
 
 /** Two quantities joined by "<one word> and": "up to 3x faster and 5x cheaper" share a qualifier. */
 export function coordinated(prev: Quantity, q: Quantity, text: string, offset: number): boolean {
-  const gap = text.slice(prev.end - offset, q.start - offset);
+  const gap = withoutMath(text.slice(prev.end - offset, q.start - offset));
   return /^\s*,?\s*(?:[\w-]+\s+){0,3}and\s+$/.test(gap) && prev.form === q.form;
 }
 

@@ -88,6 +88,15 @@ export const QUANTITY_RULES: QuantityRule[] = [
     read: (m) => single(parseNumber(m[1]), factorUnit(m[2])),
   },
   {
+    // "x2.5 faster", "a ×1.9 speedup" (× is cleaned to x): the sign before the number; a large whole number after
+    // an x is a name ("x86"), so a prefixed factor is a decimal or at most 16
+    name: 'factor-prefix',
+    form: 'factor',
+    needs: /(?:^|[\s(])[xX]\d/, // the pattern's own x before a digit
+    pattern: new RegExp(String.raw`(?<=^|[\s(])[xX](${NUM})(?=[\s,;)]|$)`, 'g'),
+    read: (m) => (m[1].includes('.') || parseNumber(m[1]) <= 16 ? single(parseNumber(m[1]), 'x') : null),
+  },
+  {
     name: 'factor-of', // "by a factor of 3", "a factor of 2.5 fewer", "by a factor of three"
     form: 'factor',
     needs: /factor of/i, // the pattern's own words
@@ -227,6 +236,22 @@ export const QUANTITY_RULES: QuantityRule[] = [
     read: (m) => {
       return single(parseNumber(m[1]) * (m[2] ? COUNT_MULTIPLIERS[m[2]] : 1), 'USD');
     },
+  },
+  {
+    // "16.2/25", "4.5/5": a score out of its maximum is the score; a decimal tells it from a ratio or a split ("3/4")
+    name: 'score-out-of',
+    form: 'bare',
+    needs: /\.\d+\s?\/\s?\d/, // the pattern's own decimal and slash
+    pattern: new RegExp(String.raw`(?<![\d.\/])(\d+\.\d+)\s?\/\s?(\d+)(?![\d.\/])`, 'g'),
+    read: (m) => (parseNumber(m[1]) <= parseNumber(m[2]) ? single(parseNumber(m[1]), '') : null),
+  },
+  {
+    // "0.28m", "1.2dB", "12cm": a length or a level glued to its number reads as the number written apart ("0.28 m"),
+    // whose metric says what it is; a lower-case "m" before a count is a million, which the syntax exclusions drop
+    name: 'glued-unit',
+    form: 'bare',
+    pattern: new RegExp(String.raw`(${SIGN})?(${NUM})(?:dB|cm|mm|km|nm|px|m(?!\s?(?:parameters|params|tokens)))(?![A-Za-z0-9])`, 'g'),
+    read: (m) => single(signOf(m[1]) * parseNumber(m[2]), '', !!m[1]),
   },
   {
     name: 'bare-number', // "44.5 AP50", "a speedup of 1.4"
