@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../src/index.js';
-import { claimsOf } from './helpers.js';
+import { claimsOf, onlyClaim } from './helpers.js';
 
 // Numbers that the contract says are not claims. Each sentence here also holds
 // the kind of wording a claim has, so the rule that drops it is what is tested.
@@ -32,6 +32,12 @@ describe('not claims', () => {
     ['a level in parentheses', 'The optimizer speeds up tuning of high-fidelity (above 99%) gates.'],
   ])('%s', (_why, sentence) => {
     expect(claimsOf(sentence)).toEqual([]);
+  });
+
+  it('an example that names a result after its figure is a result ("(e.g., 81.2% mAP on X)"), one of a setting is not', () => {
+    expect(onlyClaim('We show strong results on the detection sets (e.g., 81.2% mAP on the 2012 split).')).toMatchObject({ kind: 'quality_value', value: 81.2, metric: 'mAP' });
+    expect(onlyClaim('Our binary model stays close to full precision (e.g., less than 2% drop on keyword spotting).')).toMatchObject({ kind: 'quality_delta', value: -2 });
+    expect(claimsOf('Pruning works at modest ratios (e.g., 5-10x) and small budgets (e.g., 2% of parameters).')).toEqual([]);
   });
 
   it('an opening sentence about the field is background', () => {

@@ -20,6 +20,15 @@ const near = (c: ExclusionContext): ExclusionContext => ({ before: c.before.slic
 /** Nouns that name a measured figure ("its latency of 9 ms"). */
 const MEASURE_NOUNS = /^(?:latency|throughput|speed|time|runtime|memory|size|cost|footprint|usage)$/i;
 
+/** Words after a figure that say it is a result: a quality metric or a change of one, up to the end of its parentheses. */
+const RESULT_NOUN = /^(?:drop|drops|gain|gains|improvement|improvements|increase|decrease|degradation|loss|boost|higher|lower|better|worse)$/i;
+function namesAResult(after: string): boolean {
+  const words = /^\s*(?:points?\s+|pp\s+)?([A-Za-z][\w@&.-]*)(?:\s+([A-Za-z][\w@&.-]*))?/.exec(after.split(')')[0]);
+  if (!words) return false;
+  const [, first, second] = words;
+  return RESULT_NOUN.test(first) || !!metricRow(first) || (!!second && !!metricRow(`${first} ${second}`));
+}
+
 /** Words that say a figure belongs to others' work. */
 const PRIOR_WORK = new RegExp(
   String.raw`\b(previously|recently proposed|the literature|literature has|et al|in contrast|by contrast|` +
@@ -130,8 +139,11 @@ export const EXCLUSIONS: Exclusion[] = [
       (/[\^_{=<>]\s?$/.test(before) && !(q.form !== 'bare' && /(?:^|[\s(])[<>]=?\s?$/.test(before))) || /^\s?[\^_}=<>]/.test(after) || /\bO\($/.test(before),
   },
   {
-    name: 'example-figure', // "(e.g., 4-8x)", "(such as 50%)": a figure given as an example
-    excludes: (q, { before }) => /\((?:e\.g|for example|for instance|such as)[^()]*$/i.test(before),
+    // "(e.g., 4-8x)", "(such as 50%)": a figure given as an example of a setting. An example that names
+    // what it measures right after it, a quality metric or a change ("(e.g., 83.6% mAP on X)", "(e.g., a 3% drop
+    // on X)"), is one of the work's results, which the sentence around it summarizes.
+    name: 'example-figure',
+    excludes: (q, { before, after }) => /\((?:e\.g|for example|for instance|such as)[^()]*$/i.test(before) && !namesAResult(after),
   },
   {
     name: 'from-to-source', // "latency drops from 90 ms to 30 ms": only the work's own figure, 30 ms, is a claim
