@@ -46,6 +46,18 @@ describe('measurements', () => {
     expect(claimsOf('We present Lynx. Lynx is pretrained on 2T tokens.')).toEqual([]);
   });
 
+  it('names a measurement by the measure noun before it, without the verb ("it reduces latency from X to Y")', () => {
+    expect(onlyClaim('It reduces latency from 120 ms to 45 ms.')).toMatchObject({ kind: 'measurement', value: 0.045, metric: 'latency' });
+    expect(onlyClaim('It cuts the peak GPU memory to 12 GB.')).toMatchObject({ metric: 'peak GPU memory' });
+  });
+
+  it('a length or level glued to its number reads as one written apart ("0.28m", "1.2dB")', () => {
+    expect(onlyClaim('Our tracker lowers the trajectory error to 0.28m on the test route.')).toMatchObject({ text: '0.28m', kind: 'quality_value', value: 0.28, unit: 'abs' });
+    expect(onlyClaim('Our denoiser improves PSNR by 1.2dB over the baseline.')).toMatchObject({ text: '1.2dB', kind: 'quality_delta', value: 1.2, unit: 'abs' });
+    // near misses: a lower-case million before a count, and a size in a configuration
+    expect(claimsOf('The model has 1.5m parameters and is trained on 20m tokens.')).toEqual([]);
+  });
+
   it('a hyphenated unit is a configuration', () => {
     expect(claimsOf('We store 32-byte codes and 8-bit weights.')).toEqual([]);
   });

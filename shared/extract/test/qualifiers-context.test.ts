@@ -60,6 +60,14 @@ describe('context', () => {
     expect(onlyClaim('The tracker speeds up inference by reducing latency by 40%.').metric).toBe('latency'); // "reducing" is the verb
   });
 
+  it('does not take a verb before a change noun for its metric ("yields an average improvement of")', () => {
+    expect(onlyClaim('Our approach yields an average improvement of 4.3% across the suites.')).toMatchObject({ metric: 'performance', unit: 'pp' });
+    expect(onlyClaim('We observe an accuracy improvement of 2.1% on the math set.').metric).toBe('accuracy');
+  });
+  it('names the speed of convergence', () => {
+    expect(onlyClaim('The optimizer converges 3x faster than SGD.')).toMatchObject({ kind: 'speedup', metric: 'convergence speed', baseline: 'SGD' });
+  });
+
   it('knows hyphenated metric names and metrics cut at k', () => {
     expect(onlyClaim('It improves the F1-score by 2.2 points.').metric).toBe('F1-score');
     expect(onlyClaim('Retrieval reaches 71.5% Recall@10 on the test queries.').metric).toBe('Recall@10');

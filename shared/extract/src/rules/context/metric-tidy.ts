@@ -100,13 +100,15 @@ export function metricOfChangeNoun(text: string, figure: { start: number; end: n
   const before = /(?:^|[\s(])((?:[a-z][\w-]+\s){1,3})(?:degradation|improvement|gain|drop|increase|decrease|reduction)s?\s+of\s+(?:about\s+|only\s+|up to\s+)?$/i.exec(text.slice(Math.max(0, figure.start - 60), figure.start));
   if (before) {
     const words = before[1].trim().split(/\s+/).filter((w) => !NOT_A_METRIC_WORD.test(w));
-    if (words.length) return words.join(' ');
+    // "yields an average improvement of 4%": a verb before the change names no metric
+    const named = words.slice(words.findLastIndex((w) => VERB_OR_PRONOUN.test(w)) + 1);
+    if (named.length) return named.join(' ');
   }
   return null;
 }
 
 /** Words before a change noun that name no metric: "an average", "a significant". */
-const NOT_A_METRIC_WORD = /^(?:an?|the|average|mean|overall|significant|substantial|notable|slight|small|large|consistent|absolute|relative|with|and|of|only|marginal|negligible|minimal)$/i;
+const NOT_A_METRIC_WORD = /^(?:an?|the|average|mean|overall|significant|substantial|notable|slight|small|large|consistent|absolute|relative|with|and|of|in|on|for|to|at|by|only|marginal|negligible|minimal)$/i;
 
 /** Nouns that head a measured quantity: "inference times below 50 ms", "search time (7 hours)", "storage requirement from 1.7 MB to". */
 const MEASURE_HEADS = 'times?|latency|latencies|runtime|run time|size|requirements?|memory|footprint|speed|throughput|duration|overhead';
@@ -119,12 +121,17 @@ const MEASURE_BEFORE = new RegExp(
 /** Words before a measure noun that are no part of its name. */
 const NOT_MEASURE_WORD = /^(?:a|an|the|with|and|of|in|our|its|their|significantly|reduced|lower|higher|low|high|total|average|mean|only)$/i;
 
+/** Words that end a metric's name on its left: pronouns, and verb forms and adverbs ("reduces", "improved", "greatly"). */
+const VERB_OR_PRONOUN = /^(?:it|this|that|we|they|which|these|those|[a-z]+(?:s|ed|ly))$/i;
+
 /** "with inference times below 50 ms": a measurement named by the measure noun just before it (its unit alone says only "time"). */
 export function measureNamedBefore(text: string, figure: { start: number }): string | null {
   const m = MEASURE_BEFORE.exec(text.slice(Math.max(0, figure.start - 70), figure.start));
   if (!m) return null;
   const words = m[1].trim().split(/\s+/);
-  while (words.length > 1 && NOT_MEASURE_WORD.test(words[0])) words.shift();
-  const name = singularHead(words.join(' ').replace(/\btimes$/i, 'time'));
+  // the nouns nearest the head name it ("decoding latency"); a verb or pronoun before them does not ("it reduces latency")
+  let from = words.length - 1;
+  while (from > 0 && !NOT_MEASURE_WORD.test(words[from - 1]) && !VERB_OR_PRONOUN.test(words[from - 1])) from--;
+  const name = singularHead(words.slice(from).join(' ').replace(/\btimes$/i, 'time'));
   return NOT_MEASURE_WORD.test(name) ? null : name;
 }
