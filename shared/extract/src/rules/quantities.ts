@@ -250,6 +250,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
     // whose metric says what it is; a lower-case "m" before a count is a million, which the syntax exclusions drop
     name: 'glued-unit',
     form: 'bare',
+    needs: /\d(?:dB|cm|mm|km|nm|px|m)(?![A-Za-z0-9])/, // a digit glued to one of the units
     pattern: new RegExp(String.raw`(${SIGN})?(${NUM})(?:dB|cm|mm|km|nm|px|m(?!\s?(?:parameters|params|tokens)))(?![A-Za-z0-9])`, 'g'),
     read: (m) => single(signOf(m[1]) * parseNumber(m[2]), '', !!m[1]),
   },
