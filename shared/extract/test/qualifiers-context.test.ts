@@ -56,13 +56,22 @@ describe('context', () => {
   });
   it('keeps an activity named after a determiner, not a verb, in the metric', () => {
     expect(onlyClaim('The tracker improves the decoding speed by 2x.').metric).toBe('decoding speed');
-    expect(onlyClaim('The tracker needs a processing time of 9 ms per frame.').metric).toBe('processing time');
+    expect(onlyClaim('The tracker needs a processing time of 9 ms per frame.').metric).toBe('processing time per frame');
     expect(onlyClaim('The tracker speeds up inference by reducing latency by 40%.').metric).toBe('latency'); // "reducing" is the verb
   });
 
   it('does not take a verb before a change noun for its metric ("yields an average improvement of")', () => {
     expect(onlyClaim('Our approach yields an average improvement of 4.3% across the suites.')).toMatchObject({ metric: 'performance', unit: 'pp' });
     expect(onlyClaim('We observe an accuracy improvement of 2.1% on the math set.').metric).toBe('accuracy');
+  });
+  it('keeps what a measurement is counted per in its metric, not a unit of time', () => {
+    expect(onlyClaim('It reaches an inference time of 13.4 ms per page on one GPU.').metric).toBe('inference time per page');
+    expect(onlyClaim('Our runtime achieves 0.108s/token on two consumer GPUs.').metric).toBe('time per token');
+    expect(onlyClaim('It sustains a decode throughput of 1,943 tokens/s per accelerator.').metric).toBe('decode throughput per accelerator');
+    expect(onlyClaim('The decoder generates 95 tokens per second on a laptop.').metric).toBe('throughput'); // "per second" is the unit's
+  });
+  it('names the measure of "more energy efficient"', () => {
+    expect(claimsOf('It is 2x faster and 1.3x more energy efficient than the accelerator.')[1]).toMatchObject({ kind: 'efficiency', metric: 'energy efficiency' });
   });
   it('names the speed of convergence', () => {
     expect(onlyClaim('The optimizer converges 3x faster than SGD.')).toMatchObject({ kind: 'speedup', metric: 'convergence speed', baseline: 'SGD' });

@@ -30,9 +30,13 @@ export function withoutChangeWords(phrase: string): string {
   return phrase;
 }
 
-/** "16x memory saving": the saving is the claim's value; what was saved is the metric. */
+/**
+ * "16x memory saving": the saving is the claim's value; what was saved is the
+ * metric. "1.2x more energy efficient": the adjective names the measure
+ * "energy efficiency".
+ */
 export function withoutSavingWord(phrase: string): string {
-  return phrase.replace(/^(.*\S)\s+(?:savings?|reductions?)$/i, '$1');
+  return phrase.replace(/^(.*\S)\s+(?:savings?|reductions?)$/i, '$1').replace(/\befficient$/i, 'efficiency');
 }
 
 /** Plural metric heads an analyst filters on in the singular ("hallucination rates" → "hallucination rate"). */
@@ -134,4 +138,20 @@ export function measureNamedBefore(text: string, figure: { start: number }): str
   while (from > 0 && !NOT_MEASURE_WORD.test(words[from - 1]) && !VERB_OR_PRONOUN.test(words[from - 1])) from--;
   const name = singularHead(words.slice(from).join(' ').replace(/\btimes$/i, 'time'));
   return NOT_MEASURE_WORD.test(name) ? null : name;
+}
+
+/** "per page", "/token", "per output token": up to two words after a figure that say what it is counted per. */
+const PER = /^\s*(?:\/\s?|per\s+)([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
+/** Words that end the denominator ("per page on a T4"), and units of time, which are the unit's own ("tokens per second"). */
+const NOT_PER_WORD = /^(?:on|in|at|with|for|and|or|of|to|by|from|while|when|than|the|a|an|compared|versus|vs)$/i;
+const TIME_UNIT = /^(?:s|secs?|seconds?|ms|min|mins|minutes?|h|hrs?|hours?|days?)$/i;
+
+/** What a measurement is counted per, as written after it, or null. */
+export function perDenominator(text: string, end: number): string | null {
+  const m = PER.exec(text.slice(end, end + 40));
+  if (!m) return null;
+  const words = m[1].split(/\s+/);
+  const stop = words.findIndex((w) => NOT_PER_WORD.test(w));
+  const kept = stop < 0 ? words : words.slice(0, stop);
+  return kept.length && !TIME_UNIT.test(kept[0]) ? kept.join(' ') : null;
 }

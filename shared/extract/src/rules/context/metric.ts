@@ -4,7 +4,7 @@ import { metricScale, RELATIVE_SUFFIX } from '@claimflow/units';
 import { METRIC_OF_COMPARATIVE, type CueTag } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import {
-  measureNamedBefore, metricOfChangeNoun, speedOfActivity, singularHead, withAbbreviationAfter, withCountedNoun, withoutChangeWords, withoutSavingWord, withoutScoreAfterAbbreviation, type PlacedPhrase,
+  measureNamedBefore, metricOfChangeNoun, perDenominator, speedOfActivity, singularHead, withAbbreviationAfter, withCountedNoun, withoutChangeWords, withoutSavingWord, withoutScoreAfterAbbreviation, type PlacedPhrase,
 } from './metric-tidy.js';
 
 /** Words that may extend a metric phrase around its head cue ("peak memory footprint"). */
@@ -27,6 +27,24 @@ export interface MetricFigure {
 
 /** The metric of a claim: the phrase around its cue, tidied to the name an analyst would filter on. */
 export function metricText(text: string, cues: CueHit[], cue: CueHit | null, kind: ClaimKind, unit: string, figure: MetricFigure): string | null {
+  const named = namedMetric(text, cues, cue, kind, unit, figure);
+  return kind === 'measurement' ? countedPer(named, text, figure, unit) : named;
+}
+
+/**
+ * "13.4 ms per page", "0.108s/token", "1,943 tokens/s per NPU": what a
+ * measurement is counted per is part of what it measures. A noun of the
+ * denominator read as the metric ("token") gives way to the unit's measure
+ * ("time per token").
+ */
+function countedPer(named: string | null, text: string, figure: MetricFigure, unit: string): string | null {
+  const per = perDenominator(text, figure.end);
+  if (!per || named?.toLowerCase().includes(` per ${per.toLowerCase()}`)) return named;
+  const base = !named || per.toLowerCase().endsWith(named.toLowerCase()) ? DEFAULT_METRIC.measurement!(unit) : named;
+  return base ? `${base} per ${per}` : named;
+}
+
+function namedMetric(text: string, cues: CueHit[], cue: CueHit | null, kind: ClaimKind, unit: string, figure: MetricFigure): string | null {
   // a measurement carries its own unit: a quality metric named next to it ("155 FPS and 42.1 AP") is another figure's
   const head = kind === 'measurement' && cue && QUALITY_TAGS.has(cue.tag) ? null : cue;
   const phrase = metricPhrase(text, cues, head, kind, unit);
