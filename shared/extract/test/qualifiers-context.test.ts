@@ -48,6 +48,14 @@ describe('context', () => {
     // "up to" before the figure is not part of what is compared
     expect(onlyClaim('Our retriever outperforms the earlier systems up to 12% in recall.').baseline).toBe('earlier systems');
   });
+  it('takes what a result improves upon, and a quantified set of systems beaten', () => {
+    expect(onlyClaim('On the long-context task, the reader improved upon the current best system by 7.0%.').baseline).toBe('current best system');
+    expect(onlyClaim('Our tagger can outperform all previous models by 12%.').baseline).toBe('all previous models');
+    // near misses: building upon a system, and a scope after "over"
+    expect(onlyClaim('The model builds upon ResNet and improves accuracy by 2%.').baseline).toBeNull();
+    expect(onlyClaim('It works well over various domains with a 2x speedup.').baseline).toBeNull();
+  });
+
   it('names the metric from the cue phrase', () => {
     expect(onlyClaim('It reduces the peak memory footprint by 35%.').metric).toBe('peak memory footprint');
     expect(onlyClaim('We get a 2x end-to-end speedup.').metric).toBe('end-to-end speed'); // the measure, not the change noun

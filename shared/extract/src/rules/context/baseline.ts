@@ -10,6 +10,8 @@ const COMPARISON_WORDS = [
   'with respect to', 'outperform(?:s|ed|ing)?', 'surpass(?:es|ed|ing)?', 'beat(?:s|ing)?', 'unlike',
   // "+3.9% top-1 improvement to ModelA": what the gain is added to
   'improvements? to',
+  // "improves upon the current SOTA by 7%" (not "builds upon X")
+  String.raw`(?<=\bimprov\w*\s+)upon`,
   // "similar or better accuracy to existing models", "comparable to X"
   String.raw`(?:similar|comparable|superior|equivalent|on par)(?:\s+(?:or|and)\s+\w+)?(?:\s+[\w-]+)?\s+(?:to|with)`,
 ];
@@ -37,6 +39,9 @@ const BASELINE_END = new RegExp(
 /** Phrases after "over"/"against" that name a scope or a threat, not a system compared: "over various domains", "against attacks". */
 const NOT_A_BASELINE =
   /^(?:(?:various|multiple|several|many|diverse|different|all|numerous|a range of|a variety of)\b|\d+\s|(?:potential\s+|adversarial\s+|strong\s+)?(?:attacks?|perturbations?|noise|threats?|time|epochs?|iterations?|steps?)\b)/i;
+
+/** "all previous models", "several strong baselines": a quantified set of systems. */
+const QUANTIFIED_SYSTEMS = /^(?:all|various|multiple|several|many|numerous)\s+(?:[\w-]+\s+){0,3}?(?:models?|baselines?|methods?|approaches|systems?|architectures?|works?|competitors?|algorithms?|techniques?|LLMs?)\b/i;
 
 /** "the performance of", "accuracy range of": the measure of the reference, not the reference. */
 const METRIC_OF = /^(?:(?:the\s+)?[\w-]+\s+){0,2}?(?:performance|accuracy|quality|results?|scores?)(?:\s+range)?\s+of\s+(?:the\s+)?(?=\S)/i;
@@ -70,7 +75,9 @@ export function baselineCues(s: Sentence): BaselineCue[] {
       .replace(/\s*\([^()]*$/, '') // a parenthesis the phrase cut open: "QTIP (Tseng et al"
       .replace(/(?:\s+(?:based|and|or|of|in|for|to|from|that|which|who|up|[a-z]+ly))+$/i, '') // "baselines consistently", "results up to"
       .trim();
-    if (!cleaned || !/[A-Za-z]{2}/.test(cleaned) || NOT_A_BASELINE.test(cleaned)) continue;
+    // "outperforms all previous models": what a system beats is a set of systems, not a scope ("over various domains")
+    const scopeWord = NOT_A_BASELINE.test(cleaned) && !(BEATS.test(m[0]) && QUANTIFIED_SYSTEMS.test(cleaned));
+    if (!cleaned || !/[A-Za-z]{2}/.test(cleaned) || scopeWord) continue;
     out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, phrase: cleaned, items: respectiveList(rest) });
   }
   return out;
