@@ -56,6 +56,12 @@ describe('context', () => {
     expect(onlyClaim('It works well over various domains with a 2x speedup.').baseline).toBeNull();
   });
 
+  it('names a baseline without article, possessive or the measure after its name', () => {
+    expect(onlyClaim('Its search cost is 420x smaller than NetZ\'s.').baseline).toBe('NetZ');
+    expect(onlyClaim('The students retain 97% of the large teacher performance on average.').baseline).toBe('large teacher');
+    expect(onlyClaim('It matches an autoregressive baseline with a 14x decoding speedup.').baseline).toBe('autoregressive baseline');
+  });
+
   it('names the metric from the cue phrase', () => {
     expect(onlyClaim('It reduces the peak memory footprint by 35%.').metric).toBe('peak memory footprint');
     expect(onlyClaim('We get a 2x end-to-end speedup.').metric).toBe('end-to-end speed'); // the measure, not the change noun

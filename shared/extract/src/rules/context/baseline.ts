@@ -88,6 +88,21 @@ export function baselineCues(s: Sentence): BaselineCue[] {
  * quantity separates from it; else the nearest one before it; else any after.
  */
 export function baselineFor(q: Quantity, cues: BaselineCue[], quantities: Quantity[], s: Sentence): string | null {
+  const phrase = baselineOf(q, cues, quantities, s);
+  return phrase && tidyBaseline(phrase);
+}
+
+/** What is measured of a reference, after its name: "97% of the RoBERTa teacher performance", "13% of the teacher model parameters". */
+const MEASURE_AFTER_NAME = /\s+(?:performance|accuracy|quality|results?|scores?|parameters|params|size)$/i;
+
+/** A baseline as an analyst filters on it: no article, no possessive, no measure after the name ("MnasNet's" -> MnasNet). */
+function tidyBaseline(phrase: string): string | null {
+  const name = phrase.replace(/^(?:the|a|an)\s+/i, '').replace(/['’]s$/, '');
+  const bare = name.includes(' ') ? name.replace(MEASURE_AFTER_NAME, '') : name;
+  return bare || null;
+}
+
+function baselineOf(q: Quantity, cues: BaselineCue[], quantities: Quantity[], s: Sentence): string | null {
   const before = s.text.slice(0, q.start - s.start);
   const after = s.text.slice(q.end - s.start);
   const reference = referenceOf(q, s) ?? shareOwner(after, before);
