@@ -87,6 +87,11 @@ describe('context', () => {
   it('names the measure of "more energy efficient"', () => {
     expect(claimsOf('It is 2x faster and 1.3x more energy efficient than the accelerator.')[1]).toMatchObject({ kind: 'efficiency', metric: 'energy efficiency' });
   });
+  it('leaves out words that judge a metric and a parenthesis it never opened', () => {
+    expect(onlyClaim('The pruned model needs 7x lesser inference latency.').metric).toBe('inference latency');
+    expect(onlyClaim('The schedule yields up to 33% extra FLOPs reduction.').metric).toBe('FLOPs');
+    expect(claimsOf('It reaches SetA (93.6% top-1) and SetB (70.9% top-1) accuracy.').at(-1)?.metric).toBe('top-1 accuracy');
+  });
   it('names the speed of convergence', () => {
     expect(onlyClaim('The optimizer converges 3x faster than SGD.')).toMatchObject({ kind: 'speedup', metric: 'convergence speed', baseline: 'SGD' });
   });

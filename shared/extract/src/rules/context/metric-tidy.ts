@@ -155,3 +155,21 @@ export function perDenominator(text: string, end: number): string | null {
   const kept = stop < 0 ? words : words.slice(0, stop);
   return kept.length && !TIME_UNIT.test(kept[0]) ? kept.join(' ') : null;
 }
+
+/** Words before a metric that judge its value rather than name it: "minimal overhead", "lesser inference latency", "extra FLOPs". */
+const JUDGEMENT = /^(?:lesser|minimal|minor|extra|additional|substantial|significant|considerable|remarkable|notable|impressive|best|final|non-zero)\s+(?=\S)/i;
+
+/** A metric without the words that judge it, and without a closing parenthesis it never opened ("(70.97% top-1) accuracy"). */
+export function withoutJudgement(metric: string): string {
+  let name = metric;
+  while (JUDGEMENT.test(name)) name = name.replace(JUDGEMENT, '');
+  if (!name.includes(')')) return name;
+  let depth = 0;
+  let kept = '';
+  for (const ch of name) {
+    if (ch === ')' && depth === 0) continue;
+    depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+    kept += ch;
+  }
+  return kept.replace(/\s+/g, ' ').trim();
+}
