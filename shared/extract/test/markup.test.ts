@@ -25,6 +25,8 @@ describe('markup rules (LaTeX and PDF damage)', () => {
     ['latex-micro', 'an error of 0.02\\textmu m', '0.02µm', '0.02\\textmu m'],
     ['latex-wrapper', 'up to \\textbf{12x} smaller', '12x smaller', '12x} smaller'],
     ['latex-inline-math', 'only $10$ GPU hours', '10 GPU', '10$ GPU'],
+    ['arrow-transition', 'accuracy 31.2% \u2192 45.6% overall', 'from 31.2% to 45.6%', '31.2% \u2192 45.6%'],
+    ['arrow-transition', 'mAP (36.0 $\\rightarrow$ 39.0) overall', '36.0 to 39.0', '36.0 $\\rightarrow$ 39.0'],
     ['tex-range-dash', 'cuts memory by 60--73\\% overall', '60-73%', '60--73\\%'],
     ['tex-range-dash', 'and latency by 2 -- 3$\\times$ on phones', '2-3x', '2 -- 3$\\times$'],
     ['latex-braces', 'cuts cost by 70%{-}90%', '70%-90%', '70%{-}90%'],
@@ -41,6 +43,12 @@ describe('markup rules (LaTeX and PDF damage)', () => {
   it('reads an arrow as a sign only when it is glued to a figure', () => {
     expect(cleanText('FID\u2193 of 12.3 and SSIM\u2191 of 0.91').text).toBe('FID\u2193 of 12.3 and SSIM\u2191 of 0.91');
     expect(extractClaims('p', 'We present a tagger. It improves mAP over the baseline (\u21913.1%).').map((c) => [c.kind, c.value, c.unit])).toEqual([['quality_delta', 3.1, 'pp']]);
+  });
+
+  it('reads an arrow between two figures as a change from the first to the second, and no other arrow', () => {
+    const claims = extractClaims('p', 'We present a planner. It raises the pass rate (31.2% $\\rightarrow$ 45.6%) and accuracy from 60.1 \u2192 64.0 on the hard split.');
+    expect(claims.map((c) => [c.kind, c.text, c.value])).toEqual([['quality_value', '45.6%', 45.6], ['quality_value', '64.0', 64]]);
+    expect(cleanText('the encoder -> decoder path and A \u2192 B mapping').text).toBe('the encoder -> decoder path and A \u2192 B mapping');
   });
 
   it('leaves prose in dollars alone and keeps plain dollar amounts', () => {

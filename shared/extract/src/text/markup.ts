@@ -29,6 +29,8 @@ const MATHY = /^(?:\\[A-Za-z]+|[^A-Za-z]|(?<![A-Za-z])[A-Za-z](?![A-Za-z]))*$/;
 const WRAPPERS = ['textbf', 'textit', 'emph', 'mathbf', 'mathrm', 'mathit', 'text', 'texttt', 'underline', 'textsc', 'bm', 'boldsymbol', 'mathsf', 'textrm'];
 
 const drop = (start: number, end: number): Edit => ({ start, end, text: '' });
+/** A right arrow between two figures: a character, "->", or TeX's \rightarrow, \to, \longrightarrow (with or without dollars). */
+const TRANSITION_ARROW = /\u2192|\u27f6|->|\$?\\(?:rightarrow|longrightarrow|to)\b\$?/;
 /** An up or down arrow, as a character or a LaTeX command. */
 const ARROW = /[\u2191\u2193\u2b06\u2b07]|\\(?:up|down)arrow\b/;
 
@@ -54,6 +56,18 @@ export const MARKUP_RULES: MarkupRule[] = [
     applies: (t) => t.includes('$'),
     pattern: /(?<!\\)\$([^$]{1,40}?)(?<!\\)\$/g,
     rewrite: (m) => (MATHY.test(m[1]) ? [drop(m.index, m.index + 1), drop(m.index + m[0].length - 1, m.index + m[0].length)] : []),
+  },
+  // "31.2% → 45.6%", "(71.3 $\rightarrow$ 75.5)": an arrow between two figures is a change from the first to the second,
+  // which the rules read in words ("from 31.2% to 45.6%": only the second is the work's figure)
+  {
+    name: 'arrow-transition',
+    applies: (t) => TRANSITION_ARROW.test(t),
+    pattern: new RegExp(String.raw`(?<![\w.])(?=[+-]?\.?\d)[+-]?[\d.,]*\d(?:\s?(?:%|pp|x))?(\s*(?:${TRANSITION_ARROW.source})\s*)(?=[+-]?\.?\d)`, 'g'),
+    rewrite: (m) => {
+      const arrowAt = m.index + m[0].length - m[1].length;
+      const from = /\bfrom\s*\(?\s*$/i.test(m.input.slice(Math.max(0, m.index - 12), m.index)) ? [] : [{ start: m.index, end: m.index, text: 'from ' }];
+      return [...from, { start: arrowAt, end: m.index + m[0].length, text: ' to ' }];
+    },
   },
   // "60--73\%", "2--3$\times$", "10 -- 20 ms": TeX writes a range's en dash as two hyphens (three for an em dash)
   { name: 'tex-range-dash', applies: (t) => t.includes('--'), pattern: /(?<=\d[%x]?)\s?-{2,3}\s?(?=\d)/g, rewrite: '-' },
