@@ -222,6 +222,8 @@ interface Qualified {
 
 /** Relations that bound a loss ("within 1% of", "retains 99% of") make an exact figure an upper bound; else "On average, ..." makes it an average. */
 function finalQualifier({ qualifier, averaged }: Qualified, d: Decision): Qualifier {
+  // "retains at least 99%": a bound on the share kept is the opposite bound on the loss the claim states (−1 pp at most)
+  if (d.relation === 'retains' && (qualifier === 'lower_bound' || qualifier === 'upper_bound')) return qualifier === 'lower_bound' ? 'upper_bound' : 'lower_bound';
   if (qualifier !== 'exact') return qualifier;
   return BOUNDING_RELATIONS.has(d.relation) ? 'upper_bound' : averaged ? 'average' : 'exact';
 }

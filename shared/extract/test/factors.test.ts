@@ -32,6 +32,13 @@ describe('factor forms', () => {
     expect(onlyClaim('It trains with a quarter of the memory.')).toMatchObject({ text: 'a quarter', kind: 'efficiency', value: 4 });
   });
 
+  it('reads a share written in words as its percent ("two-thirds of the memory", "four-fifths of the performance")', () => {
+    expect(onlyClaim('It cuts the memory to two-thirds of the baseline.')).toMatchObject({ text: 'two-thirds', kind: 'efficiency', value: 1.5 });
+    expect(onlyClaim('The pruned model retains at least four-fifths of the performance.')).toMatchObject({ kind: 'quality_delta', value: -20, unit: 'pp', qualifier: 'upper_bound' });
+    // near miss: a count of thirds is no share
+    expect(claimsOf('We split the data into three-thirds of equal size.')).toEqual([]);
+  });
+
   it('reads a unit fraction before a resource without "of" ("only 1/2 parameters"), not its denominator as a count', () => {
     expect(onlyClaim('Our detector needs only 1/2 parameters compared to the teacher.')).toMatchObject({ text: '1/2', kind: 'efficiency', value: 2 });
     expect(onlyClaim('It runs at 1/4 the cost of the teacher.')).toMatchObject({ text: '1/4', kind: 'efficiency', value: 4 });

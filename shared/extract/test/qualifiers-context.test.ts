@@ -22,6 +22,11 @@ describe('qualifiers', () => {
     expect(onlyClaim(sentence).qualifier).toBe(qualifier);
   });
 
+  it('a bound on the share a result retains is the opposite bound on its loss', () => {
+    expect(onlyClaim('The pruned model retains more than 99% of the dense accuracy.')).toMatchObject({ value: -1, unit: 'pp', qualifier: 'upper_bound' });
+    expect(onlyClaim('The pruned model retains 97% of the dense accuracy.')).toMatchObject({ value: -3, qualifier: 'upper_bound' });
+  });
+
   it('coordinated figures share the qualifier', () => {
     const q = claimsOf('It improves accuracy by up to 2% and 4% on the two tasks.').map((c) => c.qualifier);
     expect(q).toEqual(['upper_bound', 'upper_bound']);

@@ -160,6 +160,19 @@ export const QUANTITY_RULES: QuantityRule[] = [
     },
   },
   {
+    // "two-thirds of the memory", "four-fifths of the performance": a share written in words, read as the percent it is
+    // (a unit fraction, "a third of", is fraction-of's)
+    name: 'share-words',
+    form: 'percent',
+    needs: /(?:thirds|quarters|fifths|tenths) of\b/i, // the pattern's own words
+    pattern: new RegExp(String.raw`\b(two|three|four|seven|nine)[\s-](thirds|quarters|fifths|tenths)(?= of\b)`, 'gi'),
+    read: (m) => {
+      const n = parseNumber(m[1]);
+      const d = { thirds: 3, quarters: 4, fifths: 5, tenths: 10 }[m[2].toLowerCase()]!;
+      return n < d ? { ...single((100 * n) / d, '%', false, true)! } : null;
+    },
+  },
+  {
     name: 'percent-range', // "1-3%", "20% to 35%", "40-150%"
     form: 'percent',
     pattern: new RegExp(String.raw`(${NUM})(?:${PERCENT})?${RANGE_JOIN}(${NUM})${PERCENT}`, 'g'),
