@@ -163,7 +163,9 @@ function sentenceCandidates(
     const first = group[0];
     const final = group.at(-1)!;
     const before = textBefore(first.start);
-    const groupQualifier = readQualifier(before, textAfter(first.end));
+    // a qualifier after a list is the whole list's: "by 8.9% and 17.2% on average"
+    const trailing = group.length > 1 ? readQualifier('', textAfter(final.end)) : null;
+    const groupQualifier = readQualifier(before, textAfter(first.end)) ?? (trailing && { qualifier: trailing.qualifier, wordsFrom: before.length });
     const lead = before.slice(0, groupQualifier?.wordsFrom ?? before.length);
     const prevEnd = scope.last.q?.end ?? s.start; // cues after the last claim are free; a rejected number owns none
     const nextStart = groups[gi + 1]?.[0].start ?? s.end;

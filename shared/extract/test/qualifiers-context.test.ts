@@ -17,9 +17,17 @@ describe('qualifiers', () => {
     ['Our kernel gives a sim 5x speedup.', 'approximate'],
     ['Our kernel is 5x faster on average.', 'average'],
     ['Our kernel gives an average speedup of 5x.', 'average'],
+    ['Our agent reaches a score averaging 87% of expert level.', 'average'],
+    ['Our planner gives a 34% average improvement in task completion.', 'average'],
+    ['Our planner reduces average task completion time by 23%.', 'average'],
+    ['Our detector improves average precision by 2.1 points.', 'exact'],
     ['Our kernel is 5x faster.', 'exact'],
   ])('%s → %s', (sentence, qualifier) => {
     expect(onlyClaim(sentence).qualifier).toBe(qualifier);
+  });
+
+  it('a qualifier after a list is the whole list\'s', () => {
+    expect(claimsOf('It outperforms the tree models by 8.9% and 17.2% on average in accuracy.').map((c) => c.qualifier)).toEqual(['average', 'average']);
   });
 
   it('a bound on the share a result retains is the opposite bound on its loss', () => {

@@ -27,13 +27,17 @@ export const QUALIFIERS_BEFORE: QualifierCue[] = [
   { qualifier: 'approximate', pattern: before(ABOUT) },
   { qualifier: 'approximate', pattern: /(?:~|\\sim|\$\\sim\$|(?:^|[^A-Za-z])sim|\\approx)\s*$/ },
   { qualifier: 'average', pattern: /\b(?:an?|on|in) average(?:\s+of)?\s*(?:(?:a|an|by)\s+)?$/i },
-  // "an average speedup of 1.4": the words in between name the metric, so they stay cues (keepsWords)
-  { qualifier: 'average', pattern: /\baverage(?:d)?\s+(?:[\w-]+\s+){0,3}?(?:of|by)\s+$/i, keepsWords: true },
+  // "an average speedup of 1.4", "reduces average task completion time by 23%", "average savings between": the words in
+  // between name the metric, so they stay cues (keepsWords); "average precision" is a metric's name, not an average
+  { qualifier: 'average', pattern: /\baverage(?:d)?\s+(?!precision\b|recall\b)(?:[\w-]+\s+){0,4}?(?:of|by|between)\s+$/i, keepsWords: true },
   { qualifier: 'average', pattern: /\b(?:on )?average\s*,?\s*$/i },
+  { qualifier: 'average', pattern: /\baveraging\s+(?:(?:about|around|roughly)\s+)?$/i }, // "averaging 87%"
 ];
 
 export const QUALIFIERS_AFTER: QualifierCue[] = [
   { qualifier: 'average', pattern: /^\)?\s*,?\s*(?:[a-z-]+\s+){0,2}(?:on average|in average|on the average|averaged)\b/i },
+  // "a 34% average improvement", "2.1x mean speedup"
+  { qualifier: 'average', pattern: /^\s*(?:average|mean)\s+(?:[\w-]+\s+)?(?:improvements?|gains?|increases?|reductions?|decreases?|speed-?ups?|boosts?|savings?|drops?)\b/i },
   { qualifier: 'lower_bound', pattern: /^\s*(?:or more|and above|or higher|or greater)\b/i },
 ];
 
