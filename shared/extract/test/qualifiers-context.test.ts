@@ -26,6 +26,12 @@ describe('qualifiers', () => {
     expect(onlyClaim(sentence).qualifier).toBe(qualifier);
   });
 
+  it('a qualifier before a run of figures with their settings is the whole run\'s', () => {
+    expect(claimsOf('It achieves up to 7.5x speedup on GPU-A, 4.8x on GPU-B, and 8.9x on GPU-C.').map((c) => c.qualifier)).toEqual(['upper_bound', 'upper_bound', 'upper_bound']);
+    // near miss: a new clause is no run
+    expect(claimsOf('It is up to 7.5x faster on GPU-A, while the loader is 2x faster.').map((c) => c.qualifier)).toEqual(['upper_bound', 'exact']);
+  });
+
   it('a qualifier after a list is the whole list\'s', () => {
     expect(claimsOf('It outperforms the tree models by 8.9% and 17.2% on average in accuracy.').map((c) => c.qualifier)).toEqual(['average', 'average']);
   });

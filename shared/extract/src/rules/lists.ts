@@ -64,10 +64,15 @@ function inheritUnits(group: Quantity[]): Quantity[] {
   });
 }
 
-/** Two quantities joined by "<one word> and": "up to 3x faster and 5x cheaper" share a qualifier. */
+/**
+ * Two quantities joined by "<one word> and" ("up to 3x faster and 5x cheaper"), or a run of figures each with
+ * its setting ("up to 7.5x speedup on GPU-A, 4.8x on GPU-B, and 8.9x on GPU-C"), share a qualifier.
+ */
+const JOINED_GAP = /^\s*,?\s*(?:[\w-]+\s+){0,3}and\s+$/;
+const SETTING_RUN_GAP = /^\s+(?:[\w-]+\s+)?(?:on|in|for|at|with)\s+[^,;.()]{1,40}?,\s*(?:and\s+)?$/;
 export function coordinated(prev: Quantity, q: Quantity, text: string, offset: number): boolean {
   const gap = withoutMath(text.slice(prev.end - offset, q.start - offset));
-  return /^\s*,?\s*(?:[\w-]+\s+){0,3}and\s+$/.test(gap) && prev.form === q.form;
+  return prev.form === q.form && (JOINED_GAP.test(gap) || SETTING_RUN_GAP.test(gap));
 }
 
 /**
