@@ -3,6 +3,7 @@
 // report a result. Sentences written for these tests.
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../src/index.js';
+import { claimsOf } from './helpers.js';
 
 const claims = (sentence: string) => extractClaims('t', `We study retrieval. ${sentence}`);
 const brief = (sentence: string) => claims(sentence).map((c) => [c.kind, c.text, c.value ?? [c.low, c.high], c.unit]);
@@ -47,6 +48,16 @@ describe('labelled and signed changes', () => {
       ['Acc@1', 4.2, 'pp'],
       ['FVD', 31.5, '%'],
     ]);
+  });
+
+  it('reads a signed figure in parentheses after a value as the change of its metric', () => {
+    expect(claimsOf('Our decoder lifts the mIoU from 37.4 to 41.0 (+3.6) on the city set.').map((c) => [c.kind, c.value, c.unit, c.metric])).toEqual([
+      ['quality_value', 41, 'abs', 'mIoU'], ['quality_delta', 3.6, 'pp', 'mIoU'],
+    ]);
+    expect(claimsOf('Our sampler reaches an FID of 9.1 (-3.2) on the face set.').at(-1)).toMatchObject({ kind: 'quality_delta', value: 3.2, unit: 'abs' });
+    expect(claimsOf('Our tagger reaches 71.3% top-1 accuracy (+2.1 over the baseline).').at(-1)).toMatchObject({ kind: 'quality_delta', value: 2.1, baseline: 'baseline' });
+    // near miss: no value before it
+    expect(claimsOf('We train 12 (+4) layers for accuracy.')).toEqual([]);
   });
 
   it('reads a minus on a lower-is-better metric as a gain', () => {

@@ -1,6 +1,7 @@
 // The `baseline` context field: what a result is compared against
 // ("than X", "over X", "compared to X", "versus X", "outperforms X", "within N% of X").
 import type { Sentence } from '../../text/sentences.js';
+import { withoutUnopenedParentheses } from './metric-tidy.js';
 import type { Quantity } from '../quantities.js';
 import { namesSystem, objectImproved, ownerOfMeasureCut, selfNamedBaseline, shareOwner } from './reference.js';
 
@@ -97,7 +98,7 @@ const MEASURE_AFTER_NAME = /\s+(?:performance|accuracy|quality|results?|scores?|
 
 /** A baseline as an analyst filters on it: no article, no possessive, no measure after the name ("MnasNet's" -> MnasNet). */
 function tidyBaseline(phrase: string): string | null {
-  const name = phrase.replace(/^(?:the|a|an)\s+/i, '').replace(/['’]s$/, '');
+  const name = withoutUnopenedParentheses(phrase).replace(/^(?:the|a|an)\s+/i, '').replace(/['’]s$/, '');
   const bare = name.includes(' ') ? name.replace(MEASURE_AFTER_NAME, '') : name;
   return bare || null;
 }

@@ -163,10 +163,15 @@ const JUDGEMENT = /^(?:lesser|minimal|minor|extra|additional|substantial|signifi
 export function withoutJudgement(metric: string): string {
   let name = metric;
   while (JUDGEMENT.test(name)) name = name.replace(JUDGEMENT, '');
-  if (!name.includes(')')) return name;
+  return withoutUnopenedParentheses(name);
+}
+
+/** A phrase cut from inside a parenthesis loses the closing parentheses it never opened: "(+2.1 over the baseline)" -> "baseline". */
+export function withoutUnopenedParentheses(phrase: string): string {
+  if (!phrase.includes(')')) return phrase;
   let depth = 0;
   let kept = '';
-  for (const ch of name) {
+  for (const ch of phrase) {
     if (ch === ')' && depth === 0) continue;
     depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
     kept += ch;

@@ -3,7 +3,7 @@
 // "improved by 7.2% on A, and by 3.3% on B". Each later figure repeats the
 // first one's kind of change; only the metric or the setting differs.
 import type { Category } from '../../lexicon/cues.js';
-import { categoryCue, DIRECTION_OF, isSpecific, meaning, type Decision, type Reading } from './reading.js';
+import { categoryCue, DIRECTION_OF, isSpecific, lowerIsBetter, meaning, type Decision, type Reading } from './reading.js';
 
 /** The changes a run can repeat, and the category of cue that names their measure. */
 const CATEGORY_OF_KIND: Record<string, Category> = { quality_delta: 'quality', speedup: 'speed', efficiency: 'efficiency' };
@@ -35,4 +35,14 @@ export function continuesRun(r: Reading): Decision | null {
   if (own && meaning(own)?.category !== CATEGORY_OF_KIND[previous.kind]) return null;
   const metric = own && isSpecific(own) ? own : previous.metricCue;
   return { ...previous, metricCue: metric };
+}
+
+/**
+ * "from 37.4 to 41.0 (+3.6)", "an FID of 9.1 (-3.2)", "71.3% accuracy (+2.1)": a signed figure in parentheses right
+ * after the previous claim's value (and its metric) is the change of that metric; its sign says which way it moved.
+ */
+export function parentheticalChange(r: Reading): Decision | null {
+  const { previous, gap, q } = r;
+  if (!q.signed || q.form !== 'bare' || previous?.kind !== 'quality_value' || !previous.metricCue || gap == null || !/^\s*(?:[\w@&.-]+\s+){0,3}\(\s*$/.test(gap)) return null;
+  return { kind: 'quality_delta', relation: lowerIsBetter(previous.metricCue) ? 'drop' : 'gain', metricCue: previous.metricCue };
 }

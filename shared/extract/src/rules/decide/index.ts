@@ -5,7 +5,7 @@ import { metricsIn, RELATIVE_SUFFIX } from '@claimflow/units';
 import { DIRECTION_OF } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import type { CueWindow } from '../windows.js';
-import { continuesRun } from './continuation.js';
+import { continuesRun, parentheticalChange } from './continuation.js';
 import { measurementDecision } from './measurement.js';
 import {
   APPOSITION, BASELINE_TRAINED_ON, BY_CHANGE, BY_MARGIN, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
@@ -43,7 +43,7 @@ function decideKind(reading: Reading): Decision | null {
   if (phrased !== undefined) return phrased;
   const beaten = outperformsBy(r);
   if (beaten) return beaten;
-  const continued = continuesRun(r) ?? labelledChange(r);
+  const continued = continuesRun(r) ?? parentheticalChange(r) ?? labelledChange(r);
   if (continued) return continued;
   const cue = valued ?? transitionSubject(r) ?? ellipticComparative(r) ?? categoryCue(w);
   if (q.wordy && !wordFactorFits(r, cue)) return null;
