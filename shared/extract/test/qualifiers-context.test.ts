@@ -28,8 +28,9 @@ describe('qualifiers', () => {
 
   it('a qualifier before a run of figures with their settings is the whole run\'s', () => {
     expect(claimsOf('It achieves up to 7.5x speedup on GPU-A, 4.8x on GPU-B, and 8.9x on GPU-C.').map((c) => c.qualifier)).toEqual(['upper_bound', 'upper_bound', 'upper_bound']);
-    // near miss: a new clause is no run
+    // near misses: a new clause is no run, and a figure with a comparison of its own is no member
     expect(claimsOf('It is up to 7.5x faster on GPU-A, while the loader is 2x faster.').map((c) => c.qualifier)).toEqual(['upper_bound', 'exact']);
+    expect(claimsOf('It reaches 80.1% accuracy on SetA, 2.3% higher than the tree model.').map((c) => c.kind)).toEqual(['quality_value', 'quality_delta']);
   });
 
   it('a qualifier after a list is the whole list\'s', () => {
@@ -73,6 +74,11 @@ describe('context', () => {
     // near misses: building upon a system, and a scope after "over"
     expect(onlyClaim('The model builds upon ResNet and improves accuracy by 2%.').baseline).toBeNull();
     expect(onlyClaim('It works well over various domains with a 2x speedup.').baseline).toBeNull();
+  });
+
+  it('takes the reference of a share of another\'s result ("98.2% of the performance of the full model")', () => {
+    expect(claimsOf('It achieves 98.2% of the performance of the full model with a tenth of the data.')[0]).toMatchObject({ kind: 'quality_delta', value: -1.8, baseline: 'full model' });
+    expect(claimsOf('It achieves 80.2% accuracy on the test set.')[0].baseline).toBeNull();
   });
 
   it('names a baseline without article, possessive or the measure after its name', () => {

@@ -70,9 +70,12 @@ function inheritUnits(group: Quantity[]): Quantity[] {
  */
 const JOINED_GAP = /^\s*,?\s*(?:[\w-]+\s+){0,3}and\s+$/;
 const SETTING_RUN_GAP = /^\s+(?:[\w-]+\s+)?(?:on|in|for|at|with)\s+[^,;.()]{1,40}?,\s*(?:and\s+)?$/;
+/** A figure followed by its own comparison or change is a statement of its own ("80% on A, 2% higher than X"). */
+const OWN_CHANGE_AFTER = /^\s*(?:points?\s+|pp\s+)?(?:higher|lower|better|worse|more|less|fewer|faster|slower|smaller|larger|cheaper|improvements?|gains?|increases?|reductions?|drops?|speed-?ups?)\b/i;
 export function coordinated(prev: Quantity, q: Quantity, text: string, offset: number): boolean {
   const gap = withoutMath(text.slice(prev.end - offset, q.start - offset));
-  return prev.form === q.form && (JOINED_GAP.test(gap) || SETTING_RUN_GAP.test(gap));
+  if (prev.form !== q.form) return false;
+  return JOINED_GAP.test(gap) || (SETTING_RUN_GAP.test(gap) && !OWN_CHANGE_AFTER.test(text.slice(q.end - offset)));
 }
 
 /**

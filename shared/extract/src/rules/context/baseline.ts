@@ -140,7 +140,10 @@ function respectiveItem(cue: BaselineCue, q: Quantity, quantities: Quantity[]): 
 /** "within 0.9% of a 10x larger Conformer", "retains 97% of BERT's accuracy": the reference is the baseline. */
 function referenceOf(q: Quantity, s: Sentence): string | null {
   const before = s.text.slice(0, q.start - s.start);
-  if (!/\b(?:within|retains?|retaining|preserves?|preserving|recovers?|recovering)\s+(?:\w+\s+)?$/i.test(before)) return null;
+  const bounding = /\b(?:within|retains?|retaining|preserves?|preserving|recovers?|recovering)\s+(?:\w+\s+)?$/i.test(before);
+  // "achieves 98.2% of the performance of the full model": a share of another's result
+  const shareOf = /\b(?:achiev|reach|attain|maintain|keep|match)\w*\s+(?:\w+\s+){0,2}$/i.test(before) && /^\s*of\s/i.test(s.text.slice(q.end - s.start));
+  if (!bounding && !shareOf) return null;
   const m = /^\s*(?:of\s+)?(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])/.exec(s.text.slice(q.end - s.start)); // "within 1.8% (of) the FP32 baseline"
   if (!m) return null;
   const rest = s.text.slice(q.end - s.start + m[0].length);
