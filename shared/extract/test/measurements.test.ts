@@ -49,6 +49,7 @@ describe('measurements', () => {
   it('names a measurement by the measure noun before it, without the verb ("it reduces latency from X to Y")', () => {
     expect(onlyClaim('It reduces latency from 120 ms to 45 ms.')).toMatchObject({ kind: 'measurement', value: 0.045, metric: 'latency' });
     expect(onlyClaim('It cuts the peak GPU memory to 12 GB.')).toMatchObject({ metric: 'peak GPU memory' });
+    expect(onlyClaim('Peak memory drops from 80 GB to 23 GB with our optimizer.')).toMatchObject({ value: 23e9, metric: 'Peak memory' });
   });
 
   it('a length or level glued to its number reads as one written apart ("0.28m", "1.2dB")', () => {

@@ -112,6 +112,9 @@ describe('context', () => {
   it('names the measure of "more energy efficient"', () => {
     expect(claimsOf('It is 2x faster and 1.3x more energy efficient than the accelerator.')[1]).toMatchObject({ kind: 'efficiency', metric: 'energy efficiency' });
   });
+  it('knows the per-token serving times of language models', () => {
+    expect(onlyClaim('The server reduces time-per-output-token (TPOT) by 35%.')).toMatchObject({ kind: 'speedup', metric: 'TPOT' });
+  });
   it('leaves out words that judge a metric and a parenthesis it never opened', () => {
     expect(onlyClaim('The pruned model needs 7x lesser inference latency.').metric).toBe('inference latency');
     expect(onlyClaim('The schedule yields up to 33% extra FLOPs reduction.').metric).toBe('FLOPs');

@@ -61,6 +61,8 @@ export const CUES: Record<CueTag, string[]> = {
     'response time', 'turnaround', 'time to first token', 'ttft', 'duration', 'makespan', 'completion time', 'cycles',
     'clock cycles', 'cpu cycles',
     'job completion time',
+    // serving metrics of language models: per-token decoding time
+    'time per output token', 'time per token', 'tpot', 'inter-token latency', 'itl', 'time between tokens',
   ],
   EffResource: [
     'memory', 'memories', 'vram', 'footprint', 'footprints', 'memory footprint', 'memory footprints', 'memory usage',

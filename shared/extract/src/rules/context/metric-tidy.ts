@@ -118,7 +118,7 @@ const NOT_A_METRIC_WORD = /^(?:an?|the|average|mean|overall|significant|substant
 const MEASURE_HEADS = 'times?|latency|latencies|runtime|run time|size|requirements?|memory|footprint|speed|throughput|duration|overhead';
 
 const MEASURE_BEFORE = new RegExp(
-  String.raw`((?:[a-z][\w-]*\s+){0,2}(?:${MEASURE_HEADS}))\s*(?:\(\s*|of\s+|is\s+|was\s+|are\s+|below\s+|under\s+|within\s+|around\s+|about\s+|at\s+|to\s+|in\s+|(?:less|more|lower|fewer)\s+than\s+|(?:only|just|merely)\s+|from\s+\S+(?:\s\S+)?\s+to\s+)*$`,
+  String.raw`((?:[a-z][\w-]*\s+){0,2}(?:${MEASURE_HEADS}))\s*(?:\(\s*|of\s+|is\s+|was\s+|are\s+|below\s+|under\s+|within\s+|around\s+|about\s+|at\s+|to\s+|in\s+|(?:less|more|lower|fewer)\s+than\s+|(?:only|just|merely)\s+|(?:drops|falls|decreases|shrinks|goes|is\s+reduced|was\s+reduced)\s+|from\s+\S+(?:\s\S+)?\s+to\s+)*$`,
   'i',
 );
 
