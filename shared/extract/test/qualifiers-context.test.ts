@@ -99,6 +99,9 @@ describe('context', () => {
     expect(onlyClaim('The tracker speeds up inference by reducing latency by 40%.').metric).toBe('latency'); // "reducing" is the verb
   });
 
+  it('names no metric by a judged change noun ("consistent gains of 2-4%")', () => {
+    expect(onlyClaim('Our approach yields consistent gains of 2-4% across the suites.').metric).toBe('performance');
+  });
   it('does not take a verb before a change noun for its metric ("yields an average improvement of")', () => {
     expect(onlyClaim('Our approach yields an average improvement of 4.3% across the suites.')).toMatchObject({ metric: 'performance', unit: 'pp' });
     expect(onlyClaim('We observe an accuracy improvement of 2.1% on the math set.').metric).toBe('accuracy');

@@ -56,6 +56,7 @@ describe('labelled and signed changes', () => {
     ]);
     expect(claimsOf('Our sampler reaches an FID of 9.1 (-3.2) on the face set.').at(-1)).toMatchObject({ kind: 'quality_delta', value: 3.2, unit: 'abs' });
     expect(claimsOf('Our tagger reaches 71.3% top-1 accuracy (+2.1 over the baseline).').at(-1)).toMatchObject({ kind: 'quality_delta', value: 2.1, baseline: 'baseline' });
+    expect(claimsOf('Our scorer attains 89.2% accuracy on the review set, +3.4 over the previous best.').at(-1)).toMatchObject({ kind: 'quality_delta', value: 3.4, unit: 'pp', baseline: 'previous best' });
     // near miss: no value before it
     expect(claimsOf('We train 12 (+4) layers for accuracy.')).toEqual([]);
   });

@@ -13,7 +13,7 @@ const PHRASE_TAGS = new Set<CueTag>(['Modifier', 'SpeedRate', 'SpeedTime', 'EffR
 const QUALITY_TAGS = new Set<CueTag>(['QualityMetric', 'QualityVague']);
 
 /** Change nouns that name no metric: "a 5% improvement" says only that something got better. */
-const CHANGE_NOUNS = /^(?:(?:absolute|relative|average|mean|overall|significant)\s+)?(?:improvements?|gains?|boosts?|lift|increases?|better|results|boost)$/i;
+const CHANGE_NOUNS = /^(?:(?:absolute|relative|average|mean|overall|significant|consistent|substantial|considerable|notable|modest|marginal|large|small)\s+)?(?:improvements?|gains?|boosts?|lift|increases?|better|results|boost)$/i;
 
 /** The name of a quality change whose metric the text does not give. */
 export const UNNAMED_QUALITY = 'performance';

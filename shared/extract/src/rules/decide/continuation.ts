@@ -38,11 +38,14 @@ export function continuesRun(r: Reading): Decision | null {
 }
 
 /**
- * "from 37.4 to 41.0 (+3.6)", "an FID of 9.1 (-3.2)", "71.3% accuracy (+2.1)": a signed figure in parentheses right
- * after the previous claim's value (and its metric) is the change of that metric; its sign says which way it moved.
+ * "from 37.4 to 41.0 (+3.6)", "an FID of 9.1 (-3.2)", "89.2% accuracy on X, +3.4 over Y": a signed figure right
+ * after the previous claim's value (and its metric), in parentheses or after a comma, is the change of that metric;
+ * its sign says which way it moved.
  */
+/** Between a value and its signed change: the value's metric and setting (up to six words), then "(" or ",". */
+const VALUE_THEN_CHANGE = /^\s*(?:[\w@&.-]+\s+){0,5}?(?:[\w@&.-]+)?\s*[(,]\s*$/;
 export function parentheticalChange(r: Reading): Decision | null {
   const { previous, gap, q } = r;
-  if (!q.signed || q.form !== 'bare' || previous?.kind !== 'quality_value' || !previous.metricCue || gap == null || !/^\s*(?:[\w@&.-]+\s+){0,3}\(\s*$/.test(gap)) return null;
+  if (!q.signed || q.form !== 'bare' || previous?.kind !== 'quality_value' || !previous.metricCue || gap == null || !VALUE_THEN_CHANGE.test(gap)) return null;
   return { kind: 'quality_delta', relation: lowerIsBetter(previous.metricCue) ? 'drop' : 'gain', metricCue: previous.metricCue };
 }
