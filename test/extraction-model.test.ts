@@ -34,9 +34,9 @@ describe('the decision model on the development set', () => {
       { scorer: join(shared, 'eval/score.mjs'), tmp },
     );
     for (const fold of cv.folds) expect(fold.result.strict.f1, fold.name).toBeGreaterThanOrEqual(CV_FLOORS[fold.name]);
-    expect(cv.mean.strict).toBeGreaterThanOrEqual(0.87);
+    expect(cv.mean.strict).toBeGreaterThanOrEqual(0.872);
     expect(cv.mean.detectionRecall).toBeGreaterThanOrEqual(0.93);
-    expect(cv.mean.context).toBeGreaterThanOrEqual(0.775);
+    expect(cv.mean.context).toBeGreaterThanOrEqual(0.782);
     // calibrated on the other pools: a claim at 0.9 or more is right nearly always
     expect(cv.confident.strictPrecision).toBeGreaterThanOrEqual(0.95);
     const filled = cv.reliability.filter((b: { claims: number }) => b.claims >= 20);
