@@ -92,7 +92,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
     // an x is a name ("x86"), so a prefixed factor is a decimal or at most 16
     name: 'factor-prefix',
     form: 'factor',
-    needs: /(?:^|[\s(])[xX]\d/, // the pattern's own x before a digit
+    needs: /[xX]\d/, // the pattern's own x before a digit
     pattern: new RegExp(String.raw`(?<=^|[\s(])[xX](${NUM})(?=[\s,;)]|$)`, 'g'),
     read: (m) => (m[1].includes('.') || parseNumber(m[1]) <= 16 ? single(parseNumber(m[1]), 'x') : null),
   },
@@ -164,7 +164,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
     // (a unit fraction, "a third of", is fraction-of's)
     name: 'share-words',
     form: 'percent',
-    needs: /(?:thirds|quarters|fifths|tenths) of\b/i, // the pattern's own words
+    needs: /thirds|quarters|fifths|tenths/i, // the pattern's own words
     pattern: new RegExp(String.raw`\b(two|three|four|seven|nine)[\s-](thirds|quarters|fifths|tenths)(?= of\b)`, 'gi'),
     read: (m) => {
       const n = parseNumber(m[1]);

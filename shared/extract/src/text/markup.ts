@@ -61,7 +61,7 @@ export const MARKUP_RULES: MarkupRule[] = [
   // which the rules read in words ("from 31.2% to 45.6%": only the second is the work's figure)
   {
     name: 'arrow-transition',
-    applies: (t) => TRANSITION_ARROW.test(t),
+    applies: (t) => t.includes('\u2192') || t.includes('\u27f6') || t.includes('->') || t.includes('\\rightarrow') || t.includes('\\longrightarrow') || t.includes('\\to'),
     pattern: new RegExp(String.raw`(?<![\w.])(?=[+-]?\.?\d)[+-]?[\d.,]*\d(?:\s?(?:%|pp|x))?(\s*(?:${TRANSITION_ARROW.source})\s*)(?=[+-]?\.?\d)`, 'g'),
     rewrite: (m) => {
       const arrowAt = m.index + m[0].length - m[1].length;

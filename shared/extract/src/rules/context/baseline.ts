@@ -11,8 +11,8 @@ const COMPARISON_WORDS = [
   'with respect to', 'outperform(?:s|ed|ing)?', 'surpass(?:es|ed|ing)?', 'beat(?:s|ing)?', 'unlike',
   // "+3.9% top-1 improvement to ModelA": what the gain is added to
   'improvements? to',
-  // "improves upon the current SOTA by 7%" (not "builds upon X")
-  String.raw`(?<=\bimprov\w*\s+)upon`,
+  // "improves upon the current SOTA by 7%" (not "builds upon X"; a look-behind here was tried at every character)
+  'improv(?:e|es|ed|ing)\\s+upon',
   // "similar or better accuracy to existing models", "comparable to X"
   String.raw`(?:similar|comparable|superior|equivalent|on par)(?:\s+(?:or|and)\s+\w+)?(?:\s+[\w-]+)?\s+(?:to|with)`,
 ];
@@ -140,9 +140,9 @@ function respectiveItem(cue: BaselineCue, q: Quantity, quantities: Quantity[]): 
 /** "within 0.9% of a 10x larger Conformer", "retains 97% of BERT's accuracy": the reference is the baseline. */
 function referenceOf(q: Quantity, s: Sentence): string | null {
   const before = s.text.slice(0, q.start - s.start);
-  const bounding = /\b(?:within|retains?|retaining|preserves?|preserving|recovers?|recovering)\s+(?:\w+\s+)?$/i.test(before);
+  const bounding = /\b(?:within|retains?|retaining|preserves?|preserving|recovers?|recovering)\s+(?:\w+\s+)?$/i.test(before.slice(-60));
   // "achieves 98.2% of the performance of the full model": a share of another's result
-  const shareOf = /\b(?:achiev|reach|attain|maintain|keep|match)\w*\s+(?:\w+\s+){0,2}$/i.test(before) && /^\s*of\s/i.test(s.text.slice(q.end - s.start));
+  const shareOf = !bounding && /^\s*of\s/i.test(s.text.slice(q.end - s.start, q.end - s.start + 6)) && /\b(?:achiev|reach|attain|maintain|keep|match)\w*\s+(?:\w+\s+){0,2}$/i.test(before.slice(-60));
   if (!bounding && !shareOf) return null;
   const m = /^\s*(?:of\s+)?(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])/.exec(s.text.slice(q.end - s.start)); // "within 1.8% (of) the FP32 baseline"
   if (!m) return null;
