@@ -118,9 +118,16 @@ describe('context', () => {
   it('knows the per-token serving times of language models', () => {
     expect(onlyClaim('The server reduces time-per-output-token (TPOT) by 35%.')).toMatchObject({ kind: 'speedup', metric: 'TPOT' });
   });
+  it('knows the returns and rewards of reinforcement learning as quality metrics', () => {
+    expect(claimsOf('The policy improves sample efficiency by 3x and final return by 27%.').at(-1)).toMatchObject({ kind: 'quality_delta', value: 27, unit: '%', metric: 'final return' });
+  });
+  it('takes a system named with its size as a baseline ("8B baselines"), not an amount ("over 100")', () => {
+    expect(claimsOf('Our 3B model outperforms 8B baselines by 5.1% on the suites.')[0].baseline).toBe('8B baselines');
+  });
   it('leaves out words that judge a metric and a parenthesis it never opened', () => {
     expect(onlyClaim('The pruned model needs 7x lesser inference latency.').metric).toBe('inference latency');
     expect(onlyClaim('The schedule yields up to 33% extra FLOPs reduction.').metric).toBe('FLOPs');
+    expect(claimsOf('It shrinks the cache 4.7x with negligible accuracy loss (<0.5%).').at(-1)?.metric).toBe('accuracy');
     expect(claimsOf('It reaches SetA (93.6% top-1) and SetB (70.9% top-1) accuracy.').at(-1)?.metric).toBe('top-1 accuracy');
   });
   it('names the speed of convergence', () => {

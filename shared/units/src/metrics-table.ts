@@ -65,7 +65,8 @@ export const QUALITY_METRICS: MetricRow[] = [
   },
   {
     names: [
-      'psnr', 'ssim', 'reward', 'elo', 'tm-score', 'lddt', 'gdt', 'spearman', 'spearman correlation', 'pearson correlation',
+      'psnr', 'ssim', 'reward', 'rewards', 'cumulative reward', 'average reward', 'episodic return', 'episode return', 'average return',
+      'final return', 'normalized return', 'expected return', 'elo', 'tm-score', 'lddt', 'gdt', 'spearman', 'spearman correlation', 'pearson correlation',
       'correlation', 'kendall tau', 'pesq', 'si-sdr', 'si-snr', 'sdr', 'mos', 'mean opinion score', 'inception score', 'clip score', 'clipscore', 'utmos', 'dnsmos', 'ms-ssim', 'vmaf', 'speaker similarity', 'bleurt', 'naturalness mos', 'nmi', 'normalized mutual information', 'ari', 'adjusted rand index', 'r2',
     ],
     scale: 'native',

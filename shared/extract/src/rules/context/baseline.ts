@@ -64,7 +64,8 @@ export function baselineCues(s: Sentence): BaselineCue[] {
   BASELINE_CUE.lastIndex = 0;
   for (let m = BASELINE_CUE.exec(s.text); m; m = BASELINE_CUE.exec(s.text)) {
     const rest = s.text.slice(m.index + m[0].length).replace(/^not only\s+[^,;]*?\s+but also\s+/i, '').replace(/\s*\([^()]*\)/g, (p) => ' '.repeat(p.length));
-    if (/^[~+-]?\d|^(?:about|around|roughly|nearly|up to)\b/i.test(rest)) continue; // "more than 4x", "over 100"
+    // "more than 4x", "over 100" are amounts; "8B baselines", "3D detectors" are names
+    if (/^[~+-]?\d[\d.,]*(?:\s|%|[xX×](?![A-Za-z])|$)|^(?:about|around|roughly|nearly|up to)\b/i.test(rest)) continue;
     const stop = rest.search(BASELINE_END);
     const raw = (stop < 0 ? rest : rest.slice(0, stop)).replace(/\s+/g, ' ').trim();
     const words = raw.split(' ').slice(0, 10).join(' ');

@@ -157,7 +157,7 @@ export function perDenominator(text: string, end: number): string | null {
 }
 
 /** Words before a metric that judge its value rather than name it: "minimal overhead", "lesser inference latency", "extra FLOPs". */
-const JUDGEMENT = /^(?:lesser|minimal|minor|extra|additional|substantial|significant|considerable|remarkable|notable|impressive|best|final|non-zero)\s+(?=\S)/i;
+const JUDGEMENT = /^(?:lesser|minimal|minor|negligible|marginal|slight|extra|additional|substantial|significant|considerable|remarkable|notable|impressive|best|non-zero)\s+(?=\S)/i;
 
 /** A metric without the words that judge it, and without a closing parenthesis it never opened ("(70.97% top-1) accuracy"). */
 export function withoutJudgement(metric: string): string {
