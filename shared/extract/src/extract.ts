@@ -14,7 +14,7 @@ import { decide, type Decision, type Reading } from './rules/decide/index.js';
 import { exclusionsOf, isEvaluationStudy, OWN_CONTRIBUTION, setsUpExperiment } from './rules/exclusions.js';
 import { coordinated, coordinatedGroups, slashPairs } from './rules/lists.js';
 import { resultCues } from './rules/descriptors.js';
-import { readQualifier } from './rules/qualifiers.js';
+import { qualifierAfter, readQualifier } from './rules/qualifiers.js';
 import { scanQuantities, type Quantity } from './rules/quantities.js';
 import { cueWindow } from './rules/windows.js';
 import { cleanText, type CleanText } from './text/hygiene.js';
@@ -163,9 +163,12 @@ function sentenceCandidates(
     const first = group[0];
     const final = group.at(-1)!;
     const before = textBefore(first.start);
-    // a qualifier after a list is the whole list's: "by 8.9% and 17.2% on average"
-    const trailing = group.length > 1 ? readQualifier('', textAfter(final.end)) : null;
-    const groupQualifier = readQualifier(before, textAfter(first.end)) ?? (trailing && { qualifier: trailing.qualifier, wordsFrom: before.length });
+    let groupQualifier = readQualifier(before, textAfter(first.end));
+    if (!groupQualifier && group.length > 1) {
+      // a qualifier after a list is the whole list's: "by 8.9% and 17.2% on average"
+      const trailing = qualifierAfter(textAfter(final.end));
+      if (trailing) groupQualifier = { qualifier: trailing, wordsFrom: before.length };
+    }
     const lead = before.slice(0, groupQualifier?.wordsFrom ?? before.length);
     const prevEnd = scope.last.q?.end ?? s.start; // cues after the last claim are free; a rejected number owns none
     const nextStart = groups[gi + 1]?.[0].start ?? s.end;

@@ -46,11 +46,11 @@ const EVALUATED_SYSTEM =
   /\b(?:the|even the)\s+(?:best|strongest|top|leading|weakest|worst|median|average|best-performing|top-performing|strongest-performing)\b(?:\s+(?:[\w-]+\s+)?(?:models?|systems?|llms?|agents?|methods?|approaches|submissions?|entries|participants?))?\s+(?:only\s+|still\s+)?(?:answers?|scores?|achieves?|reaches|solves|gets|attains|obtains|manages|loses|drops|retains|gains|improves|degrades|falls)\b/i;
 const COMPARED_BEFORE = /\b(?:than|over|compared (?:to|with)|relative to|versus|vs\.?|against|outperform\w*|surpass\w*|beat\w*|exceed\w*|match\w*)\s+$/i;
 
-/** Metrics that name an operating point when a figure is "at" them: "at 95% recall", "at 1% FPR". */
 /** Names of chips and cards whose model numbers run from 100 up ("RTX 4090", "Xeon 8380"). */
 const PRODUCT_BEFORE = /(?:^|[\s(])(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|Titan|Jetson|Xeon|Core|Ryzen|Radeon|Quadro|Tesla|Snapdragon|Exynos|Kirin)\s$/;
 /** Phones and boards, whose model numbers may be small ("iPhone 8", "Pixel 6"). */
 const DEVICE_BEFORE = /(?:^|[\s(])(?:iPhone|iPad|Pixel|Galaxy S?|Raspberry Pi|Jetson Orin|Jetson Xavier)\s$/;
+/** Metrics that name an operating point when a figure is "at" them: "at 95% recall", "at 1% FPR". */
 const OPERATING_METRIC = /^\s*(?:recall|precision|coverage|sensitivity|specificity|fpr|tpr|false positive rate|true positive rate)\b/i;
 
 type Exclusion = {

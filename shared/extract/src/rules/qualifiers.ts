@@ -48,6 +48,12 @@ export function readQualifier(before: string, after: string): { qualifier: Quali
     const m = cue.pattern.exec(tail);
     if (m) return { qualifier: cue.qualifier, wordsFrom: cue.keepsWords ? before.length : before.length - tail.length + m.index };
   }
-  for (const cue of QUALIFIERS_AFTER) if (cue.pattern.test(after.slice(0, 40))) return { qualifier: cue.qualifier, wordsFrom: before.length };
-  return null;
+  const qualifier = qualifierAfter(after);
+  return qualifier && { qualifier, wordsFrom: before.length };
+}
+
+/** The qualifier written right after a number (or after the last member of a list: "by 8.9% and 17.2% on average"), or null. */
+export function qualifierAfter(after: string): Qualifier | null {
+  const head = after.slice(0, 40);
+  return QUALIFIERS_AFTER.find((cue) => cue.pattern.test(head))?.qualifier ?? null;
 }

@@ -168,8 +168,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
     pattern: new RegExp(String.raw`\b(two|three|four|seven|nine)[\s-](thirds|quarters|fifths|tenths)(?= of\b)`, 'gi'),
     read: (m) => {
       const n = parseNumber(m[1]);
-      const d = { thirds: 3, quarters: 4, fifths: 5, tenths: 10 }[m[2].toLowerCase()]!;
-      return n < d ? { ...single((100 * n) / d, '%', false, true)! } : null;
+      const d = FRACTION_WORDS[m[2].toLowerCase().slice(0, -1)]; // "thirds" -> third
+      return n < d ? single((100 * n) / d, '%', false, true) : null;
     },
   },
   {

@@ -30,7 +30,10 @@ const WRAPPERS = ['textbf', 'textit', 'emph', 'mathbf', 'mathrm', 'mathit', 'tex
 
 const drop = (start: number, end: number): Edit => ({ start, end, text: '' });
 /** A right arrow between two figures: a character, "->", or TeX's \rightarrow, \to, \longrightarrow (with or without dollars). */
-const TRANSITION_ARROW = /\u2192|\u27f6|->|\$?\\(?:rightarrow|longrightarrow|to)\b\$?/;
+const TRANSITION_ARROWS = ['\u2192', '\u27f6', '->', '\\rightarrow', '\\longrightarrow', '\\to'];
+const TRANSITION_ARROW = new RegExp(
+  TRANSITION_ARROWS.map((a) => (a.startsWith('\\') ? String.raw`\$?\\${a.slice(1)}\b\$?` : a.replace(/[-\\]/g, '\\$&'))).join('|'),
+);
 /** An up or down arrow, as a character or a LaTeX command. */
 const ARROW = /[\u2191\u2193\u2b06\u2b07]|\\(?:up|down)arrow\b/;
 
@@ -61,7 +64,7 @@ export const MARKUP_RULES: MarkupRule[] = [
   // which the rules read in words ("from 31.2% to 45.6%": only the second is the work's figure)
   {
     name: 'arrow-transition',
-    applies: (t) => t.includes('\u2192') || t.includes('\u27f6') || t.includes('->') || t.includes('\\rightarrow') || t.includes('\\longrightarrow') || t.includes('\\to'),
+    applies: (t) => TRANSITION_ARROWS.some((a) => t.includes(a)),
     pattern: new RegExp(String.raw`(?<![\w.])(?=[+-]?\.?\d)[+-]?[\d.,]*\d(?:\s?(?:%|pp|x))?(\s*(?:${TRANSITION_ARROW.source})\s*)(?=[+-]?\.?\d)`, 'g'),
     rewrite: (m) => {
       const arrowAt = m.index + m[0].length - m[1].length;

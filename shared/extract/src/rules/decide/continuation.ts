@@ -37,13 +37,14 @@ export function continuesRun(r: Reading): Decision | null {
   return { ...previous, metricCue: metric };
 }
 
+/** Between a value and its signed change: the value's metric and setting (up to six words), then "(" or ",". */
+const VALUE_THEN_CHANGE = /^\s*(?:[\w@&.-]+\s+){0,5}?(?:[\w@&.-]+)?\s*[(,]\s*$/;
+
 /**
  * "from 37.4 to 41.0 (+3.6)", "an FID of 9.1 (-3.2)", "89.2% accuracy on X, +3.4 over Y": a signed figure right
  * after the previous claim's value (and its metric), in parentheses or after a comma, is the change of that metric;
  * its sign says which way it moved.
  */
-/** Between a value and its signed change: the value's metric and setting (up to six words), then "(" or ",". */
-const VALUE_THEN_CHANGE = /^\s*(?:[\w@&.-]+\s+){0,5}?(?:[\w@&.-]+)?\s*[(,]\s*$/;
 export function parentheticalChange(r: Reading): Decision | null {
   const { previous, gap, q } = r;
   if (!q.signed || q.form !== 'bare' || previous?.kind !== 'quality_value' || !previous.metricCue || gap == null || !VALUE_THEN_CHANGE.test(gap)) return null;
