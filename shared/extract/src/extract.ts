@@ -153,7 +153,7 @@ function sentenceCandidates(
         qualifier, listSize, listIndex, previous, study: source.study, sentenceFamilies,
       }),
       decisionFor: (kind) => (cascade?.kind === kind ? cascade : proposal?.kind === kind ? proposal : plainDecision(kind, reading)),
-      draft: (d) => (made?.d === d ? made.draft : (made = { d, draft: draftOf(scope, q, d, finalQualifier(qualified, d), baseline) }).draft),
+      draft: (d) => (made?.d === d ? made.draft : (made = { d, draft: draftOf(scope, q, d, finalQualifier(qualified, d), baseline, { index: listIndex, size: listSize }) }).draft),
     };
     previous = cascade;
     return c;
@@ -233,7 +233,7 @@ function finalQualifier({ qualifier, averaged }: Qualified, d: Decision): Qualif
   return BOUNDING_RELATIONS.has(d.relation) ? 'upper_bound' : averaged ? 'average' : 'exact';
 }
 
-function draftOf(scope: SentenceScope, q: Quantity, d: Decision, qualifier: Qualifier, lastBaseline: string | null | undefined): ClaimDraft {
+function draftOf(scope: SentenceScope, q: Quantity, d: Decision, qualifier: Qualifier, lastBaseline: string | null | undefined, list: { index: number; size: number }): ClaimDraft {
   const { source, s, cues, comparisons, quantities } = scope;
   const compared = d.kind === 'speedup' || d.kind === 'efficiency' || d.kind === 'quality_delta';
   const span = source.clean.span(q.start, q.end);
@@ -243,7 +243,7 @@ function draftOf(scope: SentenceScope, q: Quantity, d: Decision, qualifier: Qual
     text: source.original.slice(...span),
     qualifier,
     raw: { value: q.value, low: q.low, high: q.high, unit: q.unit, relation: d.relation },
-    metric: metricText(source.clean.text, cues, d.metricCue, d.kind, q.unit, { start: q.start, end: q.end, relation: d.relation }),
+    metric: metricText(source.clean.text, cues, d.metricCue, d.kind, q.unit, { start: q.start, end: q.end, relation: d.relation, list }),
     baseline: compared ? (baselineFor(q, comparisons, quantities, s) ?? lastBaseline ?? null) : null,
     setting: settingFor(q, (scope.settings ??= settingsIn(s))),
     sentence: source.original.slice(...source.clean.span(s.start, s.end)),

@@ -44,6 +44,8 @@ const MEASURE = String.raw`\s?(?:${COUNT_UNIT}|${UNITS})(?![A-Za-z0-9])`;
 /** What joins the members of a list: "7B, 13B, and 70B", "7B/13B", "7B and 13B". */
 const COUNT_LIST_GAP = String.raw`(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\/\s*)`;
 const RANGE_JOIN = String.raw`\s?(?:-|to|~)\s?`;
+/** A range never starts inside a name: in "the win rate against GPT-4 to 38.5%" the 4 is GPT-4's, and 38.5% stands alone. */
+const RANGE_START = String.raw`(?<![A-Za-z]-?)`;
 
 interface QuantityRule {
   name: string;
@@ -71,7 +73,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'factor-range', // "5-10x", "2 to 20 times", "4x to 12x", "1.2-3x"
     form: 'factor',
-    pattern: new RegExp(String.raw`(${NUM})(?:\s?[xX])?${RANGE_JOIN}(${NUM})(${FACTOR})`, 'g'),
+    pattern: new RegExp(String.raw`${RANGE_START}(${NUM})(?:\s?[xX])?${RANGE_JOIN}(${NUM})(${FACTOR})`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), factorUnit(m[3])),
   },
   {
@@ -175,7 +177,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'percent-range', // "1-3%", "20% to 35%", "40-150%"
     form: 'percent',
-    pattern: new RegExp(String.raw`(${NUM})(?:${PERCENT})?${RANGE_JOIN}(${NUM})${PERCENT}`, 'g'),
+    pattern: new RegExp(String.raw`${RANGE_START}(${NUM})(?:${PERCENT})?${RANGE_JOIN}(${NUM})${PERCENT}`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), '%'),
   },
   {
@@ -197,7 +199,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'points-range', // "1.5-3.0 points", "2 to 4 pp"
     form: 'points',
-    pattern: new RegExp(String.raw`(${NUM})${RANGE_JOIN}(${NUM})(${POINTS})`, 'g'),
+    pattern: new RegExp(String.raw`${RANGE_START}(${NUM})${RANGE_JOIN}(${NUM})(${POINTS})`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), m[3].replace(/^[\s-]+/, '')),
   },
   {
@@ -209,7 +211,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'measure-range', // "10-20 ms"
     form: 'measure',
-    pattern: new RegExp(String.raw`(${NUM})${RANGE_JOIN}(${NUM})(${MEASURE})`, 'g'),
+    pattern: new RegExp(String.raw`${RANGE_START}(${NUM})${RANGE_JOIN}(${NUM})(${MEASURE})`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), m[3].trim()),
   },
   {

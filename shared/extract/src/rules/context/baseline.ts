@@ -26,7 +26,7 @@ const CLAUSE_VERBS = [
 /** Words that end a baseline phrase: a preposition of setting, a new clause, a figure. */
 const PHRASE_ENDERS = [
   'on', 'at', 'by', 'but', 'while', 'when', 'where', 'which', 'across', 'under', 'using', 'without', 'during',
-  'respectively', 'with', 'in terms of', 'as measured', 'that', 'who', 'our', 'we',
+  'respectively', 'with', 'in terms of', 'as measured', 'that', 'who', 'our', 'we', 'yet',
   // "HCFlow and IRN in the x4 setting": "in" before a determiner starts a setting ("state-of-the-art in NER" stays whole)
   'in (?:the|a|an|all|both|two|three|four|several|various|each|most|many)',
   String.raw`and (?:is|are|has|have|also|(?!the\b|its\b|their\b|other\b)[a-z]+s|${CLAUSE_VERBS.join('|')})`,
@@ -34,7 +34,7 @@ const PHRASE_ENDERS = [
 
 /** Where a baseline phrase ends. */
 const BASELINE_END = new RegExp(
-  String.raw`[,;:[\]]|\.(?:\s|$)|\s(?:${PHRASE_ENDERS.join('|')})\b|\s(?:of\s+)?[+-]?\d[\d.,]*\s?(?:%|x|×|times)|\sand\s+[+-]?\d`,
+  String.raw`[,;:[\]]|\.(?:\s|$)|\s(?:${PHRASE_ENDERS.join('|')})\b|\s(?:of\s+)?[+-]?\d[\d.,]*\s?(?:%|x|×|times|points?\b|pp\b)|\sand\s+[+-]?\d`,
 );
 
 /** Phrases after "over"/"against" that name a scope or a threat, not a system compared: "over various domains", "against attacks". */

@@ -75,13 +75,21 @@ export function withAbbreviationAfter(phrase: string, text: string, at: PlacedPh
 }
 
 /** Activities a speed is measured in: "4.5x faster during inference" is inference speed. */
-const SPEED_ACTIVITY = /^\s*(?:faster\s+|speed-?ups?\s+|acceleration\s+)?(?:during|for|in|at)\s+(training|inference|decoding|prefilling|generation|search|sampling|pre-?training|fine-?tuning)\b/i;
+const SPEED_ACTIVITY = /^\s*(?:faster\s+|speed-?ups?\s+|acceleration\s+)?(?:during|for|in|at|on)\s+(training|inference|decoding|prefilling|generation|search|sampling|pre-?training|fine-?tuning)\b/i;
 
-/** "1.8x faster during training": a speed with no noun of its own takes the activity named after the figure. */
+/** "1.5x faster convergence", "3x faster convolutional operations": up to three plain words right after "faster" name what got faster. */
+const NOUN_AFTER_FASTER = /^\s*faster\s+((?:[a-z][a-z-]*[a-z]\s+){0,2}[a-z][a-z-]*[a-z])(?=\s*(?:[,;:.()]|$)|\s+(?:on|at|than|and|or|with|while|for|in|by|of|compared|over|across|under|using|without|when|as|to|from|is|are|was|were)\b)/;
+/** Words after "faster" that name no activity: a comparison, a manner, a verb. */
+const NOT_AN_ACTIVITY = /^(?:than|and|or|while|with|without|no|on|at|for|in|by|of|to|from|as|is|are|was|were|the|a|an|its|their|our|overall|speed|speeds|rate|rates|time|times|speedup|speedups|[a-z]+ly|[a-z]+ed)$/;
+
+/** "1.8x faster during training", "1.5x faster convergence": a speed with no noun of its own takes the activity named after the figure. */
 export function speedOfActivity(phrase: string, text: string, quantityEnd: number): string {
   if (phrase !== 'speed') return phrase;
-  const m = SPEED_ACTIVITY.exec(text.slice(quantityEnd, quantityEnd + 40));
-  return m ? `${m[1].toLowerCase()} speed` : phrase;
+  const after = text.slice(quantityEnd, quantityEnd + 60).replace(/^\s*(?:\$\s*)?\\times\s*\$?/, '');
+  const m = SPEED_ACTIVITY.exec(after);
+  if (m) return `${m[1].toLowerCase()} speed`;
+  const noun = NOUN_AFTER_FASTER.exec(after);
+  return noun && !noun[1].split(/\s+/).some((w) => NOT_AN_ACTIVITY.test(w)) ? `${noun[1]} speed` : phrase;
 }
 
 /** Where a metric phrase named after a change word ends. */

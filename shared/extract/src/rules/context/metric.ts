@@ -1,7 +1,7 @@
 // The `metric` context field: what is measured, as the abstract words it.
 import type { ClaimKind } from '@claimflow/schemas';
 import { metricScale, RELATIVE_SUFFIX } from '@claimflow/units';
-import { METRIC_OF_COMPARATIVE, type CueTag } from '../../lexicon/cues.js';
+import { CUE_MEANING, METRIC_OF_COMPARATIVE, type CueTag } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import {
   measureNamedBefore, metricOfChangeNoun, perDenominator, speedOfActivity, withoutJudgement, singularHead, withAbbreviationAfter, withCountedNoun, withoutChangeWords, withoutSavingWord, withoutScoreAfterAbbreviation, type PlacedPhrase,
@@ -23,11 +23,47 @@ export interface MetricFigure {
   start: number;
   end: number;
   relation: string;
+  /** The figure's place in a coordinated list of figures ("1.8% and 6.2%"), when it is in one. */
+  list?: { index: number; size: number };
+}
+
+/** What separates the members of a list of metric names: "AP and AP90", "TTFT, TPOT, and throughput". */
+const LIST_SEPARATOR = /^\s*(?:,\s*(?:and\s+)?|and\s+)$/;
+
+/**
+ * "improves the AP and AP90 by 1.8% and 6.2% respectively", "2x and 4.8x
+ * speedups in TTFT and throughput, respectively": a list of figures paired
+ * with a list of as many measures of the same kind; each figure takes the
+ * measure in its place. Null when the sentence pairs nothing.
+ */
+function respectiveMetric(text: string, cues: CueHit[], cue: CueHit | null, list: { index: number; size: number }): CueHit | null {
+  const category = cue && CUE_MEANING[cue.tag]?.category;
+  if (!cue || !category || list.size < 2 || !/\brespectively\b/i.test(text.slice(cue.end, cue.end + 200))) return null;
+  // names of several words ("top-1 accuracy") are one member: cues that touch belong together
+  const names: CueHit[][] = [];
+  for (const c of cues) {
+    const current = names.at(-1);
+    if (current && c.start - current.at(-1)!.end <= 1) current.push(c);
+    else names.push([c]);
+  }
+  const member = (n: CueHit[]) => n.some((c) => CUE_MEANING[c.tag]?.category === category && !CUE_MEANING[c.tag]!.direction);
+  // "speedups in TTFT and throughput": a comparative's list of measures follows it
+  const own = names.findIndex((n) => n.includes(cue));
+  const next = names[own + 1];
+  const at = member(names[own]) ? own : next && member(next) && /^\s*(?:in|of|on|for)\s+(?:the\s+)?$/i.test(text.slice(cue.end, next[0].start)) ? own + 1 : -1;
+  if (at < 0) return null;
+  let first = at;
+  while (first > 0 && member(names[first - 1]) && LIST_SEPARATOR.test(text.slice(names[first - 1].at(-1)!.end, names[first][0].start))) first--;
+  let last = at;
+  while (last < names.length - 1 && member(names[last + 1]) && LIST_SEPARATOR.test(text.slice(names[last].at(-1)!.end, names[last + 1][0].start))) last++;
+  if (last - first + 1 !== list.size) return null;
+  const mine = names[first + list.index];
+  return [...mine].reverse().find((c) => CUE_MEANING[c.tag]?.category === category) ?? null;
 }
 
 /** The metric of a claim: the phrase around its cue, tidied to the name an analyst would filter on. */
 export function metricText(text: string, cues: CueHit[], cue: CueHit | null, kind: ClaimKind, unit: string, figure: MetricFigure): string | null {
-  const named = namedMetric(text, cues, cue, kind, unit, figure);
+  const named = namedMetric(text, cues, (figure.list && respectiveMetric(text, cues, cue, figure.list)) || cue, kind, unit, figure);
   const judged = named && withoutJudgement(named);
   return kind === 'measurement' ? countedPer(judged, text, figure, unit) : judged;
 }
@@ -155,6 +191,7 @@ const NOT_A_MODIFIER = new Set([
   'by', 'than', 'from', 'at', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'more', 'less', 'fewer',
   'lower', 'higher', 'better', 'worse', 'both', 'all', 'each', 'per', 'while', 'when', 'which', 'we', 'it', 'also', 'only', 'same',
   'similar', 'comparable', 'overall', 'significantly', 'substantially', 'up', 'down', 'over', 'under', 'into', 'via', 'new', 'state-of-the-art',
+  'yet', 'but', 'still', 'then', 'thus', 'hence', 'so',
   // verbs that take a metric as object: "can improve throughput", "demonstrate latency ..."
   'can', 'could', 'may', 'will', 'would', 'must', 'demonstrate', 'show', 'improve', 'reduce', 'increase', 'achieve', 'yield', 'deliver',
   'enable', 'cut', 'boost', 'lower', 'raise', 'attain', 'obtain', 'reach', 'keep', 'maintain', 'save', 'magnitude', 'tiny', 'small', 'large',

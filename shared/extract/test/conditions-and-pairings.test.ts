@@ -1,0 +1,91 @@
+// Conditions a figure was measured under, margins of a named metric, lists of
+// measures paired with lists of figures, and what got faster. Sentences are
+// our own; each rule has a near miss it must leave alone.
+import { describe, expect, it } from 'vitest';
+import { claimsOf, near, onlyClaim } from './helpers.js';
+
+describe('conditions after the figure', () => {
+  it('what follows "under" is the load, not the measure: "by 48% under bursty traffic"', () => {
+    const c = onlyClaim('The scheduler increases throughput by 48% under bursty traffic.');
+    expect(c).toMatchObject({ kind: 'speedup', metric: 'throughput' });
+    expect(near(c.value, 1.48)).toBe(true);
+  });
+
+  it('near miss: a measure named right after the figure still counts ("48% less traffic")', () => {
+    expect(onlyClaim('The protocol sends 48% less traffic.')).toMatchObject({ kind: 'efficiency', metric: 'traffic' });
+  });
+
+  it('a far measure past "at" is the price paid: "96% of the teacher\'s performance at a fraction of the cost"', () => {
+    expect(onlyClaim("The student retains 96.2% of the teacher's performance at a fraction of the cost.")).toMatchObject({
+      kind: 'quality_delta', value: -3.8, baseline: 'teacher',
+    });
+  });
+});
+
+describe('a bare margin of a named metric', () => {
+  it('"an mAP of 41.2, outperforming X by 1.7": the margin is in the metric\'s units', () => {
+    const out = claimsOf('Our detector reaches an mAP of 41.2, outperforming DetBase by 1.7.');
+    expect(out.map((c) => [c.kind, c.value, c.metric])).toEqual([
+      ['quality_value', 41.2, 'mAP'],
+      ['quality_delta', 1.7, 'mAP'],
+    ]);
+    expect(out[1].baseline).toBe('DetBase');
+  });
+
+  it('near miss: with no metric in the sentence a bare margin says nothing', () => {
+    expect(claimsOf('Our planner outperforms the greedy planner by 3.')).toEqual([]);
+  });
+});
+
+describe('a range never starts inside a name', () => {
+  it('"the win rate against GPT-4 to 38.5%": 38.5% is the level reached', () => {
+    expect(onlyClaim('Tuning on our data raises the win rate against GPT-4 to 38.5%.')).toMatchObject({ kind: 'quality_value', value: 38.5, metric: 'win rate' });
+  });
+
+  it('near miss: a range of plain numbers stays a range ("from 2 to 5x")', () => {
+    expect(onlyClaim('The speedup of our kernel ranges from 2 to 5x.')).toMatchObject({ kind: 'speedup', value: [2, 5] });
+  });
+});
+
+describe('what got faster', () => {
+  it('"1.5x faster convergence" is convergence speed, "40x faster convolutional operations" theirs', () => {
+    expect(onlyClaim('Our optimizer achieves 1.5x faster convergence.').metric).toBe('convergence speed');
+    expect(onlyClaim('The binarized network gives 40x faster convolutional operations.').metric).toBe('convolutional operations speed');
+    expect(onlyClaim('Our method achieves 1.5x faster inference on a single GPU.').metric).toBe('inference speed');
+  });
+
+  it('near miss: a comparison or a condition after "faster" names nothing', () => {
+    expect(onlyClaim('Our kernel runs 2x faster than the reference kernel.').metric).toBe('speed');
+    expect(onlyClaim('With our cache, generation is 2.8 times faster with no change in output quality.').metric).toBe('speed');
+    expect(onlyClaim('Our kernel is 3x faster overall.').metric).toBe('speed');
+  });
+});
+
+describe('measures paired with figures, "respectively"', () => {
+  it('"speedups in TTFT and throughput, respectively": each figure takes the measure in its place', () => {
+    const out = claimsOf('Our engine achieves $1.9\\times$ and $4.8\\times$ speedups in time-to-first-token and throughput, respectively.');
+    expect(out.map((c) => c.metric)).toEqual(['time-to-first-token', 'throughput']);
+  });
+
+  it('"5.1% and 6.2% improvements in Dice and mIoU, respectively"', () => {
+    expect(claimsOf('It obtains 5.1% and 6.2% improvements in Dice and mIoU, respectively.').map((c) => c.metric)).toEqual(['Dice', 'mIoU']);
+  });
+
+  it('near miss: settings paired with figures leave the one measure to both', () => {
+    const out = claimsOf('It improves accuracy by 1.2% and 2.4% on SetA and SetB, respectively.');
+    expect(out.map((c) => c.metric)).toEqual(['accuracy', 'accuracy']);
+  });
+
+  it('near miss: as many measures as figures, or none is paired', () => {
+    const out = claimsOf('It obtains 5.1%, 6.2% and 7.0% improvements in Dice and mIoU, respectively.');
+    expect(new Set(out.map((c) => c.metric)).size).toBe(1);
+  });
+});
+
+describe('baseline phrases end at a new clause', () => {
+  it('"30% smaller than X yet scores 2.1 points higher": the baseline is X', () => {
+    const out = claimsOf('Our model is 30% smaller than VisBase-1.5 yet scores 2.1 points higher on a hard benchmark.');
+    expect(out.map((c) => c.baseline)).toEqual(['VisBase-1.5', 'VisBase-1.5']);
+    expect(out[1].metric).not.toMatch(/yet/);
+  });
+});
