@@ -9,7 +9,7 @@ import { featuresOf } from './model/features.js';
 import { CLASSES, calibrated, valueFeatures, type Scorer } from './model/linear.js';
 import { definedAbbreviations, withAbbreviations, type Abbreviations } from './lexicon/abbreviations.js';
 import { tagCues, type CueHit } from './lexicon/nlp.js';
-import { baselineCues, baselineFor, metricText, settingFor, settingsIn, withPaperMetric, type BaselineCue, type SettingMention } from './rules/context/index.js';
+import { baselineCues, baselineFor, metricText, settingFor, settingsIn, withoutReferenceName, withPaperMetric, type BaselineCue, type SettingMention } from './rules/context/index.js';
 import { decide, type Decision, type Reading } from './rules/decide/index.js';
 import { exclusionsOf, isEvaluationStudy, OWN_CONTRIBUTION, setsUpExperiment } from './rules/exclusions.js';
 import { coordinated, coordinatedGroups, slashPairs } from './rules/lists.js';
@@ -233,18 +233,24 @@ function finalQualifier({ qualifier, averaged }: Qualified, d: Decision): Qualif
   return BOUNDING_RELATIONS.has(d.relation) ? 'upper_bound' : averaged ? 'average' : 'exact';
 }
 
+/** Metrics of a pairwise comparison: a win rate or a preference has an opponent. */
+const PAIRWISE_RATE = /\b(?:win|wins|preference|preferred)\b/i;
+
 function draftOf(scope: SentenceScope, q: Quantity, d: Decision, qualifier: Qualifier, lastBaseline: string | null | undefined, list: { index: number; size: number }): ClaimDraft {
   const { source, s, cues, comparisons, quantities } = scope;
-  const compared = d.kind === 'speedup' || d.kind === 'efficiency' || d.kind === 'quality_delta';
+  const metric = metricText(source.clean.text, cues, d.metricCue, d.kind, q.unit, { start: q.start, end: q.end, relation: d.relation, list });
+  // a win or preference rate is a level measured against an opponent: "a 90% win rate compared to X" has X as its baseline
+  const compared = d.kind === 'speedup' || d.kind === 'efficiency' || d.kind === 'quality_delta' || (d.kind === 'quality_value' && PAIRWISE_RATE.test(metric ?? ''));
   const span = source.clean.span(q.start, q.end);
+  const baseline = compared ? (baselineFor(q, comparisons, quantities, s) ?? lastBaseline ?? null) : null;
   return {
     kind: d.kind,
     span,
     text: source.original.slice(...span),
     qualifier,
     raw: { value: q.value, low: q.low, high: q.high, unit: q.unit, relation: d.relation },
-    metric: metricText(source.clean.text, cues, d.metricCue, d.kind, q.unit, { start: q.start, end: q.end, relation: d.relation, list }),
-    baseline: compared ? (baselineFor(q, comparisons, quantities, s) ?? lastBaseline ?? null) : null,
+    metric: withoutReferenceName(metric, baseline),
+    baseline,
     setting: settingFor(q, (scope.settings ??= settingsIn(s))),
     sentence: source.original.slice(...source.clean.span(s.start, s.end)),
     confidence: null,

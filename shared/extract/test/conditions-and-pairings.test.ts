@@ -89,3 +89,50 @@ describe('baseline phrases end at a new clause', () => {
     expect(out[1].metric).not.toMatch(/yet/);
   });
 });
+
+describe('what got faster, named around the figure', () => {
+  it('"trains 80% faster" is training speed, "decodes up to 3x faster" decoding speed', () => {
+    expect(onlyClaim('The hybrid model trains 80% faster on GPUs.').metric).toBe('training speed');
+    expect(onlyClaim('Our decoder decodes up to 3x faster than beam search.').metric).toBe('decoding speed');
+  });
+
+  it('"accelerates the prefill stage of X by 1.25x": the activity accelerated', () => {
+    expect(onlyClaim('The collective accelerates the prefill stage of BigLM by 1.25x.').metric).toBe('prefill stage speed');
+    expect(onlyClaim('Our compiler speeds up training of large models by 1.35x.').metric).toBe('training speed');
+  });
+
+  it('near miss: a system accelerated is no activity ("accelerates our model", "accelerates VGG-16")', () => {
+    expect(onlyClaim('The new kernel accelerates our model by 2x.').metric).toBe('speed');
+    expect(onlyClaim('The new kernel accelerates VGG-16 by 3x.').metric).toBe('speed');
+  });
+});
+
+describe('metric names an analyst filters on', () => {
+  it('a top-k cut named alone is accuracy at that cut: "93.6% top-1"', () => {
+    expect(claimsOf('It reaches 93.6% top-1 on CIFAR-10.')[0].metric).toBe('top-1 accuracy');
+    expect(claimsOf('It reaches 71.2% top-5 error on ImageNet.')[0].metric).toBe('top-5 error');
+  });
+
+  it('the reference named in front of the measure is the baseline\'s, not the metric\'s', () => {
+    expect(onlyClaim('The pruned model achieves 99.2% of the original BERT performance.')).toMatchObject({ metric: 'performance', baseline: 'original BERT' });
+  });
+
+  it('near miss: a metric the baseline merely shares a word with keeps it ("KV cache" against "KV cache compression methods")', () => {
+    expect(onlyClaim('Our method shrinks the KV cache by 4x compared to KV cache compression methods.').metric).toBe('KV cache');
+  });
+
+  it('hedges and the figure itself are no part of the name: "just 1MB model size"', () => {
+    expect(onlyClaim('The detector needs just 1MB model size.').metric).toBe('model size');
+    expect(onlyClaim('It improves 3D AP by 2 points.').metric).toBe('3D AP');
+  });
+});
+
+describe('rates against an opponent', () => {
+  it('a win rate is measured against someone: "Compared to SoT, ... a 90% net win rate"', () => {
+    expect(onlyClaim('Compared to SketchOfThought, our system achieves a 90% net win rate.')).toMatchObject({ kind: 'quality_value', baseline: 'SketchOfThought' });
+  });
+
+  it('near miss: a plain level keeps no baseline ("71.2% accuracy, compared to 65.0% for X")', () => {
+    expect(claimsOf('Our model reaches 71.2% accuracy, compared to 65.0% for OldNet.')[0].baseline).toBeNull();
+  });
+});

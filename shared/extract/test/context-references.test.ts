@@ -71,8 +71,8 @@ describe('metric phrases, tidied', () => {
   });
   it('a bare speed takes the activity named after the figure', () => {
     const text = 'It is 2.5x faster during inference.';
-    expect(speedOfActivity('speed', text, text.indexOf('x') + 1)).toBe('inference speed');
-    expect(speedOfActivity('speed', 'It is 2.5x faster at 30 FPS.', 10)).toBe('speed');
+    expect(speedOfActivity('speed', text, { start: 6, end: text.indexOf('x') + 1 })).toBe('inference speed');
+    expect(speedOfActivity('speed', 'It is 2.5x faster at 30 FPS.', { start: 6, end: 10 })).toBe('speed');
   });
   it('end to end: "mAP scores" is the mAP; a saving names what was saved, not the saving', () => {
     expect(claimsOf('We present Lynx. It reaches mAP scores of 41.2% and 38.9% on the two splits.').map((c) => c.metric)).toEqual(['mAP', 'mAP']);

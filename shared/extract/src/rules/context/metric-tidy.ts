@@ -82,14 +82,31 @@ const NOUN_AFTER_FASTER = /^\s*faster\s+((?:[a-z][a-z-]*[a-z]\s+){0,2}[a-z][a-z-
 /** Words after "faster" that name no activity: a comparison, a manner, a verb. */
 const NOT_AN_ACTIVITY = /^(?:than|and|or|while|with|without|no|on|at|for|in|by|of|to|from|as|is|are|was|were|the|a|an|its|their|our|overall|speed|speeds|rate|rates|time|times|speedup|speedups|[a-z]+ly|[a-z]+ed)$/;
 
-/** "1.8x faster during training", "1.5x faster convergence": a speed with no noun of its own takes the activity named after the figure. */
-export function speedOfActivity(phrase: string, text: string, quantityEnd: number): string {
+/** Verbs that name the activity they make faster: "trains 80% faster" is training speed. */
+const ACTIVITY_OF_VERB: Record<string, string> = {
+  train: 'training', trains: 'training', decode: 'decoding', decodes: 'decoding', generate: 'generation', generates: 'generation',
+  converge: 'convergence', converges: 'convergence', infer: 'inference', infers: 'inference',
+};
+const VERB_BEFORE = new RegExp(String.raw`\b(${Object.keys(ACTIVITY_OF_VERB).join('|')})\s+(?:up to\s+|about\s+|roughly\s+|nearly\s+|over\s+|more than\s+|around\s+)?$`, 'i');
+
+/** "accelerates the prefill stage of X by 1.25x", "speeds up training by 2x": what is made faster, in plain lower-case words. */
+const ACCELERATED = /\b(?:accelerat(?:es|ed|ing|e)|speeds?\s+up|speeding\s+up|sped\s+up)\s+(?:the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)(?:\s+of\s+[^,;()]{1,60}?)?\s+by\s+(?:up to\s+|about\s+|roughly\s+|nearly\s+|over\s+|more than\s+|around\s+|a factor of\s+)?$/i;
+/** Words that name a system or a pronoun, not an activity: "accelerates our model by 2x". */
+const NOT_AN_ACTIVITY_NOUN = /^(?:it|them|this|these|our|their|its|model|models|method|methods|network|networks|system|systems|baseline|baselines|approach|framework|[a-z]+ly)$/;
+
+/** "1.8x faster during training", "1.5x faster convergence", "trains 80% faster": a speed with no noun of its own takes the activity named around the figure. */
+export function speedOfActivity(phrase: string, text: string, figure: { start: number; end: number }): string {
   if (phrase !== 'speed') return phrase;
-  const after = text.slice(quantityEnd, quantityEnd + 60).replace(/^\s*(?:\$\s*)?\\times\s*\$?/, '');
+  const after = text.slice(figure.end, figure.end + 60).replace(/^\s*(?:\$\s*)?\\times\s*\$?/, '');
   const m = SPEED_ACTIVITY.exec(after);
   if (m) return `${m[1].toLowerCase()} speed`;
   const noun = NOUN_AFTER_FASTER.exec(after);
-  return noun && !noun[1].split(/\s+/).some((w) => NOT_AN_ACTIVITY.test(w)) ? `${noun[1]} speed` : phrase;
+  if (noun && !noun[1].split(/\s+/).some((w) => NOT_AN_ACTIVITY.test(w))) return `${noun[1]} speed`;
+  const before = text.slice(Math.max(0, figure.start - 120), figure.start);
+  const verb = VERB_BEFORE.exec(before);
+  if (verb) return `${ACTIVITY_OF_VERB[verb[1].toLowerCase()]} speed`;
+  const object = ACCELERATED.exec(before);
+  return object && !object[1].split(/\s+/).some((w) => NOT_AN_ACTIVITY_NOUN.test(w)) ? `${object[1]} speed` : phrase;
 }
 
 /** Where a metric phrase named after a change word ends. */
@@ -165,13 +182,31 @@ export function perDenominator(text: string, end: number): string | null {
 }
 
 /** Words before a metric that judge its value rather than name it: "minimal overhead", "lesser inference latency", "extra FLOPs". */
-const JUDGEMENT = /^(?:lesser|minimal|minor|negligible|marginal|slight|extra|additional|substantial|significant|considerable|remarkable|notable|impressive|best|non-zero)\s+(?=\S)/i;
+const JUDGEMENT = /^(?:lesser|minimal|minor|negligible|marginal|slight|extra|additional|substantial|significant|considerable|remarkable|notable|impressive|best|non-zero|just|merely|only|roughly|approximately|about|around|nearly)\s+(?=\S)/i;
+
+/** "93.6% top-1": a top-k cut named alone is the accuracy at that cut. */
+const TOP_K_ALONE = /^top-?\d+$/i;
 
 /** A metric without the words that judge it, and without a closing parenthesis it never opened ("(70.97% top-1) accuracy"). */
 export function withoutJudgement(metric: string): string {
   let name = metric;
   while (JUDGEMENT.test(name)) name = name.replace(JUDGEMENT, '');
-  return withoutUnopenedParentheses(name);
+  name = withoutUnopenedParentheses(name);
+  return TOP_K_ALONE.test(name) ? `${name} accuracy` : name;
+}
+
+/**
+ * "99.2% of the original BERT performance" with baseline "original BERT":
+ * the reference's name belongs to the baseline, the metric is what is
+ * measured of it ("performance"). Only a metric that opens with the whole
+ * baseline loses it, and never all of its words ("KV cache" against the
+ * "KV cache" stays).
+ */
+export function withoutReferenceName(metric: string | null, baseline: string | null): string | null {
+  if (!metric || !baseline) return metric;
+  const m = metric.toLowerCase();
+  const b = baseline.toLowerCase();
+  return m.startsWith(`${b} `) || m.startsWith(`${b}'s `) ? metric.slice(metric.indexOf(' ', b.length) + 1) : metric;
 }
 
 /** A phrase cut from inside a parenthesis loses the closing parentheses it never opened: "(+2.1 over the baseline)" -> "baseline". */

@@ -101,7 +101,7 @@ function namedMetric(text: string, cues: CueHit[], cue: CueHit | null, kind: Cla
   if (kind === 'efficiency' || kind === 'speedup') tidy = withoutSavingWord(tidy);
   // "3x speedup", "inference acceleration": the metric of a speedup is speed
   // "converges 3x faster": the speed of convergence
-  if (kind === 'speedup') return speedOfActivity(tidy.replace(/\b(?:speed-?ups?|accelerations?)\b/gi, 'speed').replace(/^.*\bconverge[sd]?$/i, 'convergence speed'), text, figure.end);
+  if (kind === 'speedup') return speedOfActivity(tidy.replace(/\b(?:speed-?ups?|accelerations?)\b/gi, 'speed').replace(/^.*\bconverge[sd]?$/i, 'convergence speed'), text, figure);
   return kind === 'quality_delta' ? withRelative(tidy, text, figure) : tidy;
 }
 
@@ -214,7 +214,7 @@ function withNounModifiers(text: string, start: number, from = Math.max(0, start
   for (const [k, w] of [...words.entries()].reverse()) {
     const activity = k === 0 && /ing$/.test(w) && afterDeterminer();
     // a figure is never part of its metric's name: "a 12x memory saving"
-    if (NOT_A_MODIFIER.has(w) || (!activity && /(?:ly|ed|ing|s)$/.test(w)) || /^[xX]?[\d.,]+[xX%]?$/.test(w)) break;
+    if (NOT_A_MODIFIER.has(w) || (!activity && /(?:ly|ed|ing|s)$/.test(w)) || /^[xX]?[\d.,]+(?:[xX%]|[KMGT]i?B|ms)?$/.test(w)) break;
     kept.unshift(w);
   }
   return kept.length ? kept.join(' ') + ' ' : '';
