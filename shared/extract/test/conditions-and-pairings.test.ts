@@ -136,3 +136,34 @@ describe('rates against an opponent', () => {
     expect(claimsOf('Our model reaches 71.2% accuracy, compared to 65.0% for OldNet.')[0].baseline).toBeNull();
   });
 });
+
+describe('the model a work shrinks or speeds up is the baseline', () => {
+  it('"compresses AlexNet by 51-fold and GoogLeNet by 10-fold": each model before its own "by"', () => {
+    expect(claimsOf('Our scheme compresses AlexNet by 51-fold and GoogLeNet by 10-fold.').map((c) => c.baseline)).toEqual(['AlexNet', 'GoogLeNet']);
+  });
+
+  it('"reduce inference costs for VGG-16 by up to 34%"', () => {
+    expect(onlyClaim('Filter pruning can reduce inference costs for VGG-16 by up to 34%.').baseline).toBe('VGG-16');
+  });
+
+  it('near miss: what is compressed must be a model\'s name ("compresses the cache by 4x")', () => {
+    expect(onlyClaim('It compresses the cache by 4x.').baseline).toBeNull();
+  });
+});
+
+describe('pruning is a cut of what is pruned', () => {
+  it('"prunes 60% of the weights" removes them: a 2.5x saving, not a share of 60%', () => {
+    const c = onlyClaim('Our method prunes 60% of the parameters with no loss in accuracy.');
+    expect(c).toMatchObject({ kind: 'efficiency', metric: 'parameters' });
+    expect(near(c.value, 2.5)).toBe(true);
+  });
+
+  it('"we prune ResNet-56 by 40%": a compression of the named model', () => {
+    expect(onlyClaim('We prune ResNet-56 by 40% with no loss in accuracy.')).toMatchObject({ kind: 'efficiency', metric: 'compression', baseline: 'ResNet-56' });
+  });
+
+  it('near miss: an adjective that names its own measure still directs only that measure ("6x fewer GPUs and 3x the throughput")', () => {
+    const out = claimsOf('Our system needs 6x fewer GPUs and delivers 3x the throughput of the baseline.');
+    expect(out.map((c) => c.kind)).toEqual(['efficiency', 'speedup']);
+  });
+});

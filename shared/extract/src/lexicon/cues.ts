@@ -106,7 +106,7 @@ export const CUES: Record<CueTag, string[]> = {
     'smaller', 'cheaper', 'fewer', 'lighter', 'leaner', 'less expensive', 'compact', 'savings',
     'memory savings', 'memory saving', 'cost savings', 'energy savings',
     // "compresses the model by 10-fold", "compressed by 85%": a resource made smaller
-    'compress', 'compresses', 'compressed', 'compressing', 'compression', 'prunes', 'pruned by',
+    'compress', 'compresses', 'compressed', 'compressing', 'compression', 'prune', 'prunes', 'pruned by',
   ],
   Accurate: ['accurate', 'more accurate'],
   QualityLoss: [
@@ -206,4 +206,5 @@ export const METRIC_OF_COMPARATIVE: Record<string, string> = {
   savings: 'savings', saving: 'savings', fewer: 'resources', speedup: 'speedup', speedups: 'speedup',
   larger: 'model size', bigger: 'model size',
   compress: 'compression', compresses: 'compression', compressed: 'compression', compressing: 'compression', compression: 'compression',
+  prune: 'compression', prunes: 'compression', 'pruned by': 'compression',
 };

@@ -3,7 +3,7 @@
 import type { Sentence } from '../../text/sentences.js';
 import { withoutUnopenedParentheses } from './metric-tidy.js';
 import type { Quantity } from '../quantities.js';
-import { namesSystem, objectImproved, ownerOfMeasureCut, selfNamedBaseline, shareOwner } from './reference.js';
+import { modelMadeSmaller, namesSystem, objectImproved, ownerOfMeasureCut, selfNamedBaseline, shareOwner } from './reference.js';
 
 /** Words that introduce what a result is compared against. */
 const COMPARISON_WORDS = [
@@ -122,7 +122,7 @@ function baselineOf(q: Quantity, cues: BaselineCue[], quantities: Quantity[], s:
   if (listed) return listed;
   const direct = after_.find((c) => c.start < s.end && !between(q.end, c.start));
   if (direct) return direct.phrase;
-  const named = ownerOfMeasureCut(before) ?? objectImproved(before);
+  const named = ownerOfMeasureCut(before) ?? objectImproved(before) ?? modelMadeSmaller(before);
   if (named) return named;
   const previous = cues.filter((c) => c.end <= q.start).at(-1);
   if (previous) return previous.phrase;

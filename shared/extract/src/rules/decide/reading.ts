@@ -95,7 +95,9 @@ export function directionOf(w: CueWindow, cue: CueHit | null, wholeClause = fals
     return !!next && next !== cue && next.start - h.end <= 2 && meaning(h) === undefined && !VERB_LIKE.test(h.normal);
   };
   // "6x fewer GPUs and 3x the throughput": "fewer" is the direction of GPUs, not of throughput
-  const left = w.left.filter((h) => !(isSpecific(h) && h !== cue) && !ownsAnotherNoun(h, w.left));
+  // "prunes 60% of the weights": a verb that names its own measure still moves the figure after it
+  const movingVerb = (h: CueHit) => !!DIRECTION_OF[h.tag] && VERB_LIKE.test(h.normal) && !/(?:ing|ings)$/.test(h.normal);
+  const left = w.left.filter((h) => !(isSpecific(h) && h !== cue && !movingVerb(h)) && !ownsAnotherNoun(h, w.left));
   // "reduces emissions by 24% without delaying any job by more than ...": a verb governing "by N" comes first
   const pool = wholeClause ? [...left, ...w.clause, ...w.right.slice(0, 3)] : [...w.right.slice(0, 3), ...left];
   const near = pool.find((h) => DIRECTION_OF[h.tag]);
