@@ -9,7 +9,7 @@ import { featuresOf } from './model/features.js';
 import { CLASSES, calibrated, valueFeatures, type Scorer } from './model/linear.js';
 import { definedAbbreviations, withAbbreviations, type Abbreviations } from './lexicon/abbreviations.js';
 import { tagCues, type CueHit } from './lexicon/nlp.js';
-import { baselineCues, baselineFor, metricText, settingFor, settingsIn, withoutReferenceName, withPaperMetric, type BaselineCue, type SettingMention } from './rules/context/index.js';
+import { baselineCues, baselineFor, baselineOfMember, metricText, settingFor, settingsIn, withoutReferenceName, withPaperMetric, type BaselineCue, type SettingMention } from './rules/context/index.js';
 import { decide, type Decision, type Reading } from './rules/decide/index.js';
 import { exclusionsOf, isEvaluationStudy, OWN_CONTRIBUTION, setsUpExperiment } from './rules/exclusions.js';
 import { coordinated, coordinatedGroups, slashPairs } from './rules/lists.js';
@@ -242,7 +242,7 @@ function draftOf(scope: SentenceScope, q: Quantity, d: Decision, qualifier: Qual
   // a win or preference rate is a level measured against an opponent: "a 90% win rate compared to X" has X as its baseline
   const compared = d.kind === 'speedup' || d.kind === 'efficiency' || d.kind === 'quality_delta' || (d.kind === 'quality_value' && PAIRWISE_RATE.test(metric ?? ''));
   const span = source.clean.span(q.start, q.end);
-  const baseline = compared ? (baselineFor(q, comparisons, quantities, s) ?? lastBaseline ?? null) : null;
+  const baseline = compared ? baselineOfMember(baselineFor(q, comparisons, quantities, s) ?? lastBaseline ?? null, list) : null;
   return {
     kind: d.kind,
     span,

@@ -167,3 +167,31 @@ describe('pruning is a cut of what is pruned', () => {
     expect(out.map((c) => c.kind)).toEqual(['efficiency', 'speedup']);
   });
 });
+
+describe('baselines of lists, and names in apposition', () => {
+  it('figures against as many systems pair in order: "outperforms A and B by 1.3x and 1.9x"', () => {
+    expect(claimsOf('It outperforms recent RingAttn and DeepSpeed-Ulysses by 1.3x and 1.9x.').map((c) => c.baseline)).toEqual(['RingAttn', 'DeepSpeed-Ulysses']);
+  });
+
+  it('near miss: one figure against two systems keeps both ("beats RVQuant and HAQ by 3%")', () => {
+    expect(onlyClaim('Our quantizer beats RVQuant and HAQ by 3%.').baseline).toBe('RVQuant and HAQ');
+  });
+
+  it('near miss: a shared head is not split ("loss weighting and gradient balancing approaches")', () => {
+    const out = claimsOf('It is 0.9% and 1.4% more accurate than loss weighting and gradient balancing approaches.');
+    expect(out.map((c) => c.baseline)).toEqual(['loss weighting and gradient balancing approaches', 'loss weighting and gradient balancing approaches']);
+  });
+
+  it('"each later system beaten is named before its own by" still holds: "outperforms A by 4% and B by 3%"', () => {
+    expect(claimsOf('It outperforms RVQuant by 4% and HAQ by 3%.').map((c) => c.baseline)).toEqual(['RVQuant', 'HAQ']);
+  });
+
+  it('a generic noun in apposition gives way to the name: "the strong baseline Likelihood Regret"', () => {
+    expect(onlyClaim('It improves over the strong baseline Likelihood Regret by 5%.').baseline).toBe('Likelihood Regret');
+    expect(onlyClaim('It is 2% more accurate than the best ResNeXt-101.').baseline).toBe('ResNeXt-101');
+  });
+
+  it('near miss: "best" before a common noun stays ("the best performing baseline")', () => {
+    expect(onlyClaim('It is 2% more accurate than the best performing baseline.').baseline).toBe('best performing baseline');
+  });
+});

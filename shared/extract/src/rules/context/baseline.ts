@@ -97,11 +97,34 @@ export function baselineFor(q: Quantity, cues: BaselineCue[], quantities: Quanti
 /** What is measured of a reference, after its name: "97% of the RoBERTa teacher performance", "13% of the teacher model parameters". */
 const MEASURE_AFTER_NAME = /\s+(?:performance|accuracy|quality|results?|scores?|parameters|params|size)$/i;
 
+/** Words that rank or date a baseline rather than name it: "the best ResNeXt-101", "recent Ring Attention". */
+const RANKING_WORDS = /^(?:best|recent|recently\s+proposed)\s+(?=[A-Z]|[a-z][\w.-]*[A-Z0-9])/;
+/** "strong baseline Likelihood Regret", "the classical teacher-based method FGFI": a generic noun in apposition to a name. */
+const APPOSED_NAME = /^(?:[a-z][\w-]*\s+){1,3}(?:baselines?|methods?|models?|approach(?:es)?|systems?|frameworks?|techniques?)\s+(?:of\s+)?((?:[A-Z][\w.#-]*|[a-z][\w.-]*[A-Z0-9][\w.#-]*)(?:\s+(?:and\s+)?[A-Z][\w.#-]*)*)$/;
+/** A phrase that trails a name: "state-of-the-art in comparison", "YOLOv2 in consideration of ...". */
+const TRAILING_ASIDE = /\s+in\s+(?:comparison|consideration|contrast|addition)\b.*$/i;
+
 /** A baseline as an analyst filters on it: no article, no possessive, no measure after the name ("MnasNet's" -> MnasNet). */
 function tidyBaseline(phrase: string): string | null {
-  const name = withoutUnopenedParentheses(phrase).replace(/^(?:the|a|an)\s+/i, '').replace(/['’]s$/, '');
+  const name = withoutUnopenedParentheses(phrase).replace(/^(?:the|a|an)\s+/i, '').replace(/['’]s$/, '').replace(TRAILING_ASIDE, '').replace(RANKING_WORDS, '');
   const bare = name.includes(' ') ? name.replace(MEASURE_AFTER_NAME, '') : name;
-  return bare || null;
+  return APPOSED_NAME.exec(bare)?.[1] ?? (bare || null);
+}
+
+/** The plural head a coordinated phrase may share: "loss weighting and gradient balancing approaches". */
+const PLURAL_HEAD = /\b(?:methods|approaches|models|baselines|techniques|networks|systems|algorithms|frameworks)$/i;
+
+/**
+ * "outperforms Ring Attention and DeepSpeed-Ulysses by 1.3x and 1.9x": a
+ * list of figures against a list of as many systems pairs them in order.
+ * A figure alone keeps the whole list ("RVQuant and HAQ").
+ */
+export function baselineOfMember(baseline: string | null, list: { index: number; size: number }): string | null {
+  if (!baseline || list.size < 2) return baseline;
+  const parts = baseline.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter(Boolean);
+  // "CNN- and transformer-based approaches", "loss weighting and gradient balancing approaches" share their head: no split
+  const sharedHead = PLURAL_HEAD.test(parts.at(-1)!) && !parts.slice(0, -1).some((p) => PLURAL_HEAD.test(p));
+  return parts.length === list.size && !sharedHead && parts.every((p) => p.split(' ').length <= 4 && !p.endsWith('-')) ? parts[list.index] : baseline;
 }
 
 function baselineOf(q: Quantity, cues: BaselineCue[], quantities: Quantity[], s: Sentence): string | null {
@@ -114,7 +137,8 @@ function baselineOf(q: Quantity, cues: BaselineCue[], quantities: Quantity[], s:
   const beaten = cues.filter((c) => c.end <= q.start && BEATS.test(s.text.slice(c.start - s.start, c.end - s.start))).at(-1);
   // "outperforms A by 4% and B by 3%", "e.g. A by 4%": each system beaten is named right before its "by"
   const pair = beaten && /(?:\band|,|\()\s*(?:e\.g\.,?\s+|i\.e\.,?\s+|such as\s+)?(?:the\s+)?([^\s,;()]+(?:\s+[^\s,;()]+){0,3}?)\s+by\s+(?:\S+\s+){0,2}$/i.exec(s.text.slice(beaten.end - s.start, q.start - s.start));
-  if (pair && namesSystem(pair[1])) return pair[1];
+  // after an example marker or a figure of its own; in "outperforms A and B by 3%" the systems beaten are both
+  if (pair && namesSystem(pair[1]) && (/e\.g\.|i\.e\.|such as/i.test(pair[0]) || between(beaten!.end, q.start))) return pair[1];
   if (beaten && !between(beaten.end, q.start) && /\bby\s+(?:\S+\s+){0,4}$/i.test(before)) return beaten.phrase;
   const after_ = cues.filter((c) => c.start >= q.end);
   const list = after_.find((c) => c.items);
