@@ -195,3 +195,22 @@ describe('baselines of lists, and names in apposition', () => {
     expect(onlyClaim('It is 2% more accurate than the best performing baseline.').baseline).toBe('best performing baseline');
   });
 });
+
+describe('factors written as words', () => {
+  it('"doubles the success rate", "double the mAP": +100% relative, as the contract asks', () => {
+    expect(onlyClaim('Our tuned agent doubles the success rate of its base model.')).toMatchObject({ kind: 'quality_delta', value: 100, unit: '%', metric: 'success rate' });
+    expect(onlyClaim('The detector achieves double the mAP of other real-time detectors.')).toMatchObject({ kind: 'quality_delta', value: 100, unit: '%' });
+  });
+
+  it('near miss: doubling a setting is an action, not a result ("by doubling the batch size")', () => {
+    expect(claimsOf('We speed up training by doubling the batch size.')).toEqual([]);
+  });
+
+  it('"order of magnitude" with no article is one order: "provides order of magnitude compression"', () => {
+    expect(onlyClaim('The student provides order of magnitude compression with similar accuracy.')).toMatchObject({ kind: 'efficiency', value: 10 });
+  });
+
+  it('near miss: plural "orders of magnitude" with no count is at least two', () => {
+    expect(onlyClaim('Our index cuts memory by orders of magnitude.')).toMatchObject({ kind: 'efficiency', value: 100, qualifier: 'lower_bound' });
+  });
+});

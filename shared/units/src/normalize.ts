@@ -23,7 +23,8 @@ function qualityUnit(draft: ClaimDraft, relative: boolean): CanonicalUnit {
   const written = draft.raw.unit.trim();
   if (draft.kind === 'quality_value') return PERCENT_UNITS.has(written) ? '%' : 'abs';
   const scale = metricScale(draft.metric);
-  if (written === 'x') return '%'; // a relative factor, expressed as a percent gain
+  // a relative factor, expressed as a percent gain: "a 2x higher rate", "doubles the success rate", "twice the mAP"
+  if (written === 'x' || draft.raw.relation === 'relative-factor') return '%';
   // a change of more than 100 points is impossible on a percent scale: it is relative to the baseline ("+130%")
   const beyondScale = Math.max(Math.abs(draft.raw.value ?? 0), Math.abs(draft.raw.high ?? 0)) > 100;
   if (PERCENT_UNITS.has(written)) return relative || beyondScale || unknownMeasure(draft.metric) || (scale === 'native' && !metricIsGeneric(draft.metric)) ? '%' : 'pp';

@@ -39,6 +39,9 @@ describe('quality', () => {
     expect(normalizeDraft(draft('quality_delta', { value: 2, unit: '%', relation: 'gain' }, 'accuracy'))?.unit).toBe('pp');
     expect(normalizeDraft(draft('quality_delta', { value: 2, unit: '%', relation: 'gain-relative' }, 'accuracy'))?.unit).toBe('%');
     expect(normalizeDraft(draft('quality_delta', { value: 2, unit: 'points', relation: 'gain' }, 'BLEU'))?.unit).toBe('pp');
+    // a factor on a quality metric is a relative change in %, however the factor is written ("doubles", "twice", "2x")
+    expect(normalizeDraft(draft('quality_delta', { value: 2, unit: 'doubles', relation: 'relative-factor' }, 'success rate'))).toMatchObject({ value: 100, unit: '%' });
+    expect(normalizeDraft(draft('quality_delta', { value: 2, unit: 'x', relation: 'relative-factor' }, 'fooling rate'))).toMatchObject({ value: 100, unit: '%' });
   });
   it('uses abs for metrics on their own scale, signed by better or worse', () => {
     expect(normalizeDraft(draft('quality_delta', { value: 0.7, unit: '', relation: 'gain' }, 'perplexity'))).toMatchObject({ value: 0.7, unit: 'abs' });

@@ -137,7 +137,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
     needs: /magnitude/i, // the pattern's own word
     pattern: new RegExp(String.raw`\b(?:(an|one|two|three|four|five|several|${NUM})[\s-])?(orders?)[\s-]of[\s-]magnitude\b`, 'gi'),
     read: (m) => {
-      if (!m[1]) return { ...single(2, 'orders of magnitude', false, true)!, impliedQualifier: 'lower_bound' as const };
+      // "order of magnitude compression": one order; "by orders of magnitude": at least two
+      if (!m[1]) return m[2].toLowerCase() === 'order' ? single(1, 'orders of magnitude', false, true) : { ...single(2, 'orders of magnitude', false, true)!, impliedQualifier: 'lower_bound' as const };
       if (/several/i.test(m[1])) return { ...single(2, 'orders of magnitude', false, true)!, impliedQualifier: 'lower_bound' as const };
       return single(parseNumber(m[1]), 'orders of magnitude', false, true);
     },
@@ -309,7 +310,7 @@ const RULE_PRIORITY = new Map(QUANTITY_RULES.map((r, i) => [r.name, i]));
  * What every rule needs somewhere in the sentence: a digit or a number word.
  * Most sentences of an abstract hold neither; they skip the twenty patterns.
  */
-const MAY_HOLD_A_QUANTITY = new RegExp(String.raw`\d|\b(?:${WORDS}|twice|double|half|halv|an? (?:order|third|quarter|fifth|tenth|hundredth)|several)`, 'i');
+const MAY_HOLD_A_QUANTITY = new RegExp(String.raw`\d|\b(?:${WORDS}|twice|double|half|halv|an? (?:order|third|quarter|fifth|tenth|hundredth)|orders? of magnitude|several)`, 'i');
 
 /** All quantities in a sentence, non-overlapping, in text order. */
 export function scanQuantities(sentence: string, offset: number): Quantity[] {
