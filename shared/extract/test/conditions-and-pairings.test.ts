@@ -214,3 +214,19 @@ describe('factors written as words', () => {
     expect(onlyClaim('Our index cuts memory by orders of magnitude.')).toMatchObject({ kind: 'efficiency', value: 100, qualifier: 'lower_bound' });
   });
 });
+
+describe('factors the work is run under', () => {
+  it('"under 2x multi-scale training", "in the x4 rescaling", "the 3x schedule" set up the experiment', () => {
+    expect(claimsOf('It lifts our detector under 2x single-scale training from 36.2% to 39.0% mAP (+ 2.8%).').map((c) => c.text)).toEqual(['39.0%', '+ 2.8%']);
+    expect(claimsOf('Our model has PSNR gains of at least 0.3 dB over HCFlow in the x4 rescaling.').map((c) => c.text)).toEqual(['0.3']);
+    expect(claimsOf('Our detector reaches 41.2 AP with the 3x schedule.').map((c) => c.text)).toEqual(['41.2']);
+  });
+
+  it('near miss: a factor before "under" is a result measured under a load', () => {
+    expect(onlyClaim('It is 2x faster under heavy load.')).toMatchObject({ kind: 'speedup', value: 2, metric: 'speed' });
+  });
+
+  it('"within 1% under 4x compression": a condition after "within" names no reference', () => {
+    expect(onlyClaim('It keeps accuracy within 1% under 4x compression.')).toMatchObject({ kind: 'quality_delta', value: -1, baseline: null });
+  });
+});

@@ -162,6 +162,8 @@ export const CUES: Record<CueTag, string[]> = {
     'keep ratio', 'pruning ratio', 'pruning rate', 'sampling rate', 'learning rate', 'temperature', 'quantile',
     'percentile', 'noise', 'label noise', 'sparse', 'pruned', 'pruning', 'compression target', 'slo', 'deadline',
     'constraint', 'cycle', 'limit', 'time limit', 'window', 'time budget', 'power budget', 'power envelope',
+    // "the 3x schedule", "in the x4 rescaling": the training schedule or the scale factor of the task
+    'schedule', 'rescaling', 'upscaling', 'upsampling', 'downsampling',
   ],
   Overhead: ['overhead', 'overheads', 'runtime overhead', 'time overhead', 'latency overhead', 'performance overhead', 'slowdown overhead'],
   ScopeNoun: ['experiments', 'evaluations', 'trials', 'participants', 'annotators', 'hours of audio', 'hours of speech'],

@@ -309,6 +309,8 @@ export function exclusionsOf(q: Quantity, c: ExclusionContext): { syntax: string
 
 /** Figures that set up an experiment, named right after them: "at 80% sparsity", "a 2% KV budget", "a 3x FLOPs target". */
 export function setsUpExperiment(q: Quantity, w: CueWindow, s: Sentence): boolean {
+  // "under 2x multi-scale training", "under 4x compression": a factor the work is run under is a condition, not a result
+  if (q.form === 'factor' && /\bunder\s+$/i.test(s.text.slice(Math.max(0, q.start - s.start - 8), q.start - s.start))) return true;
   const setup = w.right.find((h) => h.tag === 'SetupNoun');
   return !!setup && /^\s*(?:[\w-]+\s+)?$/.test(s.text.slice(q.end - s.start, setup.start - s.start));
 }

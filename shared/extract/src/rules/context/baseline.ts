@@ -174,7 +174,8 @@ function referenceOf(q: Quantity, s: Sentence): string | null {
   const rest = s.text.slice(q.end - s.start + m[0].length);
   const stop = rest.search(BASELINE_END);
   const phrase = (stop < 0 ? rest : rest.slice(0, stop)).replace(/'s\b.*$/, '').replace(METRIC_OF, '').trim();
-  return phrase && !/^(?:its|their|his|her|and|or|respectively)\b/i.test(phrase) ? phrase : null; // "97% of its accuracy": the reference is named elsewhere
+  // "97% of its accuracy": the reference is named elsewhere; "within 1% under 4x compression": a condition follows, no reference
+  return phrase && !/^(?:its|their|his|her|and|or|respectively|under|at|on|in|for|with|across|during)\b/i.test(phrase) ? phrase : null;
 }
 
 /** "A, B, and C, respectively": the items of a list the sentence pairs with its figures. */

@@ -80,7 +80,7 @@ const SPEED_ACTIVITY = /^\s*(?:faster\s+|speed-?ups?\s+|acceleration\s+)?(?:duri
 /** "1.5x faster convergence", "3x faster convolutional operations": up to three plain words right after "faster" name what got faster. */
 const NOUN_AFTER_FASTER = /^\s*faster\s+((?:[a-z][a-z-]*[a-z]\s+){0,2}[a-z][a-z-]*[a-z])(?=\s*(?:[,;:.()]|$)|\s+(?:on|at|than|and|or|with|while|for|in|by|of|compared|over|across|under|using|without|when|as|to|from|is|are|was|were)\b)/;
 /** Words after "faster" that name no activity: a comparison, a manner, a verb. */
-const NOT_AN_ACTIVITY = /^(?:than|and|or|while|with|without|no|on|at|for|in|by|of|to|from|as|is|are|was|were|the|a|an|its|their|our|overall|speed|speeds|rate|rates|time|times|speedup|speedups|[a-z]+ly|[a-z]+ed)$/;
+const NOT_AN_ACTIVITY = /^(?:than|and|or|while|with|without|no|on|at|for|in|by|of|to|from|as|under|over|during|across|via|per|within|into|through|after|before|is|are|was|were|the|a|an|its|their|our|overall|speed|speeds|rate|rates|time|times|speedup|speedups|[a-z]+ly|[a-z]+ed)$/;
 
 /** Verbs that name the activity they make faster: "trains 80% faster" is training speed. */
 const ACTIVITY_OF_VERB: Record<string, string> = {
