@@ -230,3 +230,19 @@ describe('factors the work is run under', () => {
     expect(onlyClaim('It keeps accuracy within 1% under 4x compression.')).toMatchObject({ kind: 'quality_delta', value: -1, baseline: null });
   });
 });
+
+describe('names kept whole', () => {
+  it('an abbreviation or gloss in parentheses is part of the baseline: "the previous state-of-the-art (SOTA)"', () => {
+    expect(onlyClaim('It is 3% more accurate than the previous state-of-the-art (SOTA) on both tasks.').baseline).toBe('previous state-of-the-art (SOTA)');
+    expect(onlyClaim('It outperforms RT-2-X (55B) by 4%.').baseline).toBe('RT-2-X (55B)');
+  });
+
+  it('near miss: a citation after the name is not ("BERT (Devlin et al., 2019)")', () => {
+    expect(onlyClaim('It outperforms BERT (Devlin et al., 2019) by 4%.').baseline).toBe('BERT');
+  });
+
+  it('a share of items judged to have a property is named by both: "share of ecologically valid tasks"', () => {
+    const out = claimsOf('Expert review shows that 93% of the generated tasks are ecologically valid, and 92.2% of the synthesized programs are functionally correct.');
+    expect(out.map((c) => c.metric)).toEqual(['share of ecologically valid tasks', 'share of functionally correct programs']);
+  });
+});

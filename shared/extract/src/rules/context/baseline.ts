@@ -58,16 +58,27 @@ export interface BaselineCue {
 /** Comparison words that are verbs of beating a system. */
 const BEATS = /^(?:outperform|surpass|beat)/i;
 
+/**
+ * A parenthesis inside a baseline phrase that belongs to its name: an
+ * abbreviation or a gloss ("previous state-of-the-art (SOTA)", "FP (full
+ * precision)", "RT-2-X (55B)"), not a citation, an example or a figure.
+ */
+function namesTheBaseline(inner: string): boolean {
+  return inner.trim().split(/\s+/).length <= 4 && !/et al|\b(?:19|20)\d\d\b|%|\d\s*[x×]\b|\$|\bours\b|\be\.g\.|\bi\.e\.|\bsee\b|\bvs\b/i.test(inner);
+}
+
 /** Every "than X", "compared to X", "outperforms X" of a sentence, absolute offsets. */
 export function baselineCues(s: Sentence): BaselineCue[] {
   const out: BaselineCue[] = [];
   BASELINE_CUE.lastIndex = 0;
   for (let m = BASELINE_CUE.exec(s.text); m; m = BASELINE_CUE.exec(s.text)) {
-    const rest = s.text.slice(m.index + m[0].length).replace(/^not only\s+[^,;]*?\s+but also\s+/i, '').replace(/\s*\([^()]*\)/g, (p) => ' '.repeat(p.length));
+    const written = s.text.slice(m.index + m[0].length).replace(/^not only\s+[^,;]*?\s+but also\s+/i, '');
+    // parentheses are blanked while the phrase's end is sought: their commas and figures end nothing
+    const rest = written.replace(/\s*\([^()]*\)/g, (p) => ' '.repeat(p.length));
     // "more than 4x", "over 100" are amounts; "8B baselines", "3D detectors" are names
     if (/^[~+-]?\d[\d.,]*(?:\s|%|[xX×](?![A-Za-z])|$)|^(?:about|around|roughly|nearly|up to)\b/i.test(rest)) continue;
     const stop = rest.search(BASELINE_END);
-    const raw = (stop < 0 ? rest : rest.slice(0, stop)).replace(/\s+/g, ' ').trim();
+    const raw = (stop < 0 ? written : written.slice(0, stop)).replace(/\s*\(([^()]*)\)/g, (p, inner: string) => (namesTheBaseline(inner) ? p : '')).replace(/\s+/g, ' ').trim();
     const words = raw.split(' ').slice(0, 10).join(' ');
     const cleaned = words
       .replace(/^.*?\bsuch as\s+/i, '') // "methods such as Diffusion Policy": the example named is the baseline

@@ -91,7 +91,7 @@ function namedMetric(text: string, cues: CueHit[], cue: CueHit | null, kind: Cla
     const named = [metricOfChangeNoun(text, figure), soleMetric(text, cues)].find((m) => m && metricScale(m) === 'percent' && !CHANGE_NOUNS.test(m));
     return withRelative(named ?? (phrase && !CHANGE_NOUNS.test(phrase) ? phrase : UNNAMED_QUALITY), text, figure);
   }
-  if (!phrase) return kind === 'quality_value' ? qualityNamedBefore(text, cues, figure) : phrase;
+  if (!phrase) return kind === 'quality_value' ? (judgedShare(text, figure) ?? qualityNamedBefore(text, cues, figure)) : phrase;
   // a measurement named only by its unit ("time", "size") takes the measure noun written before it
   if (kind === 'measurement' && !head) return measureNamedBefore(text, figure) ?? phrase;
   const at = placed(text, phrase, head);
@@ -109,6 +109,16 @@ function namedMetric(text: string, cues: CueHit[], cue: CueHit | null, kind: Cla
 function qualityNamedBefore(text: string, cues: CueHit[], figure: MetricFigure): string | null {
   const cue = cues.filter((c) => (c.tag === 'QualityMetric' || c.tag === 'QualityVague') && c.end <= figure.start && figure.start - c.end < 60).at(-1);
   return cue && !/[;.]/.test(text.slice(cue.end, figure.start)) ? phrase(text, cues, cue) : null;
+}
+
+/** "93% of the collected tasks are ecologically valid": the items counted, and the property they are judged to have. */
+const JUDGED_SHARE =
+  /^\s*of\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+){0,3}?([a-z][\w-]*s)\s+(?:are|were)\s+(?:rated\s+|judged\s+|found\s+|deemed\s+|considered\s+)?(?:as\s+)?((?:\w+ly\s+)?[a-z][\w-]*)\b/;
+
+/** "93% of the collected tasks are ecologically valid" is the share of ecologically valid tasks. */
+function judgedShare(text: string, figure: MetricFigure): string | null {
+  const m = JUDGED_SHARE.exec(text.slice(figure.end, figure.end + 100));
+  return m ? `share of ${m[2]} ${m[1]}` : null;
 }
 
 /** "we improve the state of the art by 2.6%, reaching an accuracy of 46.3%": the sentence names one quality metric, and it is this one. */
