@@ -246,3 +246,14 @@ describe('names kept whole', () => {
     expect(out.map((c) => c.metric)).toEqual(['share of ecologically valid tasks', 'share of functionally correct programs']);
   });
 });
+
+describe('measurements named by the measure before them', () => {
+  it('"the P99 time-to-first-token drops to 180 ms", "the mean TTFT is 95 ms"', () => {
+    expect(onlyClaim('With our scheduler, the P99 time-to-first-token drops to 180 ms.').metric).toBe('P99 time-to-first-token');
+    expect(onlyClaim('With our scheduler, the mean TTFT is 95 ms.').metric).toBe('mean TTFT');
+  });
+
+  it('near miss: a unit with no measure named before it says only what it is ("finishes in 2.5 hours")', () => {
+    expect(onlyClaim('Fine-tuning finishes in 2.5 hours on one GPU.').metric).toBe('time');
+  });
+});

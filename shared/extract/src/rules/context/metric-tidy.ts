@@ -140,7 +140,7 @@ export function metricOfChangeNoun(text: string, figure: { start: number; end: n
 const NOT_A_METRIC_WORD = /^(?:an?|the|average|mean|overall|significant|substantial|notable|slight|small|large|consistent|absolute|relative|with|and|of|in|on|for|to|at|by|only|marginal|negligible|minimal)$/i;
 
 /** Nouns that head a measured quantity: "inference times below 50 ms", "search time (7 hours)", "storage requirement from 1.7 MB to". */
-const MEASURE_HEADS = 'times?|latency|latencies|runtime|run time|size|requirements?|memory|footprint|speed|throughput|duration|overhead';
+const MEASURE_HEADS = 'times?|latency|latencies|runtime|run time|size|requirements?|memory|footprint|speed|throughput|duration|overhead|time-to-[a-z-]+|ttft|tpot|makespan';
 
 const MEASURE_BEFORE = new RegExp(
   String.raw`((?:[a-z][\w-]*\s+){0,2}(?:${MEASURE_HEADS}))\s*(?:\(\s*|of\s+|is\s+|was\s+|are\s+|below\s+|under\s+|within\s+|around\s+|about\s+|at\s+|to\s+|in\s+|(?:less|more|lower|fewer)\s+than\s+|(?:only|just|merely)\s+|(?:drops|falls|decreases|shrinks|goes|is\s+reduced|was\s+reduced)\s+|from\s+\S+(?:\s\S+)?\s+to\s+)*$`,
