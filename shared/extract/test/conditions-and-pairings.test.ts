@@ -257,3 +257,17 @@ describe('measurements named by the measure before them', () => {
     expect(onlyClaim('Fine-tuning finishes in 2.5 hours on one GPU.').metric).toBe('time');
   });
 });
+
+describe('a change noun in apposition to a value', () => {
+  it('"a word error rate of 4.2%, a relative reduction of 15% over X": the change of that metric', () => {
+    const out = claimsOf('The proposed model achieves a word error rate of 4.2% on a test set, a relative reduction of 15% over BigASR.');
+    expect(out.map((c) => [c.kind, c.value, c.unit, c.baseline])).toEqual([
+      ['quality_value', 4.2, '%', null],
+      ['quality_delta', 15, '%', 'BigASR'],
+    ]);
+  });
+
+  it('near miss: a second value after a comma stays a value ("an accuracy of 81.2%, and 79.0% on B")', () => {
+    expect(claimsOf('Our model reaches an accuracy of 81.2% on A, and 79.0% on B.').map((c) => c.kind)).toEqual(['quality_value', 'quality_value']);
+  });
+});

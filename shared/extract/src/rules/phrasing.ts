@@ -21,6 +21,9 @@ export const VALUE_LEAD =
 /** A figure set after a comma that comments on the previous one: "40 tok/s, 2.5x higher than X". */
 export const APPOSITION = /,\s*(?:which is\s+|i\.e\.,?\s+|being\s+|or\s+)?(?:an?\s+)?$/i;
 
+/** "an error rate of 4.2%, a relative reduction of 15%": a change noun in apposition to the value before it. */
+export const CHANGE_IN_APPOSITION = /,\s*(?:which is\s+|i\.e\.,?\s+)?(?:an?\s+)?(?:(?:relative|absolute)\s+)?(?:reduction|decrease|drop|improvement|gain|increase)\s+of\s+$/i;
+
 /** "only 10% of", "just 4% of": a small share of a resource. */
 export const ONLY = /\b(?:only|just|merely|mere)\s+(?:[a-z]+\s+){0,2}$/i;
 

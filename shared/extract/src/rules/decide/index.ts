@@ -8,7 +8,7 @@ import type { CueWindow } from '../windows.js';
 import { continuesRun, parentheticalChange } from './continuation.js';
 import { measurementDecision } from './measurement.js';
 import {
-  APPOSITION, BASELINE_TRAINED_ON, BY_CHANGE, BY_MARGIN, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
+  APPOSITION, BASELINE_TRAINED_ON, CHANGE_IN_APPOSITION, BY_CHANGE, BY_MARGIN, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
   ONLY, TAKES_SHARE, VERSUS_FIGURE, WITHIN, reachesTo,
 } from '../phrasing.js';
 import { labelledChange, qualityDecision, unnamedQuality } from './quality.js';
@@ -161,8 +161,8 @@ function withoutCue(r: Reading): Decision | null {
   const dir = directionOf(w, null);
   const compared = comparesMeasurement(r);
   if (compared) return compared;
-  if (previous?.metricCue && dir && APPOSITION.test(r.lead) && (previous.kind === 'quality_value' || previous.kind === 'quality_delta')) {
-    // "an error rate of 4.1%, a 12% relative reduction": the change of the metric just reported
+  if (previous?.metricCue && dir && (APPOSITION.test(r.lead) || CHANGE_IN_APPOSITION.test(r.lead)) && (previous.kind === 'quality_value' || previous.kind === 'quality_delta')) {
+    // "an error rate of 4.1%, a 12% relative reduction", "..., a relative reduction of 15%": the change of the metric just reported
     return qualityDecision(previous.metricCue, dir, r);
   }
   if (previous && dir && q.form !== 'bare' && previous.kind !== 'measurement' && previous.kind !== 'quality_value') {
