@@ -271,3 +271,32 @@ describe('a change noun in apposition to a value', () => {
     expect(claimsOf('Our model reaches an accuracy of 81.2% on A, and 79.0% on B.').map((c) => c.kind)).toEqual(['quality_value', 'quality_value']);
   });
 });
+
+describe('metric names after a single letter, and "exceeding"', () => {
+  it('"C-index", "F-score", "q-error" are the metrics they name (compromise keeps them one word)', () => {
+    expect(onlyClaim('The approach reaches a C-index of 0.71 for survival prediction.')).toMatchObject({ kind: 'quality_value', value: 0.71, metric: 'C-index' });
+    expect(onlyClaim('The tagger reaches an F-score of 91.3% on the test set.')).toMatchObject({ kind: 'quality_value', metric: 'F-score' });
+  });
+
+  it('"exceeding X by 2.4" beats X by a margin of the sentence\'s metric', () => {
+    const out = claimsOf('It attains a mean Dice of 86.3 on a CT benchmark, exceeding nnFormer by 2.4.');
+    expect(out.map((c) => [c.kind, c.value, c.baseline])).toEqual([
+      ['quality_value', 86.3, null],
+      ['quality_delta', 2.4, 'nnFormer'],
+    ]);
+  });
+
+  it('near miss: exceeding a level is a bound, not a margin ("exceeds 90% accuracy")', () => {
+    expect(onlyClaim('Our model exceeds 90% accuracy on all tasks.')).toMatchObject({ kind: 'quality_value', value: 90, qualifier: 'lower_bound' });
+  });
+});
+
+describe('the means of a result is no measure', () => {
+  it('"memory savings of up to 50% by dropping intermediate results": a saving of memory, whatever is dropped', () => {
+    expect(onlyClaim('We obtain memory savings of up to 50% by dropping intermediate results.')).toMatchObject({ kind: 'efficiency', value: 2, metric: 'memory' });
+  });
+
+  it('near miss: a measure named before "by doing" still counts ("reduces latency by 30% by caching keys")', () => {
+    expect(onlyClaim('It reduces latency by 30% by caching keys.')).toMatchObject({ kind: 'speedup', metric: 'latency' });
+  });
+});

@@ -23,11 +23,13 @@ import { CUES, type CueTag } from './cues.js';
 
 /**
  * compromise splits most hyphenated words into terms ("wall-clock" → "wall clock")
- * but keeps those with digits whole ("f1-score"): the lexicon holds both spellings.
+ * but keeps those with digits whole ("f1-score"), and a word after a single
+ * letter whole too, which its lexicon then looks up without the hyphen
+ * ("c-index" as "cindex", "f-score" as "fscore"): the lexicon holds all three spellings.
  */
 const lexiconKeys = (phrase: string) => {
   const lower = phrase.toLowerCase().trim();
-  return [...new Set([lower, lower.replace(/-/g, ' ')])];
+  return [...new Set([lower, lower.replace(/-/g, ' '), ...(/^[a-z]-[a-z]+$/.test(lower) ? [lower.replace('-', '')] : [])])];
 };
 
 /**

@@ -90,10 +90,12 @@ export function cueWindow(
     const load = /^[^,;]*\bunder\s+(?:\S+\s+){0,3}$/i.test(gap);
     return /^(?!.*\b(?:impact|effect|influence)\s+on\b)[^,;]*\bon\s+(?:\S+\s+){0,3}$/i.test(gap) || HELD_FIXED.test(gap) || condition || load;
   };
-  const right = cues.filter((c) => c.start >= last.end && c.start < rightLimit && !onSetting(c));
+  // "savings of up to 50% by dropping intermediate results": what follows "by <doing>" is the means, not the measure
+  const means = (c: CueHit) => /\bby\s+[a-z]+ing\b/i.test(s.text.slice(rel(last.end), rel(c.start)));
+  const right = cues.filter((c) => c.start >= last.end && c.start < rightLimit && !onSetting(c) && !means(c));
   // "retains 96% of the teacher's performance at a fraction of the cost": past "at", a far measure is the price paid, not the figure's
   const pastAt = (c: CueHit) => /\bat\s/i.test(s.text.slice(rel(last.end), rel(c.start)));
-  const farRight = cues.filter((c) => c.start >= rightLimit && c.start < farLimit && !onSetting(c) && !pastAt(c));
+  const farRight = cues.filter((c) => c.start >= rightLimit && c.start < farLimit && !onSetting(c) && !pastAt(c) && !means(c));
   // "throughput at batch size 64 rises 2.6x", "AP for objects smaller than 16 pixels ... to 17.5": a cue that labels
   // another bare number names a setting, not this figure
   const labelsAnotherNumber = (c: CueHit) => c.tag !== 'QualityMetric' && /^\s*(?:=\s*|than\s+)?\d[\d.,]*[KMB]?(?![\d.,]*\s*(?:%|x\b|times|points?|pp))/.test(s.text.slice(rel(c.end), rel(first.start)));

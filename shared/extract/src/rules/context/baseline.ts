@@ -8,7 +8,7 @@ import { modelMadeSmaller, namesSystem, objectImproved, ownerOfMeasureCut, selfN
 /** Words that introduce what a result is compared against. */
 const COMPARISON_WORDS = [
   'than', 'over', 'compared (?:to|with|against)', 'in comparison (?:to|with)', 'relative to', 'versus', 'vs\\.?', 'against',
-  'with respect to', 'outperform(?:s|ed|ing)?', 'surpass(?:es|ed|ing)?', 'beat(?:s|ing)?', 'unlike',
+  'with respect to', 'outperform(?:s|ed|ing)?', 'surpass(?:es|ed|ing)?', 'beat(?:s|ing)?', 'exceed(?:s|ed|ing)?', 'unlike',
   // "+3.9% top-1 improvement to ModelA": what the gain is added to
   'improvements? to',
   // "improves upon the current SOTA by 7%" (not "builds upon X"; a look-behind here was tried at every character)
@@ -56,7 +56,7 @@ export interface BaselineCue {
 }
 
 /** Comparison words that are verbs of beating a system. */
-const BEATS = /^(?:outperform|surpass|beat)/i;
+const BEATS = /^(?:outperform|surpass|beat|exceed)/i;
 
 /**
  * A parenthesis inside a baseline phrase that belongs to its name: an

@@ -252,7 +252,7 @@ function outperformsBy(r: Reading): Decision | null {
   // a bare margin ("an mAP of 41.2, outperforming X by 1.7") is in the units of the metric the sentence names
   const bareOfMetric = q.form === 'bare' && !q.wordy && r.sentenceMetrics.length > 0;
   if ((q.form !== 'percent' && q.form !== 'points' && !bareOfMetric) || !BY_MARGIN.test(r.lead)) return null;
-  const verb = w.left.find((h) => h.tag === 'Improve' && /^(?:outperform|surpass|beat)/.test(h.normal));
+  const verb = w.left.find((h) => h.tag === 'Improve' && /^(?:outperform|surpass|beat|exceed)/.test(h.normal));
   if (!verb || !/^\s*(?:[^,;]{0,60}?)\s+by\s+(?:(?:a|an)\s+(?:\w+\s+)?margin\s+of\s+)?$/i.test(textSince(r, verb.end))) return null;
   if (w.right.some(isCategory) || w.farRight.some(isSpecific)) return null;
   // the sentence's metric nearest the figure: "achieves 68.2% top-1 accuracy ..., outperforming X by 6.4%"
