@@ -9,7 +9,7 @@ import oracleNlp from 'compromise/one';
 import { describe, expect, it } from 'vitest';
 import { contractionTest, cueCandidateTest, type CueModel } from '../src/lexicon/cue-words.js';
 import { CUES, type CueTag } from '../src/lexicon/cues.js';
-import { buildPlugin, mergedHits, metricAtK, refinedCues, tagCues, type CueHit, type TaggedTerm } from '../src/lexicon/nlp.js';
+import { buildPlugin, mergedHits, metricAtK, refinedCues, tagCues, tokenized, type CueHit, type TaggedTerm } from '../src/lexicon/nlp.js';
 import { cleanText } from '../src/text/hygiene.js';
 import { splitSentences } from '../src/text/sentences.js';
 
@@ -90,6 +90,28 @@ describe('tagCues equals the original implementation', () => {
 
   it('on every sentence of a generated corpus (@claimflow/corpus, 400 abstracts)', () => {
     expectSame(inputsOf([...generateAbstracts({ seed: 20261201, count: 400 })].map((a) => a.abstract)));
+  });
+});
+
+// ---------------------------------------------------------------- the tokenizer's shortcuts, term by term
+/** Every field of every term (tags in order) but its id, which the contraction step draws at random. */
+const termsJson = (document: TaggedTerm[][]) => JSON.stringify(document.map((terms) => terms.map((t) => ({ ...t, tags: [...(t.tags ?? [])], id: undefined }))));
+
+describe("tokenized() gives compromise's own terms (its shortcuts for plain words and skipped steps change none)", () => {
+  const odd = [
+    'Hi  there -- a\u00a0b \ufeffc d\ufeff e- -f x-y-z 3-5 10-20x e.g. U.S.A. it\'s can\'t cannot #tag @user 50% 5km 2 - 5 a/b plz bein & <3 :^P',
+    'ABC-DEF abc-def- --- - -- 3.5 1,000 (x) [y] "z" GPU-hours F1-score Top-1 re-ranking', 'Ｆａｓｔｅｒ naïve café', ' ', '\n\n', 'a\tb\rc',
+  ];
+  it('on every sentence (as written, lower-cased, upper-cased) of the fixtures and of a generated corpus, and on odd text', () => {
+    const abstracts = [...FIXTURES.filter((f) => existsSync(f)).flatMap(abstractsOf), ...[...generateAbstracts({ seed: 20261201, count: 200 })].map((a) => a.abstract)];
+    const inputs = [...odd, ...inputsOf(abstracts).flatMap(([t]) => [t, t.toLowerCase(), t.toUpperCase()])];
+    let differ = 0;
+    for (const text of inputs) {
+      const doc = oracleNlp.tokenize(text);
+      doc.compute(['lexicon', 'offset']);
+      if (termsJson(doc.document as TaggedTerm[][]) !== termsJson(tokenized(text)) && differ++ < 3) expect(termsJson(tokenized(text)), text).toBe(termsJson(doc.document as TaggedTerm[][]));
+    }
+    expect(differ, `${differ} of ${inputs.length} inputs differ`).toBe(0);
   });
 });
 

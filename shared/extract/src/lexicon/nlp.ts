@@ -103,7 +103,7 @@ interface World {
       tokenize: { fromString: (text: string, world: World) => TaggedTerm[][] };
     };
   };
-  model: { one: CueModel & { unicode: Record<string, string> } };
+  model: { one: CueModel & { unicode: Record<string, string>; emoticons: Record<string, boolean> } };
   /** compromise's compute steps by name (`doc.compute([...])` runs them). */
   compute: Record<string, (doc: { document: (TaggedTerm & { text: string })[][] }) => void>;
 }
@@ -124,7 +124,8 @@ const world = nlp.world() as World;
  */
 const NON_ASCII = /[^\x00-\x7f]/;
 const killUnicode = world.methods.one.killUnicode;
-if (Object.entries(world.model.one.unicode).every(([from, to]) => from.charCodeAt(0) >= 0x80 || from === to)) {
+const ASCII_UNCHANGED = Object.entries(world.model.one.unicode).every(([from, to]) => from.charCodeAt(0) >= 0x80 || from === to);
+if (ASCII_UNCHANGED) {
   world.methods.one.killUnicode = (str, w) => (typeof str === 'string' && !NON_ASCII.test(str) ? str : killUnicode(str, w));
 }
 
@@ -150,6 +151,85 @@ world.compute.contractions = (doc) => {
   if (doc.document.some((terms) => terms.some(mayChange))) contractionStep(doc);
 };
 
+/**
+ * compromise's `alias` step adds an alias to a term whose normal form (or, if
+ * empty, its text) is a key of its alias table ("&" → "and") or holds a slash
+ * (the step's own `/\//` test, before two more that can only say no); the
+ * `machine` step sets a term's machine form where its implicit, normal or
+ * text form changes when a possessive or "-in'" ending, a hyphen between
+ * letters or a leading "#"/"@" is dropped, or where that form differs from the
+ * normal form, which needs an implicit form or an empty normal form (compromise
+ * 14.17, compute/alias.js and compute/machine.js). A sentence with no term
+ * they could change skips them, as it skips the contraction step: the alias
+ * step runs in a few sentences out of a thousand, the machine step in a
+ * quarter of them.
+ */
+const ALIASES = world.model.one.aliases;
+const mayAlias = (t: TaggedTerm & { text: string; machine?: string }) => {
+  const form = t.normal || t.text || t.machine || '';
+  return Object.hasOwn(ALIASES, form) || form.includes('/');
+};
+const MACHINE_CHANGES = /['’\-#@]/;
+const mayMachine = (t: TaggedTerm & { text: string; implicit?: string }) => !!t.implicit || !t.normal || MACHINE_CHANGES.test(t.normal);
+for (const [step, mayChangeTerm] of [['alias', mayAlias], ['machine', mayMachine]] as const) {
+  const original = world.compute[step];
+  world.compute[step] = (doc) => {
+    if (doc.document.some((terms) => terms.some(mayChangeTerm))) original(doc);
+  };
+}
+
+/** A term as the whitespace split returns it, before its normal form is set. */
+interface RawTerm {
+  text: string;
+  pre: string;
+  post: string;
+  tags: Set<string>;
+  normal?: string;
+}
+interface Tokenizer {
+  splitSentences: (text: string, world: World) => string[];
+  splitTerms: (sentence: string, model: World['model']) => string[];
+  splitWhitespace: (chunk: string, model: World['model']) => RawTerm;
+}
+/**
+ * compromise's tokenizer (`methods.one.tokenize.fromString`: sentences, their
+ * terms, each term's text apart from its punctuation and whitespace, then each
+ * term's normal form), with two shortcuts for a plain word, which is what 94%
+ * of the terms of an abstract are. What each shortcut returns is what the
+ * step it replaces returns there (compromise 14.17, tokenize/whitespace.js
+ * and tokenize/normal.js); other terms go through the steps themselves:
+ * - a chunk of letters and digits, then spaces or hyphens, is its own text, with
+ *   no punctuation before it and the spaces or hyphens after it: the whitespace
+ *   split stops at the first letter or digit from either end, and drops
+ *   everything else from the end (unless the chunk is an emoticon: none of
+ *   compromise's is plain letters, checked here);
+ * - the normal form of a term of ASCII letters, digits and hyphens is its text
+ *   in lower case: the normal step trims punctuation, ellipses, zero-width
+ *   characters and digit commas, which such a term has none of; its unicode
+ *   step leaves ASCII unchanged (ASCII_UNCHANGED); its acronym step needs a
+ *   period or a capital, which lower case has none of.
+ */
+const PLAIN_CHUNK = /^([A-Za-z0-9]+)([ \t\n\r-]*)$/;
+const PLAIN_TERM = /^[A-Za-z0-9-]+$/;
+const EMOTICONS = world.model.one.emoticons;
+const normalStep = world.compute.normal;
+if (ASCII_UNCHANGED && !Object.keys(EMOTICONS).some((e) => PLAIN_CHUNK.test(e))) {
+  world.methods.one.tokenize.fromString = (text, w) => {
+    const { splitSentences, splitTerms, splitWhitespace } = w.methods.one.tokenize as unknown as Tokenizer;
+    return splitSentences(text || '', w).map((sentence) => {
+      const terms = splitTerms(sentence, w.model).map((chunk) => plainWord(chunk) ?? splitWhitespace(chunk, w.model));
+      const others: RawTerm[] = [];
+      for (const t of terms) if (PLAIN_TERM.test(t.text)) t.normal = t.text.toLowerCase(); else others.push(t);
+      if (others.length) normalStep({ docs: [others], world: w } as never); // the step reads a document's `docs` and `world`
+      return terms as TaggedTerm[];
+    });
+  };
+}
+function plainWord(chunk: string): RawTerm | null {
+  const m = PLAIN_CHUNK.exec(chunk);
+  return m ? { text: m[1], pre: '', post: m[2], tags: new Set() } : null;
+}
+
 /** compromise's document class, to wrap what its tokenizer returns (as `nlp.tokenize` does). */
 const View = (nlp.tokenize('') as unknown as { constructor: new (document: TaggedTerm[][]) => Doc }).constructor;
 
@@ -159,12 +239,13 @@ const View = (nlp.tokenize('') as unknown as { constructor: new (document: Tagge
  * `tokenize`'s second `normal` step (the tokenizer has already set every
  * term's normal form from its text by that same function, and `alias`
  * changes neither), and the `contractions` step where it would split and
- * rewrite no term (./cue-words.ts says when).
+ * rewrite no term (./cue-words.ts says when). Exported for the cue-tagging
+ * test, which compares its terms with compromise's own.
  */
 const STEPS = ['alias', 'machine', 'contractions', 'lexicon', 'offset'];
 const STEPS_NO_CONTRACTION = STEPS.filter((step) => step !== 'contractions');
 const mayContract = contractionTest(world.model.one);
-function tokenized(text: string): TaggedTerm[][] {
+export function tokenized(text: string): TaggedTerm[][] {
   if (!text) return [];
   const doc = new View(world.methods.one.tokenize.fromString(text, world));
   return doc.compute(mayContract(text) ? STEPS : STEPS_NO_CONTRACTION).document;
