@@ -309,12 +309,16 @@ const RULE_PRIORITY = new Map(QUANTITY_RULES.map((r, i) => [r.name, i]));
 /**
  * What every rule needs somewhere in the sentence: a digit or a number word.
  * Most sentences of an abstract hold neither; they skip the twenty patterns.
+ * Two tests, the digit first: as one alternation, the number words were
+ * tried at every character before the first digit.
  */
-const MAY_HOLD_A_QUANTITY = new RegExp(String.raw`\d|\b(?:${WORDS}|twice|double|half|halv|an? (?:order|third|quarter|fifth|tenth|hundredth)|orders? of magnitude|several)`, 'i');
+const DIGIT = /\d/;
+const NUMBER_WORD = new RegExp(String.raw`\b(?:${WORDS}|twice|double|half|halv|an? (?:order|third|quarter|fifth|tenth|hundredth)|orders? of magnitude|several)`, 'i');
+const mayHoldAQuantity = (sentence: string) => DIGIT.test(sentence) || NUMBER_WORD.test(sentence);
 
 /** All quantities in a sentence, non-overlapping, in text order. */
 export function scanQuantities(sentence: string, offset: number): Quantity[] {
-  if (!MAY_HOLD_A_QUANTITY.test(sentence)) return [];
+  if (!mayHoldAQuantity(sentence)) return [];
   const found: Quantity[] = [];
   QUANTITY_RULES.forEach((rule) => {
     if (rule.needs && !rule.needs.test(sentence)) return;
