@@ -103,7 +103,7 @@ export function examplesOf(labelled, extract) {
     candidates.map((c, i) => {
       const allowed = extract.allowedClasses(c);
       allowed[labels[i]] = true;
-      return { features: c.features, label: labels[i], allowed };
+      return { features: extract.featureNames(c.byFamily), label: labels[i], allowed };
     }),
   );
 }
@@ -128,7 +128,7 @@ export function valueExamplesOf(labelled, extract, units) {
       const d = g && c.decisionFor(g.kind);
       if (!d) return [];
       const claim = units.toClaimRecord(paper.id, c.draft(d));
-      return [{ features: [...c.features, ...extract.valueFeatures(g.kind, d.relation, c.q.form)], label: valueMatches(claim, g) ? 1 : 0, allowed: [true, true] }];
+      return [{ features: [...extract.featureNames(c.byFamily), ...extract.valueFeatures(g.kind, d.relation, c.q.form)], label: valueMatches(claim, g) ? 1 : 0, allowed: [true, true] }];
     }),
   );
 }
@@ -150,7 +150,7 @@ export function relationExamplesOf(labelled, extract, units) {
       const right = choices.filter((relation) => valueMatches(units.toClaimRecord(paper.id, c.draft({ ...d, relation })), g));
       if (!right.length) return [];
       const label = right.includes(d.relation) ? d.relation : right[0];
-      return [{ features: [...c.features, ...relationFeatures(g.kind, d.relation)], label: RELATION_CLASSES.indexOf(label), allowed: RELATION_CLASSES.map((r) => choices.includes(r)) }];
+      return [{ features: [...extract.featureNames(c.byFamily), ...relationFeatures(g.kind, d.relation)], label: RELATION_CLASSES.indexOf(label), allowed: RELATION_CLASSES.map((r) => choices.includes(r)) }];
     }),
   );
 }

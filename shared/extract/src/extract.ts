@@ -5,7 +5,7 @@ import type { ClaimDraft, ClaimKind, Qualifier } from '@claimflow/schemas';
 import { normalizeDraft } from '@claimflow/units';
 import type { Candidate } from './candidates/candidate.js';
 import { plainDecision } from './candidates/fallback.js';
-import { featuresOf } from './model/features.js';
+import { familyValuesOf } from './model/features.js';
 import { CLASSES, calibrated, valueFeatures, type Scorer } from './model/linear.js';
 import { definedAbbreviations, withAbbreviations, type Abbreviations } from './lexicon/abbreviations.js';
 import { tagCues, type CueHit } from './lexicon/nlp.js';
@@ -59,7 +59,7 @@ export function candidatesOf(text: string): Candidate[] {
 export function decideCandidates(candidates: Candidate[], scorer: Scorer): ClaimDraft[] {
   const drafts: ClaimDraft[] = [];
   for (const c of candidates) {
-    const scores = scorer.score(c.features);
+    const scores = scorer.scoreByFamily(c.byFamily);
     const verdict = scorer.kindOf(scores, allowedClasses(c));
     if (!verdict.kind) continue;
     const read = c.decisionFor(verdict.kind)!;
@@ -147,7 +147,7 @@ function sentenceCandidates(
     let made: { d: Decision; draft: ClaimDraft } | null = null; // the cascade's draft is made once, for the next claim's context
     const c: Candidate = {
       span: source.clean.span(q.start, q.end), q, cascade, dropped, proposal, qualifier,
-      features: featuresOf({
+      byFamily: familyValuesOf({
         q, written: reading.written, before: textBefore(q.start), after: textAfter(q.end), window: reading.window,
         sentenceIndex, sentenceText: s.text, sentenceMetrics, cascade, dropped, proposal, exclusions: semantic.get(q) ?? [],
         qualifier, listSize, listIndex, previous, study: source.study, sentenceFamilies,

@@ -2,14 +2,14 @@
 // feature family (with a near miss it must not fire on), the scorer's
 // softmax, and the trainer's determinism. Sentences are our own.
 import { describe, expect, it } from 'vitest';
-import { CLASSES, RELATION_CLASSES, Scorer, calibrated, candidatesOf, extractClaims, isotonic, softmax, train, type Example, type LinearModel } from '../src/index.js';
+import { CLASSES, RELATION_CLASSES, Scorer, calibrated, candidatesOf, extractClaims, featureNames, isotonic, softmax, train, type Example, type LinearModel } from '../src/index.js';
 
 /** The features of the candidate whose text is `figure` in `text`. */
 function featuresAt(text: string, figure: string): string[] {
   const at = text.indexOf(figure);
   const c = candidatesOf(text).find((x) => x.span[0] === at);
   if (!c) throw new Error(`no candidate at ${figure}`);
-  return c.features;
+  return featureNames(c.byFamily);
 }
 const spansOf = (text: string) => candidatesOf(text).map((c) => text.slice(...c.span));
 

@@ -3,6 +3,7 @@
 // (names, references, years, links, formulas). The rules describe it; the
 // decision model (../model/) says whether it is a claim and of which kind.
 import type { ClaimDraft, ClaimKind, Qualifier } from '@claimflow/schemas';
+import type { FamilyValues } from '../model/features.js';
 import type { Decision } from '../rules/decide/index.js';
 import type { Quantity } from '../rules/quantities.js';
 
@@ -18,8 +19,12 @@ export interface Candidate {
   proposal: Decision | null;
   /** The qualifier the figure would carry as a claim. */
   qualifier: Qualifier;
-  /** Named evidence for the decision model (see ../model/features.ts). */
-  features: string[];
+  /**
+   * Evidence for the decision model, by family (see ../model/features.ts).
+   * Its names ("family:value", what training reads) are featureNames(byFamily):
+   * extraction looks the values up without them.
+   */
+  byFamily: FamilyValues;
   /** A decision of the given kind for this figure: the cascade's or proposal's when of that kind, else the plainest reading. */
   decisionFor(kind: ClaimKind): Decision | null;
   /** The draft for one decision, with its context fields. */

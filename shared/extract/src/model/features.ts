@@ -182,16 +182,38 @@ function familyValues(name: string, family: Family, c: FeatureContext): string[]
   return values;
 }
 
-/** The named features of one candidate: "family:value" for every family, plus the crosses. */
-export function featuresOf(c: FeatureContext): string[] {
-  const out: string[] = [];
+/**
+ * A candidate's features by family: each family's name with its values, in
+ * FEATURES order, then each cross with its one value. The decision model
+ * reads them this way at run time (Scorer.scoreByFamily), without building a
+ * name for each; training reads the names (featureNames).
+ */
+export type FamilyValues = [family: string, values: string[]][];
+
+const CROSS_NAMES = CROSSES.map(([a, b]) => `${a}×${b}`);
+
+/** The features of one candidate, by family. */
+export function familyValuesOf(c: FeatureContext): FamilyValues {
+  const out: FamilyValues = [];
   const first: Record<string, string> = {};
   for (const [name, family] of Object.entries(FEATURES)) {
     const values = familyValues(name, family, c);
     first[name] = values[0];
-    for (const v of values) out.push(`${name}:${v}`);
+    out.push([name, values]);
   }
   first.R0 = c.window.right[0]?.tag ?? 'none';
-  for (const [a, b] of CROSSES) out.push(`${a}×${b}:${first[a]}|${first[b]}`);
+  CROSSES.forEach(([a, b], i) => out.push([CROSS_NAMES[i], [`${first[a]}|${first[b]}`]]));
   return out;
+}
+
+/** The named features: "family:value" for every value of every family, in order. */
+export function featureNames(byFamily: FamilyValues): string[] {
+  const out: string[] = [];
+  for (const [name, values] of byFamily) for (const v of values) out.push(`${name}:${v}`);
+  return out;
+}
+
+/** The named features of one candidate: "family:value" for every family, plus the crosses. */
+export function featuresOf(c: FeatureContext): string[] {
+  return featureNames(familyValuesOf(c));
 }

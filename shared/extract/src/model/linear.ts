@@ -3,6 +3,7 @@
 // candidate allows; no ML runtime. Weights come from `npm run train`
 // (./train.ts) and live in ./weights.json with their provenance.
 import { CLAIM_KINDS, type ClaimKind } from '@claimflow/schemas';
+import type { FamilyValues } from './features.js';
 
 /** The classes: no claim, then the contract's five kinds. */
 export const CLASSES = ['none', ...CLAIM_KINDS] as const;
@@ -122,6 +123,8 @@ export interface Scores {
  */
 export class Scorer {
   private readonly table = new Map<string, FeatureRow>();
+  /** The same rows by family, then by value: "family:value" split at its first colon (a family's name has none). */
+  private readonly byFamily = new Map<string, Map<string, FeatureRow>>();
   private readonly hasValueHead: boolean;
   private readonly hasRelationHead: boolean;
   constructor(readonly model: LinearModel) {
@@ -134,22 +137,44 @@ export class Scorer {
     for (const [f, w] of Object.entries(model.weights)) row(f).main.set(w, 0);
     for (const [f, w] of Object.entries(model.valueWeights ?? {})) row(f).main.set(w, VALUE_AT);
     for (const [f, w] of Object.entries(model.relationWeights ?? {})) row(f).relations = Float64Array.from(w);
+    for (const [f, r] of this.table) {
+      const at = f.indexOf(':');
+      if (at < 0) continue; // no feature is named without a family
+      const family = f.slice(0, at);
+      let values = this.byFamily.get(family);
+      if (!values) this.byFamily.set(family, (values = new Map()));
+      values.set(f.slice(at + 1), r);
+    }
     this.hasValueHead = Object.keys(model.valueWeights ?? {}).length > 0;
     this.hasRelationHead = Object.keys(model.relationWeights ?? {}).length > 0;
   }
 
   /** Looks a candidate's features up once: the kind and value sums, and the rows found. */
   score(features: string[]): Scores {
-    const sums = new Float64Array(K + 2);
-    const rows: FeatureRow[] = [];
+    const scores: Scores = { sums: new Float64Array(K + 2), rows: [] };
     for (const f of features) {
       const w = this.table.get(f);
-      if (!w) continue;
-      rows.push(w);
-      const m = w.main;
-      for (let k = 0; k < K + 2; k++) sums[k] += m[k];
+      if (w) addRow(scores, w);
     }
-    return { sums, rows };
+    return scores;
+  }
+
+  /**
+   * score(featureNames(byFamily)), to the bit (the same rows, added in the same
+   * order), without building a name per feature: the names were new strings
+   * that each lookup had to hash, where most values are constants.
+   */
+  scoreByFamily(byFamily: FamilyValues): Scores {
+    const scores: Scores = { sums: new Float64Array(K + 2), rows: [] };
+    for (const [family, values] of byFamily) {
+      const rows = this.byFamily.get(family);
+      if (!rows) continue;
+      for (const v of values) {
+        const w = rows.get(v);
+        if (w) addRow(scores, w);
+      }
+    }
+    return scores;
   }
 
   /** The most probable class among the allowed ones, and its probability. */
@@ -166,12 +191,9 @@ export class Scorer {
     const choices = relationsOf(kind, form);
     if (choices.length < 2 || !choices.includes(ruleRelation) || !this.hasRelationHead) return ruleRelation;
     const z = new Float64Array(R);
-    const add = (w: Float64Array | null | undefined) => {
-      if (w) for (let k = 0; k < R; k++) z[k] += w[k];
-    };
-    for (const row of scores.rows) add(row.relations);
-    for (const f of relationFeatures(kind, ruleRelation)) add(this.table.get(f)?.relations);
-    const [best, p] = mostProbable(z, R, RELATION_CLASSES.map((r) => choices.includes(r)));
+    for (const row of scores.rows) addRelations(z, row.relations);
+    for (const f of relationFeatures(kind, ruleRelation)) addRelations(z, this.table.get(f)?.relations);
+    const [best, p] = mostProbable(z, R, allowedRelations(choices));
     return p >= RELATION_OVERRIDE ? RELATION_CLASSES[best] : ruleRelation;
   }
 
@@ -238,6 +260,27 @@ export function isotonic(pairs: [number, boolean][]): [number, number][] {
   }
   let floor = 0;
   return blocks.map((b) => [Math.round((b.rawSum / b.n) * 1e4) / 1e4, (floor = Math.max(floor, Math.round(((b.sum + 1) / (b.n + 2)) * 1e3) / 1e3))]);
+}
+
+/** Adds a feature's relation weights, if it has any, to the relation head's sums. */
+function addRelations(z: Float64Array, w: Float64Array | null | undefined) {
+  if (w) for (let k = 0; k < R; k++) z[k] += w[k];
+}
+
+/** RELATION_CLASSES.map((r) => choices.includes(r)), made once per list of choices (they are RELATIONS_BY_FORM's). */
+const ALLOWED_RELATIONS = new Map<readonly string[], boolean[]>();
+function allowedRelations(choices: readonly string[]): boolean[] {
+  let allowed = ALLOWED_RELATIONS.get(choices);
+  if (!allowed) ALLOWED_RELATIONS.set(choices, (allowed = RELATION_CLASSES.map((r) => choices.includes(r))));
+  return allowed;
+}
+
+/** Adds a feature's row to a candidate's scores: its kind and value weights to the sums, the row to the list. */
+function addRow(scores: Scores, w: FeatureRow) {
+  scores.rows.push(w);
+  const { sums } = scores;
+  const m = w.main;
+  for (let k = 0; k < K + 2; k++) sums[k] += m[k];
 }
 
 const scratch = new Float64Array(Math.max(K, R));
