@@ -9,7 +9,7 @@ import { familyValuesOf } from './model/features.js';
 import { CLASSES, calibrated, valueFeatures, type Scorer } from './model/linear.js';
 import { definedAbbreviations, withAbbreviations, type Abbreviations } from './lexicon/abbreviations.js';
 import { tagCues, type CueHit } from './lexicon/nlp.js';
-import { baselineCues, baselineFor, baselineOfMember, metricText, settingFor, settingsIn, withoutReferenceName, withPaperMetric, type BaselineCue, type SettingMention } from './rules/context/index.js';
+import { baselineCues, baselineFor, baselineOfMember, comparesAgainst, metricText, settingFor, settingsIn, withoutReferenceName, withPaperMetric, type BaselineCue, type SettingMention } from './rules/context/index.js';
 import { decide, type Decision, type Reading } from './rules/decide/index.js';
 import { exclusionsOf, isEvaluationStudy, OWN_CONTRIBUTION, setsUpExperiment } from './rules/exclusions.js';
 import { coordinated, coordinatedGroups, slashPairs } from './rules/lists.js';
@@ -233,16 +233,11 @@ function finalQualifier({ qualifier, averaged }: Qualified, d: Decision): Qualif
   return BOUNDING_RELATIONS.has(d.relation) ? 'upper_bound' : averaged ? 'average' : 'exact';
 }
 
-/** Metrics of a pairwise comparison: a win rate or a preference has an opponent. */
-const PAIRWISE_RATE = /\b(?:win|wins|preference|preferred)\b/i;
-
 function draftOf(scope: SentenceScope, q: Quantity, d: Decision, qualifier: Qualifier, lastBaseline: string | null | undefined, list: { index: number; size: number }): ClaimDraft {
   const { source, s, cues, comparisons, quantities } = scope;
   const metric = metricText(source.clean.text, cues, d.metricCue, d.kind, q.unit, { start: q.start, end: q.end, relation: d.relation, list });
-  // a win or preference rate is a level measured against an opponent: "a 90% win rate compared to X" has X as its baseline
-  const compared = d.kind === 'speedup' || d.kind === 'efficiency' || d.kind === 'quality_delta' || (d.kind === 'quality_value' && PAIRWISE_RATE.test(metric ?? ''));
   const span = source.clean.span(q.start, q.end);
-  const baseline = compared ? baselineOfMember(baselineFor(q, comparisons, quantities, s) ?? lastBaseline ?? null, list) : null;
+  const baseline = comparesAgainst(d.kind, metric) ? baselineOfMember(baselineFor(q, comparisons, quantities, s) ?? lastBaseline ?? null, list) : null;
   return {
     kind: d.kind,
     span,

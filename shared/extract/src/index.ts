@@ -13,7 +13,7 @@ export const EXTRACTOR_VERSION = '2.4.0';
 
 export { allowedClasses, candidatesOf, decideCandidates } from './extract.js';
 export type { Candidate } from './candidates/candidate.js';
-export { FEATURES, familyValuesOf, featureNames, featuresOf, type FamilyValues, type FeatureContext } from './model/features.js';
+export { FEATURES, familyValuesOf, featureNames, type FamilyValues, type FeatureContext } from './model/features.js';
 export { CLASSES, RELATION_CLASSES, Scorer, calibrated, isotonic, relationFeatures, relationsOf, softmax, valueFeatures, type LinearModel, type Provenance, type Verdict } from './model/linear.js';
 export { TRAIN_SETTINGS, train, type Example, type TrainSettings } from './model/train.js';
 export { defaultScorer } from './model/default-model.js';

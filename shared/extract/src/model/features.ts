@@ -212,8 +212,3 @@ export function featureNames(byFamily: FamilyValues): string[] {
   for (const [name, values] of byFamily) for (const v of values) out.push(`${name}:${v}`);
   return out;
 }
-
-/** The named features of one candidate: "family:value" for every family, plus the crosses. */
-export function featuresOf(c: FeatureContext): string[] {
-  return featureNames(familyValuesOf(c));
-}

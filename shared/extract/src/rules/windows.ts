@@ -82,8 +82,9 @@ export function cueWindow(
   const rightLimit = Math.min(farLimit, from + RIGHT_REACH);
   // "2x on GPUs": what follows "on" is where the figure was measured, not what
   // "by 21% at equal visual quality": what is held fixed is a condition, not what was measured
+  const gapTo = (c: CueHit) => s.text.slice(rel(last.end), rel(c.start));
   const onSetting = (c: CueHit) => {
-    const gap = s.text.slice(rel(last.end), rel(c.start));
+    const gap = gapTo(c);
     // "by 10% in low-data settings", "under high-memory regimes": the cue names the condition, not the measure
     const condition = /\b(?:in|under|for)\s+(?:[^\s-]+[\s-]+){0,3}$/i.test(gap) && CONDITION_AFTER.test(s.text.slice(rel(c.end)));
     // "by 48% under bursty traffic", "2x under memory pressure": what follows "under" is the load the figure was measured in
@@ -91,10 +92,10 @@ export function cueWindow(
     return /^(?!.*\b(?:impact|effect|influence)\s+on\b)[^,;]*\bon\s+(?:\S+\s+){0,3}$/i.test(gap) || HELD_FIXED.test(gap) || condition || load;
   };
   // "savings of up to 50% by dropping intermediate results": what follows "by <doing>" is the means, not the measure
-  const means = (c: CueHit) => /\bby\s+[a-z]+ing\b/i.test(s.text.slice(rel(last.end), rel(c.start)));
+  const means = (c: CueHit) => /\bby\s+[a-z]+ing\b/i.test(gapTo(c));
   const right = cues.filter((c) => c.start >= last.end && c.start < rightLimit && !onSetting(c) && !means(c));
   // "retains 96% of the teacher's performance at a fraction of the cost": past "at", a far measure is the price paid, not the figure's
-  const pastAt = (c: CueHit) => /\bat\s/i.test(s.text.slice(rel(last.end), rel(c.start)));
+  const pastAt = (c: CueHit) => /\bat\s/i.test(gapTo(c));
   const farRight = cues.filter((c) => c.start >= rightLimit && c.start < farLimit && !onSetting(c) && !pastAt(c) && !means(c));
   // "throughput at batch size 64 rises 2.6x", "AP for objects smaller than 16 pixels ... to 17.5": a cue that labels
   // another bare number names a setting, not this figure

@@ -1,5 +1,6 @@
 // The `baseline` context field: what a result is compared against
 // ("than X", "over X", "compared to X", "versus X", "outperforms X", "within N% of X").
+import type { ClaimKind } from '@claimflow/schemas';
 import type { Sentence } from '../../text/sentences.js';
 import { withoutUnopenedParentheses } from './metric-tidy.js';
 import type { Quantity } from '../quantities.js';
@@ -103,6 +104,18 @@ export function baselineCues(s: Sentence): BaselineCue[] {
 export function baselineFor(q: Quantity, cues: BaselineCue[], quantities: Quantity[], s: Sentence): string | null {
   const phrase = baselineOf(q, cues, quantities, s);
   return phrase && tidyBaseline(phrase);
+}
+
+/** Metrics of a pairwise comparison: a win rate or a preference has an opponent. */
+const PAIRWISE_RATE = /\b(?:win|wins|preference|preferred)\b/i;
+
+/**
+ * Whether a claim names what it is compared against: every change does, and a
+ * win or preference rate is a level measured against an opponent ("a 90% win
+ * rate compared to X" has X as its baseline).
+ */
+export function comparesAgainst(kind: ClaimKind, metric: string | null): boolean {
+  return kind === 'speedup' || kind === 'efficiency' || kind === 'quality_delta' || (kind === 'quality_value' && PAIRWISE_RATE.test(metric ?? ''));
 }
 
 /** What is measured of a reference, after its name: "97% of the RoBERTa teacher performance", "13% of the teacher model parameters". */

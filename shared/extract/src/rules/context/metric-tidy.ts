@@ -2,6 +2,7 @@
 // one class of wording around a metric name; the phrase's position in the
 // text lets the rules read the words just before and after it.
 import { metricsIn } from '@claimflow/units';
+import { SPEEDS_UP } from '../phrasing.js';
 
 /** A metric phrase as found in the text. */
 export interface PlacedPhrase {
@@ -87,10 +88,15 @@ const ACTIVITY_OF_VERB: Record<string, string> = {
   train: 'training', trains: 'training', decode: 'decoding', decodes: 'decoding', generate: 'generation', generates: 'generation',
   converge: 'convergence', converges: 'convergence', infer: 'inference', infers: 'inference',
 };
-const VERB_BEFORE = new RegExp(String.raw`\b(${Object.keys(ACTIVITY_OF_VERB).join('|')})\s+(?:up to\s+|about\s+|roughly\s+|nearly\s+|over\s+|more than\s+|around\s+)?$`, 'i');
+/** Qualifier words between a verb and its figure: "trains up to 3x faster", "speeds up decoding by about 2x". */
+const QUALIFIER_LEAD = String.raw`up to\s+|about\s+|roughly\s+|nearly\s+|over\s+|more than\s+|around\s+`;
+const VERB_BEFORE = new RegExp(String.raw`\b(${Object.keys(ACTIVITY_OF_VERB).join('|')})\s+(?:${QUALIFIER_LEAD})?$`, 'i');
 
 /** "accelerates the prefill stage of X by 1.25x", "speeds up training by 2x": what is made faster, in plain lower-case words. */
-const ACCELERATED = /\b(?:accelerat(?:es|ed|ing|e)|speeds?\s+up|speeding\s+up|sped\s+up)\s+(?:the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)(?:\s+of\s+[^,;()]{1,60}?)?\s+by\s+(?:up to\s+|about\s+|roughly\s+|nearly\s+|over\s+|more than\s+|around\s+|a factor of\s+)?$/i;
+const ACCELERATED = new RegExp(
+  String.raw`\b(?:${SPEEDS_UP}|speeding\s+up)\s+(?:the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)(?:\s+of\s+[^,;()]{1,60}?)?\s+by\s+(?:${QUALIFIER_LEAD}|a factor of\s+)?$`,
+  'i',
+);
 /** Words that name a system or a pronoun, not an activity: "accelerates our model by 2x". */
 const NOT_AN_ACTIVITY_NOUN = /^(?:it|them|this|these|our|their|its|model|models|method|methods|network|networks|system|systems|baseline|baselines|approach|framework|[a-z]+ly)$/;
 
@@ -191,8 +197,12 @@ const TOP_K_ALONE = /^top-?\d+$/i;
 export function withoutJudgement(metric: string): string {
   let name = metric;
   while (JUDGEMENT.test(name)) name = name.replace(JUDGEMENT, '');
-  name = withoutUnopenedParentheses(name);
-  return TOP_K_ALONE.test(name) ? `${name} accuracy` : name;
+  return withoutUnopenedParentheses(name);
+}
+
+/** "top-1" alone names the accuracy at that cut: "top-1 accuracy". */
+export function accuracyOfTopK(metric: string): string {
+  return TOP_K_ALONE.test(metric) ? `${metric} accuracy` : metric;
 }
 
 /**

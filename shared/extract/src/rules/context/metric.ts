@@ -4,7 +4,7 @@ import { metricScale, RELATIVE_SUFFIX } from '@claimflow/units';
 import { CUE_MEANING, METRIC_OF_COMPARATIVE, type CueTag } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import {
-  measureNamedBefore, metricOfChangeNoun, perDenominator, speedOfActivity, withoutJudgement, singularHead, withAbbreviationAfter, withCountedNoun, withoutChangeWords, withoutSavingWord, withoutScoreAfterAbbreviation, type PlacedPhrase,
+  accuracyOfTopK, measureNamedBefore, metricOfChangeNoun, perDenominator, speedOfActivity, withoutJudgement, singularHead, withAbbreviationAfter, withCountedNoun, withoutChangeWords, withoutSavingWord, withoutScoreAfterAbbreviation, type PlacedPhrase,
 } from './metric-tidy.js';
 
 /** Words that may extend a metric phrase around its head cue ("peak memory footprint"). */
@@ -64,7 +64,7 @@ function respectiveMetric(text: string, cues: CueHit[], cue: CueHit | null, list
 /** The metric of a claim: the phrase around its cue, tidied to the name an analyst would filter on. */
 export function metricText(text: string, cues: CueHit[], cue: CueHit | null, kind: ClaimKind, unit: string, figure: MetricFigure): string | null {
   const named = namedMetric(text, cues, (figure.list && respectiveMetric(text, cues, cue, figure.list)) || cue, kind, unit, figure);
-  const judged = named && withoutJudgement(named);
+  const judged = named && accuracyOfTopK(withoutJudgement(named));
   return kind === 'measurement' ? countedPer(judged, text, figure, unit) : judged;
 }
 

@@ -4,6 +4,7 @@
 // by N", and a phrase that calls itself a baseline. Each is a class of
 // wording, read from the sentence text around the figure.
 import { metricsIn } from '@claimflow/units';
+import { SPEEDS_UP } from '../phrasing.js';
 
 /** Adjectives that mark a reference system: "the original model", "dense training", "prior work". */
 export const REFERENCE_ADJECTIVES = [
@@ -112,12 +113,15 @@ export function objectImproved(before: string): string | null {
 }
 
 /** Verbs that shrink or speed up a named model: the model before the work is what the figure compares against. */
-const MADE_SMALLER_OR_FASTER = String.raw`(?:compress(?:es|ed|ing)?|prun(?:es|ed|ing|e)|quantiz(?:es|ed|ing|e)|sparsif(?:ies|ied|ying|y)|binariz(?:es|ed|ing|e)|accelerat(?:es|ed|ing|e)|speeds?\s+up|sped\s+up)`;
+const MADE_SMALLER_OR_FASTER = String.raw`(?:compress(?:es|ed|ing)?|prun(?:es|ed|ing|e)|quantiz(?:es|ed|ing|e)|sparsif(?:ies|ied|ying|y)|binariz(?:es|ed|ing|e)|${SPEEDS_UP})`;
 /** A model's name: a word with a digit ("VGG-16", "GPT-2") or capitals inside ("AlexNet"). */
 const MODEL_NAME = String.raw`[A-Za-z][\w.-]*\d[\w.-]*|[A-Z][\w.-]*[A-Z][\w.-]*`;
 const MODEL_MADE_SMALLER = new RegExp(String.raw`\b${MADE_SMALLER_OR_FASTER}\s+(?:the\s+)?(${MODEL_NAME})\s+by\s+(?:\S+\s+){0,3}$`);
 /** "reduce inference costs for VGG-16 by up to 34%": the named model a cost is cut for. */
 const MODEL_COST_CUT = new RegExp(String.raw`\b(?:reduc\w*|cut\w*|lower\w*|sav\w*|shrink\w*)\s+[^,;:()]{1,40}?\s+(?:for|of)\s+(?:the\s+)?(${MODEL_NAME})\s+by\s+(?:\S+\s+){0,3}$`);
+/** "compresses AlexNet by 51-fold and GoogLeNet by 10-fold": a later model of the run, after a verb of shrinking earlier in the sentence. */
+const MADE_SMALLER_BEFORE = new RegExp(String.raw`\b${MADE_SMALLER_OR_FASTER}\s`);
+const NEXT_MODEL = new RegExp(String.raw`(?:,|\band)\s+(?:the\s+)?(${MODEL_NAME})\s+by\s+(?:\S+\s+){0,3}$`);
 
 /**
  * "compresses AlexNet by 51-fold", "prunes ResNet-56 by 40%", "reduce
@@ -132,8 +136,6 @@ export function modelMadeSmaller(before: string): string | null {
   // "compresses AlexNet by 51-fold and GoogLeNet by 10-fold": each later model of the run is named before its own "by"
   return MADE_SMALLER_BEFORE.test(before) ? (NEXT_MODEL.exec(before)?.[1] ?? null) : null;
 }
-const MADE_SMALLER_BEFORE = new RegExp(String.raw`\b${MADE_SMALLER_OR_FASTER}\s`);
-const NEXT_MODEL = new RegExp(String.raw`(?:,|\band)\s+(?:the\s+)?(${MODEL_NAME})\s+by\s+(?:\S+\s+){0,3}$`);
 
 /** "for the Llama-1B baseline,", "even our simple baseline performs ...": a phrase that calls itself the baseline. */
 export function selfNamedBaseline(before: string): string | null {
