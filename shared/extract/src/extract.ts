@@ -101,7 +101,8 @@ interface SentenceScope {
   cues: CueHit[];
   /** Named settings of the sentence, scanned when its first claim needs them. */
   settings: SettingMention[] | null;
-  comparisons: BaselineCue[];
+  /** The sentence's comparisons ("than X", "over X"), read when a claim first needs a baseline. */
+  comparisons: () => BaselineCue[];
   /** The cascade's last claim so far: for anaphora, shared qualifiers, and where the next look-back stops. */
   last: { decision: Decision | null; q: Quantity | null; qualifier: Qualifier; baseline?: string | null };
 }
@@ -130,7 +131,7 @@ function sentenceCandidates(
   const semantic = new Map(figures.map((x) => [x.q, x.semantic]));
   const quantities = figures.filter((x) => !x.semantic.length).map((x) => x.q);
   const scope: SentenceScope = {
-    source, s, quantities, cues: reads ? withAbbreviations(resultCues(tagCues(s.text, s.start), s.text, s.start), s.text, s.start, source.abbreviations) : [], settings: null, comparisons: comparisonsOf(),
+    source, s, quantities, cues: reads ? withAbbreviations(resultCues(tagCues(s.text, s.start), s.text, s.start), s.text, s.start, source.abbreviations) : [], settings: null, comparisons: comparisonsOf,
     last: { decision: null, q: null, qualifier: 'exact' },
   };
   const sentenceMetrics = scope.cues.filter((c) => c.tag === 'QualityMetric');
@@ -237,7 +238,7 @@ function draftOf(scope: SentenceScope, q: Quantity, d: Decision, qualifier: Qual
   const { source, s, cues, comparisons, quantities } = scope;
   const metric = metricText(source.clean.text, cues, d.metricCue, d.kind, q.unit, { start: q.start, end: q.end, relation: d.relation, list });
   const span = source.clean.span(q.start, q.end);
-  const baseline = comparesAgainst(d.kind, metric) ? baselineOfMember(baselineFor(q, comparisons, quantities, s) ?? lastBaseline ?? null, list) : null;
+  const baseline = comparesAgainst(d.kind, metric) ? baselineOfMember(baselineFor(q, comparisons(), quantities, s) ?? lastBaseline ?? null, list) : null;
   return {
     kind: d.kind,
     span,
