@@ -20,6 +20,17 @@ describe('factor forms', () => {
     expect(onlyClaim(sentence)).toMatchObject({ text, kind: 'speedup', value, unit: 'x' });
   });
 
+  it('reads each member of a suspended-hyphen list ("5- and 10-fold") as a factor of its own', () => {
+    expect(claimsOf('It needs a 4- and 8-fold smaller cache than the dense decoder.').map((c) => [c.text, c.kind, c.value])).toEqual([
+      ['4-', 'efficiency', 4],
+      ['8-fold', 'efficiency', 8],
+    ]);
+    expect(claimsOf('Sampling is 3-, 6- or 12-fold faster than the ODE solver.').map((c) => c.value)).toEqual([3, 6, 12]);
+    // near misses: a hanging hyphen before a unit that is not a fold, and a list of folds of cross-validation
+    expect(claimsOf('We quantize to 3- and 4-bit weights and the model is 2x smaller.').map((c) => c.text)).toEqual(['2x']);
+    expect(claimsOf('We report 5- and 10-fold cross-validation on both cohorts.')).toEqual([]);
+  });
+
   it('reads resources as efficiency, "half the cost" as a factor of 2', () => {
     expect(onlyClaim('The model is 4x smaller than its teacher.')).toMatchObject({ kind: 'efficiency', value: 4 });
     expect(onlyClaim('We match the baseline at half the cost.')).toMatchObject({ text: 'half', kind: 'efficiency', value: 2 });

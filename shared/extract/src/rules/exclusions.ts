@@ -172,8 +172,9 @@ export const EXCLUSIONS: Exclusion[] = [
       /\b(?:SLO|SLA|budget|constraint|deadline|target|limit|threshold|sparsity|ratio(?<!(?:compression|speedup|speed-up|reduction|annotation|labeling) ratio))(?:\s+(?:of|=|is|set|to|at|was|fixed)\b|\s*=)*\s*$/i.test(before),
   },
   {
-    name: 'cross-validation', syntax: true, // "5-fold cross-validation", "10-fold CV": a protocol, not a factor
-    excludes: (q, { after }) => q.form === 'factor' && /^\s*(?:cross[- ]?validat\w*|cv\b|splits?\b|stratified\b)/i.test(after),
+    // "5-fold cross-validation", "10-fold CV": a protocol, not a factor; so is each member of "5- or 10-fold CV"
+    name: 'cross-validation', syntax: true,
+    excludes: (q, { after }) => q.form === 'factor' && /^(?:,?\s+(?:[\d.]+-,?\s+)*(?:and|or)\s+[\d.]+-?fold)?\s*(?:cross[- ]?validat\w*|cv\b|splits?\b|stratified\b)/i.test(after),
   },
   {
     name: 'subset-share', // "the worst 10% of clients", "the top 5% of queries": which cases, not a result

@@ -106,6 +106,15 @@ export const QUANTITY_RULES: QuantityRule[] = [
     read: (m) => single(parseNumber(m[1]), 'x'),
   },
   {
+    // "a 5- and 10-fold reduction", "2-, 4- or 8-fold": a number whose hyphen is left hanging takes the fold of
+    // the last member of its list (a suspended hyphen); each member stays its own figure
+    name: 'factor-suspended',
+    form: 'factor',
+    needs: /\d-,?\s/, // the pattern's own hanging hyphen
+    pattern: new RegExp(String.raw`(?<![\w.-])(${NUM})-(?=,?\s+(?:(?:${NUM})-,?\s+)*(?:and|or)\s+(?:${NUM})-?fold\b)`, 'g'),
+    read: (m) => single(parseNumber(m[1]), 'fold'),
+  },
+  {
     name: 'word-fold', // "threefold", "ten-fold"
     form: 'factor',
     needs: /fold/i, // the pattern's own word
