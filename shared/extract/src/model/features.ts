@@ -48,25 +48,43 @@ const kindOf = (d: Decision | null | undefined) => (d === undefined ? 'first' : 
 const wordsOf = (s: string) => s.toLowerCase().match(/[a-z][a-z0-9-]*|[<>~±()=:;,/]/g) ?? [];
 const fold = (w: string) => w.replace(/\d+/g, '#');
 const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'our', 'from', 'than', 'over', 'while', 'which', 'are', 'was', 'were', 'its', 'their', 'has', 'have', 'also', 'can', 'into', 'such', 'more', 'less']);
+const DECIMALS = ['decimals:0', 'decimals:1', 'decimals:2', 'decimals:3'];
 const distance = (n: number) => (n <= 1 ? 'adj' : n <= 12 ? 'near' : 'far');
+
+/**
+ * `${a}:${b}` (or `${a}|${b}`) for values from a closed vocabulary (tags, kinds, relations,
+ * rule names, units), made once and reused: a value built anew for every
+ * candidate was a new string to allocate and, when the model looked it up,
+ * to hash. Never for words of the text: their vocabulary is open, and this
+ * table would grow with every abstract.
+ */
+const JOINED = { ':': new Map<string, Map<string, string>>(), '|': new Map<string, Map<string, string>>() };
+function joined(a: string, b: string, separator: ':' | '|' = ':'): string {
+  const table = JOINED[separator];
+  let byB = table.get(a);
+  if (!byB) table.set(a, (byB = new Map()));
+  let s = byB.get(b);
+  if (s === undefined) byB.set(b, (s = `${a}${separator}${b}`));
+  return s;
+}
 
 export const FEATURES: Record<string, Family> = {
   /** Always on: the prior of each class. */
   bias: () => ['1'],
   /** Extractor 1.3.0's verdict and relation, so the model starts from what the rules know. */
-  cascade: (c) => [kindOf(c.cascade), ...(c.cascade ? [`rel:${c.cascade.relation}`] : [`dropped:${c.dropped}`])],
+  cascade: (c) => [kindOf(c.cascade), c.cascade ? joined('rel', c.cascade.relation) : joined('dropped', String(c.dropped))],
   /** What the decision rules say without exclusions. */
-  proposal: (c) => [kindOf(c.proposal), ...(c.proposal ? [`rel:${c.proposal.relation}`] : [])],
+  proposal: (c) => (c.proposal ? [kindOf(c.proposal), joined('rel', c.proposal.relation)] : [kindOf(c.proposal)]),
   /** Semantic exclusions that fire: evidence against, weighed like the rest. */
   exclusion: (c) => (c.exclusions.length ? c.exclusions : ['none']),
   /** How the figure is written: its form, the scanner rule, a range, a sign, a word. */
   form: (c) => {
     const { q } = c;
-    const out = [q.form, `rule:${q.rule}`];
+    const out = [q.form, joined('rule', q.rule)];
     if (q.low != null) out.push('range');
     if (q.signed) out.push('signed');
     if (q.wordy) out.push('wordy');
-    if (q.form === 'measure') out.push(`unit:${q.unit.toLowerCase()}`);
+    if (q.form === 'measure') out.push(joined('unit', q.unit.toLowerCase()));
     return out;
   },
   /** The number's size and precision: "93.63" reads as a score, "3" as a count. */
@@ -74,7 +92,7 @@ export const FEATURES: Record<string, Family> = {
     const v = Math.abs(c.q.value ?? c.q.high ?? 0);
     const size = v < 1 ? '<1' : v < 2 ? '<2' : v < 10 ? '<10' : v < 100 ? '<100' : v < 1000 ? '<1000' : 'big';
     const decimals = /\.(\d+)/.exec(c.written)?.[1].length ?? 0;
-    return [`${c.q.form}:${size}`, `decimals:${Math.min(decimals, 3)}`];
+    return [joined(c.q.form, size), DECIMALS[Math.min(decimals, 3)]];
   },
   qualifier: (c) => [c.qualifier],
   /** Cue tags around the figure: right after it, a little further on, left in its reach, anywhere earlier in the clause. */
@@ -82,13 +100,13 @@ export const FEATURES: Record<string, Family> = {
     const { window: w, q } = c;
     const out: string[] = [];
     const r0 = w.right[0];
-    if (r0) out.push(`R0:${r0.tag}`, `R0:${r0.tag}:${distance(r0.start - q.end)}`);
-    for (const h of w.right) out.push(`R:${h.tag}`);
-    for (const h of w.farRight) out.push(`FR:${h.tag}`);
+    if (r0) out.push(joined('R0', r0.tag), joined(joined('R0', r0.tag), distance(r0.start - q.end)));
+    for (const h of w.right) out.push(joined('R', h.tag));
+    for (const h of w.farRight) out.push(joined('FR', h.tag));
     const l0 = w.left[0];
-    if (l0) out.push(`L0:${l0.tag}`, `L0:${l0.tag}:${distance(q.start - l0.end)}`);
-    for (const h of w.left) out.push(`L:${h.tag}`);
-    for (const h of w.clause) out.push(`C:${h.tag}`);
+    if (l0) out.push(joined('L0', l0.tag), joined(joined('L0', l0.tag), distance(q.start - l0.end)));
+    for (const h of w.left) out.push(joined('L', h.tag));
+    for (const h of w.clause) out.push(joined('C', h.tag));
     if (!w.right.length && !w.left.length) out.push('none');
     return [...new Set(out)];
   },
@@ -97,8 +115,8 @@ export const FEATURES: Record<string, Family> = {
     const out: string[] = [];
     const right = c.window.right.find((h) => CUE_MEANING[h.tag]);
     const left = c.window.left.find((h) => CUE_MEANING[h.tag]);
-    if (right) out.push(`R:${CUE_MEANING[right.tag]!.category}`, `R:${CUE_MEANING[right.tag]!.scale}`);
-    if (left) out.push(`L:${CUE_MEANING[left.tag]!.category}`, `L:${CUE_MEANING[left.tag]!.scale}`);
+    if (right) out.push(joined('R', CUE_MEANING[right.tag]!.category), joined('R', CUE_MEANING[right.tag]!.scale));
+    if (left) out.push(joined('L', CUE_MEANING[left.tag]!.category), joined('L', CUE_MEANING[left.tag]!.scale));
     return out.length ? out : ['none'];
   },
   /** The words right next to the figure ("by", "than", "of", "to", "faster"), digits folded. */
@@ -153,7 +171,7 @@ export const FEATURES: Record<string, Family> = {
   },
   /** Membership of a coordinated list, and the cascade's verdict on the previous figure. */
   list: (c) => {
-    const out = [`prev:${kindOf(c.previous)}`];
+    const out = [joined('prev', kindOf(c.previous))];
     if (c.listSize > 1) out.push(c.listIndex === 0 ? 'first-of-list' : 'later-of-list', c.listSize > 2 ? 'long-list' : 'pair');
     else out.push('alone');
     return out;
@@ -162,7 +180,7 @@ export const FEATURES: Record<string, Family> = {
   metric: (c) => {
     const rows = c.sentenceMetrics.flatMap((m) => metricsIn(m.normal).slice(0, 1));
     if (!rows.length) return ['none'];
-    return [...new Set(rows.flatMap((r) => [`scale:${r.scale}`, `better:${r.better}`]))];
+    return [...new Set(rows.flatMap((r) => [joined('scale', r.scale), joined('better', r.better)]))];
   },
 };
 
@@ -202,7 +220,7 @@ export function familyValuesOf(c: FeatureContext): FamilyValues {
     out.push([name, values]);
   }
   first.R0 = c.window.right[0]?.tag ?? 'none';
-  CROSSES.forEach(([a, b], i) => out.push([CROSS_NAMES[i], [`${first[a]}|${first[b]}`]]));
+  CROSSES.forEach(([a, b], i) => out.push([CROSS_NAMES[i], [joined(first[a], first[b], '|')]]));
   return out;
 }
 
