@@ -103,47 +103,59 @@ const K = CLASSES.length;
 const R = RELATION_CLASSES.length;
 const VALUE_AT = K;
 
-/** One feature's weights: the kinds' and the value head's [wrong, right] together, the relation head's apart. */
-interface FeatureRow {
-  main: Float64Array;
-  relations: Float64Array | null;
-}
-
 /** A candidate's scores: the sums of its features' kind and value weights, and the rows they came from (for the relation head). */
 export interface Scores {
   sums: Float64Array;
-  rows: FeatureRow[];
+  /** Row numbers of the features found, in the order they were added. */
+  rows: number[];
 }
 
+/** Columns of a row of the main table: the kinds' weights, then the value head's [wrong, right]. */
+const MAIN = K + 2;
+
 /**
- * Indexed once per model: each feature's weights for the three heads, looked
- * up once per candidate (`score`). The kind and value heads are summed at once;
- * the relation head reads the same rows later, and only for the figures whose
- * kind is a change.
+ * Indexed once per model: each feature gets a row number, and its weights for
+ * the three heads sit in two flat tables (the kind and value heads side by
+ * side, the relation head apart), looked up once per candidate (`score`).
+ * Flat tables of numbers, rather than a small array object per feature, keep
+ * the weights a candidate reads close together in memory. The kind and value
+ * heads are summed at once; the relation head reads the same rows later, and
+ * only for the figures whose kind is a change.
  */
 export class Scorer {
-  private readonly table = new Map<string, FeatureRow>();
+  /** Row number by feature name. */
+  private readonly table = new Map<string, number>();
   /** The same rows by family, then by value: "family:value" split at its first colon (a family's name has none). */
-  private readonly byFamily = new Map<string, Map<string, FeatureRow>>();
+  private readonly byFamily = new Map<string, Map<string, number>>();
+  /** MAIN weights per row. */
+  private readonly main: Float64Array;
+  /** R relation weights per row; `hasRelations[row]` says whether the row has any. */
+  private readonly relations: Float64Array;
+  private readonly hasRelations: Uint8Array;
   private readonly hasValueHead: boolean;
   private readonly hasRelationHead: boolean;
   constructor(readonly model: LinearModel) {
     if (model.classes.join() !== CLASSES.join()) throw new Error(`model classes ${model.classes.join()} are not ${CLASSES.join()}`);
-    const row = (f: string) => {
-      let r = this.table.get(f);
-      if (!r) this.table.set(f, (r = { main: new Float64Array(K + 2), relations: null }));
-      return r;
-    };
-    for (const [f, w] of Object.entries(model.weights)) row(f).main.set(w, 0);
-    for (const [f, w] of Object.entries(model.valueWeights ?? {})) row(f).main.set(w, VALUE_AT);
-    for (const [f, w] of Object.entries(model.relationWeights ?? {})) row(f).relations = Float64Array.from(w);
-    for (const [f, r] of this.table) {
+    const heads = [model.weights, model.valueWeights ?? {}, model.relationWeights ?? {}];
+    for (const head of heads) for (const f of Object.keys(head)) if (!this.table.has(f)) this.table.set(f, this.table.size);
+    const n = this.table.size;
+    this.main = new Float64Array(n * MAIN);
+    this.relations = new Float64Array(n * R);
+    this.hasRelations = new Uint8Array(n);
+    for (const [f, w] of Object.entries(model.weights)) this.main.set(w, this.table.get(f)! * MAIN);
+    for (const [f, w] of Object.entries(model.valueWeights ?? {})) this.main.set(w, this.table.get(f)! * MAIN + VALUE_AT);
+    for (const [f, w] of Object.entries(model.relationWeights ?? {})) {
+      const row = this.table.get(f)!;
+      this.relations.set(w, row * R);
+      this.hasRelations[row] = 1;
+    }
+    for (const [f, row] of this.table) {
       const at = f.indexOf(':');
       if (at < 0) continue; // no feature is named without a family
       const family = f.slice(0, at);
       let values = this.byFamily.get(family);
       if (!values) this.byFamily.set(family, (values = new Map()));
-      values.set(f.slice(at + 1), r);
+      values.set(f.slice(at + 1), row);
     }
     this.hasValueHead = Object.keys(model.valueWeights ?? {}).length > 0;
     this.hasRelationHead = Object.keys(model.relationWeights ?? {}).length > 0;
@@ -151,10 +163,10 @@ export class Scorer {
 
   /** Looks a candidate's features up once: the kind and value sums, and the rows found. */
   score(features: string[]): Scores {
-    const scores: Scores = { sums: new Float64Array(K + 2), rows: [] };
+    const scores: Scores = { sums: new Float64Array(MAIN), rows: [] };
     for (const f of features) {
-      const w = this.table.get(f);
-      if (w) addRow(scores, w);
+      const row = this.table.get(f);
+      if (row !== undefined) this.addRow(scores, row);
     }
     return scores;
   }
@@ -165,16 +177,34 @@ export class Scorer {
    * that each lookup had to hash, where most values are constants.
    */
   scoreByFamily(byFamily: FamilyValues): Scores {
-    const scores: Scores = { sums: new Float64Array(K + 2), rows: [] };
-    for (const [family, values] of byFamily) {
-      const rows = this.byFamily.get(family);
+    const scores: Scores = { sums: new Float64Array(MAIN), rows: [] };
+    for (let i = 0; i < byFamily.length; i++) {
+      const rows = this.byFamily.get(byFamily[i][0]);
       if (!rows) continue;
-      for (const v of values) {
-        const w = rows.get(v);
-        if (w) addRow(scores, w);
+      const values = byFamily[i][1];
+      for (let j = 0; j < values.length; j++) {
+        const row = rows.get(values[j]);
+        if (row !== undefined) this.addRow(scores, row);
       }
     }
     return scores;
+  }
+
+  /** Adds a feature's row to a candidate's scores: its kind and value weights to the sums, the row to the list. */
+  private addRow(scores: Scores, row: number) {
+    scores.rows.push(row);
+    const { sums } = scores;
+    const { main } = this;
+    const at = row * MAIN;
+    for (let k = 0; k < MAIN; k++) sums[k] += main[at + k];
+  }
+
+  /** Adds a row's relation weights, if it has any, to the relation head's sums. */
+  private addRelations(z: Float64Array, row: number | undefined) {
+    if (row === undefined || !this.hasRelations[row]) return;
+    const { relations } = this;
+    const at = row * R;
+    for (let k = 0; k < R; k++) z[k] += relations[at + k];
   }
 
   /** The most probable class among the allowed ones, and its probability. */
@@ -191,8 +221,8 @@ export class Scorer {
     const choices = relationsOf(kind, form);
     if (choices.length < 2 || !choices.includes(ruleRelation) || !this.hasRelationHead) return ruleRelation;
     const z = new Float64Array(R);
-    for (const row of scores.rows) addRelations(z, row.relations);
-    for (const f of relationFeatures(kind, ruleRelation)) addRelations(z, this.table.get(f)?.relations);
+    for (const row of scores.rows) this.addRelations(z, row);
+    for (const f of relationFeatures(kind, ruleRelation)) this.addRelations(z, this.table.get(f));
     const [best, p] = mostProbable(z, R, allowedRelations(choices));
     return p >= RELATION_OVERRIDE ? RELATION_CLASSES[best] : ruleRelation;
   }
@@ -202,8 +232,8 @@ export class Scorer {
     if (!this.hasValueHead) return 1;
     let [wrong, right] = [scores.sums[VALUE_AT], scores.sums[VALUE_AT + 1]];
     for (const f of extra) {
-      const w = this.table.get(f)?.main;
-      if (w) (wrong += w[VALUE_AT]), (right += w[VALUE_AT + 1]);
+      const row = this.table.get(f);
+      if (row !== undefined) (wrong += this.main[row * MAIN + VALUE_AT]), (right += this.main[row * MAIN + VALUE_AT + 1]);
     }
     return softmax([wrong, right], BOTH)[1];
   }
@@ -262,25 +292,12 @@ export function isotonic(pairs: [number, boolean][]): [number, number][] {
   return blocks.map((b) => [Math.round((b.rawSum / b.n) * 1e4) / 1e4, (floor = Math.max(floor, Math.round(((b.sum + 1) / (b.n + 2)) * 1e3) / 1e3))]);
 }
 
-/** Adds a feature's relation weights, if it has any, to the relation head's sums. */
-function addRelations(z: Float64Array, w: Float64Array | null | undefined) {
-  if (w) for (let k = 0; k < R; k++) z[k] += w[k];
-}
-
 /** RELATION_CLASSES.map((r) => choices.includes(r)), made once per list of choices (they are RELATIONS_BY_FORM's). */
 const ALLOWED_RELATIONS = new Map<readonly string[], boolean[]>();
 function allowedRelations(choices: readonly string[]): boolean[] {
   let allowed = ALLOWED_RELATIONS.get(choices);
   if (!allowed) ALLOWED_RELATIONS.set(choices, (allowed = RELATION_CLASSES.map((r) => choices.includes(r))));
   return allowed;
-}
-
-/** Adds a feature's row to a candidate's scores: its kind and value weights to the sums, the row to the list. */
-function addRow(scores: Scores, w: FeatureRow) {
-  scores.rows.push(w);
-  const { sums } = scores;
-  const m = w.main;
-  for (let k = 0; k < K + 2; k++) sums[k] += m[k];
 }
 
 const scratch = new Float64Array(Math.max(K, R));
