@@ -115,6 +115,25 @@ describe("tokenized() gives compromise's own terms (its shortcuts for plain word
   });
 });
 
+describe("tokenized() runs compromise's contraction step term by term, as the whole step would", () => {
+  // terms the step splits ("3x", "2-5", "cannot", "4km"), near misses it leaves whole, several in one
+  // sentence and in later sentences (the inserted terms' index), and apostrophes (the whole step runs)
+  const cases = [
+    'It is 3x faster.', 'We cannot see 2-5 of 4km runs, 3x.', 'A 2-5x cut. Then 4km and 10ms; it cannot fail. Also 3x and 1-2 and 30fps.',
+    'x3 3 x 3X 3x. 2 - 5 2-5 2–5 2-a a-2 5-9pm 555-1234 3rd 1st 4km. 4 km, 4Km, +3x -2.5x 1,000ms 3.5x/s can not cannot. Cannot!',
+    "It can't be 3x, it's 2-5 and 4km.", "we cannot, they can't: 2-5 runs", 'Dunno, gonna be 3x. Wanna see 2-5?', 'cannot', '3x', '2-5', '4km',
+    'The first sentence is plain. The second has 3x. The third has 2-5 and 4km. The fourth: cannot.',
+  ];
+  it('on sentences holding terms it splits, near misses and apostrophes', () => {
+    for (const text of cases) {
+      const doc = oracleNlp.tokenize(text);
+      doc.compute(['lexicon', 'offset']);
+      expect(termsJson(tokenized(text)), text).toBe(termsJson(doc.document as TaggedTerm[][]));
+      expect(termsJson(tokenized(text.toLowerCase())), text).toBe(termsJson((oracleNlp.tokenize(text.toLowerCase()).compute(['lexicon', 'offset']) as unknown as { document: TaggedTerm[][] }).document));
+    }
+  });
+});
+
 // ---------------------------------------------------------------- the pre-checks, on sentences of our own
 const oracleModel = (oracleNlp.world() as { model: { one: CueModel } }).model.one;
 const mayHoldCue = cueCandidateTest(oracleModel, (tag) => Object.hasOwn(CUES, tag));

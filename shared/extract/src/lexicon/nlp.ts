@@ -129,6 +129,9 @@ if (ASCII_UNCHANGED) {
   world.methods.one.killUnicode = (str, w) => (typeof str === 'string' && !NON_ASCII.test(str) ? str : killUnicode(str, w));
 }
 
+/** compromise's document class, to wrap what its tokenizer returns (as `nlp.tokenize` does). */
+const View = (nlp.tokenize('') as unknown as { constructor: new (document: TaggedTerm[][]) => Doc }).constructor;
+
 /**
  * compromise's contraction step looks at every term, and for each walks its
  * whole list of known contractions. It changes a term only where the term's
@@ -140,15 +143,42 @@ if (ASCII_UNCHANGED) {
  * number-unit.js). So the step runs only on a document with such a term: the
  * text-level test below (mayContract) cannot see the terms, and lets through
  * most sentences with a figure ("3x" aside, "2-5" aside, any digit and hyphen).
+ *
+ * Where no term of the document has an apostrophe in its normal form, the step
+ * runs on each term it could change alone, as a one-term document, and what it
+ * leaves there is spliced in place of the term. That is what the step does in
+ * the whole document (compromise 14.17, contractions/index.js): without an
+ * apostrophe, a term's replacement is read from that term only (`knownOnes`
+ * matches its normal form against a contraction's `word`; `numberRange` and
+ * `numberUnit` read `terms[i]`; the readers of neighbours, `apostropheT`,
+ * `apostropheD`, the French ones and `thereHas`, need an apostrophe), and the
+ * step walks terms backwards, so terms after it are already done and those
+ * before it not yet. `reTag` only builds a view it throws away. The one thing
+ * the document's position changes is `index` on the inserted terms
+ * (contractions/_splice.js: `[n, w + i]`), set here as the step sets it.
  */
 const CONTRACTION_WORDS = new Set(world.model.one.contractions.flatMap((c) => (c.word ? [c.word] : [])));
 const NUM_DASH = /^[0-9][^-–—]*[-–—].*?[0-9]/;
 const NUM_UNIT = /^([+-]?[0-9][.,0-9]*)([a-z°²³µ/]+)$/;
-const mayChange = (t: TaggedTerm & { text: string }) =>
-  t.normal.includes("'") || CONTRACTION_WORDS.has(t.normal) || NUM_DASH.test(t.normal) || NUM_UNIT.test(t.text);
+const mayChange = (t: TaggedTerm & { text: string }) => CONTRACTION_WORDS.has(t.normal) || NUM_DASH.test(t.normal) || NUM_UNIT.test(t.text);
+const hasApostrophe = (t: TaggedTerm) => t.normal.includes("'"); // the step's `byApostrophe`
 const contractionStep = world.compute.contractions;
 world.compute.contractions = (doc) => {
-  if (doc.document.some((terms) => terms.some(mayChange))) contractionStep(doc);
+  const document = doc.document;
+  if (document.some((terms) => terms.some(hasApostrophe))) return contractionStep(doc);
+  for (let n = 0; n < document.length; n++) {
+    const terms = document[n];
+    for (let i = terms.length - 1; i >= 0; i--) {
+      const term = terms[i];
+      if (!mayChange(term)) continue;
+      const one = new View([[term]]);
+      contractionStep(one as never);
+      const words = one.document[0];
+      if (words.length === 1 && words[0] === term) continue;
+      for (let k = 0; k < words.length; k++) (words[k] as { index?: number[] }).index = [n, i + k];
+      terms.splice(i, 1, ...(words as (TaggedTerm & { text: string })[]));
+    }
+  }
 };
 
 /**
@@ -229,9 +259,6 @@ function plainWord(chunk: string): RawTerm | null {
   const m = PLAIN_CHUNK.exec(chunk);
   return m ? { text: m[1], pre: '', post: m[2], tags: new Set() } : null;
 }
-
-/** compromise's document class, to wrap what its tokenizer returns (as `nlp.tokenize` does). */
-const View = (nlp.tokenize('') as unknown as { constructor: new (document: TaggedTerm[][]) => Doc }).constructor;
 
 /**
  * `nlp.tokenize(text)` then `compute('lexicon')` and `compute('offset')`, as
