@@ -247,7 +247,7 @@ if (ASCII_UNCHANGED && !Object.keys(EMOTICONS).some((e) => PLAIN_CHUNK.test(e)))
   world.methods.one.tokenize.fromString = (text, w) => {
     const { splitSentences, splitTerms, splitWhitespace } = w.methods.one.tokenize as unknown as Tokenizer;
     return splitSentences(text || '', w).map((sentence) => {
-      const terms = splitTerms(sentence, w.model).map((chunk) => plainWord(chunk) ?? splitWhitespace(chunk, w.model));
+      const terms = termChunks(sentence, (segment) => splitTerms(segment, w.model)).map((chunk) => plainWord(chunk) ?? splitWhitespace(chunk, w.model));
       const others: RawTerm[] = [];
       for (const t of terms) if (PLAIN_TERM.test(t.text)) t.normal = t.text.toLowerCase(); else others.push(t);
       if (others.length) normalStep({ docs: [others], world: w } as never); // the step reads a document's `docs` and `world`
@@ -255,6 +255,52 @@ if (ASCII_UNCHANGED && !Object.keys(EMOTICONS).some((e) => PLAIN_CHUNK.test(e)))
     });
   };
 }
+
+/**
+ * compromise's term split (`splitTerms`, compromise 14.17 tokenize/methods/02-terms),
+ * cut into pieces of the sentence that it splits one by one. It splits text at
+ * whitespace into chunks, splits some chunks at hyphens, and makes a term of
+ * each piece with letters that is not punctuation, adding what follows it up to
+ * the next such piece (whitespace, lone punctuation); then it joins "a / b"
+ * (a slash) and "2 - 5" (a term that ends in a dash, then a number).
+ * Between two chunks each with a letter or digit and no dash or slash
+ * ("simple"), the first ends its term, with the whitespace after it (the
+ * second starts one: it is not one of the punctuation marks, nor split at a
+ * hyphen), and no join crosses (neither holds a slash, and the first term
+ * does not end in a dash): the split of the sentence is the split of the text
+ * before the second chunk, then that of the text from it. So the sentence is
+ * cut there; a piece that is one simple chunk (and whitespace) is one term
+ * as it stands, and other pieces go to compromise's split. Text with a slash
+ * goes to it whole (tagCues' text has none).
+ */
+const CHUNK = /\S+/g;
+const WORD_CHAR = /[A-Za-z0-9]/;
+const DASH_OR_SLASH = /[-–—/]/;
+function termChunks(sentence: string, splitTerms: (text: string) => string[]): string[] {
+  if (sentence.includes('/')) return splitTerms(sentence);
+  const out: string[] = [];
+  const piece = (from: number, to: number, oneSimpleChunk: boolean) => {
+    if (oneSimpleChunk) out.push(sentence.slice(from, to));
+    else for (const chunk of splitTerms(sentence.slice(from, to))) out.push(chunk);
+  };
+  let from = 0;
+  let chunks = 0;
+  let simple = false;
+  CHUNK.lastIndex = 0;
+  for (let m = CHUNK.exec(sentence); m; m = CHUNK.exec(sentence)) {
+    const isSimple = WORD_CHAR.test(m[0]) && !DASH_OR_SLASH.test(m[0]);
+    if (isSimple && simple) {
+      piece(from, m.index, chunks === 1);
+      from = m.index;
+      chunks = 0;
+    }
+    chunks++;
+    simple = isSimple;
+  }
+  piece(from, sentence.length, chunks === 1 && simple);
+  return out;
+}
+
 function plainWord(chunk: string): RawTerm | null {
   const m = PLAIN_CHUNK.exec(chunk);
   return m ? { text: m[1], pre: '', post: m[2], tags: new Set() } : null;
