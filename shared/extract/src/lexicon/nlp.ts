@@ -228,22 +228,28 @@ interface Tokenizer {
  * of the terms of an abstract are. What each shortcut returns is what the
  * step it replaces returns there (compromise 14.17, tokenize/whitespace.js
  * and tokenize/normal.js); other terms go through the steps themselves:
- * - a chunk of letters and digits, then spaces or hyphens, is its own text, with
- *   no punctuation before it and the spaces or hyphens after it: the whitespace
- *   split stops at the first letter or digit from either end, and drops
- *   everything else from the end (unless the chunk is an emoticon: none of
- *   compromise's is plain letters, checked here);
+ * - a chunk of letters and digits, then spaces, hyphens, commas, periods,
+ *   colons or semicolons ("faster, "), is its own text, with no punctuation
+ *   before it and the rest after it: the whitespace split stops at the first
+ *   letter or digit from either end, and drops everything else from the end,
+ *   unless the chunk is an emoticon (none of compromise's is such a chunk,
+ *   checked here) or the end holds a character it keeps: its list of
+ *   post-punctuation (none of those, checked here), an apostrophe, a ")" or "+"
+ *   after a number, a period of an acronym ("u.s.": a letter after a period,
+ *   which such a chunk has none of);
  * - the normal form of a term of ASCII letters, digits and hyphens is its text
  *   in lower case: the normal step trims punctuation, ellipses, zero-width
  *   characters and digit commas, which such a term has none of; its unicode
  *   step leaves ASCII unchanged (ASCII_UNCHANGED); its acronym step needs a
  *   period or a capital, which lower case has none of.
  */
-const PLAIN_CHUNK = /^([A-Za-z0-9]+)([ \t\n\r-]*)$/;
+const PLAIN_CHUNK = /^([A-Za-z0-9]+)([,.;: \t\n\r-]*)$/;
+const PLAIN_CHUNK_ENDS = [...',.;: \t\n\r-'];
 const PLAIN_TERM = /^[A-Za-z0-9-]+$/;
 const EMOTICONS = world.model.one.emoticons;
 const normalStep = world.compute.normal;
-if (ASCII_UNCHANGED && !Object.keys(EMOTICONS).some((e) => PLAIN_CHUNK.test(e))) {
+const POST_PUNCTUATION = (world.model.one as unknown as { postPunctuation: Record<string, boolean> }).postPunctuation;
+if (ASCII_UNCHANGED && !Object.keys(EMOTICONS).some((e) => PLAIN_CHUNK.test(e)) && !PLAIN_CHUNK_ENDS.some((c) => POST_PUNCTUATION[c])) {
   world.methods.one.tokenize.fromString = (text, w) => {
     const { splitSentences, splitTerms, splitWhitespace } = w.methods.one.tokenize as unknown as Tokenizer;
     return splitSentences(text || '', w).map((sentence) => {
