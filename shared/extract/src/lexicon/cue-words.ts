@@ -43,6 +43,9 @@ const PLAIN = /^[\t\n\r\x20-\x26\x28-\x3f\x41-\x5f\x61-\x7e]*$/;
 const DIGIT = /[0-9]/;
 const NOT_SKELETON = /[^a-z0-9]/g;
 const LEADING_DIGITS = /^[0-9]+/;
+/** The whitespace-separated chunks of a text, as `split(/\s+/)` gives them less empty ones. */
+const CHUNK = /\S+/g;
+const SKELETON_ONLY = /^[a-z0-9]+$/;
 
 /**
  * `(text) => false` only where compromise can tag no cue in `text`
@@ -104,10 +107,11 @@ const NUMBER_UNIT = /[0-9][.,0-9]*[a-z]/;
  */
 function someTermMayBe(lower: string, skeletons: Set<string>): boolean {
   const has = (s: string) => !!s && (skeletons.has(s) || (DIGIT.test(s[0]) && skeletons.has(s.replace(LEADING_DIGITS, ''))));
-  for (const chunk of lower.split(/\s+/)) {
-    if (!chunk) continue;
+  CHUNK.lastIndex = 0;
+  for (let m = CHUNK.exec(lower); m; m = CHUNK.exec(lower)) {
+    const chunk = m[0];
     if (!chunk.includes('-')) {
-      if (has(chunk.replace(NOT_SKELETON, ''))) return true;
+      if (has(SKELETON_ONLY.test(chunk) ? chunk : chunk.replace(NOT_SKELETON, ''))) return true; // most chunks are their skeleton
       continue;
     }
     // every run of hyphen pieces: compromise keeps some hyphenated words whole ("f1-score") and splits others
