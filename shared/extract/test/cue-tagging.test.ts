@@ -141,9 +141,10 @@ describe("tokenized() splits terms as compromise does, a piece of the sentence a
     'We cut latency by 40 % on 8 GPUs .', '  leading and trailing  ', '( a b ) c . d ! e ? f ... g -- h - i',
     'from 2 - 5 to 10 -- 20 and 3 –5 or 7– 9 then 5 -9pm, 12:30 - 14:00 and a - b', 'Top-1 accuracy 45 % , F1-score 0.9 ; re-do x-ray l-theanine aug-20 20-aug',
     'state-of-the-art wall-clock 2-5x 10-20 e-mail -abc abc- a--b --- — –', '"quoted" (parens) [brackets] *star* « guillemets » • bullet',
+    'One sentence ends here. Another starts!', 'Ends with a stop.', 'Stop.\u00a0Then e.g. this? Yes', 'line\nbreak', 'CJK。stop', 'x\u2028y', 'a ! b', '"Quoted." (Parens.) end',
     'he / she and a/b or 2 / 3', 'fast, faster. fastest; slow: slower,. 5, 5. 5) 5+ (5) x) e.g. U.S. u.s., a.b. 5: a:, b;- c - , d', 'one\ttwo\nthree\r\nfour   five', 'x', '.', '. a', 'a .', '- 5', '5 -', 'a 5 - 6 b', 'Ünïcode wörds and ＡＢＣ 2 - 3',
   ];
-  it('on sentences with cuts next to punctuation, dashes, ranges and slashes', () => {
+  it('on sentences with cuts next to punctuation, dashes, ranges and slashes, and on text with and without sentence ends', () => {
     for (const text of cases.flatMap((t) => [t, t.toUpperCase()])) {
       const doc = oracleNlp.tokenize(text);
       doc.compute(['lexicon', 'offset']);

@@ -252,7 +252,7 @@ const POST_PUNCTUATION = (world.model.one as unknown as { postPunctuation: Recor
 if (ASCII_UNCHANGED && !Object.keys(EMOTICONS).some((e) => PLAIN_CHUNK.test(e)) && !PLAIN_CHUNK_ENDS.some((c) => POST_PUNCTUATION[c])) {
   world.methods.one.tokenize.fromString = (text, w) => {
     const { splitSentences, splitTerms, splitWhitespace } = w.methods.one.tokenize as unknown as Tokenizer;
-    return splitSentences(text || '', w).map((sentence) => {
+    return (oneSentence(text) ? [text] : splitSentences(text || '', w)).map((sentence) => {
       const terms = termChunks(sentence, (segment) => splitTerms(segment, w.model)).map((chunk) => plainWord(chunk) ?? splitWhitespace(chunk, w.model));
       const others: RawTerm[] = [];
       for (const t of terms) if (PLAIN_TERM.test(t.text)) t.normal = t.text.toLowerCase(); else others.push(t);
@@ -261,6 +261,19 @@ if (ASCII_UNCHANGED && !Object.keys(EMOTICONS).some((e) => PLAIN_CHUNK.test(e)) 
     });
   };
 }
+
+/**
+ * compromise's sentence split (compromise 14.17, tokenize/methods/01-sentences)
+ * first cuts text at line breaks and after a run of sentence-ending marks
+ * followed by whitespace (CJK full stops: without whitespace); its later steps
+ * only merge those pieces back. Text with something but whitespace and none
+ * of those cuts is one piece, which it returns as it is: so is it returned here.
+ * tagCues is given one sentence, mostly without a mark before whitespace
+ * inside it ("e.g. ", "vs. " go to the split).
+ */
+const MAY_SPLIT = /[\r\n\u3002\uFF01\uFF1F\uFF61]|[.!?\u203D\u2E18\u203C\u2047-\u2049\u0964\u0965\u061F\u06D4\u0589\u1362\u1367\u104B\u17D4]\s/;
+const SOMETHING = /\S/;
+const oneSentence = (text: string) => typeof text === 'string' && SOMETHING.test(text) && !MAY_SPLIT.test(text);
 
 /**
  * compromise's term split (`splitTerms`, compromise 14.17 tokenize/methods/02-terms),
