@@ -312,9 +312,6 @@ function parentheticalTransition(before: string, written: string, after: string)
     /\b(?:increas|improv|gain|boost|rais|reduc|decreas|drop|lower|cut|went|rose|fell)\w*/i.test(before);
 }
 
-/** Where two readings of the same length overlap, the rule listed first wins. */
-const RULE_PRIORITY = new Map(QUANTITY_RULES.map((r, i) => [r.name, i]));
-
 /**
  * What every rule needs somewhere in the sentence: a digit or a number word.
  * Most sentences of an abstract hold neither; they skip the twenty patterns.
@@ -329,17 +326,33 @@ const mayHoldAQuantity = (sentence: string) => DIGIT.test(sentence) || NUMBER_WO
 export function scanQuantities(sentence: string, offset: number): Quantity[] {
   if (!mayHoldAQuantity(sentence)) return [];
   const found: Quantity[] = [];
-  QUANTITY_RULES.forEach((rule) => {
-    if (rule.needs && !rule.needs.test(sentence)) return;
-    rule.pattern.lastIndex = 0;
-    for (let m = rule.pattern.exec(sentence); m; m = rule.pattern.exec(sentence)) {
+  // a plain loop, and each reading made as one literal with the keys the spread
+  // `{ rule, form, start, end, ...read }` gave it, in the same order
+  for (let r = 0; r < QUANTITY_RULES.length; r++) {
+    const rule = QUANTITY_RULES[r];
+    if (rule.needs && !rule.needs.test(sentence)) continue;
+    const { pattern } = rule;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
       const read = rule.read(m);
-      if (read) found.push({ rule: rule.name, form: rule.form, start: offset + m.index, end: offset + m.index + m[0].length, ...read });
-      if (m[0].length === 0) rule.pattern.lastIndex++;
+      if (read) {
+        const q: Quantity = {
+          rule: rule.name, form: rule.form, start: offset + m.index, end: offset + m.index + m[0].length,
+          value: read.value, low: read.low, high: read.high, unit: read.unit, signed: read.signed, wordy: read.wordy,
+        };
+        if ('impliedQualifier' in read) q.impliedQualifier = read.impliedQualifier;
+        found.push(q);
+      }
+      if (m[0].length === 0) pattern.lastIndex++;
     }
-  });
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || RULE_PRIORITY.get(a.rule)! - RULE_PRIORITY.get(b.rule)! || a.start - b.start);
+  }
+  // Longest first; among readings of the same length, the rule listed first, then the earlier one.
+  // `found` already holds the readings in that tie order (rules in QUANTITY_RULES order, each
+  // rule's matches left to right) and Array.prototype.sort is stable, so comparing lengths alone
+  // gives the order the three-key comparison gave.
+  found.sort((a, b) => b.end - b.start - (a.end - a.start));
   const kept: Quantity[] = [];
   for (const q of found) if (!kept.some((k) => k.start < q.end && q.start < k.end)) kept.push(q);
-  return kept.map((q) => transitionTarget(q, sentence, offset)).sort((a, b) => a.start - b.start);
+  for (let i = 0; i < kept.length; i++) kept[i] = transitionTarget(kept[i], sentence, offset);
+  return kept.sort((a, b) => a.start - b.start);
 }
