@@ -48,7 +48,29 @@ const kindOf = (d: Decision | null | undefined) => (d === undefined ? 'first' : 
 const wordsOf = (s: string) => s.toLowerCase().match(/[a-z][a-z0-9-]*|[<>~±()=:;,/]/g) ?? [];
 const fold = (w: string) => w.replace(/\d+/g, '#');
 const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'our', 'from', 'than', 'over', 'while', 'which', 'are', 'was', 'were', 'its', 'their', 'has', 'have', 'also', 'can', 'into', 'such', 'more', 'less']);
+/** The digits after the first "." that a digit follows: `/\.(\d+)/.exec(written)?.[1].length ?? 0`, without the match. */
+function decimalsOf(written: string): number {
+  for (let i = written.indexOf('.'); i >= 0; i = written.indexOf('.', i + 1)) {
+    let n = 0;
+    while (isDigit(written.charCodeAt(i + 1 + n))) n++;
+    if (n) return n;
+  }
+  return 0;
+}
+const isDigit = (code: number) => code >= 48 && code <= 57;
 const DECIMALS = ['decimals:0', 'decimals:1', 'decimals:2', 'decimals:3'];
+/** A word `near` reads: longer than two letters, not a stop word. */
+const isContent = (w: string) => w.length > 2 && !STOP.has(w);
+/** Pushes `v` unless `out` holds it: `[...new Set(values)]` built in place (the lists are a handful long). */
+function pushOnce(out: string[], v: string) {
+  if (!out.includes(v)) out.push(v);
+}
+/** `[...new Set(values)]`: the first of each value, in order. */
+function unique(values: string[]): string[] {
+  const out: string[] = [];
+  for (const v of values) pushOnce(out, v);
+  return out;
+}
 const distance = (n: number) => (n <= 1 ? 'adj' : n <= 12 ? 'near' : 'far');
 
 /**
@@ -91,7 +113,7 @@ export const FEATURES: Record<string, Family> = {
   magnitude: (c) => {
     const v = Math.abs(c.q.value ?? c.q.high ?? 0);
     const size = v < 1 ? '<1' : v < 2 ? '<2' : v < 10 ? '<10' : v < 100 ? '<100' : v < 1000 ? '<1000' : 'big';
-    const decimals = /\.(\d+)/.exec(c.written)?.[1].length ?? 0;
+    const decimals = decimalsOf(c.written);
     return [joined(c.q.form, size), DECIMALS[Math.min(decimals, 3)]];
   },
   qualifier: (c) => [c.qualifier],
@@ -108,7 +130,7 @@ export const FEATURES: Record<string, Family> = {
     for (const h of w.left) out.push(joined('L', h.tag));
     for (const h of w.clause) out.push(joined('C', h.tag));
     if (!w.right.length && !w.left.length) out.push('none');
-    return [...new Set(out)];
+    return unique(out);
   },
   /** Category and direction of the nearest meaningful cue on each side. */
   category: (c) => {
@@ -130,9 +152,17 @@ export const FEATURES: Record<string, Family> = {
   },
   /** Content words a little further out on each side: evidence the cue lexicon may not name yet. */
   near: (c) => {
-    const left = wordsOf(c.before.slice(-60)).filter((w) => w.length > 2 && !STOP.has(w)).slice(-5);
-    const right = wordsOf(c.after.slice(0, 60)).filter((w) => w.length > 2 && !STOP.has(w)).slice(0, 5);
-    return [...new Set([...left.map((w) => `l:${fold(w)}`), ...right.map((w) => `r:${fold(w)}`)])];
+    // the filter, slice(-5)/slice(0, 5), map and Set of before, as one pass per side: the last five content words
+    // on the left (in text order), the first five on the right, each value once where it first appears ("l:" and
+    // "r:" values never meet); the same values in the same order, without the intermediate arrays
+    const out: string[] = [];
+    const left = wordsOf(c.before.slice(-60));
+    let from = left.length;
+    for (let n = 0; from > 0 && n < 5; ) if (isContent(left[--from])) n++;
+    for (let i = from; i < left.length; i++) if (isContent(left[i])) pushOnce(out, `l:${fold(left[i])}`);
+    const right = wordsOf(c.after.slice(0, 60));
+    for (let i = 0, n = 0; i < right.length && n < 5; i++) if (isContent(right[i])) n++, pushOnce(out, `r:${fold(right[i])}`);
+    return out;
   },
   /** Small phrasings next to the figure that change what it is. */
   phrasing: (c) => {
@@ -193,8 +223,8 @@ const CROSSES: [string, string][] = [
 
 /** Families that read only the sentence: computed once per sentence, not per figure. */
 const PER_SENTENCE = new Set(['sentence', 'metric']);
-function familyValues(name: string, family: Family, c: FeatureContext): string[] {
-  if (!PER_SENTENCE.has(name)) return family(c);
+function familyValues(name: string, family: Family, perSentence: boolean, c: FeatureContext): string[] {
+  if (!perSentence) return family(c);
   let values = c.sentenceFamilies.get(name);
   if (!values) c.sentenceFamilies.set(name, (values = family(c)));
   return values;
@@ -210,17 +240,21 @@ export type FamilyValues = [family: string, values: string[]][];
 
 const CROSS_NAMES = CROSSES.map(([a, b]) => `${a}×${b}`);
 
+/**
+ * FEATURES' entries and whether each is PER_SENTENCE, listed once (FEATURES is not changed after
+ * loading), and where in that list each cross finds its families' first values (R0: -1, read from
+ * the window): Object.entries, the PER_SENTENCE look-ups and a record of first values per candidate
+ * gave the same names, families and values in the same order.
+ */
+const FAMILY_LIST = Object.entries(FEATURES).map(([name, family]) => ({ name, family, perSentence: PER_SENTENCE.has(name) }));
+const CROSS_AT = CROSSES.map((pair) => pair.map((f) => (f === 'R0' ? -1 : FAMILY_LIST.findIndex((e) => e.name === f))));
+
 /** The features of one candidate, by family. */
 export function familyValuesOf(c: FeatureContext): FamilyValues {
   const out: FamilyValues = [];
-  const first: Record<string, string> = {};
-  for (const [name, family] of Object.entries(FEATURES)) {
-    const values = familyValues(name, family, c);
-    first[name] = values[0];
-    out.push([name, values]);
-  }
-  first.R0 = c.window.right[0]?.tag ?? 'none';
-  CROSSES.forEach(([a, b], i) => out.push([CROSS_NAMES[i], [joined(first[a], first[b], '|')]]));
+  for (const { name, family, perSentence } of FAMILY_LIST) out.push([name, familyValues(name, family, perSentence, c)]);
+  const firstOf = (at: number) => (at < 0 ? c.window.right[0]?.tag ?? 'none' : out[at][1][0]);
+  for (let i = 0; i < CROSS_AT.length; i++) out.push([CROSS_NAMES[i], [joined(firstOf(CROSS_AT[i][0]), firstOf(CROSS_AT[i][1]), '|')]]);
   return out;
 }
 
