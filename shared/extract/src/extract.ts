@@ -6,7 +6,7 @@ import { normalizeDraft } from '@claimflow/units';
 import type { Candidate } from './candidates/candidate.js';
 import { plainDecision } from './candidates/fallback.js';
 import { familyValuesOf } from './model/features.js';
-import { CLASSES, calibrated, valueFeatures, type Scorer } from './model/linear.js';
+import { CLASSES, calibrated, type Scorer } from './model/linear.js';
 import { definedAbbreviations, withAbbreviations, type Abbreviations } from './lexicon/abbreviations.js';
 import { tagCues, type CueHit } from './lexicon/nlp.js';
 import { baselineCues, baselineFor, baselineOfMember, comparesAgainst, metricText, settingFor, settingsIn, withoutReferenceName, withPaperMetric, type BaselineCue, type SettingMention } from './rules/context/index.js';
@@ -66,7 +66,7 @@ export function decideCandidates(candidates: Candidate[], scorer: Scorer): Claim
     const relation = scorer.relationFor(scores, verdict.kind, c.q.form, read.relation);
     const decision = relation === read.relation ? read : { ...read, relation };
     // confidence is that of the whole claim: the kind, and the value read for it
-    const raw = verdict.confidence * scorer.valueRight(scores, valueFeatures(verdict.kind, decision.relation, c.q.form));
+    const raw = verdict.confidence * scorer.valueRightFor(scores, verdict.kind, decision.relation, c.q.form);
     if (raw < scorer.model.threshold) continue;
     let draft = c.draft(decision);
     // a relation the head chose that the units library cannot normalize for this figure falls back to the rules' own

@@ -220,22 +220,53 @@ export class Scorer {
   relationFor(scores: Scores, kind: string, form: string, ruleRelation: string): string {
     const choices = relationsOf(kind, form);
     if (choices.length < 2 || !choices.includes(ruleRelation) || !this.hasRelationHead) return ruleRelation;
-    const z = new Float64Array(R);
+    // one zeroed table for every call, not a new one per call (mostProbable reads it before the next call)
+    const z = relationSums.fill(0);
     for (const row of scores.rows) this.addRelations(z, row);
-    for (const f of relationFeatures(kind, ruleRelation)) this.addRelations(z, this.table.get(f));
+    // relationFeatures(kind, ruleRelation)'s rows, in its order, found once per pair
+    for (const row of this.rowsOf(this.relationRows, [kind, ruleRelation], () => relationFeatures(kind, ruleRelation))) this.addRelations(z, row);
     const [best, p] = mostProbable(z, R, allowedRelations(choices));
     return p >= RELATION_OVERRIDE ? RELATION_CLASSES[best] : ruleRelation;
   }
 
   /** Probability that the value read for a figure of this kind is right (1 with no value head); `extra`: valueFeatures. */
   valueRight(scores: Scores, extra: string[]): number {
+    return this.valueRightOfRows(scores, extra.map((f) => this.table.get(f)));
+  }
+
+  /**
+   * valueRight(scores, valueFeatures(kind, relation, form)), with the rows of those features found
+   * once per combination (kinds, relations and forms are closed vocabularies) rather than their
+   * names built and hashed per candidate: the same rows, added in the same order.
+   */
+  valueRightFor(scores: Scores, kind: string, relation: string, form: string): number {
+    return this.valueRightOfRows(scores, this.rowsOf(this.valueRows, [kind, relation, form], () => valueFeatures(kind, relation, form)));
+  }
+
+  private valueRightOfRows(scores: Scores, rows: (number | undefined)[]): number {
     if (!this.hasValueHead) return 1;
     let [wrong, right] = [scores.sums[VALUE_AT], scores.sums[VALUE_AT + 1]];
-    for (const f of extra) {
-      const row = this.table.get(f);
+    for (const row of rows) {
       if (row !== undefined) (wrong += this.main[row * MAIN + VALUE_AT]), (right += this.main[row * MAIN + VALUE_AT + 1]);
     }
     return softmax([wrong, right], BOTH)[1];
+  }
+
+  /** Rows of the value and relation heads' extra features, by the words their names are made of (see rowsOf). */
+  private readonly valueRows: RowTree = new Map();
+  private readonly relationRows: RowTree = new Map();
+
+  /** The rows of `names()` (undefined for a name the model lacks), kept under `keys` after the first call. */
+  private rowsOf(tree: RowTree, keys: string[], names: () => string[]): (number | undefined)[] {
+    let node = tree;
+    for (let i = 0; i < keys.length - 1; i++) {
+      let next = node.get(keys[i]) as RowTree | undefined;
+      if (!next) node.set(keys[i], (next = new Map()));
+      node = next;
+    }
+    let rows = node.get(keys[keys.length - 1]) as (number | undefined)[] | undefined;
+    if (!rows) node.set(keys[keys.length - 1], (rows = names().map((f) => this.table.get(f))));
+    return rows;
   }
 
   /** The most probable class and its probability. */
@@ -301,6 +332,10 @@ function allowedRelations(choices: readonly string[]): boolean[] {
 }
 
 const scratch = new Float64Array(Math.max(K, R));
+/** The relation head's sums, zeroed by each relationFor call. */
+const relationSums = new Float64Array(R);
+/** Rows by the words of a feature's name, one level per word. */
+type RowTree = Map<string, RowTree | (number | undefined)[]>;
 /**
  * The most probable allowed class of `z[0..n)` and its probability: softmax()
  * and the first index of its largest value, with the same arithmetic in the
