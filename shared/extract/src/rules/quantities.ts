@@ -47,6 +47,15 @@ const RANGE_JOIN = String.raw`\s?(?:-|to|~)\s?`;
 /** A range never starts inside a name: in "the win rate against GPT-4 to 38.5%" the 4 is GPT-4's, and 38.5% stands alone. */
 const RANGE_START = String.raw`(?<![A-Za-z]-?)`;
 
+/**
+ * What the percent and points patterns hold, for their `needs`: every PERCENT ends in "%" or in "percent" /
+ * "per cent"; every POINTS starts, right after the number's last digit, with nothing, a space or a hyphen
+ * and then "p" (every NUM ends in a digit). These patterns try their optional sign and its look-behind at
+ * every character of every sentence with a digit; a sentence without the unit has no match to find.
+ */
+const PERCENT_SIGN = /%|per ?cent/;
+const POINTS_AFTER_DIGIT = /\d[\s-]?p/;
+
 interface QuantityRule {
   name: string;
   form: Form;
@@ -187,6 +196,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'percent-range', // "1-3%", "20% to 35%", "40-150%"
     form: 'percent',
+    needs: PERCENT_SIGN,
     pattern: new RegExp(String.raw`${RANGE_START}(${NUM})(?:${PERCENT})?${RANGE_JOIN}(${NUM})${PERCENT}`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), '%'),
   },
@@ -200,6 +210,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'percent', // "10%", "+2.1%", "50\%", "12 percent", "10+%"
     form: 'percent',
+    needs: PERCENT_SIGN,
     pattern: new RegExp(String.raw`(${SIGN})?(${NUM})(\+)?${PERCENT}`, 'g'),
     read: (m) => {
       const q = single(signOf(m[1]) * parseNumber(m[2]), '%', !!m[1]);
@@ -209,12 +220,14 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'points-range', // "1.5-3.0 points", "2 to 4 pp"
     form: 'points',
+    needs: POINTS_AFTER_DIGIT,
     pattern: new RegExp(String.raw`${RANGE_START}(${NUM})${RANGE_JOIN}(${NUM})(${POINTS})`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), m[3].replace(/^[\s-]+/, '')),
   },
   {
     name: 'points', // "3.2 points", "+2.1 pp", "3 percentage points"
     form: 'points',
+    needs: POINTS_AFTER_DIGIT,
     pattern: new RegExp(String.raw`(${SIGN})?(${NUM})(${POINTS})`, 'g'),
     read: (m) => single(signOf(m[1]) * parseNumber(m[2]), m[3].replace(/^[\s-]+/, ''), !!m[1]),
   },
