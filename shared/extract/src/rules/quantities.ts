@@ -67,6 +67,11 @@ interface QuantityRule {
    * gained nothing measurable from such a test.
    */
   needs?: RegExp;
+  /**
+   * Every match starts with a word NUMBER_WORD finds (a number word, "twice", "half", "an order"...): a
+   * sentence with digits but no such word skips the pattern (one NUMBER_WORD test for all such rules).
+   */
+  startsWithNumberWord?: boolean;
   read: (m: RegExpExecArray) => Omit<Quantity, 'rule' | 'form' | 'start' | 'end'> | null;
 }
 
@@ -126,6 +131,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'word-fold', // "threefold", "ten-fold"
     form: 'factor',
+    startsWithNumberWord: true,
     needs: /fold/i, // the pattern's own word
     pattern: new RegExp(String.raw`\b(${WORDS})-?fold\b`, 'gi'),
     read: (m) => single(parseNumber(m[1]), 'fold', false, true),
@@ -133,6 +139,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'word-times', // "four times as fast", "three times fewer"
     form: 'factor',
+    startsWithNumberWord: true,
     needs: / times/i, // the pattern's own words
     pattern: new RegExp(String.raw`\b(${WORDS}) times\b`, 'gi'),
     read: (m) => single(parseNumber(m[1]), 'times', false, true),
@@ -140,12 +147,14 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'twice-double', // "twice the batch size", "doubles throughput"; not "by doubling the batch size" (an action)
     form: 'factor',
+    startsWithNumberWord: true,
     pattern: /\b(twice|double|doubles|doubled)\b/gi,
     read: (m) => single(2, m[1].toLowerCase(), false, true),
   },
   {
     name: 'half', // "at half the cost", "halves the memory"; not "halving the learning rate" (an action)
     form: 'factor',
+    startsWithNumberWord: true,
     pattern: /\b(half|halves|halved)\b/gi,
     read: (m) => single(2, m[1].toLowerCase(), false, true),
   },
@@ -164,6 +173,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'one-order', // "one order speed-up": magnitude without "of magnitude"
     form: 'factor',
+    startsWithNumberWord: true,
     needs: / order/i, // after "an|one|two|three" and a space
     pattern: /\b(an|one|two|three) (orders?)\b(?! of)/gi,
     read: (m) => single(parseNumber(m[1]), 'orders of magnitude', false, true),
@@ -185,6 +195,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
     // (a unit fraction, "a third of", is fraction-of's)
     name: 'share-words',
     form: 'percent',
+    startsWithNumberWord: true,
     needs: /thirds|quarters|fifths|tenths/i, // the pattern's own words
     pattern: new RegExp(String.raw`\b(two|three|four|seven|nine)[\s-](thirds|quarters|fifths|tenths)(?= of\b)`, 'gi'),
     read: (m) => {
@@ -333,17 +344,32 @@ function parentheticalTransition(before: string, written: string, after: string)
  */
 const DIGIT = /\d/;
 const NUMBER_WORD = new RegExp(String.raw`\b(?:${WORDS}|twice|double|half|halv|an? (?:order|third|quarter|fifth|tenth|hundredth)|orders? of magnitude|several)`, 'i');
-const mayHoldAQuantity = (sentence: string) => DIGIT.test(sentence) || NUMBER_WORD.test(sentence);
+
+/**
+ * The case-insensitive `needs` of QUANTITY_RULES (by index), made case-sensitive, for the lower-cased
+ * sentence. For a pattern written in lower case (no upper-case letter: no \W, \B, \D or \S either), a
+ * case-insensitive match is a case-sensitive match in the lower-cased text: without the u flag, /i never
+ * matches a non-ASCII character to an ASCII one, so the matched letters are ASCII of either case, and
+ * lower-case to the pattern's. Lower-casing can only add matches (the Kelvin sign lower-cases to "k"),
+ * which the rule's own pattern then rejects as before. Each case-insensitive search tried every character
+ * of the sentence; one lower-cased copy serves all of them.
+ */
+const LOWER_NEEDS = QUANTITY_RULES.map((r) => (r.needs?.ignoreCase && !/[A-Z]/.test(r.needs.source) ? new RegExp(r.needs.source, r.needs.flags.replace('i', '')) : null));
 
 /** All quantities in a sentence, non-overlapping, in text order. */
 export function scanQuantities(sentence: string, offset: number): Quantity[] {
-  if (!mayHoldAQuantity(sentence)) return [];
+  // mayHoldAQuantity, keeping what the number-word test said when it ran (null: not run)
+  let numberWord: boolean | null = null;
+  if (!DIGIT.test(sentence) && !(numberWord = NUMBER_WORD.test(sentence))) return [];
+  let lower: string | null = null;
   const found: Quantity[] = [];
   // a plain loop, and each reading made as one literal with the keys the spread
   // `{ rule, form, start, end, ...read }` gave it, in the same order
   for (let r = 0; r < QUANTITY_RULES.length; r++) {
     const rule = QUANTITY_RULES[r];
-    if (rule.needs && !rule.needs.test(sentence)) continue;
+    if (rule.startsWithNumberWord && !(numberWord ??= NUMBER_WORD.test(sentence))) continue;
+    const lowerNeeds = LOWER_NEEDS[r];
+    if (lowerNeeds ? !lowerNeeds.test((lower ??= sentence.toLowerCase())) : rule.needs && !rule.needs.test(sentence)) continue;
     const { pattern } = rule;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
