@@ -83,6 +83,13 @@ const BY_NAME = new Map<string, MetricRow>();
 const key = (name: string) => name.toLowerCase().replace(/-/g, ' ');
 for (const row of QUALITY_METRICS) for (const n of row.names) BY_NAME.set(key(n), row);
 
+/** By a number of words (2 or 3): the first words of the names (keys) of that many words. */
+const STARTS_A_NAME: Set<string>[] = [new Set(), new Set(), new Set(), new Set()];
+for (const name of BY_NAME.keys()) {
+  const words = name.split(' ');
+  if (words.length === 2 || words.length === 3) STARTS_A_NAME[words.length].add(words[0]);
+}
+
 export function metricRow(name: string): MetricRow | undefined {
   return BY_NAME.get(key(name));
 }
@@ -97,10 +104,16 @@ export function metricsIn(phrase: string | null, opts: { inTextOrder?: boolean }
   const words = key(phrase).split(/[^a-z0-9@]+/).filter(Boolean).map((w) => (BY_NAME.has(w) ? w : w.replace(/@[\w.:]*$/, '')));
   const found: MetricRow[] = [];
   for (let i = 0; i < words.length; i++) {
-    for (const span of [3, 2, 1]) {
+    // the names of 3, then 2 words starting here, then the word: a span past the last word is a shorter span,
+    // looked up next with the same result, and a span whose first word starts no name of that many words finds
+    // none, so neither is joined and looked up (the same rows, found in the same order)
+    for (let span = 3; span > 1; span--) {
+      if (i + span > words.length || !STARTS_A_NAME[span].has(words[i])) continue;
       const row = BY_NAME.get(words.slice(i, i + span).join(' '));
       if (row && !found.includes(row)) found.push(row);
     }
+    const row = BY_NAME.get(words[i]);
+    if (row && !found.includes(row)) found.push(row);
   }
   return opts.inTextOrder ? found : found.sort((a, b) => Number(!!a.vague) - Number(!!b.vague));
 }
