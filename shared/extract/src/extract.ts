@@ -6,7 +6,7 @@ import { normalizeDraft } from '@claimflow/units';
 import type { Candidate } from './candidates/candidate.js';
 import { plainDecision } from './candidates/fallback.js';
 import { familyValuesOf } from './model/features.js';
-import { CLASSES, calibrated, type Scorer } from './model/linear.js';
+import { CLASSES, calibrated, emptyScores, type Scorer } from './model/linear.js';
 import { definedAbbreviations, withAbbreviations, type Abbreviations } from './lexicon/abbreviations.js';
 import { tagCues, type CueHit } from './lexicon/nlp.js';
 import { baselineCues, baselineFor, baselineOfMember, comparesAgainst, metricText, settingFor, settingsIn, withoutReferenceName, withPaperMetric, type BaselineCue, type SettingMention } from './rules/context/index.js';
@@ -58,8 +58,9 @@ export function candidatesOf(text: string): Candidate[] {
 /** The drafts the model accepts, each with the probability of its kind as `confidence`. */
 export function decideCandidates(candidates: Candidate[], scorer: Scorer): ClaimDraft[] {
   const drafts: ClaimDraft[] = [];
+  const reused = emptyScores(); // each candidate's scores, read only within its turn
   for (const c of candidates) {
-    const scores = scorer.scoreByFamily(c.byFamily);
+    const scores = scorer.scoreByFamily(c.byFamily, reused);
     const verdict = scorer.kindOf(scores, allowedClasses(c));
     if (!verdict.kind) continue;
     const read = c.decisionFor(verdict.kind)!;

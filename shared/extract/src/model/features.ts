@@ -46,7 +46,12 @@ type Family = (c: FeatureContext) => string[];
 const kindOf = (d: Decision | null | undefined) => (d === undefined ? 'first' : d ? d.kind : 'none');
 /** Lower-case words, digits folded: "by", "than", "FP16" → "fp#". */
 const wordsOf = (s: string) => s.toLowerCase().match(/[a-z][a-z0-9-]*|[<>~±()=:;,/]/g) ?? [];
-const fold = (w: string) => w.replace(/\d+/g, '#');
+/** (A word without a digit is returned as it is, as the replace returned it, without running the pattern.) */
+const fold = (w: string) => (hasDigit(w) ? w.replace(/\d+/g, '#') : w);
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (isDigit(w.charCodeAt(i))) return true;
+  return false;
+}
 const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'our', 'from', 'than', 'over', 'while', 'which', 'are', 'was', 'were', 'its', 'their', 'has', 'have', 'also', 'can', 'into', 'such', 'more', 'less']);
 /** The digits after the first "." that a digit follows: `/\.(\d+)/.exec(written)?.[1].length ?? 0`, without the match. */
 function decimalsOf(written: string): number {

@@ -113,6 +113,9 @@ export interface Scores {
 /** Columns of a row of the main table: the kinds' weights, then the value head's [wrong, right]. */
 const MAIN = K + 2;
 
+/** Scores of no feature: zero sums, no rows. */
+export const emptyScores = (): Scores => ({ sums: new Float64Array(MAIN), rows: [] });
+
 /**
  * Indexed once per model: each feature gets a row number, and its weights for
  * the three heads sit in two flat tables (the kind and value heads side by
@@ -176,8 +179,11 @@ export class Scorer {
    * order), without building a name per feature: the names were new strings
    * that each lookup had to hash, where most values are constants.
    */
-  scoreByFamily(byFamily: FamilyValues): Scores {
-    const scores: Scores = { sums: new Float64Array(MAIN), rows: [] };
+  scoreByFamily(byFamily: FamilyValues, into?: Scores): Scores {
+    // `into`, emptied (sums zeroed, no rows), is a new Scores: a caller done with the last candidate's scores
+    // reuses one, not a typed array and a list per candidate
+    const scores: Scores = into ?? emptyScores();
+    if (into) (into.sums.fill(0), (into.rows.length = 0));
     for (let i = 0; i < byFamily.length; i++) {
       const rows = this.byFamily.get(byFamily[i][0]);
       if (!rows) continue;
