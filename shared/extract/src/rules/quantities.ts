@@ -54,6 +54,15 @@ const RANGE_START = String.raw`(?<![A-Za-z]-?)`;
  * every character of every sentence with a digit; a sentence without the unit has no match to find.
  */
 const PERCENT_SIGN = /%|per ?cent/;
+/**
+ * What the range patterns hold, for their `needs`: RANGE_JOIN ("-", "to", "~", a space either side allowed)
+ * right after the first number (every NUM ends in a digit), or after its unit where the pattern lets the
+ * first number have one (factor-range's "x", percent-range's "%", "percent", "per cent"), and a second number
+ * (a digit, or a point and a digit) right after the join.
+ */
+const RANGE_AFTER_DIGIT = /\d\s?(?:-|to|~)\s?\.?\d/;
+const RANGE_AFTER_FACTOR = /[\dxX]\s?(?:-|to|~)\s?\.?\d/;
+const RANGE_AFTER_PERCENT = /(?:\d|%|percent|per cent)\s?(?:-|to|~)\s?\.?\d/;
 const POINTS_AFTER_DIGIT = /\d[\s-]?p/;
 
 interface QuantityRule {
@@ -87,6 +96,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'factor-range', // "5-10x", "2 to 20 times", "4x to 12x", "1.2-3x"
     form: 'factor',
+    needs: RANGE_AFTER_FACTOR, // see RANGE_AFTER_DIGIT
     pattern: new RegExp(String.raw`${RANGE_START}(${NUM})(?:\s?[xX])?${RANGE_JOIN}(${NUM})(${FACTOR})`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), factorUnit(m[3])),
   },
@@ -100,6 +110,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'factor', // "3x", "2.5times", "3-fold", "1.5 ×"
     form: 'factor',
+    needs: /\d\s?[xX$\\]|\d[\s-]?(?:times|fold)/, // a digit, then how each FACTOR starts: "x", "$\times$", "\times", "times", "fold"
     pattern: new RegExp(String.raw`(${NUM})(${FACTOR})`, 'g'),
     read: (m) => single(parseNumber(m[1]), factorUnit(m[2])),
   },
@@ -207,7 +218,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'percent-range', // "1-3%", "20% to 35%", "40-150%"
     form: 'percent',
-    needs: PERCENT_SIGN,
+    needs: RANGE_AFTER_PERCENT, // see RANGE_AFTER_DIGIT (rarer than PERCENT_SIGN)
     pattern: new RegExp(String.raw`${RANGE_START}(${NUM})(?:${PERCENT})?${RANGE_JOIN}(${NUM})${PERCENT}`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), '%'),
   },
@@ -245,6 +256,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'measure-range', // "10-20 ms"
     form: 'measure',
+    needs: RANGE_AFTER_DIGIT, // see RANGE_AFTER_DIGIT
     pattern: new RegExp(String.raw`${RANGE_START}(${NUM})${RANGE_JOIN}(${NUM})(${MEASURE})`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), m[3].trim()),
   },
@@ -267,6 +279,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'measure-counted', // "4.3 million tokens per second", "1.2 billion parameters"
     form: 'measure',
+    needs: /thousand|million|billion/, // the pattern's own words
     pattern: new RegExp(String.raw`(${NUM})\s(thousand|million|billion)\s(${UNITS})(?![A-Za-z0-9])`, 'g'),
     read: (m) => single(parseNumber(m[1]) * (COUNT_MULTIPLIERS[m[2]] ?? 1), m[3]),
   },
