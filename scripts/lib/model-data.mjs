@@ -97,13 +97,21 @@ export function labelledCandidates(set, extract) {
  */
 const THRESHOLD = 0;
 
+/** A candidate's feature names, built once: every fit of every fold reads them for the three heads. */
+const NAMES = new WeakMap();
+function namesOf(c, extract) {
+  let names = NAMES.get(c);
+  if (!names) NAMES.set(c, (names = extract.featureNames(c.byFamily)));
+  return names;
+}
+
 /** Training examples from labelled papers: a class the gold names is allowed even where no rule can read it. */
 export function examplesOf(labelled, extract) {
   return labelled.flatMap(({ candidates, labels }) =>
     candidates.map((c, i) => {
       const allowed = extract.allowedClasses(c);
       allowed[labels[i]] = true;
-      return { features: extract.featureNames(c.byFamily), label: labels[i], allowed };
+      return { features: namesOf(c, extract), label: labels[i], allowed };
     }),
   );
 }
@@ -128,7 +136,7 @@ export function valueExamplesOf(labelled, extract, units) {
       const d = g && c.decisionFor(g.kind);
       if (!d) return [];
       const claim = units.toClaimRecord(paper.id, c.draft(d));
-      return [{ features: [...extract.featureNames(c.byFamily), ...extract.valueFeatures(g.kind, d.relation, c.q.form)], label: valueMatches(claim, g) ? 1 : 0, allowed: [true, true] }];
+      return [{ features: [...namesOf(c, extract), ...extract.valueFeatures(g.kind, d.relation, c.q.form)], label: valueMatches(claim, g) ? 1 : 0, allowed: [true, true] }];
     }),
   );
 }
@@ -150,7 +158,7 @@ export function relationExamplesOf(labelled, extract, units) {
       const right = choices.filter((relation) => valueMatches(units.toClaimRecord(paper.id, c.draft({ ...d, relation })), g));
       if (!right.length) return [];
       const label = right.includes(d.relation) ? d.relation : right[0];
-      return [{ features: [...extract.featureNames(c.byFamily), ...relationFeatures(g.kind, d.relation)], label: RELATION_CLASSES.indexOf(label), allowed: RELATION_CLASSES.map((r) => choices.includes(r)) }];
+      return [{ features: [...namesOf(c, extract), ...relationFeatures(g.kind, d.relation)], label: RELATION_CLASSES.indexOf(label), allowed: RELATION_CLASSES.map((r) => choices.includes(r)) }];
     }),
   );
 }

@@ -215,7 +215,7 @@ export const FEATURES: Record<string, Family> = {
   metric: (c) => {
     const rows = c.sentenceMetrics.flatMap((m) => metricsIn(m.normal).slice(0, 1));
     if (!rows.length) return ['none'];
-    return [...new Set(rows.flatMap((r) => [joined('scale', r.scale), joined('better', r.better)]))];
+    return unique(rows.flatMap((r) => [joined('scale', r.scale), joined('better', r.better)]));
   },
 };
 

@@ -235,24 +235,15 @@ export class Scorer {
     return p >= RELATION_OVERRIDE ? RELATION_CLASSES[best] : ruleRelation;
   }
 
-  /** Probability that the value read for a figure of this kind is right (1 with no value head); `extra`: valueFeatures. */
-  valueRight(scores: Scores, extra: string[]): number {
-    return this.valueRightOfRows(scores, extra.map((f) => this.table.get(f)));
-  }
-
   /**
-   * valueRight(scores, valueFeatures(kind, relation, form)), with the rows of those features found
-   * once per combination (kinds, relations and forms are closed vocabularies) rather than their
-   * names built and hashed per candidate: the same rows, added in the same order.
+   * Probability that the value read for a figure of this kind is right (1 with no value head): the
+   * candidate's sums and the rows of valueFeatures(kind, relation, form), found once per combination
+   * (kinds, relations and forms are closed vocabularies) rather than names built and hashed per candidate.
    */
   valueRightFor(scores: Scores, kind: string, relation: string, form: string): number {
-    return this.valueRightOfRows(scores, this.rowsOf(this.valueRows, [kind, relation, form], () => valueFeatures(kind, relation, form)));
-  }
-
-  private valueRightOfRows(scores: Scores, rows: (number | undefined)[]): number {
     if (!this.hasValueHead) return 1;
     let [wrong, right] = [scores.sums[VALUE_AT], scores.sums[VALUE_AT + 1]];
-    for (const row of rows) {
+    for (const row of this.rowsOf(this.valueRows, [kind, relation, form], () => valueFeatures(kind, relation, form))) {
       if (row !== undefined) (wrong += this.main[row * MAIN + VALUE_AT]), (right += this.main[row * MAIN + VALUE_AT + 1]);
     }
     return softmax([wrong, right], BOTH)[1];

@@ -18,10 +18,13 @@ export const OF_WHOLE = /^\s*of\b/;
 export const VALUE_LEAD =
   /\b(?:of|is|was|are|at|=|:|reach(?:es|ed)?|achieves?|achieved|attains?|obtains?|scores?|scored|gets?|to)\s+(?:an?\s+)?(?:\w+\s+)?$/i;
 
-/** A figure set after a comma that comments on the previous one: "40 tok/s, 2.5x higher than X". */
 /** Verbs of making something faster: "accelerates", "speeds up", "sped up" (a regex source, for patterns that build on it). */
 export const SPEEDS_UP = String.raw`accelerat(?:es|ed|ing|e)|speeds?\s+up|sped\s+up`;
 
+/** Verbs of beating a system, at the start of a word: "outperforms", "surpassing", "beat", "exceeded". */
+export const BEATS = /^(?:outperform|surpass|beat|exceed)/i;
+
+/** A figure set after a comma that comments on the previous one: "40 tok/s, 2.5x higher than X". */
 export const APPOSITION = /,\s*(?:which is\s+|i\.e\.,?\s+|being\s+|or\s+)?(?:an?\s+)?$/i;
 
 /** "an error rate of 4.2%, a relative reduction of 15%": a change noun in apposition to the value before it. */

@@ -376,8 +376,6 @@ export function scanQuantities(sentence: string, offset: number): Quantity[] {
   if (!DIGIT.test(sentence) && !(numberWord = NUMBER_WORD.test(sentence))) return [];
   let lower: string | null = null;
   const found: Quantity[] = [];
-  // a plain loop, and each reading made as one literal with the keys the spread
-  // `{ rule, form, start, end, ...read }` gave it, in the same order
   for (let r = 0; r < QUANTITY_RULES.length; r++) {
     const rule = QUANTITY_RULES[r];
     if (rule.startsWithNumberWord && !(numberWord ??= NUMBER_WORD.test(sentence))) continue;
@@ -387,14 +385,7 @@ export function scanQuantities(sentence: string, offset: number): Quantity[] {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
       const read = rule.read(m);
-      if (read) {
-        const q: Quantity = {
-          rule: rule.name, form: rule.form, start: offset + m.index, end: offset + m.index + m[0].length,
-          value: read.value, low: read.low, high: read.high, unit: read.unit, signed: read.signed, wordy: read.wordy,
-        };
-        if ('impliedQualifier' in read) q.impliedQualifier = read.impliedQualifier;
-        found.push(q);
-      }
+      if (read) found.push({ rule: rule.name, form: rule.form, start: offset + m.index, end: offset + m.index + m[0].length, ...read });
       if (m[0].length === 0) pattern.lastIndex++;
     }
   }

@@ -3,6 +3,7 @@
 import type { ClaimKind } from '@claimflow/schemas';
 import type { Sentence } from '../../text/sentences.js';
 import { withoutUnopenedParentheses } from './metric-tidy.js';
+import { BEATS } from '../phrasing.js';
 import type { Quantity } from '../quantities.js';
 import { modelMadeSmaller, namesSystem, objectImproved, ownerOfMeasureCut, selfNamedBaseline, shareOwner } from './reference.js';
 
@@ -55,9 +56,6 @@ export interface BaselineCue {
   /** The systems of a "respectively" list ("to A, B, and C, respectively"), in order. */
   items?: string[];
 }
-
-/** Comparison words that are verbs of beating a system. */
-const BEATS = /^(?:outperform|surpass|beat|exceed)/i;
 
 /**
  * A parenthesis inside a baseline phrase that belongs to its name: an

@@ -8,7 +8,7 @@ import type { CueWindow } from '../windows.js';
 import { continuesRun, parentheticalChange } from './continuation.js';
 import { measurementDecision } from './measurement.js';
 import {
-  APPOSITION, BASELINE_TRAINED_ON, CHANGE_IN_APPOSITION, BY_CHANGE, BY_MARGIN, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
+  APPOSITION, BASELINE_TRAINED_ON, BEATS, CHANGE_IN_APPOSITION, BY_CHANGE, BY_MARGIN, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
   ONLY, TAKES_SHARE, VERSUS_FIGURE, WITHIN, reachesTo,
 } from '../phrasing.js';
 import { labelledChange, qualityDecision, unnamedQuality } from './quality.js';
@@ -252,7 +252,7 @@ function outperformsBy(r: Reading): Decision | null {
   // a bare margin ("an mAP of 41.2, outperforming X by 1.7") is in the units of the metric the sentence names
   const bareOfMetric = q.form === 'bare' && !q.wordy && r.sentenceMetrics.length > 0;
   if ((q.form !== 'percent' && q.form !== 'points' && !bareOfMetric) || !BY_MARGIN.test(r.lead)) return null;
-  const verb = w.left.find((h) => h.tag === 'Improve' && /^(?:outperform|surpass|beat|exceed)/.test(h.normal));
+  const verb = w.left.find((h) => h.tag === 'Improve' && BEATS.test(h.normal));
   if (!verb || !/^\s*(?:[^,;]{0,60}?)\s+by\s+(?:(?:a|an)\s+(?:\w+\s+)?margin\s+of\s+)?$/i.test(textSince(r, verb.end))) return null;
   if (w.right.some(isCategory) || w.farRight.some(isSpecific)) return null;
   // the sentence's metric nearest the figure: "achieves 68.2% top-1 accuracy ..., outperforming X by 6.4%"
