@@ -3,6 +3,8 @@ import { extractClaims } from '../src/index.js';
 import { cleanText } from '../src/text/hygiene.js';
 import { MARKUP_RULES } from '../src/text/markup.js';
 
+const claimsOfText = (text: string) => extractClaims('p', text).map((c) => [c.kind, c.value ?? [c.low, c.high]]);
+
 /** The cleaned text, and the original text behind the span of `needle` in it. */
 function read(original: string, needle: string) {
   const clean = cleanText(original);
@@ -49,6 +51,14 @@ describe('markup rules (LaTeX and PDF damage)', () => {
     const claims = extractClaims('p', 'We present a planner. It raises the pass rate (31.2% $\\rightarrow$ 45.6%) and accuracy from 60.1 \u2192 64.0 on the hard split.');
     expect(claims.map((c) => [c.kind, c.text, c.value])).toEqual([['quality_value', '45.6%', 45.6], ['quality_value', '64.0', 64]]);
     expect(cleanText('the encoder -> decoder path and A \u2192 B mapping').text).toBe('the encoder -> decoder path and A \u2192 B mapping');
+  });
+
+  it('reads a range whose ends are each in dollars, and LaTeX\'s \\( \\) delimiters as dollars', () => {
+    expect(cleanText('speedups of $4.2$-$7.9\\times$ overall').text).toBe('speedups of 4.2-7.9x overall');
+    expect(cleanText('it is \\(3\\times\\) faster and uses \\(45\\%\\) less memory').text).toBe('it is 3x faster and uses 45% less memory');
+    expect(claimsOfText('We present a kernel. It yields $4.2$-$7.9\\times$ speedups over the dense baseline.')).toEqual([['speedup', [4.2, 7.9]]]);
+    // near miss: prose inside the delimiters stays as written
+    expect(cleanText('the rate \\(grows with n\\) here').text).toBe('the rate \\(grows with n\\) here');
   });
 
   it('leaves prose in dollars alone and keeps plain dollar amounts', () => {

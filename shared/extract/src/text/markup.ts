@@ -39,7 +39,9 @@ const ARROW = /[\u2191\u2193\u2b06\u2b07]|\\(?:up|down)arrow\b/;
 
 export const MARKUP_RULES: MarkupRule[] = [
   { name: 'latex-percent', applies: hasLatex, pattern: /\\%/g, rewrite: '%' },
-  { name: 'latex-times', applies: hasLatex, pattern: /\$?\s?\\(?:text)?times\b(?:\{\})?(?:\s?\$)?/g, rewrite: 'x' },
+  // "3$\times$" loses both dollars with the sign; in "$7.9\times$" the closing dollar pairs with one before the number,
+  // so it stays for latex-inline-math: taken here, it left "$7.9x", and "$4.2$-$7.9\times$" was no range
+  { name: 'latex-times', applies: hasLatex, pattern: /\$\s?\\(?:text)?times\b(?:\{\})?\s?\$|\s?\\(?:text)?times\b(?:\{\})?/g, rewrite: 'x' },
   // "$\uparrow$3.1\%", "(↑ 6.0%)": an arrow glued to a figure is its sign, up a gain and down a drop
   { name: 'arrow-sign', applies: (t) => ARROW.test(t), pattern: new RegExp(String.raw`(?:\$\\(?:up|down)arrow\$|${ARROW.source})\s?(?=\d)`, 'g'),
     rewrite: (m) => [{ start: m.index, end: m.index + m[0].length, text: /up|\u2191|\u2b06/.test(m[0]) ? '+' : '-' }] },
@@ -59,6 +61,12 @@ export const MARKUP_RULES: MarkupRule[] = [
     applies: (t) => t.includes('$'),
     pattern: /(?<!\\)\$([^$]{1,40}?)(?<!\\)\$/g,
     rewrite: (m) => (MATHY.test(m[1]) ? [drop(m.index, m.index + 1), drop(m.index + m[0].length - 1, m.index + m[0].length)] : []),
+  },
+  {
+    name: 'latex-paren-math', // "\(3\times\)", "\(45\%\)": LaTeX's other inline math delimiters, read as the dollars are
+    applies: (t) => t.includes('\\('),
+    pattern: /\\\(([^]{1,40}?)\\\)/g,
+    rewrite: (m) => (MATHY.test(m[1]) ? [drop(m.index, m.index + 2), drop(m.index + m[0].length - 2, m.index + m[0].length)] : []),
   },
   // "31.2% → 45.6%", "(71.3 $\rightarrow$ 75.5)": an arrow between two figures is a change from the first to the second,
   // which the rules read in words ("from 31.2% to 45.6%": only the second is the work's figure)
