@@ -209,7 +209,8 @@ export const EXCLUSIONS: Exclusion[] = [
   },
   {
     name: 'count-of-total', // "on 11 of 14 tasks", "solves 103 out of 112": counts of cases
-    excludes: (q, { before, after }) => q.form === 'bare' && (/\b\d[\d,]*\s+(?:out\s+)?of\s+$/i.test(before) || /^\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\d/i.test(after)),
+    // a count stands alone: the digits of "pass@1 of 64.3", "mAP@0.5 of 52.1" or "top-1 of" end a metric's name
+    excludes: (q, { before, after }) => q.form === 'bare' && (/(?<![\w@.^/-])\d[\d,]*\s+(?:out\s+)?of\s+$/i.test(before) || /^\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\d/i.test(after)),
   },
   {
     name: 'count-of-items', // "on 7 patient outcome datasets", "3 benchmarks": how many things were studied
