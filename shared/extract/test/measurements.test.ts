@@ -17,11 +17,22 @@ describe('measurements', () => {
     ['One inference consumes 2.5 J.', 2.5, 'J'],
     ['Training costs $1,200 in total.', 1200, 'USD'],
     ['Our engine sustains 2.5K tokens/s on one GPU.', 2500, 'tok/s'],
+    ['Our engine sustains 80 tok/sec on one GPU.', 80, 'tok/s'],
+    ['The full run costs 40 A100-hours.', 40, 'GPUh'],
+    ['The full run costs 12 H100 GPU hours.', 12, 'GPUh'],
   ])('%s', (sentence, value, unit) => {
     const c = onlyClaim(sentence);
     expect(c.kind).toBe('measurement');
     expect(c.value).toBeCloseTo(value as number, 6);
     expect(c.unit).toBe(unit);
+  });
+
+  it('with no word naming it, a measurement measures what its unit does, however the unit is spelled', () => {
+    expect(onlyClaim('Each query returns in 35 msec.')).toMatchObject({ value: 0.035, unit: 's', metric: 'time' });
+    expect(onlyClaim('The tracker runs at 31 frame/s.')).toMatchObject({ value: 31, unit: 'fps', metric: 'FPS' });
+    expect(onlyClaim('The full run costs 40 A100-hours.')).toMatchObject({ metric: 'GPU hours' });
+    // near miss: a word before the figure still names it
+    expect(onlyClaim('The search cost is 40 A100-hours.')).toMatchObject({ metric: 'search cost' });
   });
 
   it('a share of a whole is a measurement in %', () => {

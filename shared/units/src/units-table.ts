@@ -39,8 +39,8 @@ export const MEASURE_UNITS: UnitRow[] = [
   { unit: 's', forms: ['h', 'hrs', 'hours', 'hour'], prefixes: 'none', scale: 3600 },
   { unit: 's', forms: ['days', 'day'], prefixes: 'none', scale: 86400 },
   // a tracker or a camera pipeline "operates at 60 Hz": frames per second
-  { unit: 'fps', forms: ['FPS', 'fps', 'frames per second', 'frames/s', 'frame/s', 'frames/sec', 'Hz'], prefixes: 'none', scale: 1 },
-  { unit: 'tok/s', forms: ['tokens/s', 'tok/s', 'tokens per second', 'tokens/sec', 'token/s', 'words per second', 'words per seconds', 'words/s'], prefixes: 'none', scale: 1 },
+  { unit: 'fps', forms: ['FPS', 'fps', 'frames per second', 'frames/s', 'frame/s', 'frames/sec', 'frames/second', 'Hz'], prefixes: 'none', scale: 1 },
+  { unit: 'tok/s', forms: ['tokens/s', 'tok/s', 'tokens per second', 'tokens/sec', 'tok/sec', 'tokens/second', 'token/s', 'words per second', 'words per seconds', 'words/s'], prefixes: 'none', scale: 1 },
   { unit: 'FLOP/s', forms: ['FLOPs/second', 'FLOPs/s', 'FLOP/s', 'FLOPS/s', 'FLOPS', 'FLOPs per second'], prefixes: 'decimal-short', scale: 1 },
   { unit: 'FLOP/s', forms: ['FLOPs/second', 'FLOPs/s', 'FLOP/s', 'FLOPS', 'FLOPs per second'], prefixes: 'decimal-long', scale: 1 },
   { unit: 'FLOPs', forms: ['FLOPs', 'FLOP'], prefixes: 'decimal-short', scale: 1 },
@@ -54,7 +54,9 @@ export const MEASURE_UNITS: UnitRow[] = [
   { unit: 'W', forms: ['W'], prefixes: 'si', scale: 1 },
   { unit: 'W', forms: ['watts', 'watt'], prefixes: 'si-long', scale: 1 },
   { unit: 'USD', forms: ['USD', 'dollars', '$'], prefixes: 'none', scale: 1 },
-  { unit: 'GPUh', forms: ['GPU-hours', 'GPU hours', 'GPU-hour', 'GPU hour', 'GPUh'], prefixes: 'none', scale: 1 },
+  { unit: 'GPUh', forms: ['GPU-hours', 'GPU hours', 'GPU-hour', 'GPU hour', 'GPUh', 'GPU-hrs', 'GPU hrs'], prefixes: 'none', scale: 1 },
+  // hours of a named accelerator are GPU-hours: "40 A100-hours", "12 H100 GPU hours"
+  { unit: 'GPUh', forms: ['A100', 'H100', 'H800', 'H200', 'V100', 'A800', 'L40S', 'B200'].flatMap((gpu) => [`${gpu}-hours`, `${gpu} hours`, `${gpu} GPU hours`, `${gpu} GPU-hours`]), prefixes: 'none', scale: 1 },
   { unit: 'GPUh', forms: ['GPU-days', 'GPU days'], prefixes: 'none', scale: 24 },
 ];
 

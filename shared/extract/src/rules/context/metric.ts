@@ -1,6 +1,6 @@
 // The `metric` context field: what is measured, as the abstract words it.
-import type { ClaimKind } from '@claimflow/schemas';
-import { metricScale, RELATIVE_SUFFIX } from '@claimflow/units';
+import type { CanonicalUnit, ClaimKind } from '@claimflow/schemas';
+import { metricScale, readUnit, RELATIVE_SUFFIX } from '@claimflow/units';
 import { CUE_MEANING, METRIC_OF_COMPARATIVE, type CueTag } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import {
@@ -232,21 +232,19 @@ function withNounModifiers(text: string, start: number, from = Math.max(0, start
 
 const DEFAULT_METRIC: Partial<Record<ClaimKind, (unit: string) => string | null>> = {
   speedup: () => 'speed',
-  measurement: (unit) => MEASUREMENT_METRICS.find(([pattern]) => pattern.test(unit))?.[1] ?? null,
+  measurement: measurementMetric,
 };
 
-/** What a measurement measures when no cue says it, by its written unit. */
-const MEASUREMENT_METRICS: [RegExp, string][] = [
-  [/FPS|fps|frames/, 'FPS'],
-  [/words per/, 'throughput'],
-  [/tok|words/, 'throughput'],
-  [/param/, 'parameters'],
-  [/FLOPS|FLOPs?\/|per second/, 'FLOPs per second'],
-  [/FLOP|MAC/, 'FLOPs'],
-  [/GPU/, 'GPU hours'],
-  [/B$|bytes/, 'size'],
-  [/^(?:[mµμn]?s|sec\w*|min\w*|h|hours?|days?|\w*seconds?)$/, 'time'],
-  [/J$|joules|Wh/, 'energy'],
-  [/W$|watts/, 'power'],
-  [/USD/, 'cost'],
-];
+/**
+ * What a measurement measures when no cue says it, by the contract's unit its
+ * written unit reads as: every spelling of a unit ("msec", "hrs", "frame/s",
+ * "A100-hours") names the same thing.
+ */
+const MEASUREMENT_METRICS: Partial<Record<CanonicalUnit, string>> = {
+  fps: 'FPS', 'tok/s': 'throughput', params: 'parameters', 'FLOP/s': 'FLOPs per second', FLOPs: 'FLOPs', GPUh: 'GPU hours',
+  B: 'size', s: 'time', J: 'energy', W: 'power', USD: 'cost',
+};
+function measurementMetric(written: string): string | null {
+  const unit = readUnit(written)?.unit;
+  return (unit && MEASUREMENT_METRICS[unit]) ?? null;
+}
