@@ -64,6 +64,14 @@ describe('shares', () => {
     ]);
   });
 
+  it('a reduced overhead is a saving of it, and a resource before "overhead" names which', () => {
+    expect(claims('Our scheduler reduces the scheduling overhead by 40%.').map((c) => [c.kind, Number(c.value!.toFixed(4))])).toEqual([['speedup', 1.6667]]);
+    expect(claims('Our encoding cuts the memory overhead by 50%.').map((c) => [c.kind, Number(c.value!.toFixed(4))])).toEqual([['efficiency', 2]]);
+    expect(claims('Checkpointing adds only a 4% memory overhead.').map((c) => [c.kind, Number(c.value!.toFixed(4))])).toEqual([['efficiency', 0.9615]]);
+    // near miss: the overhead left after a cut ("to 5%") is no saving of 20x
+    expect(claims('The compiler cuts the runtime overhead from 30% to 5%.').filter((c) => c.kind === 'speedup' && c.value! > 1)).toEqual([]);
+  });
+
   it('a level set against another level is the work\'s value', () => {
     const out = claims('It gives higher performance at the same budget (71.0% vs. 64.2% at 8k tokens).');
     expect(out.map((c) => [c.kind, c.text])).toEqual([['quality_value', '71.0%']]);
