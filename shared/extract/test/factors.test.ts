@@ -101,6 +101,11 @@ describe('percent forms', () => {
     expect(onlyClaim('Our detector outperforms the previous best by 1.1% AP.')).toMatchObject({ kind: 'quality_delta', value: 1.1, unit: 'pp' });
     expect(onlyClaim('It gains +3.4% in F1.')).toMatchObject({ kind: 'quality_delta', value: 3.4, unit: 'pp' });
     expect(onlyClaim('We observe a 9% relative improvement in accuracy.')).toMatchObject({ value: 9, unit: '%' });
+    // "relative" may stand before the metric's name, however long: "a relative word error rate reduction of 18%"
+    expect(onlyClaim('Our recognizer yields a relative word error rate reduction of 18% over the base model.')).toMatchObject({ kind: 'quality_delta', value: 18, unit: '%' });
+    expect(onlyClaim('Our recognizer yields a relative WER reduction of 18% over the base model.')).toMatchObject({ kind: 'quality_delta', value: 18, unit: '%' });
+    // near miss: "relative to X" names a reference, and the change stays in points
+    expect(onlyClaim('Our tagger improves accuracy relative to the base tagger by 3.1%.')).toMatchObject({ kind: 'quality_delta', value: 3.1, unit: 'pp' });
     expect(onlyClaim('Quantization causes a 2-4% accuracy drop.')).toMatchObject({ kind: 'quality_delta', value: [-4, -2], unit: 'pp' });
   });
 

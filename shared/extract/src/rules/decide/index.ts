@@ -26,7 +26,8 @@ export function decide(reading: Reading): Decision | null {
 /** "(38.0% relatively)", "by 9.7% to 20.1% relatively", "a relative gain of 4%": the text calls the change relative. */
 function saidRelative(d: Decision, r: Reading): boolean {
   if (d.kind !== 'quality_delta' || d.relation.endsWith(RELATIVE_SUFFIX) || !['gain', 'drop'].includes(d.relation)) return false;
-  return /\brelative(?:ly)?\b(?! to)/i.test(r.after.slice(0, 25)) || /\brelative(?:ly)?\s+(?:[a-z]+\s+){0,2}$/i.test(r.before.slice(-40));
+  // "a relative word error rate reduction of 18%": the words between may name the metric; "relative to X by" names a reference
+  return /\brelative(?:ly)?\b(?! to)/i.test(r.after.slice(0, 25)) || /\brelative(?:ly)?\s+(?!to\b)(?:[a-z][\w@-]*\s+){0,5}$/i.test(r.before.slice(-60));
 }
 
 function decideKind(reading: Reading): Decision | null {
