@@ -90,6 +90,9 @@ export const CUES: Record<CueTag, string[]> = {
     'annotation effort', 'labeling effort', 'train data', 'data requirements', 'power delay product', 'pdp', 'energy delay product', 'edp',
     'luts', 'dsps', 'silicon area', 'chip area', 'hardware cost', 'gpu memory usage', 'peak memory', 'memory traffic', 'dram accesses',
     'memory accesses', 'communication cost', 'communication overhead', 'bandwidth usage', 'download size', 'index size', 'storage overhead',
+    // an overhead of a resource is that resource, not time (Overhead)
+    'memory overhead', 'computational overhead', 'compute overhead', 'computation overhead', 'parameter overhead', 'energy overhead',
+    'reasoning traces', 'reasoning trace', 'reasoning chains', 'chain of thought', 'thinking tokens', 'generation length',
   ],
   EffRate: [
     'efficiency', 'efficient', 'token efficiency', 'sample efficiency', 'compute efficiency', 'energy efficiency',

@@ -13,7 +13,7 @@ import {
 } from '../phrasing.js';
 import { labelledChange, qualityDecision, unnamedQuality } from './quality.js';
 import { categoryCue, directionOf, has, isCategory, isSpecific, lowerIsBetter, meaning, textSince, type Decision, type Reading } from './reading.js';
-import { measuredCategory, overheadReading, resourceDecision, shareOfWhole, type Scale } from './resources.js';
+import { measuredCategory, overheadDirection, resourceDecision, shareOfWhole, type Scale } from './resources.js';
 
 export type { Decision, Reading } from './reading.js';
 
@@ -60,8 +60,7 @@ function decideKind(reading: Reading): Decision | null {
     // "within 0.5% of a larger model": the words after "of" name the reference; the metric is the sentence's
     return qualityDecision(r.sentenceMetrics.filter((x) => x.end <= q.start).at(-1) ?? r.sentenceMetrics[0], null, r);
   }
-  const overhead = overheadReading(cue, r);
-  const dir = overhead?.dir ?? directionOf(w, cue, BY_CHANGE.test(r.lead));
+  const dir = overheadDirection(cue, r) ?? directionOf(w, cue, BY_CHANGE.test(r.lead));
   if (m.category === 'quality') return qualityDecision(cue, dir, r);
   if (q.form === 'points') {
     // "lifts recall of the hardest 5% of queries by 6.1 points": points are a quality figure; the metric is the sentence's
@@ -71,8 +70,7 @@ function decideKind(reading: Reading): Decision | null {
     const dir = directionOf(w, null, BY_CHANGE.test(r.lead));
     return dir ? { kind: 'quality_delta', relation: dir === 'down' || dir === 'bad' ? 'drop' : 'gain', metricCue: null } : null;
   }
-  const category = overhead?.category ?? m.category;
-  return shareOfWhole(cue, category, m.scale as Scale, dir, r) ?? resourceDecision(category, m.scale as Scale, dir, r, cue);
+  return shareOfWhole(cue, m.category, m.scale as Scale, dir, r) ?? resourceDecision(m.category, m.scale as Scale, dir, r, cue);
 }
 
 /**

@@ -80,19 +80,15 @@ export function shareOfWhole(cue: CueHit, category: Category, scale: Scale, dir:
 }
 
 /**
- * An overhead is what the work adds, so its figure is a cost ("incurs a 3.8%
+ * An overhead is time the work adds, so its figure is a cost ("incurs a 3.8%
  * runtime overhead"), unless a verb of reduction before it in the clause makes
  * the figure a saving of it ("reduces the scheduling overhead by 40%"; not "to
- * 5%", which is the overhead left). A resource named right before it says
- * which resource: "memory overhead", "communication overhead" are not time.
+ * 5%", which is the overhead left). An overhead of a resource ("memory
+ * overhead") is a cue of that resource (cues.ts).
  */
-export function overheadReading(cue: CueHit, r: Reading): { category: Category; dir: Direction } | null {
+export function overheadDirection(cue: CueHit, r: Reading): Direction | null {
   if (cue.tag !== 'Overhead') return null;
-  const w = r.window;
-  const hits = [...w.left, ...w.clause];
-  const resource = hits.some((h) => h.tag === 'EffResource' && h.end <= cue.start && cue.start - h.end <= 1);
-  const reduced = !reachesTo(r.lead) && w.clause.some((h) => h.tag === 'Down' && h.end <= cue.start && REDUCING_VERB.test(h.normal));
-  return { category: resource ? 'efficiency' : 'speed', dir: reduced ? 'down' : 'up' };
+  return !reachesTo(r.lead) && r.window.clause.some((h) => h.tag === 'Down' && h.end <= cue.start && REDUCING_VERB.test(h.normal)) ? 'down' : 'up';
 }
 const REDUCING_VERB = /(?:s|ed)$|^(?:cut|reduce|lower|trim|halve)$/;
 
