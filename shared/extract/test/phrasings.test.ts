@@ -8,6 +8,11 @@ describe('phrasings', () => {
     expect(onlyClaim('Our 3B model achieves 61.5% on MathBench.')).toMatchObject({ kind: 'quality_value', value: 61.5, unit: '%' });
   });
 
+  it('a shortened chain of reasoning is a resource saved', () => {
+    expect(onlyClaim('Our decoder shortens reasoning traces by 45% at equal accuracy.')).toMatchObject({ kind: 'efficiency', metric: 'reasoning traces' });
+    expect(onlyClaim('Our decoder cuts thinking tokens by 2x at equal accuracy.')).toMatchObject({ kind: 'efficiency', value: 2 });
+  });
+
   it('a margin over a baseline, without a metric word', () => {
     expect(onlyClaim('The tagger outperforms the strongest baseline by 2.7%.')).toMatchObject({ kind: 'quality_delta', value: 2.7, unit: 'pp', baseline: 'strongest baseline' });
     expect(onlyClaim('It beats prior systems by a wide margin of 4 points.')).toMatchObject({ kind: 'quality_delta', value: 4 });
