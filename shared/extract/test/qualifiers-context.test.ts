@@ -129,6 +129,10 @@ describe('context', () => {
     expect(onlyClaim('The schedule yields up to 33% extra FLOPs reduction.').metric).toBe('FLOPs');
     expect(claimsOf('It shrinks the cache 4.7x with negligible accuracy loss (<0.5%).').at(-1)?.metric).toBe('accuracy');
     expect(claimsOf('It reaches SetA (93.6% top-1) and SetB (70.9% top-1) accuracy.').at(-1)?.metric).toBe('top-1 accuracy');
+    expect(onlyClaim('It achieves state-of-the-art accuracy of 91.2% on the suite.').metric).toBe('accuracy');
+    expect(onlyClaim('It shows competitive latency of 12 ms on a phone.').metric).toBe('latency');
+    // near miss: a word that names a kind of metric stays ("balanced accuracy")
+    expect(onlyClaim('It reaches 88.1% balanced accuracy on the suite.').metric).toBe('balanced accuracy');
   });
   it('names the speed of convergence', () => {
     expect(onlyClaim('The optimizer converges 3x faster than SGD.')).toMatchObject({ kind: 'speedup', metric: 'convergence speed', baseline: 'SGD' });

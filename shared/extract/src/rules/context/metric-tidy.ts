@@ -188,7 +188,7 @@ export function perDenominator(text: string, end: number): string | null {
 }
 
 /** Words before a metric that judge its value rather than name it: "minimal overhead", "lesser inference latency", "extra FLOPs". */
-const JUDGEMENT = /^(?:lesser|minimal|minor|negligible|marginal|slight|extra|additional|substantial|significant|considerable|remarkable|notable|impressive|best|non-zero|just|merely|only|roughly|approximately|about|around|nearly)\s+(?=\S)/i;
+const JUDGEMENT = /^(?:lesser|minimal|minor|negligible|marginal|slight|extra|additional|substantial|significant|considerable|remarkable|notable|impressive|best|strong|competitive|superior|excellent|state-of-the-art|non-zero|just|merely|only|roughly|approximately|about|around|nearly)\s+(?=\S)/i;
 
 /** "93.6% top-1": a top-k cut named alone is the accuracy at that cut. */
 const TOP_K_ALONE = /^top-?\d+$/i;
