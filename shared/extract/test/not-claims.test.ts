@@ -30,6 +30,7 @@ describe('not claims', () => {
     ['a phone model', 'We profile the detector on an iPhone 8 and a Pixel 6 for faster inference.'],
     ['the reduction a comparison is run at', 'Under 4x FLOPs reduction, we compare pruning criteria for accuracy.'],
     ['a level in parentheses', 'The optimizer speeds up tuning of high-fidelity (above 99%) gates.'],
+    ['the memory a device is sold with', 'We fine-tune on a single 32GB GPU and serve on 80 GB A100s with lower latency.'],
     ['counts of cases', 'Our agent solves 11 of 14 tasks and 103 out of 112 puzzles with higher accuracy.'],
   ])('%s', (_why, sentence) => {
     expect(claimsOf(sentence)).toEqual([]);
@@ -39,6 +40,10 @@ describe('not claims', () => {
     expect(onlyClaim('We show strong results on the detection sets (e.g., 81.2% mAP on the 2012 split).')).toMatchObject({ kind: 'quality_value', value: 81.2, metric: 'mAP' });
     expect(onlyClaim('Our binary model stays close to full precision (e.g., less than 2% drop on keyword spotting).')).toMatchObject({ kind: 'quality_delta', value: -2 });
     expect(claimsOf('Pruning works at modest ratios (e.g., 5-10x) and small budgets (e.g., 2% of parameters).')).toEqual([]);
+  });
+
+  it('near miss: memory a device spends is a measurement, not the device\'s size ("12 GB GPU memory")', () => {
+    expect(onlyClaim('Fine-tuning needs only 12 GB GPU memory.')).toMatchObject({ kind: 'measurement', value: 12e9, unit: 'B', metric: 'GPU memory' });
   });
 
   it('the digits that end a metric\'s name before "of" are no count of cases', () => {

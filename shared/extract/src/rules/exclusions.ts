@@ -1,7 +1,7 @@
 // Numbers that are not claims: names with digits, references, years, math,
 // examples and prior work. Each rule is named by what it recognizes and
 // returns true when the quantity must be dropped.
-import { metricRow } from '@claimflow/units';
+import { metricRow, readUnit } from '@claimflow/units';
 import type { Sentence } from '../text/sentences.js';
 import { BASELINE_TRAINED_ON, changesFrom, SUCCEEDS_IN } from './phrasing.js';
 import type { Quantity } from './quantities.js';
@@ -50,6 +50,8 @@ const COMPARED_BEFORE = /\b(?:than|over|compared (?:to|with)|relative to|versus|
 const PRODUCT_BEFORE = /(?:^|[\s(])(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|Titan|Jetson|Xeon|Core|Ryzen|Radeon|Quadro|Tesla|Snapdragon|Exynos|Kirin)\s$/;
 /** Phones and boards, whose model numbers may be small ("iPhone 8", "Pixel 6"). */
 const DEVICE_BEFORE = /(?:^|[\s(])(?:iPhone|iPad|Pixel|Galaxy S?|Raspberry Pi|Jetson Orin|Jetson Xavier)\s$/;
+/** A device right after a size in bytes: "32GB GPUs", "80 GB A100", "a 24GB consumer card". */
+const DEVICE_AFTER = /^[\s-]*(?:(?:[A-Z]+\d+\w*|consumer|commodity|single|edge)\s+)?(?:[A-Z]+\d+\w*\b|(?:GPU|TPU|NPU|card|device|accelerator|node|phone|laptop|board|machine)s?\b)(?![\s-]*(?:memory|RAM|VRAM|storage|footprint|usage|hours?|days?|time))/;
 /** Metrics that name an operating point when a figure is "at" them: "at 95% recall", "at 1% FPR". */
 const OPERATING_METRIC = /^\s*(?:recall|precision|coverage|sensitivity|specificity|fpr|tpr|false positive rate|true positive rate)\b/i;
 
@@ -89,6 +91,10 @@ export const EXCLUSIONS: Exclusion[] = [
     name: 'device-count', syntax: true, // "8x A100 GPUs", "4× H100": a number of devices, not a factor
     excludes: (q, { after }) =>
       q.form === 'factor' && !q.wordy && /^\s*(?:[A-Z]+\d+\w*|(?:GPU|TPU|NPU|CPU)s?\b(?![\s-]*(?:hours?|days?|memory|time))|nodes?\b)/.test(after),
+  },
+  {
+    name: 'device-memory', syntax: true, // "a single 32GB GPU", "80GB A100s", "16 GB RAM boards": the memory a device is sold with names the device
+    excludes: (q, { after }) => q.form === 'measure' && readUnit(q.unit ?? '')?.unit === 'B' && DEVICE_AFTER.test(after),
   },
   {
     name: 'hyphenated-name', syntax: true, // "ResNet-50", "GPT-2", "top-5", "Mixtral-8", but not "weights-8x smaller"
