@@ -223,8 +223,8 @@ function withNounModifiers(text: string, start: number, from = Math.max(0, start
   const kept: string[] = [];
   for (const [k, w] of [...words.entries()].reverse()) {
     const activity = k === 0 && /ing$/.test(w) && afterDeterminer();
-    // a figure is never part of its metric's name: "a 12x memory saving"
-    if (NOT_A_MODIFIER.has(w) || (!activity && /(?:ly|ed|ing|s)$/.test(w)) || /^[xX]?[\d.,]+(?:[xX%]|[KMGT]i?B|ms)?$/.test(w)) break;
+    // a figure is never part of its metric's name: "a 12x memory saving", nor is its unit: "12 GB GPU memory"
+    if (NOT_A_MODIFIER.has(w) || (!activity && /(?:ly|ed|ing|s)$/.test(w)) || /^[xX]?[\d.,]+(?:[xX%]|[KMGT]i?B|ms)?$/.test(w) || (/[A-Z]/.test(w) && readUnit(w))) break;
     kept.unshift(w);
   }
   return kept.length ? kept.join(' ') + ' ' : '';
