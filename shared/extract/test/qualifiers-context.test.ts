@@ -134,6 +134,17 @@ describe('context', () => {
     // near miss: a word that names a kind of metric stays ("balanced accuracy")
     expect(onlyClaim('It reaches 88.1% balanced accuracy on the suite.').metric).toBe('balanced accuracy');
   });
+  it('"more than an order of magnitude" is an amount, not what the figure is compared with', () => {
+    expect(onlyClaim('It raises throughput by more than an order of magnitude over the CPU baseline.')).toMatchObject({ value: 10, qualifier: 'lower_bound', baseline: 'CPU baseline' });
+    // near miss: a system after "than" is still the baseline
+    expect(onlyClaim('It is 3x faster than the CPU baseline.').baseline).toBe('CPU baseline');
+  });
+
+  it('"less accurate" is a loss of accuracy, "more accurate" a gain', () => {
+    expect(onlyClaim('The pruned network is 1.2 points less accurate than the dense one.')).toMatchObject({ kind: 'quality_delta', value: -1.2, unit: 'pp', metric: 'accuracy' });
+    expect(onlyClaim('The pruned network is 1.2 points more accurate than the dense one.')).toMatchObject({ kind: 'quality_delta', value: 1.2, unit: 'pp', metric: 'accuracy' });
+  });
+
   it('names the speed of convergence', () => {
     expect(onlyClaim('The optimizer converges 3x faster than SGD.')).toMatchObject({ kind: 'speedup', metric: 'convergence speed', baseline: 'SGD' });
   });

@@ -118,6 +118,8 @@ export const CUES: Record<CueTag, string[]> = {
     'drop in accuracy', 'degradation in accuracy', 'loss of accuracy', 'drop of accuracy', 'reduction in accuracy',
     'decrease in accuracy', 'degradation of accuracy', 'loss in performance', 'loss of performance', 'drop in performance',
     'performance decline', 'accuracy reduction', 'accuracy penalty', 'quality degradation', 'loss of quality',
+    // "only 0.3% less accurate": "less" turns the comparative round
+    'less accurate',
   ],
   Better: ['better', 'superior'],
   // getting worse whatever the metric's polarity: "perplexity degradation" is a loss
@@ -207,7 +209,7 @@ export const DIRECTION_OF: Partial<Record<CueTag, Direction>> = {
 export const METRIC_OF_COMPARATIVE: Record<string, string> = {
   ...Object.fromEntries(CUES_FASTER.map((w) => [w.replace(/-/g, ' '), 'speed'])),
   faster: 'speed', quicker: 'speed', fast: 'speed', quickly: 'speed', slower: 'speed', shorter: 'time',
-  smaller: 'model size', cheaper: 'cost', lighter: 'model size', accurate: 'accuracy', 'more accurate': 'accuracy',
+  smaller: 'model size', cheaper: 'cost', lighter: 'model size', accurate: 'accuracy', 'more accurate': 'accuracy', 'less accurate': 'accuracy',
   savings: 'savings', saving: 'savings', fewer: 'resources', speedup: 'speedup', speedups: 'speedup',
   larger: 'model size', bigger: 'model size',
   compress: 'compression', compresses: 'compression', compressed: 'compression', compressing: 'compression', compression: 'compression',
