@@ -100,6 +100,8 @@ describe('percent forms', () => {
     expect(onlyClaim('Our method improves accuracy by 2.2% on the test set.')).toMatchObject({ kind: 'quality_delta', value: 2.2, unit: 'pp' });
     expect(onlyClaim('Our detector outperforms the previous best by 1.1% AP.')).toMatchObject({ kind: 'quality_delta', value: 1.1, unit: 'pp' });
     expect(onlyClaim('It gains +3.4% in F1.')).toMatchObject({ kind: 'quality_delta', value: 3.4, unit: 'pp' });
+    // "%p" is written for percentage points
+    expect(onlyClaim('Our detector improves AP by 2.3%p on the test set.')).toMatchObject({ kind: 'quality_delta', value: 2.3, unit: 'pp', text: '2.3%p' });
     expect(onlyClaim('We observe a 9% relative improvement in accuracy.')).toMatchObject({ value: 9, unit: '%' });
     // "relative" may stand before the metric's name, however long: "a relative word error rate reduction of 18%"
     expect(onlyClaim('Our recognizer yields a relative word error rate reduction of 18% over the base model.')).toMatchObject({ kind: 'quality_delta', value: 18, unit: '%' });

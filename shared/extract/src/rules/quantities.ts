@@ -33,7 +33,8 @@ const SIGN = String.raw`(?<![A-Za-z0-9.)\]])(?:[+-]|\+\s(?=\d))`;
 /** Factor suffixes: "3x", "3×" (cleaned to x), "3 times", "3times", "3\times", "3$\times$" (LaTeX), "3-fold". */
 const FACTOR = String.raw`(?:\s?(?:x|X)(?![A-Za-z0-9])|\s?\$\s?\\times\s?\$|\s?\\times(?![A-Za-z])|[\s-]?times(?![A-Za-z])|[\s-]?fold(?![A-Za-z]))`;
 const PERCENT = String.raw`(?:\s?(?:%|\\%)|\s(?:percent|per cent)(?![A-Za-z]))`;
-const POINTS = String.raw`(?:\s?|-)(?:percentage points?|pp|p\.p\.|points?|pts|pt)(?![A-Za-z])`;
+// "%p" is how some authors write percentage points ("improves AP by 2.3%p")
+const POINTS = String.raw`(?:\s?|-)(?:percentage points?|pp|p\.p\.|%p|points?|pts|pt)(?![A-Za-z])`;
 const WORDS = NUMBER_WORD_LIST.join('|');
 const UNITS = WRITTEN_UNITS.filter((u) => u !== '$').map(esc).join('|');
 /** Counted units: "3.1M parameters", "7 billion params", "600M FLOPs" (a glued "600MFLOPs" is in the unit table). */
@@ -63,7 +64,7 @@ const PERCENT_SIGN = /%|per ?cent/;
 const RANGE_AFTER_DIGIT = /\d\s?(?:-|to|~)\s?\.?\d/;
 const RANGE_AFTER_FACTOR = /[\dxX]\s?(?:-|to|~)\s?\.?\d/;
 const RANGE_AFTER_PERCENT = /(?:\d|%|percent|per cent)\s?(?:-|to|~)\s?\.?\d/;
-const POINTS_AFTER_DIGIT = /\d[\s-]?p/;
+const POINTS_AFTER_DIGIT = /\d[\s-]?%?p/;
 
 interface QuantityRule {
   name: string;
