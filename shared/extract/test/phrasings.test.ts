@@ -8,6 +8,10 @@ describe('phrasings', () => {
     expect(onlyClaim('Our 3B model achieves 61.5% on MathBench.')).toMatchObject({ kind: 'quality_value', value: 61.5, unit: '%' });
   });
 
+  it('"sooner" is faster', () => {
+    expect(onlyClaim('It completes training 2.4 times sooner than the baseline.')).toMatchObject({ kind: 'speedup', value: 2.4, baseline: 'baseline' });
+  });
+
   it('a shortened chain of reasoning is a resource saved', () => {
     expect(onlyClaim('Our decoder shortens reasoning traces by 45% at equal accuracy.')).toMatchObject({ kind: 'efficiency', metric: 'reasoning traces' });
     expect(onlyClaim('Our decoder cuts thinking tokens by 2x at equal accuracy.')).toMatchObject({ kind: 'efficiency', value: 2 });

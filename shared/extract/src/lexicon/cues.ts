@@ -44,6 +44,8 @@ const CUES_FASTER = [
   'faster', 'quicker', 'fast', 'quickly', 'speedup', 'speedups', 'speed up', 'speed ups', 'speeds up', 'sped up',
   'speeding up', 'acceleration', 'accelerations', 'accelerate', 'accelerates', 'accelerated', 'accelerating',
   'speedup ratio', 'speedup ratios', 'speed up ratio', 'speed up ratios',
+  // "finishes training 2.4 times sooner"
+  'sooner',
 ];
 
 export const CUES: Record<CueTag, string[]> = {
