@@ -8,6 +8,12 @@ describe('phrasings', () => {
     expect(onlyClaim('Our 3B model achieves 61.5% on MathBench.')).toMatchObject({ kind: 'quality_value', value: 61.5, unit: '%' });
   });
 
+  it('work per unit of a resource is efficiency, not performance', () => {
+    expect(onlyClaim('The chip achieves 3x higher performance per watt.')).toMatchObject({ kind: 'efficiency', value: 3, metric: 'performance per watt' });
+    // near miss: performance counted per task is still a quality
+    expect(onlyClaim('Our method improves performance by 3% per task.')).toMatchObject({ kind: 'quality_delta' });
+  });
+
   it('"sooner" is faster', () => {
     expect(onlyClaim('It completes training 2.4 times sooner than the baseline.')).toMatchObject({ kind: 'speedup', value: 2.4, baseline: 'baseline' });
   });

@@ -101,6 +101,9 @@ export const CUES: Record<CueTag, string[]> = {
     'compression ratio', 'compression rate', 'utilization',
     'batch size', 'batch sizes', 'hidden size', 'hidden sizes', 'batches', 'cache hit rate', 'cache hit rates', 'hit ratio',
     'cache hit ratio', 'hit rates',
+    // work per unit of a resource: "3x higher performance per watt"
+    'performance per watt', 'performance per dollar', 'throughput per watt', 'throughput per dollar', 'tokens per joule',
+    'perf per watt', 'performance per joule',
   ],
   QualityMetric: QUALITY_METRICS.filter((r) => !r.vague).flatMap((r) => r.names),
   QualityVague: ['performance', 'quality', 'results', 'robustness'],
