@@ -96,6 +96,13 @@ describe('percent forms', () => {
     expect(onlyClaim('The new format is 20% slower.')).toMatchObject({ kind: 'speedup', value: expect.closeTo(1 / 1.2, 6) });
   });
 
+  it('"triples", "thrice" and "quadruples" are factors, as "doubles" is; "tripling" the data is an action', () => {
+    expect(onlyClaim('The kernel triples the throughput of the reference.')).toMatchObject({ kind: 'speedup', value: 3 });
+    expect(onlyClaim('The kernel runs thrice as fast as the reference.')).toMatchObject({ kind: 'speedup', value: 3 });
+    expect(onlyClaim('Our agent quadruples the success rate of the baseline.')).toMatchObject({ kind: 'quality_delta', value: 300, unit: '%' });
+    expect(claimsOf('Tripling the training data improves accuracy by 2%.').map((c) => c.text)).toEqual(['2%']);
+  });
+
   it('quality changes on a percent scale are percentage points', () => {
     expect(onlyClaim('Our method improves accuracy by 2.2% on the test set.')).toMatchObject({ kind: 'quality_delta', value: 2.2, unit: 'pp' });
     expect(onlyClaim('Our detector outperforms the previous best by 1.1% AP.')).toMatchObject({ kind: 'quality_delta', value: 1.1, unit: 'pp' });

@@ -136,7 +136,7 @@ export const CUES: Record<CueTag, string[]> = {
   Gain: ['gain', 'gains', 'lift', 'improvement', 'improvements', 'boost', 'boosts', 'surge'],
   Improve: verbForms(['improve', 'enhance', 'outperform', 'surpass', 'boost', 'beat', 'exceed', 'lift']),
   Up: [
-    ...verbForms(['increase', 'raise', 'augment', 'grow', 'rise', 'double', 'add', 'climb', 'jump', 'widen']),
+    ...verbForms(['increase', 'raise', 'augment', 'grow', 'rise', 'double', 'triple', 'quadruple', 'add', 'climb', 'jump', 'widen']),
     'higher', 'more', 'greater', 'up', 'grew', 'rose', 'risen', 'above', 'ahead of',
     // "1.2 times as many iterations": as many as the reference, times N
     'as many', 'as much',

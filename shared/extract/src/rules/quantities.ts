@@ -164,6 +164,13 @@ export const QUANTITY_RULES: QuantityRule[] = [
     read: (m) => single(2, m[1].toLowerCase(), false, true),
   },
   {
+    name: 'triple-quadruple', // "triples the throughput", "thrice as fast", "quadruples the batch size"; not "tripling the data" (an action)
+    form: 'factor',
+    startsWithNumberWord: true,
+    pattern: /\b(triple|triples|tripled|thrice|quadruple|quadruples|quadrupled)\b/gi,
+    read: (m) => single(/^quad/i.test(m[1]) ? 4 : 3, m[1].toLowerCase(), false, true),
+  },
+  {
     name: 'half', // "at half the cost", "halves the memory"; not "halving the learning rate" (an action)
     form: 'factor',
     startsWithNumberWord: true,
@@ -357,7 +364,7 @@ function parentheticalTransition(before: string, written: string, after: string)
  * tried at every character before the first digit.
  */
 const DIGIT = /\d/;
-const NUMBER_WORD = new RegExp(String.raw`\b(?:${WORDS}|twice|double|half|halv|an? (?:order|third|quarter|fifth|tenth|hundredth)|orders? of magnitude|several)`, 'i');
+const NUMBER_WORD = new RegExp(String.raw`\b(?:${WORDS}|twice|double|tripl|thrice|quadrupl|half|halv|an? (?:order|third|quarter|fifth|tenth|hundredth)|orders? of magnitude|several)`, 'i');
 
 /**
  * The case-insensitive `needs` of QUANTITY_RULES (by index), made case-sensitive, for the lower-cased

@@ -21,7 +21,7 @@ export function qualityDecision(cue: CueHit, dir: Direction | null, r: Reading):
   const delta = (relation: string): Decision => ({ kind: 'quality_delta', relation, metricCue: metric });
   if (q.form === 'measure' || q.form === 'fraction') return null;
   // "a 2-4x relative gain"; "doubles the success rate", "twice the mAP": the word itself says the metric went up
-  const multiplies = dir == null && q.wordy && /^(?:doubl|twice)/i.test(r.written);
+  const multiplies = dir == null && q.wordy && /^(?:doubl|twice|tripl|thrice|quadrupl)/i.test(r.written);
   if (q.form === 'factor') return dir === 'good' || dir === 'up' || multiplies ? delta('relative-factor') : null;
   if (q.form === 'bare' && !isBareQualityFigure(r, cue)) return null;
   if (WITHIN.test(r.before) && (q.form !== 'bare' || OF_WHOLE.test(r.after))) return delta('within'); // "within 0.3 of the dense model" 
