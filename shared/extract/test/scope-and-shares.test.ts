@@ -68,6 +68,8 @@ describe('shares', () => {
     expect(claims('Our scheduler reduces the scheduling overhead by 40%.').map((c) => [c.kind, Number(c.value!.toFixed(4))])).toEqual([['speedup', 1.6667]]);
     expect(claims('Our encoding cuts the memory overhead by 50%.').map((c) => [c.kind, Number(c.value!.toFixed(4))])).toEqual([['efficiency', 2]]);
     expect(claims('Checkpointing adds only a 4% memory overhead.').map((c) => [c.kind, Number(c.value!.toFixed(4))])).toEqual([['efficiency', 0.9615]]);
+    expect(claims('The tracer has 40% less overhead than the sampler.').map((c) => [c.kind, Number(c.value!.toFixed(4))])).toEqual([['speedup', 1.6667]]);
+    expect(claims('The tracer adds less than 3% overhead.').map((c) => [c.kind, Number(c.value!.toFixed(4)), c.qualifier])).toEqual([['speedup', 0.9709, 'upper_bound']]);
     // near miss: the overhead left after a cut ("to 5%") is no saving of 20x
     expect(claims('The compiler cuts the runtime overhead from 30% to 5%.').filter((c) => c.kind === 'speedup' && c.value! > 1)).toEqual([]);
   });

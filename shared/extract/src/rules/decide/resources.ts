@@ -81,16 +81,18 @@ export function shareOfWhole(cue: CueHit, category: Category, scale: Scale, dir:
 
 /**
  * An overhead is time the work adds, so its figure is a cost ("incurs a 3.8%
- * runtime overhead"), unless a verb of reduction before it in the clause makes
- * the figure a saving of it ("reduces the scheduling overhead by 40%"; not "to
- * 5%", which is the overhead left). An overhead of a resource ("memory
- * overhead") is a cue of that resource (cues.ts).
+ * runtime overhead"), unless a word of reduction before the overhead makes the
+ * figure a saving of it: a verb ("reduces the scheduling overhead by 40%"; not
+ * "to 5%", which is the overhead left) or a comparative ("40% less overhead
+ * than X"). An overhead of a resource ("memory overhead") is a cue of that
+ * resource (cues.ts).
  */
 export function overheadDirection(cue: CueHit, r: Reading): Direction | null {
   if (cue.tag !== 'Overhead') return null;
-  return !reachesTo(r.lead) && r.window.clause.some((h) => h.tag === 'Down' && h.end <= cue.start && REDUCING_VERB.test(h.normal)) ? 'down' : 'up';
+  const reduces = (h: CueHit) => h.tag === 'Down' && h.end <= cue.start && REDUCING.test(h.normal);
+  return !reachesTo(r.lead) && (r.window.clause.some(reduces) || r.window.right.some(reduces)) ? 'down' : 'up';
 }
-const REDUCING_VERB = /(?:s|ed)$|^(?:cut|reduce|lower|trim|halve)$/;
+const REDUCING = /(?:s|ed)$|^(?:cut|reduce|lower|trim|halve|less|smaller)$/;
 
 /** What a measurement unit measures, to compare with it: throughput is a rate, latency and memory are costs. */
 export function measuredCategory(unit: string | null): { category: Category; scale: Scale } | null {
