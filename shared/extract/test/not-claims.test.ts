@@ -31,6 +31,7 @@ describe('not claims', () => {
     ['the reduction a comparison is run at', 'Under 4x FLOPs reduction, we compare pruning criteria for accuracy.'],
     ['a level in parentheses', 'The optimizer speeds up tuning of high-fidelity (above 99%) gates.'],
     ['the memory a device is sold with', 'We fine-tune on a single 32GB GPU and serve on 80 GB A100s with lower latency.'],
+    ['counts of trials, episodes and patients', 'The gains hold over 40 trials, 200 episodes and 300 patients with higher accuracy.'],
     ['counts of cases', 'Our agent solves 11 of 14 tasks and 103 out of 112 puzzles with higher accuracy.'],
   ])('%s', (_why, sentence) => {
     expect(claimsOf(sentence)).toEqual([]);
@@ -44,6 +45,10 @@ describe('not claims', () => {
 
   it('near miss: memory a device spends is a measurement, not the device\'s size ("12 GB GPU memory")', () => {
     expect(onlyClaim('Fine-tuning needs only 12 GB GPU memory.')).toMatchObject({ kind: 'measurement', value: 12e9, unit: 'B', metric: 'GPU memory' });
+  });
+
+  it('near miss: a rate measured over trials is a claim, the count of trials is not', () => {
+    expect(claimsOf('The policy reaches a 90% success rate over 40 trials.').map((c) => c.text)).toEqual(['90%']);
   });
 
   it('the digits that end a metric\'s name before "of" are no count of cases', () => {

@@ -221,7 +221,7 @@ export const EXCLUSIONS: Exclusion[] = [
   {
     name: 'count-of-items', // "on 7 patient outcome datasets", "3 benchmarks": how many things were studied
     excludes: (q, { after }) => q.form === 'bare' && q.value != null && Number.isInteger(q.value) && !/^\.\d/.test(after) &&
-      /^\s+(?:[\w-]+\s+){0,3}(?:datasets|tasks|benchmarks|models|languages|domains|environments|games|subjects|participants|categories|classes)\b/i.test(after),
+      /^\s+(?:[\w-]+\s+){0,3}(?:datasets|tasks|benchmarks|models|languages|domains|environments|games|subjects|participants|categories|classes|trials|episodes|rollouts|runs|seeds|scenarios|scenes|patients|questions|problems|prompts|robots|objects)\b/i.test(after),
   },
   {
     name: 'share-of-cases', // "10x faster on 70% of the instances": how often, the scope of another figure
