@@ -29,6 +29,7 @@ describe('not claims', () => {
     ['a share without a change', 'We find that over 40% computation goes to padding.'],
     ['a phone model', 'We profile the detector on an iPhone 8 and a Pixel 6 for faster inference.'],
     ['the reduction a comparison is run at', 'Under 4x FLOPs reduction, we compare pruning criteria for accuracy.'],
+    ['the compression a comparison is run at', 'At a 2x compression ratio, we compare pruning criteria for accuracy.'],
     ['a level in parentheses', 'The optimizer speeds up tuning of high-fidelity (above 99%) gates.'],
     ['the memory a device is sold with', 'We fine-tune on a single 32GB GPU and serve on 80 GB A100s with lower latency.'],
     ['counts of trials, episodes and patients', 'The gains hold over 40 trials, 200 episodes and 300 patients with higher accuracy.'],

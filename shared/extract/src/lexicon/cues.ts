@@ -173,7 +173,7 @@ export const CUES: Record<CueTag, string[]> = {
     'percentile', 'noise', 'label noise', 'sparse', 'pruned', 'pruning', 'compression target', 'slo', 'deadline',
     'constraint', 'cycle', 'limit', 'time limit', 'window', 'time budget', 'power budget', 'power envelope',
     // "the 3x schedule", "in the x4 rescaling": the training schedule or the scale factor of the task
-    'schedule', 'rescaling', 'upscaling', 'upsampling', 'downsampling',
+    'schedule', 'rescaling', 'upscaling', 'upsampling', 'downsampling', 'downsampled', 'upsampled', 'subsampled', 'downscaled', 'upscaled',
   ],
   Overhead: ['overhead', 'overheads', 'runtime overhead', 'time overhead', 'latency overhead', 'performance overhead', 'slowdown overhead'],
   ScopeNoun: ['experiments', 'evaluations', 'trials', 'participants', 'annotators', 'hours of audio', 'hours of speech'],

@@ -240,8 +240,9 @@ export const EXCLUSIONS: Exclusion[] = [
     excludes: (q, { before, after }) =>
       /\bat\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:rate|threshold|level|recall|precision|fpr|tpr|iou|confidence)\s+(?:of\s+|=\s*)?$/i.test(before) ||
       (q.form === 'percent' && /\bat\s+$/i.test(before) && OPERATING_METRIC.test(after)) ||
-      // "Under 4x FLOPs reduction, we ...", "under 2x multi-scale training": the setting a comparison was run at, not its result
-      (q.form === 'factor' && /(?:^|[,;]\s*)under\s+(?:an?\s+)?$/i.test(before) && /^\s*(?:[\w-]+\s+){0,2}(?:reduction|compression|budget|sparsity|pruning|schedule|training)\b/i.test(after)),
+      // "Under 4x FLOPs reduction, we ...", "under 2x multi-scale training", "At a 2x compression ratio, accuracy ...":
+      // the setting a comparison was run at, opening its clause, not its result
+      (q.form === 'factor' && /(?:^|[,;]\s*)(?:under|at)\s+(?:an?\s+)?$/i.test(before) && /^\s*(?:[\w-]+\s+){0,2}(?:reduction|compression|budget|sparsity|pruning|schedule|training)\b/i.test(after)),
   },
   {
     name: 'limit-of-a-without-clause', // "without delaying any job by more than 2 hours": a limit kept, not a measured result
