@@ -30,6 +30,13 @@ describe('a run of one change across settings', () => {
     ]);
   });
 
+  it('a change in parentheses comments on the value before it: the next value starts no run of changes', () => {
+    const out = claimsOf('Its accuracy is 91.2% (+2.3%) on SetA and 88.7% (+1.9%) on SetB.');
+    expect(out.map((c) => [c.kind, c.value])).toEqual([['quality_value', 91.2], ['quality_delta', 2.3], ['quality_value', 88.7], ['quality_delta', 1.9]]);
+    // near miss: changes joined by "and" are still one run
+    expect(claimsOf('It improves accuracy by 2.3% on SetA and 1.9% on SetB.').map((c) => c.kind)).toEqual(['quality_delta', 'quality_delta']);
+  });
+
   it('stops at a figure with a measure of its own', () => {
     const out = claims('It reaches a compression ratio of 6x and an inference speed-up of 3x on ResNet-56.');
     expect(out.map((c) => c.kind)).toEqual(['efficiency', 'speedup']);

@@ -10,6 +10,8 @@ const CATEGORY_OF_KIND: Record<string, Category> = { quality_delta: 'quality', s
 
 /** What may stand between two figures of one run: a setting or a new object, then a list joint, then "by". */
 const LIST_JOINT = /(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:[^,;()]{0,60}?\s+)?(?:by\s+)?$/i;
+/** The previous figure closed a parenthesis: "(+2.3%) on A and ". */
+const PARENTHESIS_CLOSED = /^\s*\)/;
 /** A change named right after the previous figure: "8.5% improvement in ...". */
 const CHANGE_AFTER = /^\s*(?:absolute\s+|relative\s+|average\s+)?(?:improvements?|gains?|increases?|reductions?|decreases?|drops?|boosts?|lift|higher|lower|better|worse|more|less|fewer|faster|slower|smaller)\b/i;
 
@@ -21,6 +23,8 @@ export function continuesRun(r: Reading): Decision | null {
   const { previous, gap } = r;
   if (!previous || !(previous.kind in CATEGORY_OF_KIND) || gap == null || r.q.signed || r.paired) return null;
   if (r.q.unit !== r.previousUnit || !LIST_JOINT.test(gap) || gap.length > 120) return null;
+  // "91.2% (+2.3%) on A and 88.7% on B": the change in parentheses comments on the value before it; the run is the values'
+  if (PARENTHESIS_CLOSED.test(gap)) return null;
   // "8.5% improvement in accuracy and 100% deadline satisfaction": the change noun came after the first figure; the next needs its own
   // unless this figure repeats the same change word: "1.4 higher than A and 2.9 higher than B" is one run
   const change = CHANGE_AFTER.exec(gap)?.[0].trim().toLowerCase();
