@@ -27,6 +27,8 @@
 // (no cue key starting with a digit or without letters); where one fails,
 // the pre-check passes everything to compromise.
 
+import { chunkEnd, chunkStart } from '../text/chunks.js';
+
 export interface CueModel {
   /** compromise's lexicon: word or phrase → tag(s). */
   lexicon: Record<string, string | string[]>;
@@ -43,9 +45,15 @@ const PLAIN = /^[\t\n\r\x20-\x26\x28-\x3f\x41-\x5f\x61-\x7e]*$/;
 const DIGIT = /[0-9]/;
 const NOT_SKELETON = /[^a-z0-9]/g;
 const LEADING_DIGITS = /^[0-9]+/;
-/** The whitespace-separated chunks of a text, as `split(/\s+/)` gives them less empty ones. */
-const CHUNK = /\S+/g;
-const SKELETON_ONLY = /^[a-z0-9]+$/;
+/** `/^[a-z0-9]+$/.test(s)`, a character at a time: it runs on every chunk of every sentence the pre-check reads. */
+function isSkeleton(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || isDigitCode(c))) return false;
+  }
+  return s.length > 0;
+}
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /**
  * `(text) => false` only where compromise can tag no cue in `text`
@@ -106,12 +114,14 @@ const NUMBER_UNIT = /[0-9][.,0-9]*[a-z]/;
  * hyphen pieces, whole or less its leading digits ("4km" gives the term "km").
  */
 function someTermMayBe(lower: string, skeletons: Set<string>): boolean {
-  const has = (s: string) => !!s && (skeletons.has(s) || (DIGIT.test(s[0]) && skeletons.has(s.replace(LEADING_DIGITS, ''))));
-  CHUNK.lastIndex = 0;
-  for (let m = CHUNK.exec(lower); m; m = CHUNK.exec(lower)) {
-    const chunk = m[0];
+  const has = (s: string) => !!s && (skeletons.has(s) || (isDigitCode(s.charCodeAt(0)) && skeletons.has(s.replace(LEADING_DIGITS, ''))));
+  // the whitespace-separated chunks, as `split(/\s+/)` gives them less empty ones
+  for (let start = chunkStart(lower, 0); start < lower.length; start = chunkStart(lower, start)) {
+    const end = chunkEnd(lower, start);
+    const chunk = lower.slice(start, end);
+    start = end;
     if (!chunk.includes('-')) {
-      if (has(SKELETON_ONLY.test(chunk) ? chunk : chunk.replace(NOT_SKELETON, ''))) return true; // most chunks are their skeleton
+      if (has(isSkeleton(chunk) ? chunk : chunk.replace(NOT_SKELETON, ''))) return true; // most chunks are their skeleton
       continue;
     }
     // every run of hyphen pieces: compromise keeps some hyphenated words whole ("f1-score") and splits others

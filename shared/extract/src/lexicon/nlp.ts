@@ -18,6 +18,7 @@
 import { createRequire } from 'node:module';
 import type OneNlp from 'compromise/one';
 import { metricsIn } from '@claimflow/units';
+import { chunkEnd, chunkStart } from '../text/chunks.js';
 import { contractionTest, cueCandidateTest, type CueModel } from './cue-words.js';
 import { CUES, type CueTag } from './cues.js';
 
@@ -160,7 +161,13 @@ const View = (nlp.tokenize('') as unknown as { constructor: new (document: Tagge
 const CONTRACTION_WORDS = new Set(world.model.one.contractions.flatMap((c) => (c.word ? [c.word] : [])));
 const NUM_DASH = /^[0-9][^-–—]*[-–—].*?[0-9]/;
 const NUM_UNIT = /^([+-]?[0-9][.,0-9]*)([a-z°²³µ/]+)$/;
-const mayChange = (t: TaggedTerm & { text: string }) => CONTRACTION_WORDS.has(t.normal) || NUM_DASH.test(t.normal) || NUM_UNIT.test(t.text);
+/**
+ * Both patterns are anchored at a term's first character, which NUM_DASH needs to be a digit and NUM_UNIT a
+ * digit or a sign: most terms start with a letter, and are told apart by that character alone, without the
+ * two pattern calls (one each per term of every tagged sentence).
+ */
+const mayChange = (t: TaggedTerm & { text: string }) =>
+  CONTRACTION_WORDS.has(t.normal) || (isDigitCode(t.normal.charCodeAt(0)) && NUM_DASH.test(t.normal)) || (startsNumber(t.text) && NUM_UNIT.test(t.text));
 const hasApostrophe = (t: TaggedTerm) => t.normal.includes("'"); // the step's `byApostrophe`
 const contractionStep = world.compute.contractions;
 world.compute.contractions = (doc) => {
@@ -199,8 +206,9 @@ const mayAlias = (t: TaggedTerm & { text: string; machine?: string }) => {
   const form = t.normal || t.text || t.machine || '';
   return Object.hasOwn(ALIASES, form) || form.includes('/');
 };
-const MACHINE_CHANGES = /['’\-#@]/;
-const mayMachine = (t: TaggedTerm & { text: string; implicit?: string }) => !!t.implicit || !t.normal || MACHINE_CHANGES.test(t.normal);
+/** `/['’\-#@]/.test(normal)`: the characters whose dropping changes a machine form, looked for without a pattern call per term. */
+const MACHINE_CHANGES = [..."'’-#@"].map((c) => c.charCodeAt(0));
+const mayMachine = (t: TaggedTerm & { text: string; implicit?: string }) => !!t.implicit || !t.normal || holdsAnyOf(t.normal, MACHINE_CHANGES);
 for (const [step, mayChangeTerm] of [['alias', mayAlias], ['machine', mayMachine]] as const) {
   const original = world.compute[step];
   world.compute[step] = (doc) => {
@@ -245,7 +253,7 @@ interface Tokenizer {
  */
 const PLAIN_CHUNK = /^([A-Za-z0-9]+)([,.;: \t\n\r-]*)$/;
 const PLAIN_CHUNK_ENDS = [...',.;: \t\n\r-'];
-const PLAIN_TERM = /^[A-Za-z0-9-]+$/;
+const PLAIN_CHUNK_END_CODES = PLAIN_CHUNK_ENDS.map((c) => c.charCodeAt(0));
 const EMOTICONS = world.model.one.emoticons;
 const normalStep = world.compute.normal;
 const POST_PUNCTUATION = (world.model.one as unknown as { postPunctuation: Record<string, boolean> }).postPunctuation;
@@ -255,7 +263,7 @@ if (ASCII_UNCHANGED && !Object.keys(EMOTICONS).some((e) => PLAIN_CHUNK.test(e)) 
     return (oneSentence(text) ? [text] : splitSentences(text || '', w)).map((sentence) => {
       const terms = termChunks(sentence, (segment) => splitTerms(segment, w.model)).map((chunk) => plainWord(chunk) ?? splitWhitespace(chunk, w.model));
       const others: RawTerm[] = [];
-      for (const t of terms) if (PLAIN_TERM.test(t.text)) t.normal = t.text.toLowerCase(); else others.push(t);
+      for (const t of terms) if (isPlainTerm(t.text)) t.normal = t.text.toLowerCase(); else others.push(t);
       if (others.length) normalStep({ docs: [others], world: w } as never); // the step reads a document's `docs` and `world`
       return terms as TaggedTerm[];
     });
@@ -292,9 +300,18 @@ const oneSentence = (text: string) => typeof text === 'string' && SOMETHING.test
  * as it stands, and other pieces go to compromise's split. Text with a slash
  * goes to it whole (tagCues' text has none).
  */
-const CHUNK = /\S+/g;
-const WORD_CHAR = /[A-Za-z0-9]/;
-const DASH_OR_SLASH = /[-–—/]/;
+/** `/[-–—/]/`'s characters. */
+const DASH_OR_SLASH = [...'-–—/'].map((c) => c.charCodeAt(0));
+/** `/[A-Za-z0-9]/.test(chunk) && !/[-–—/]/.test(chunk)` for the chunk text[start, end), read in place. */
+function isSimpleChunk(text: string, start: number, end: number): boolean {
+  let word = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (DASH_OR_SLASH.includes(c)) return false;
+    word ||= isWordCode(c);
+  }
+  return word;
+}
 function termChunks(sentence: string, splitTerms: (text: string) => string[]): string[] {
   if (sentence.includes('/')) return splitTerms(sentence);
   const out: string[] = [];
@@ -305,24 +322,59 @@ function termChunks(sentence: string, splitTerms: (text: string) => string[]): s
   let from = 0;
   let chunks = 0;
   let simple = false;
-  CHUNK.lastIndex = 0;
-  for (let m = CHUNK.exec(sentence); m; m = CHUNK.exec(sentence)) {
-    const isSimple = WORD_CHAR.test(m[0]) && !DASH_OR_SLASH.test(m[0]);
+  for (let start = chunkStart(sentence, 0); start < sentence.length; ) {
+    const end = chunkEnd(sentence, start);
+    const isSimple = isSimpleChunk(sentence, start, end);
     if (isSimple && simple) {
-      piece(from, m.index, chunks === 1);
-      from = m.index;
+      piece(from, start, chunks === 1);
+      from = start;
       chunks = 0;
     }
     chunks++;
     simple = isSimple;
+    start = chunkStart(sentence, end);
   }
   piece(from, sentence.length, chunks === 1 && simple);
   return out;
 }
 
+/**
+ * A chunk PLAIN_CHUNK matches, as its groups: the leading run of letters and digits (the group is greedy, and
+ * no character of the end is a letter or digit, so the run is all of it), and the rest, each character one
+ * PLAIN_CHUNK_ENDS allows. Read a character at a time: a pattern call per chunk cost more than the chunk.
+ */
 function plainWord(chunk: string): RawTerm | null {
-  const m = PLAIN_CHUNK.exec(chunk);
-  return m ? { text: m[1], pre: '', post: m[2], tags: new Set() } : null;
+  let i = 0;
+  while (i < chunk.length && isWordCode(chunk.charCodeAt(i))) i++;
+  if (i === 0) return null;
+  for (let j = i; j < chunk.length; j++) if (!PLAIN_CHUNK_END_CODES.includes(chunk.charCodeAt(j))) return null;
+  return { text: chunk.slice(0, i), pre: '', post: chunk.slice(i), tags: new Set() };
+}
+
+/**
+ * Character tests on terms, a few characters long, that every tagged sentence runs on each of its terms:
+ * as loops they cost less than a pattern call each. Each says which pattern it stands for.
+ */
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+/** `[A-Za-z0-9]`. */
+const isWordCode = (c: number) => isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Whether `s` holds one of the characters `codes`. */
+function holdsAnyOf(s: string, codes: number[]): boolean {
+  for (let i = 0; i < s.length; i++) if (codes.includes(s.charCodeAt(i))) return true;
+  return false;
+}
+/** `/^[A-Za-z0-9-]+$/.test(s)`. */
+function isPlainTerm(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isWordCode(c) && c !== 45) return false;
+  }
+  return s.length > 0;
+}
+/** `/^[+-]?[0-9]/.test(s)`: how NUM_UNIT's match starts. */
+function startsNumber(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return isDigitCode(c) || ((c === 43 || c === 45) && isDigitCode(s.charCodeAt(1)));
 }
 
 /**
