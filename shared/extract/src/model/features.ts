@@ -44,8 +44,33 @@ export interface FeatureContext {
 type Family = (c: FeatureContext) => string[];
 
 const kindOf = (d: Decision | null | undefined) => (d === undefined ? 'first' : d ? d.kind : 'none');
-/** Lower-case words, digits folded: "by", "than", "FP16" → "fp#". */
-const wordsOf = (s: string) => s.toLowerCase().match(/[a-z][a-z0-9-]*|[<>~±()=:;,/]/g) ?? [];
+/**
+ * Lower-case words and marks: `s.toLowerCase().match(/[a-z][a-z0-9-]*|[<>~±()=:;,/]/g) ?? []`, read a
+ * character at a time (four times per candidate; the match built an object per word): a word is a letter
+ * and every letter, digit and hyphen after it (the pattern's greedy run), a mark is one of MARKS alone,
+ * and every other character is skipped. (Digits are folded later, by fold.)
+ */
+function wordsOf(s: string): string[] {
+  const lower = s.toLowerCase();
+  const out: string[] = [];
+  for (let i = 0; i < lower.length; ) {
+    const c = lower.charCodeAt(i);
+    if (isLowerLetter(c)) {
+      let end = i + 1;
+      while (end < lower.length && isWordTail(lower.charCodeAt(end))) end++;
+      out.push(lower.slice(i, end));
+      i = end;
+    } else {
+      if (MARKS.includes(c)) out.push(lower[i]);
+      i++;
+    }
+  }
+  return out;
+}
+const MARKS = [...'<>~±()=:;,/'].map((c) => c.charCodeAt(0));
+const isLowerLetter = (c: number) => c >= 97 && c <= 122;
+/** `[a-z0-9-]`. */
+const isWordTail = (c: number) => isLowerLetter(c) || isDigit(c) || c === 45;
 /** (A word without a digit is returned as it is, as the replace returned it, without running the pattern.) */
 const fold = (w: string) => (hasDigit(w) ? w.replace(/\d+/g, '#') : w);
 function hasDigit(w: string): boolean {
@@ -91,7 +116,9 @@ function joined(a: string, b: string, separator: ':' | '|' = ':'): string {
   let byB = table.get(a);
   if (!byB) table.set(a, (byB = new Map()));
   let s = byB.get(b);
-  if (s === undefined) byB.set(b, (s = `${a}${separator}${b}`));
+  // joined into one flat string: a template makes a rope of its parts from 13 characters on ("R0:QualityMetric"),
+  // and the model's look-up compared such a value with its key through V8's slow path, for every candidate
+  if (s === undefined) byB.set(b, (s = [a, separator, b].join('')));
   return s;
 }
 
