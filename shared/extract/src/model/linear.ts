@@ -205,12 +205,19 @@ export class Scorer {
     for (let k = 0; k < MAIN; k++) sums[k] += main[at + k];
   }
 
-  /** Adds a row's relation weights, if it has any, to the relation head's sums. */
-  private addRelations(z: Float64Array, row: number | undefined) {
+  /**
+   * Adds a row's relation weights, if it has any, to the relation head's sums: those of `columns` only, the
+   * relations the figure's form allows. mostProbable reads no other sum, and each sum is added to in the same
+   * order as before, so the allowed ones are the same to the bit (a form allows 2 to 6 of the 15).
+   */
+  private addRelations(z: Float64Array, row: number | undefined, columns: number[]) {
     if (row === undefined || !this.hasRelations[row]) return;
     const { relations } = this;
     const at = row * R;
-    for (let k = 0; k < R; k++) z[k] += relations[at + k];
+    for (let i = 0; i < columns.length; i++) {
+      const k = columns[i];
+      z[k] += relations[at + k];
+    }
   }
 
   /** The most probable class among the allowed ones, and its probability. */
@@ -228,10 +235,11 @@ export class Scorer {
     if (choices.length < 2 || !choices.includes(ruleRelation) || !this.hasRelationHead) return ruleRelation;
     // one zeroed table for every call, not a new one per call (mostProbable reads it before the next call)
     const z = relationSums.fill(0);
-    for (const row of scores.rows) this.addRelations(z, row);
+    const { allowed, columns } = allowedRelations(choices);
+    for (const row of scores.rows) this.addRelations(z, row, columns);
     // relationFeatures(kind, ruleRelation)'s rows, in its order, found once per pair
-    for (const row of this.rowsOf(this.relationRows, [kind, ruleRelation], () => relationFeatures(kind, ruleRelation))) this.addRelations(z, row);
-    const [best, p] = mostProbable(z, R, allowedRelations(choices));
+    for (const row of this.rowsOf(this.relationRows, [kind, ruleRelation], () => relationFeatures(kind, ruleRelation))) this.addRelations(z, row, columns);
+    const [best, p] = mostProbable(z, R, allowed);
     return p >= RELATION_OVERRIDE ? RELATION_CLASSES[best] : ruleRelation;
   }
 
@@ -320,12 +328,18 @@ export function isotonic(pairs: [number, boolean][]): [number, number][] {
   return blocks.map((b) => [Math.round((b.rawSum / b.n) * 1e4) / 1e4, (floor = Math.max(floor, Math.round(((b.sum + 1) / (b.n + 2)) * 1e3) / 1e3))]);
 }
 
-/** RELATION_CLASSES.map((r) => choices.includes(r)), made once per list of choices (they are RELATIONS_BY_FORM's). */
-const ALLOWED_RELATIONS = new Map<readonly string[], boolean[]>();
-function allowedRelations(choices: readonly string[]): boolean[] {
-  let allowed = ALLOWED_RELATIONS.get(choices);
-  if (!allowed) ALLOWED_RELATIONS.set(choices, (allowed = RELATION_CLASSES.map((r) => choices.includes(r))));
-  return allowed;
+/**
+ * RELATION_CLASSES.map((r) => choices.includes(r)), and the indices where it is true, made once per list of
+ * choices (they are RELATIONS_BY_FORM's).
+ */
+const ALLOWED_RELATIONS = new Map<readonly string[], { allowed: boolean[]; columns: number[] }>();
+function allowedRelations(choices: readonly string[]): { allowed: boolean[]; columns: number[] } {
+  let entry = ALLOWED_RELATIONS.get(choices);
+  if (!entry) {
+    const allowed = RELATION_CLASSES.map((r) => choices.includes(r));
+    ALLOWED_RELATIONS.set(choices, (entry = { allowed, columns: allowed.flatMap((ok, k) => (ok ? [k] : [])) }));
+  }
+  return entry;
 }
 
 const scratch = new Float64Array(Math.max(K, R));

@@ -82,7 +82,7 @@ function decideKind(reading: Reading): Decision | null {
 function phrasedDecision(r: Reading): Decision | null | undefined {
   const { q } = r;
   if (q.form === 'percent' && q.value != null) {
-    const object = r.after.slice(0, 60).split(/[,;.]|\b(?:and|while|with|which|but|at)\b/)[0];
+    const object = textBeforeFirst(r.after.slice(0, 60), OBJECT_END);
     // "93% of the collected tasks are valid": a share of items judged to have a good property
     if (SHARE_JUDGED.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
     if (FINDS_SHARE.test(r.lead) && OF_WHOLE.test(r.after) && !metricsIn(object).length && !/\b(?:performance|quality|results|gains?)\b/i.test(object)) {
@@ -114,6 +114,17 @@ function phrasedDecision(r: Reading): Decision | null | undefined {
     return { kind: 'efficiency', relation: 'factor', metricCue: cue };
   }
   return undefined;
+}
+
+/** Where the object of a share ends: a clause mark or a word that starts another phrase. */
+const OBJECT_END = /[,;.]|\b(?:and|while|with|which|but|at)\b/;
+/**
+ * `text.split(pattern)[0]`, for a pattern that matches no empty text: the text before the pattern's first
+ * match, without the pattern finding every match and the split building a list of every piece.
+ */
+function textBeforeFirst(text: string, pattern: RegExp): string {
+  const m = pattern.exec(text);
+  return m ? text.slice(0, m.index) : text;
 }
 
 /** "of the outputs are judged correct", "of the programs are functionally correct": a share of items with a property. */
