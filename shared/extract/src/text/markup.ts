@@ -37,6 +37,22 @@ const TRANSITION_ARROW = new RegExp(
 /** An up or down arrow, as a character or a LaTeX command. */
 const ARROW = /[\u2191\u2193\u2b06\u2b07]|\\(?:up|down)arrow\b/;
 
+/**
+ * Whether glued-parenthesis's pattern has a match: a "(" with three lower-case letters right before it and a
+ * letter right after. The "("s are found by indexOf and their neighbours read directly: the pattern, which
+ * starts with a class, was tried at every letter of every abstract, and most abstracts have no such place.
+ */
+function hasGluedParenthesis(t: string): boolean {
+  for (let i = t.indexOf('('); i >= 0; i = t.indexOf('(', i + 1)) {
+    if (i >= 3 && isLower(t.charCodeAt(i - 3)) && isLower(t.charCodeAt(i - 2)) && isLower(t.charCodeAt(i - 1)) && isLetter(t.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isLetter = (c: number) => isLower(c) || (c >= 65 && c <= 90);
+/** What pdf-lost-range-dash's matches hold: a digit, a space, a digit; a cheaper scan than its look-behind at every character. */
+const DIGIT_SPACE_DIGIT = /\d \d/;
+
 export const MARKUP_RULES: MarkupRule[] = [
   { name: 'latex-percent', applies: hasLatex, pattern: /\\%/g, rewrite: '%' },
   // "3$\times$" loses both dollars with the sign; in "$7.9\times$" the closing dollar pairs with one before the number,
@@ -86,7 +102,7 @@ export const MARKUP_RULES: MarkupRule[] = [
   { name: 'latex-nbsp', applies: (t) => t.includes('~'), pattern: /(?<=[A-Za-z0-9])~(?=[A-Za-z])|(?<=[A-Za-z])~(?=[0-9])/g, rewrite: ' ' }, // "50~ms", "Cellpose~3"
   {
     name: 'glued-parenthesis', // "recognition(Acc@1: +8.9%)": a word glued to the parenthesis that follows it
-    applies: (t) => t.includes('('),
+    applies: hasGluedParenthesis,
     pattern: /[a-z]{3}\((?=[A-Za-z])/g, // no look-behind: it made the engine try it at every character
     rewrite: (m) => [{ start: m.index + 3, end: m.index + 4, text: ' (' }],
   },
@@ -98,7 +114,7 @@ export const MARKUP_RULES: MarkupRule[] = [
   },
   {
     name: 'pdf-lost-range-dash', // "2 4x", "10 30%": a range whose dash was lost in conversion
-    applies: () => true,
+    applies: (t) => DIGIT_SPACE_DIGIT.test(t), // every match: a number, one space, a number
     pattern: /(?<![\d.,]\s?|[A-Za-z-])(\d+(?:\.\d+)?) (\d+(?:\.\d+)?)(?=\s?(?:x|X|times|%)(?![A-Za-z]))/g,
     rewrite: (m) => (Number(m[1]) < Number(m[2]) ? [{ start: m.index + m[1].length, end: m.index + m[1].length + 1, text: '-' }] : []),
   },
