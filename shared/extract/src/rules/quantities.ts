@@ -160,6 +160,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
     name: 'twice-double', // "twice the batch size", "doubles throughput"; not "by doubling the batch size" (an action)
     form: 'factor',
     startsWithNumberWord: true,
+    needs: /twice|double/i, // the pattern's own words
     pattern: /\b(twice|double|doubles|doubled)\b/gi,
     read: (m) => single(2, m[1].toLowerCase(), false, true),
   },
@@ -174,6 +175,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
     name: 'half', // "at half the cost", "halves the memory"; not "halving the learning rate" (an action)
     form: 'factor',
     startsWithNumberWord: true,
+    needs: /hal[fv]/i, // the pattern's own words
     pattern: /\b(half|halves|halved)\b/gi,
     read: (m) => single(2, m[1].toLowerCase(), false, true),
   },
@@ -386,9 +388,11 @@ export function scanQuantities(sentence: string, offset: number): Quantity[] {
   const found: Quantity[] = [];
   for (let r = 0; r < QUANTITY_RULES.length; r++) {
     const rule = QUANTITY_RULES[r];
-    if (rule.startsWithNumberWord && !(numberWord ??= NUMBER_WORD.test(sentence))) continue;
+    // the rule's own words first: in a sentence with a digit, NUMBER_WORD (the costliest test) then runs only
+    // where some word rule's words are found
     const lowerNeeds = LOWER_NEEDS[r];
     if (lowerNeeds ? !lowerNeeds.test((lower ??= sentence.toLowerCase())) : rule.needs && !rule.needs.test(sentence)) continue;
+    if (rule.startsWithNumberWord && !(numberWord ??= NUMBER_WORD.test(sentence))) continue;
     const { pattern } = rule;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {

@@ -133,9 +133,9 @@ const SHARE_JUDGED =
 
 /** "a mean absolute error of 21 cycles", "an FID of 3.12": a quality metric right before "of" names what the figure is, whatever follows it. */
 function metricOfValue(r: Reading): CueHit | null {
-  const m = /(?:\bof|\bis|\bwas|=|:)\s+(?:an?\s+)?$/i.exec(r.lead);
+  // the cue first: the pattern reads the whole sentence before the figure, and most figures have no metric next to them
   const metric = r.window.left[0];
-  if (!m || !metric || metric.tag !== 'QualityMetric') return null;
+  if (!metric || metric.tag !== 'QualityMetric' || !/(?:\bof|\bis|\bwas|=|:)\s+(?:an?\s+)?$/i.test(r.lead)) return null;
   const gap = textSince(r, metric.end);
   return /^\s*(?:of|is|was|=|:)\s+(?:an?\s+)?$/i.test(gap) ? metric : null;
 }
