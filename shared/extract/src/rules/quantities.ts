@@ -168,6 +168,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
     name: 'triple-quadruple', // "triples the throughput", "thrice as fast", "quadruples the batch size"; not "tripling the data" (an action)
     form: 'factor',
     startsWithNumberWord: true,
+    needs: /tripl|thrice|quadrupl/i, // the pattern's own words
     pattern: /\b(triple|triples|tripled|thrice|quadruple|quadruples|quadrupled)\b/gi,
     read: (m) => single(/^quad/i.test(m[1]) ? 4 : 3, m[1].toLowerCase(), false, true),
   },
