@@ -27,7 +27,7 @@
 // (no cue key starting with a digit or without letters); where one fails,
 // the pre-check passes everything to compromise.
 
-import { chunkEnd, chunkStart } from '../text/chunks.js';
+import { chunkEnd, chunkStart, isDigitCode, isLowerCode } from '../text/chars.js';
 
 export interface CueModel {
   /** compromise's lexicon: word or phrase → tag(s). */
@@ -49,11 +49,10 @@ const LEADING_DIGITS = /^[0-9]+/;
 function isSkeleton(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || isDigitCode(c))) return false;
+    if (!(isLowerCode(c) || isDigitCode(c))) return false;
   }
   return s.length > 0;
 }
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /**
  * `(text) => false` only where compromise can tag no cue in `text`

@@ -18,7 +18,7 @@
 import { createRequire } from 'node:module';
 import type OneNlp from 'compromise/one';
 import { metricsIn } from '@claimflow/units';
-import { chunkEnd, chunkStart } from '../text/chunks.js';
+import { chunkEnd, chunkStart, isDigitCode, isWordCode } from '../text/chars.js';
 import { contractionTest, cueCandidateTest, type CueModel } from './cue-words.js';
 import { CUES, type CueTag } from './cues.js';
 
@@ -360,9 +360,6 @@ function plainWord(chunk: string): RawTerm | null {
  * Character tests on terms, a few characters long, that every tagged sentence runs on each of its terms:
  * as loops they cost less than a pattern call each. Each says which pattern it stands for.
  */
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
-/** `[A-Za-z0-9]`. */
-const isWordCode = (c: number) => isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** Whether `s` holds one of the characters `codes`. */
 function holdsAnyOf(s: string, codes: number[]): boolean {
   for (let i = 0; i < s.length; i++) if (codes.includes(s.charCodeAt(i))) return true;

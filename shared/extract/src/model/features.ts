@@ -10,6 +10,7 @@ import type { CueHit } from '../lexicon/nlp.js';
 import type { Decision } from '../rules/decide/index.js';
 import type { Quantity } from '../rules/quantities.js';
 import type { CueWindow } from '../rules/windows.js';
+import { isDigitCode, isLowerCode } from '../text/chars.js';
 
 /** Everything a feature family may read about one candidate. */
 export interface FeatureContext {
@@ -55,7 +56,7 @@ function wordsOf(s: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < lower.length; ) {
     const c = lower.charCodeAt(i);
-    if (isLowerLetter(c)) {
+    if (isLowerCode(c)) {
       let end = i + 1;
       while (end < lower.length && isWordTail(lower.charCodeAt(end))) end++;
       out.push(lower.slice(i, end));
@@ -68,13 +69,12 @@ function wordsOf(s: string): string[] {
   return out;
 }
 const MARKS = [...'<>~±()=:;,/'].map((c) => c.charCodeAt(0));
-const isLowerLetter = (c: number) => c >= 97 && c <= 122;
 /** `[a-z0-9-]`. */
-const isWordTail = (c: number) => isLowerLetter(c) || isDigit(c) || c === 45;
+const isWordTail = (c: number) => isLowerCode(c) || isDigitCode(c) || c === 45;
 /** (A word without a digit is returned as it is, as the replace returned it, without running the pattern.) */
 const fold = (w: string) => (hasDigit(w) ? w.replace(/\d+/g, '#') : w);
 function hasDigit(w: string): boolean {
-  for (let i = 0; i < w.length; i++) if (isDigit(w.charCodeAt(i))) return true;
+  for (let i = 0; i < w.length; i++) if (isDigitCode(w.charCodeAt(i))) return true;
   return false;
 }
 const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'our', 'from', 'than', 'over', 'while', 'which', 'are', 'was', 'were', 'its', 'their', 'has', 'have', 'also', 'can', 'into', 'such', 'more', 'less']);
@@ -82,12 +82,11 @@ const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'our', 'from'
 function decimalsOf(written: string): number {
   for (let i = written.indexOf('.'); i >= 0; i = written.indexOf('.', i + 1)) {
     let n = 0;
-    while (isDigit(written.charCodeAt(i + 1 + n))) n++;
+    while (isDigitCode(written.charCodeAt(i + 1 + n))) n++;
     if (n) return n;
   }
   return 0;
 }
-const isDigit = (code: number) => code >= 48 && code <= 57;
 const DECIMALS = ['decimals:0', 'decimals:1', 'decimals:2', 'decimals:3'];
 /** A word `near` reads: longer than two letters, not a stop word. */
 const isContent = (w: string) => w.length > 2 && !STOP.has(w);

@@ -3,6 +3,7 @@
 // "$10$", "50~ms") or as text converted from PDF that lost a separator
 // ("2, 500 times", "2 4x" for "2–4x"). Each rule rewrites one such form into
 // the plain text the quantity rules read; ./hygiene.ts keeps the offsets.
+import { isLetterCode, isLowerCode } from './chars.js';
 
 /** One rewrite: the span [start, end) of the input becomes `text`. */
 export interface Edit {
@@ -29,6 +30,9 @@ const MATHY = /^(?:\\[A-Za-z]+|[^A-Za-z]|(?<![A-Za-z])[A-Za-z](?![A-Za-z]))*$/;
 const WRAPPERS = ['textbf', 'textit', 'emph', 'mathbf', 'mathrm', 'mathit', 'text', 'texttt', 'underline', 'textsc', 'bm', 'boldsymbol', 'mathsf', 'textrm'];
 
 const drop = (start: number, end: number): Edit => ({ start, end, text: '' });
+/** Drops the delimiters (`width` characters each side) of inline math that holds no prose, `m[1]` being its content. */
+const mathDelimiters = (width: number) => (m: RegExpExecArray): Edit[] =>
+  MATHY.test(m[1]) ? [drop(m.index, m.index + width), drop(m.index + m[0].length - width, m.index + m[0].length)] : [];
 /** A right arrow between two figures: a character, "->", or TeX's \rightarrow, \to, \longrightarrow (with or without dollars). */
 const TRANSITION_ARROWS = ['\u2192', '\u27f6', '->', '\\rightarrow', '\\longrightarrow', '\\to'];
 const TRANSITION_ARROW = new RegExp(
@@ -44,12 +48,10 @@ const ARROW = /[\u2191\u2193\u2b06\u2b07]|\\(?:up|down)arrow\b/;
  */
 function hasGluedParenthesis(t: string): boolean {
   for (let i = t.indexOf('('); i >= 0; i = t.indexOf('(', i + 1)) {
-    if (i >= 3 && isLower(t.charCodeAt(i - 3)) && isLower(t.charCodeAt(i - 2)) && isLower(t.charCodeAt(i - 1)) && isLetter(t.charCodeAt(i + 1))) return true;
+    if (i >= 3 && isLowerCode(t.charCodeAt(i - 3)) && isLowerCode(t.charCodeAt(i - 2)) && isLowerCode(t.charCodeAt(i - 1)) && isLetterCode(t.charCodeAt(i + 1))) return true;
   }
   return false;
 }
-const isLower = (c: number) => c >= 97 && c <= 122;
-const isLetter = (c: number) => isLower(c) || (c >= 65 && c <= 90);
 /** What pdf-lost-range-dash's matches hold: a digit, a space, a digit; a cheaper scan than its look-behind at every character. */
 const DIGIT_SPACE_DIGIT = /\d \d/;
 
@@ -76,13 +78,13 @@ export const MARKUP_RULES: MarkupRule[] = [
     name: 'latex-inline-math', // "$10$", "$2.11\%$": the dollars of math that holds no prose
     applies: (t) => t.includes('$'),
     pattern: /(?<!\\)\$([^$]{1,40}?)(?<!\\)\$/g,
-    rewrite: (m) => (MATHY.test(m[1]) ? [drop(m.index, m.index + 1), drop(m.index + m[0].length - 1, m.index + m[0].length)] : []),
+    rewrite: mathDelimiters(1),
   },
   {
     name: 'latex-paren-math', // "\(3\times\)", "\(45\%\)": LaTeX's other inline math delimiters, read as the dollars are
     applies: (t) => t.includes('\\('),
     pattern: /\\\(([^]{1,40}?)\\\)/g,
-    rewrite: (m) => (MATHY.test(m[1]) ? [drop(m.index, m.index + 2), drop(m.index + m[0].length - 2, m.index + m[0].length)] : []),
+    rewrite: mathDelimiters(2),
   },
   // "31.2% → 45.6%", "(71.3 $\rightarrow$ 75.5)": an arrow between two figures is a change from the first to the second,
   // which the rules read in words ("from 31.2% to 45.6%": only the second is the work's figure)

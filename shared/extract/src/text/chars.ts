@@ -1,8 +1,19 @@
-// Whitespace-separated chunks of a text, the matches of /\S+/g, found a
-// character at a time. The tokenizer's shortcuts (../lexicon/nlp.ts) and the
-// cue pre-check (../lexicon/cue-words.ts) walk every chunk of every sentence
-// they read; the pattern's match object per chunk cost more than the chunk.
+// Character classes and whitespace-separated chunks, read a character code
+// at a time. The tokenizer's shortcuts (../lexicon/nlp.ts), the cue
+// pre-check (../lexicon/cue-words.ts), the features (../model/features.ts)
+// and the markup rules run them on every term or chunk of what they read,
+// where a pattern call (and its match object) cost more than the test.
 
+/** `[0-9]`. */
+export const isDigitCode = (c: number) => c >= 48 && c <= 57;
+/** `[a-z]`. */
+export const isLowerCode = (c: number) => c >= 97 && c <= 122;
+/** `[A-Za-z]`. */
+export const isLetterCode = (c: number) => isLowerCode(c) || (c >= 65 && c <= 90);
+/** `[A-Za-z0-9]`. */
+export const isWordCode = (c: number) => isDigitCode(c) || isLetterCode(c);
+
+// The whitespace-separated chunks of a text: the matches of /\S+/g.
 const WHITESPACE = /\s/;
 
 /** `/\s/.test(String.fromCharCode(c))`: ASCII decided here, anything else by the pattern itself. */
