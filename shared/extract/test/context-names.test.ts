@@ -163,3 +163,16 @@ describe('measurements named by the measure before them', () => {
     expect(onlyClaim('Fine-tuning finishes in 2.5 hours on one GPU.').metric).toBe('time');
   });
 });
+
+describe('"scores" as a verb names no metric', () => {
+  it('"FooNet scores 71.3 on X": the subject is the system, not the metric', () => {
+    expect(onlyClaim('We propose FooNet. FooNet scores 71.3 on the ReasonSet benchmark.').metric).toBeNull();
+    expect(onlyClaim('We propose FooNet. Our model scores 71.3% on ReasonSet.').metric).toBeNull();
+    expect(onlyClaim('We propose FooNet. FooNet-7B scores only 64.2 on ChatEval, yet it is small.').metric).toBeNull();
+  });
+
+  it('near miss: "a score of", "an F1 score of" and "BLEU score 31.2" are the noun', () => {
+    expect(onlyClaim('We propose FooNet. FooNet achieves an F1 score of 71.3 on ReasonSet.').metric).toBe('F1 score');
+    expect(onlyClaim('We propose FooNet. FooNet reaches a BLEU score 31.2 on the TransSet test set.').metric).toBe('BLEU score');
+  });
+});

@@ -61,8 +61,18 @@ function respectiveMetric(text: string, cues: CueHit[], cue: CueHit | null, list
   return [...mine].reverse().find((c) => CUE_MEANING[c.tag]?.category === category) ?? null;
 }
 
+/** "scores 71.3", "score only 0.8": "score" right before a figure is the verb. "a score of 71.3" and "BLEU score 31.2" are nouns. */
+const FIGURE_NEXT = /^\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|up\s+to\s+)?[~$+-]?\s*\d/;
+function scoresAsVerb(text: string, cue: CueHit): boolean {
+  if (cue.tag !== 'QualityMetric' || (cue.normal !== 'scores' && cue.normal !== 'score') || !FIGURE_NEXT.test(text.slice(cue.end, cue.end + 40))) return false;
+  // a noun has a determiner or a metric before it ("a score 31.2", "BLEU score 31.2"); the verb has its subject
+  return !/\b(?:a|an|the|its|their|our|[A-Z][\w-]*\s+(?:F1|BLEU|ROUGE|GLEU|CIDEr))\s*$/.test(text.slice(Math.max(0, cue.start - 30), cue.start));
+}
+
 /** The metric of a claim: the phrase around its cue, tidied to the name an analyst would filter on. */
 export function metricText(text: string, cues: CueHit[], cue: CueHit | null, kind: ClaimKind, unit: string, figure: MetricFigure): string | null {
+  // "FooNet scores 71.3 on X": the verb names no metric (as a noun, its subject became the name: "FooNet")
+  if (cue && scoresAsVerb(text, cue)) [cue, cues] = [null, cues.filter((c) => c !== cue)];
   const named = namedMetric(text, cues, (figure.list && respectiveMetric(text, cues, cue, figure.list)) || cue, kind, unit, figure);
   const judged = named && accuracyOfTopK(withoutJudgement(named));
   return kind === 'measurement' ? countedPer(judged, text, figure, unit) : judged;
