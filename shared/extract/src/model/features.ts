@@ -42,30 +42,82 @@ export interface FeatureContext {
   sentenceFamilies: Map<string, string[]>;
 }
 
-type Family = (c: FeatureContext) => string[];
+type Family = (c: FeatureContext, sides: Sides) => string[];
+
+/**
+ * The words of the 60 characters on each side of the figure (`near`), read once per candidate: `words`
+ * reads its 40 characters from them where it can (lastTwoWords, firstTwoWords) rather than lower-case and
+ * split them again.
+ */
+interface Sides {
+  left: PlacedWords;
+  right: PlacedWords;
+}
+const sidesOf = (c: FeatureContext): Sides => ({ left: placedWordsOf(c.before.slice(-60)), right: placedWordsOf(c.after.slice(0, 60)) });
 
 const kindOf = (d: Decision | null | undefined) => (d === undefined ? 'first' : d ? d.kind : 'none');
 /**
  * Lower-case words and marks: `s.toLowerCase().match(/[a-z][a-z0-9-]*|[<>~±()=:;,/]/g) ?? []`, read a
- * character at a time (four times per candidate; the match built an object per word): a word is a letter
- * and every letter, digit and hyphen after it (the pattern's greedy run), a mark is one of MARKS alone,
- * and every other character is skipped. (Digits are folded later, by fold.)
+ * character at a time (the match built an object per word): a word is a letter and every letter, digit
+ * and hyphen after it (the pattern's greedy run), a mark is one of MARKS alone, and every other character
+ * is skipped. (Digits are folded later, by fold.)
  */
 function wordsOf(s: string): string[] {
+  return placedWordsOf(s).words;
+}
+
+/** wordsOf's words, with where each starts and ends in the lower-cased text. */
+interface PlacedWords {
+  words: string[];
+  starts: number[];
+  ends: number[];
+  /** The text's length. */
+  length: number;
+  /** Lower-casing kept the text's length, so those places are the text's own ("İ" alone grows, to two characters). */
+  inPlace: boolean;
+}
+
+function placedWordsOf(s: string): PlacedWords {
   const lower = s.toLowerCase();
-  const out: string[] = [];
+  const out: PlacedWords = { words: [], starts: [], ends: [], length: s.length, inPlace: lower.length === s.length };
   for (let i = 0; i < lower.length; ) {
     const c = lower.charCodeAt(i);
+    let end = i + 1;
     if (isLowerCode(c)) {
-      let end = i + 1;
       while (end < lower.length && isWordTail(lower.charCodeAt(end))) end++;
-      out.push(lower.slice(i, end));
-      i = end;
-    } else {
-      if (MARKS.includes(c)) out.push(lower[i]);
+    } else if (!MARKS.includes(c)) {
       i++;
+      continue;
     }
+    out.words.push(lower.slice(i, end));
+    out.starts.push(i);
+    out.ends.push(end);
+    i = end;
   }
+  return out;
+}
+/**
+ * The last two words of `before.slice(-40)` (fewer if it has fewer), read off the 60-character window's
+ * words, or null where they cannot be. With every character in place, those 40 characters hold the same
+ * runs of letters, digits and hyphens as the window from where they start, but for the one run their start
+ * may cut, whose word there may be shorter or none; so a word of the window that starts inside them is one
+ * of theirs, and when two do, those two end both lists.
+ */
+function lastTwoWords(w: PlacedWords): string[] | null {
+  const n = w.words.length;
+  const start = Math.max(0, w.length - 40);
+  if (!w.inPlace || n < 2 || w.starts[n - 2] < start) return null;
+  return [w.words[n - 2], w.words[n - 1]];
+}
+/**
+ * The first two words of `after.slice(0, 40)` (fewer if it has fewer), read off the 60-character window's
+ * words, or null where they cannot be: with every character in place, the first 40 characters hold the
+ * window's words that start within them, the last of them cut where they end.
+ */
+function firstTwoWords(w: PlacedWords): string[] | null {
+  if (!w.inPlace) return null;
+  const out: string[] = [];
+  for (let i = 0; i < w.words.length && out.length < 2 && w.starts[i] < 40; i++) out.push(w.ends[i] > 40 ? w.words[i].slice(0, 40 - w.starts[i]) : w.words[i]);
   return out;
 }
 const MARKS = [...'<>~±()=:;,/'].map((c) => c.charCodeAt(0));
@@ -173,25 +225,25 @@ export const FEATURES: Record<string, Family> = {
     return out.length ? out : ['none'];
   },
   /** The words right next to the figure ("by", "than", "of", "to", "faster"), digits folded. */
-  words: (c) => {
-    const left = wordsOf(c.before.slice(-40));
-    const right = wordsOf(c.after.slice(0, 40));
+  words: (c, sides) => {
+    const left = lastTwoWords(sides.left) ?? wordsOf(c.before.slice(-40)).slice(-2);
+    const right = firstTwoWords(sides.right) ?? wordsOf(c.after.slice(0, 40)).slice(0, 2);
     const out = [`-1:${fold(left.at(-1) ?? '^')}`, `+1:${fold(right[0] ?? '$')}`];
     if (left.length > 1) out.push(`-2:${fold(left.at(-2)!)}`);
     if (right.length > 1) out.push(`+2:${fold(right[1])}`);
     return out;
   },
   /** Content words a little further out on each side: evidence the cue lexicon may not name yet. */
-  near: (c) => {
+  near: (c, sides) => {
     // the filter, slice(-5)/slice(0, 5), map and Set of before, as one pass per side: the last five content words
     // on the left (in text order), the first five on the right, each value once where it first appears ("l:" and
     // "r:" values never meet); the same values in the same order, without the intermediate arrays
     const out: string[] = [];
-    const left = wordsOf(c.before.slice(-60));
+    const left = sides.left.words;
     let from = left.length;
     for (let n = 0; from > 0 && n < 5; ) if (isContent(left[--from])) n++;
     for (let i = from; i < left.length; i++) if (isContent(left[i])) pushOnce(out, `l:${fold(left[i])}`);
-    const right = wordsOf(c.after.slice(0, 60));
+    const right = sides.right.words;
     for (let i = 0, n = 0; i < right.length && n < 5; i++) if (isContent(right[i])) n++, pushOnce(out, `r:${fold(right[i])}`);
     return out;
   },
@@ -254,10 +306,10 @@ const CROSSES: [string, string][] = [
 
 /** Families that read only the sentence: computed once per sentence, not per figure. */
 const PER_SENTENCE = new Set(['sentence', 'metric']);
-function familyValues(name: string, family: Family, perSentence: boolean, c: FeatureContext): string[] {
-  if (!perSentence) return family(c);
+function familyValues(name: string, family: Family, perSentence: boolean, c: FeatureContext, sides: Sides): string[] {
+  if (!perSentence) return family(c, sides);
   let values = c.sentenceFamilies.get(name);
-  if (!values) c.sentenceFamilies.set(name, (values = family(c)));
+  if (!values) c.sentenceFamilies.set(name, (values = family(c, sides)));
   return values;
 }
 
@@ -283,7 +335,8 @@ const CROSS_AT = CROSSES.map((pair) => pair.map((f) => (f === 'R0' ? -1 : FAMILY
 /** The features of one candidate, by family. */
 export function familyValuesOf(c: FeatureContext): FamilyValues {
   const out: FamilyValues = [];
-  for (const { name, family, perSentence } of FAMILY_LIST) out.push([name, familyValues(name, family, perSentence, c)]);
+  const sides = sidesOf(c);
+  for (const { name, family, perSentence } of FAMILY_LIST) out.push([name, familyValues(name, family, perSentence, c, sides)]);
   const firstOf = (at: number) => (at < 0 ? c.window.right[0]?.tag ?? 'none' : out[at][1][0]);
   for (let i = 0; i < CROSS_AT.length; i++) out.push([CROSS_NAMES[i], [joined(firstOf(CROSS_AT[i][0]), firstOf(CROSS_AT[i][1]), '|')]]);
   return out;
