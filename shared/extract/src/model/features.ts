@@ -85,7 +85,7 @@ function placedWordsOf(s: string): PlacedWords {
     let end = i + 1;
     if (isLowerCode(c)) {
       while (end < lower.length && isWordTail(lower.charCodeAt(end))) end++;
-    } else if (!MARKS.includes(c)) {
+    } else if (!isMark(c)) {
       i++;
       continue;
     }
@@ -121,6 +121,10 @@ function firstTwoWords(w: PlacedWords): string[] | null {
   return out;
 }
 const MARKS = [...'<>~±()=:;,/'].map((c) => c.charCodeAt(0));
+/** MARKS.includes(c), read from a table by character code (every mark is below 256): the call per character cost more than the test. */
+const IS_MARK = new Uint8Array(256);
+for (const c of MARKS) IS_MARK[c] = 1;
+const isMark = (c: number) => c < 256 && IS_MARK[c] === 1;
 /** `[a-z0-9-]`. */
 const isWordTail = (c: number) => isLowerCode(c) || isDigitCode(c) || c === 45;
 /** (A word without a digit is returned as it is, as the replace returned it, without running the pattern.) */
