@@ -259,20 +259,27 @@ export const FEATURES: Record<string, Family> = {
     // the words next to the figure are enough, and keep the end-anchored patterns cheap
     const b = c.before.slice(-80);
     const a = c.after.slice(0, 80);
-    if (/\(\s*[^()]*$/.test(b) && /^[^()]*\)/.test(a)) out.push('in-parentheses');
-    if (/\bby\s+(?:\S+\s+){0,2}$/i.test(b)) out.push('by-N');
+    // each pattern test read the whole window (about 1,300 instructions); the tests below that are no pattern
+    // give the same answers with a look at its end, and the patterns ending in \s+$ run only where b ends in one
+    const trimmed = b.trimEnd(); // what \s*$ leaves: trimEnd strips \s's characters (WhiteSpace and LineTerminator)
+    const spaced = trimmed.length < b.length;
+    // /\(\s*[^()]*$/: an opening parenthesis with no parenthesis after it
+    if (b.lastIndexOf('(') > b.lastIndexOf(')') && /^[^()]*\)/.test(a)) out.push('in-parentheses');
+    if (spaced && /\bby\s+(?:\S+\s+){0,2}$/i.test(b)) out.push('by-N');
     if (/^\s*of\b/i.test(a)) out.push('N-of');
-    if (/\bto\s+$/i.test(b)) out.push('to-N');
-    if (/\bfrom\s+\S+\s+to\s+$/i.test(b)) out.push('from-X-to-N');
+    const toN = spaced && /\bto\s+$/i.test(b);
+    if (toN) out.push('to-N');
+    if (toN && /\bfrom\s+\S+\s+to\s+$/i.test(b)) out.push('from-X-to-N'); // "to N" ends every "from X to N"
     if (/^\s*(?:vs\.?|versus)\b/i.test(a)) out.push('N-vs');
     if (/\b(?:vs\.?|versus|compared (?:to|with)|than)\s+\S*$/i.test(b)) out.push('after-comparison');
     if (/^[^,;.]{0,40}\bthan\b/i.test(a)) out.push('than-after');
     if (/\b(?:over|compared (?:to|with)|relative to|against)\b/i.test(a.slice(0, 50))) out.push('baseline-after');
-    if (/,\s*$/.test(b)) out.push('after-comma');
-    if (/\b(?:at|with|under|for)\s+(?:a\s+|an\s+|the\s+)?$/i.test(b)) out.push('at-N');
-    if (/\b(?:on|in|across)\s+(?:\w+\s+)?$/i.test(b)) out.push('on-N');
-    if (/\b(?:of|is|was|=|:)\s+(?:an?\s+)?$/i.test(b)) out.push('is-N');
-    if (/^\s*(?:respectively)\b/i.test(a) || /\brespectively\b/i.test(a.slice(0, 80))) out.push('respectively');
+    if (trimmed.endsWith(',')) out.push('after-comma'); // /,\s*$/
+    if (spaced && /\b(?:at|with|under|for)\s+(?:a\s+|an\s+|the\s+)?$/i.test(b)) out.push('at-N');
+    if (spaced && /\b(?:on|in|across)\s+(?:\w+\s+)?$/i.test(b)) out.push('on-N');
+    if (spaced && /\b(?:of|is|was|=|:)\s+(?:an?\s+)?$/i.test(b)) out.push('is-N');
+    // (a is at most 80 characters, and "respectively" at its start is one of its words)
+    if (/\brespectively\b/i.test(a)) out.push('respectively');
     return out.length ? out : ['none'];
   },
   /** The sentence's role: opening, about "we", reporting results, in an evaluation study. */
