@@ -230,18 +230,20 @@ export class Scorer {
   }
 
   /**
-   * Adds a row's relation weights, if it has any, to the relation head's sums: those of `columns` only, the
-   * relations the figure's form allows. mostProbable reads no other sum, and each sum is added to in the same
-   * order as before, so the allowed ones are the same to the bit (a form allows 2 to 6 of the 15).
+   * The relation head's sum for relation `k` over the rows (those with relation weights), in their order, then
+   * over `extra`'s. Only the relations the figure's form allows are summed: mostProbable reads no other sum,
+   * and each is the same additions in the same order as adding each row's weights in turn, so the same to the
+   * bit (a form allows 2 to 6 of the 15; summed relation by relation, as the kind sums are, see sum()).
    */
-  private addRelations(z: Float64Array, row: number | undefined, columns: number[]) {
-    if (row === undefined || !this.hasRelations[row]) return;
-    const { relations } = this;
-    const at = row * R;
-    for (let i = 0; i < columns.length; i++) {
-      const k = columns[i];
-      z[k] += relations[at + k];
+  private relationSum(rows: number[], extra: (number | undefined)[], k: number): number {
+    const { relations, hasRelations } = this;
+    let sum = 0;
+    for (let i = 0; i < rows.length; i++) if (hasRelations[rows[i]]) sum += relations[rows[i] * R + k];
+    for (let i = 0; i < extra.length; i++) {
+      const row = extra[i];
+      if (row !== undefined && hasRelations[row]) sum += relations[row * R + k];
     }
+    return sum;
   }
 
   /** The most probable class among the allowed ones, and its probability. */
@@ -260,9 +262,9 @@ export class Scorer {
     // one zeroed table for every call, not a new one per call (mostProbable reads it before the next call)
     const z = relationSums.fill(0);
     const { allowed, columns } = allowedRelations(choices);
-    for (const row of scores.rows) this.addRelations(z, row, columns);
     // relationFeatures(kind, ruleRelation)'s rows, in its order, found once per pair
-    for (const row of this.rowsOf(this.relationRows, [kind, ruleRelation], () => relationFeatures(kind, ruleRelation))) this.addRelations(z, row, columns);
+    const extra = this.rowsOf(this.relationRows, [kind, ruleRelation], () => relationFeatures(kind, ruleRelation));
+    for (const k of columns) z[k] = this.relationSum(scores.rows, extra, k);
     const [best, p] = mostProbable(z, R, allowed);
     return p >= RELATION_OVERRIDE ? RELATION_CLASSES[best] : ruleRelation;
   }
