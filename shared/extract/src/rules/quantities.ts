@@ -2,6 +2,7 @@
 // Each rule is named by what it recognizes; the scanner keeps, at each place,
 // the longest match (ties go to the earlier rule in QUANTITY_RULES).
 import { COUNT_MULTIPLIERS, NUMBER_WORD_LIST, WRITTEN_UNITS, parseNumber } from '@claimflow/units';
+import { isDigitCode } from '../text/chars.js';
 import { changesFrom } from './phrasing.js';
 
 export type Form = 'factor' | 'fraction' | 'percent' | 'points' | 'measure' | 'bare';
@@ -82,6 +83,17 @@ interface QuantityRule {
    * sentence with digits but no such word skips the pattern (one NUMBER_WORD test for all such rules).
    */
   startsWithNumberWord?: boolean;
+  /**
+   * Every match holds a digit within its first DIGIT_LEAD characters: the
+   * pattern is skipped in a sentence without a digit, and tried only from
+   * DIGIT_LEAD characters before the sentence's first digit (see scanQuantities).
+   */
+  holdsADigit?: boolean;
+  /**
+   * `needs` is found near the digits whenever `pattern` matches: within DIGIT_ZONE of the
+   * sentence (see there), so it is tested there, not on the whole sentence.
+   */
+  needsNearDigits?: boolean;
   read: (m: RegExpExecArray) => Omit<Quantity, 'rule' | 'form' | 'start' | 'end'> | null;
 }
 
@@ -97,6 +109,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'factor-range', // "5-10x", "2 to 20 times", "4x to 12x", "1.2-3x"
     form: 'factor',
+    holdsADigit: true,
+    needsNearDigits: true,
     needs: RANGE_AFTER_FACTOR, // see RANGE_AFTER_DIGIT
     pattern: new RegExp(String.raw`${RANGE_START}(${NUM})(?:\s?[xX])?${RANGE_JOIN}(${NUM})(${FACTOR})`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), factorUnit(m[3])),
@@ -104,6 +118,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'factor-between', // "between 2 and 4x"
     form: 'factor',
+    holdsADigit: true,
     needs: /between /, // the pattern's own words
     pattern: new RegExp(String.raw`between (${NUM})(?:\s?[xX])? and (${NUM})(${FACTOR})`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), factorUnit(m[3])),
@@ -111,6 +126,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'factor', // "3x", "2.5times", "3-fold", "1.5 ×"
     form: 'factor',
+    holdsADigit: true,
+    needsNearDigits: true,
     needs: /\d\s?[xX$\\]|\d[\s-]?(?:times|fold)/, // a digit, then how each FACTOR starts: "x", "$\times$", "\times", "times", "fold"
     pattern: new RegExp(String.raw`(${NUM})(${FACTOR})`, 'g'),
     read: (m) => single(parseNumber(m[1]), factorUnit(m[2])),
@@ -120,6 +137,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
     // an x is a name ("x86"), so a prefixed factor is a decimal or at most 16
     name: 'factor-prefix',
     form: 'factor',
+    holdsADigit: true,
+    needsNearDigits: true,
     needs: /[xX]\d/, // the pattern's own x before a digit
     pattern: new RegExp(String.raw`(?<=^|[\s(])[xX](${NUM})(?=[\s,;)]|$)`, 'g'),
     read: (m) => (m[1].includes('.') || parseNumber(m[1]) <= 16 ? single(parseNumber(m[1]), 'x') : null),
@@ -136,6 +155,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
     // the last member of its list (a suspended hyphen); each member stays its own figure
     name: 'factor-suspended',
     form: 'factor',
+    holdsADigit: true,
+    needsNearDigits: true,
     needs: /\d-,?\s/, // the pattern's own hanging hyphen
     pattern: new RegExp(String.raw`(?<![\w.-])(${NUM})-(?=,?\s+(?:(?:${NUM})-,?\s+)*(?:and|or)\s+(?:${NUM})-?fold\b)`, 'g'),
     read: (m) => single(parseNumber(m[1]), 'fold'),
@@ -229,6 +250,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'percent-range', // "1-3%", "20% to 35%", "40-150%"
     form: 'percent',
+    holdsADigit: true,
+    needsNearDigits: true,
     needs: RANGE_AFTER_PERCENT, // see RANGE_AFTER_DIGIT (rarer than PERCENT_SIGN)
     pattern: new RegExp(String.raw`${RANGE_START}(${NUM})(?:${PERCENT})?${RANGE_JOIN}(${NUM})${PERCENT}`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), '%'),
@@ -236,6 +259,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'percent-between', // "between 10% and 20%"
     form: 'percent',
+    holdsADigit: true,
     needs: /between /, // the pattern's own words
     pattern: new RegExp(String.raw`between (${NUM})(?:${PERCENT})? and (${NUM})${PERCENT}`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), '%'),
@@ -243,6 +267,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'percent', // "10%", "+2.1%", "50\%", "12 percent", "10+%"
     form: 'percent',
+    holdsADigit: true,
+    needsNearDigits: true,
     needs: PERCENT_SIGN,
     pattern: new RegExp(String.raw`(${SIGN})?(${NUM})(\+)?${PERCENT}`, 'g'),
     read: (m) => {
@@ -253,6 +279,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'points-range', // "1.5-3.0 points", "2 to 4 pp"
     form: 'points',
+    holdsADigit: true,
+    needsNearDigits: true,
     needs: POINTS_AFTER_DIGIT,
     pattern: new RegExp(String.raw`${RANGE_START}(${NUM})${RANGE_JOIN}(${NUM})(${POINTS})`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), m[3].replace(/^[\s-]+/, '')),
@@ -260,6 +288,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'points', // "3.2 points", "+2.1 pp", "3 percentage points"
     form: 'points',
+    holdsADigit: true,
+    needsNearDigits: true,
     needs: POINTS_AFTER_DIGIT,
     pattern: new RegExp(String.raw`(${SIGN})?(${NUM})(${POINTS})`, 'g'),
     read: (m) => single(signOf(m[1]) * parseNumber(m[2]), m[3].replace(/^[\s-]+/, ''), !!m[1]),
@@ -267,6 +297,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'measure-range', // "10-20 ms"
     form: 'measure',
+    holdsADigit: true,
+    needsNearDigits: true,
     needs: RANGE_AFTER_DIGIT, // see RANGE_AFTER_DIGIT
     pattern: new RegExp(String.raw`${RANGE_START}(${NUM})${RANGE_JOIN}(${NUM})(${MEASURE})`, 'g'),
     read: (m) => range(parseNumber(m[1]), parseNumber(m[2]), m[3].trim()),
@@ -274,6 +306,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'measure', // "1.5 MB", "40ms", "0.9 petaFLOPs/second", "3.1M parameters", "2 days"
     form: 'measure',
+    holdsADigit: true,
     // a denominator is no measure: "1/2 parameters" is a fraction (fraction-of), not 2 parameters
     pattern: new RegExp(String.raw`(?<!\d\/[\d.]*)(${NUM})(${MEASURE})`, 'g'),
     read: (m) => single(parseNumber(m[1]), m[2].trim()),
@@ -283,6 +316,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
     // take it too (a glued "28.3M" alone is a name's size, which the syntax exclusions drop)
     name: 'count-list',
     form: 'measure',
+    holdsADigit: true,
     needs: /param/, // the counted unit's own word
     pattern: new RegExp(String.raw`(${NUM})([KMBT])(?=(?:${COUNT_LIST_GAP}(?:${NUM})\2)*${COUNT_LIST_GAP}(?:${NUM})\2\s?(parameters|params)(?![A-Za-z]))`, 'g'),
     read: (m) => single(parseNumber(m[1]), `${m[2]} ${m[3]}`),
@@ -290,6 +324,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'measure-counted', // "4.3 million tokens per second", "1.2 billion parameters"
     form: 'measure',
+    holdsADigit: true,
+    needsNearDigits: true,
     needs: /thousand|million|billion/, // the pattern's own words
     pattern: new RegExp(String.raw`(${NUM})\s(thousand|million|billion)\s(${UNITS})(?![A-Za-z0-9])`, 'g'),
     read: (m) => single(parseNumber(m[1]) * (COUNT_MULTIPLIERS[m[2]] ?? 1), m[3]),
@@ -297,6 +333,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'measure-counted-rate', // "2.5K tokens/s", "1.2M tokens per second": a glued thousand or million, then a rate
     form: 'measure',
+    holdsADigit: true,
     needs: /\/s|per sec/, // the rate's own words
     pattern: new RegExp(String.raw`(${NUM})\s?([KkMB])\s?(${RATE_UNITS})(?![A-Za-z0-9])`, 'g'),
     read: (m) => single(parseNumber(m[1]) * (COUNT_MULTIPLIERS[m[2]] ?? 1), m[3]),
@@ -304,6 +341,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'dollars', // "$1.2", "$300"
     form: 'measure',
+    holdsADigit: true,
     needs: /\$/, // the pattern's own sign
     pattern: new RegExp(String.raw`\$\s?(${NUM})(?:\s?(K|M|B|k|million|billion)\b)?`, 'g'),
     read: (m) => {
@@ -314,6 +352,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
     // "16.2/25", "4.5/5": a score out of its maximum is the score; a decimal tells it from a ratio or a split ("3/4")
     name: 'score-out-of',
     form: 'bare',
+    holdsADigit: true,
+    needsNearDigits: true,
     needs: /\.\d+\s?\/\s?\d/, // the pattern's own decimal and slash
     pattern: new RegExp(String.raw`(?<![\d.\/])(\d+\.\d+)\s?\/\s?(\d+)(?![\d.\/])`, 'g'),
     read: (m) => (parseNumber(m[1]) <= parseNumber(m[2]) ? single(parseNumber(m[1]), '') : null),
@@ -323,6 +363,8 @@ export const QUANTITY_RULES: QuantityRule[] = [
     // whose metric says what it is; a lower-case "m" before a count is a million, which the syntax exclusions drop
     name: 'glued-unit',
     form: 'bare',
+    holdsADigit: true,
+    needsNearDigits: true,
     needs: /\d(?:dB|cm|mm|km|nm|px|m)(?![A-Za-z0-9])/, // a digit glued to one of the units
     pattern: new RegExp(String.raw`(${SIGN})?(${NUM})(?:dB|cm|mm|km|nm|px|m(?!\s?(?:parameters|params|tokens)))(?![A-Za-z0-9])`, 'g'),
     read: (m) => single(signOf(m[1]) * parseNumber(m[2]), '', !!m[1]),
@@ -330,6 +372,7 @@ export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'bare-number', // "44.5 AP50", "a speedup of 1.4"
     form: 'bare',
+    holdsADigit: true,
     pattern: new RegExp(String.raw`(${SIGN})?(${NUM})(?![\d.]*\d)`, 'g'),
     read: (m) => single(signOf(m[1]) * parseNumber(m[2]), '', !!m[1]),
   },
@@ -380,22 +423,61 @@ const NUMBER_WORD = new RegExp(String.raw`\b(?:${WORDS}|twice|double|tripl|thric
  */
 const LOWER_NEEDS = QUANTITY_RULES.map((r) => (r.needs?.ignoreCase && !/[A-Z]/.test(r.needs.source) ? new RegExp(r.needs.source, r.needs.flags.replace('i', '')) : null));
 
+/**
+ * How far into a match of a `holdsADigit` rule its first digit can be: "between .5" (factor-between's and
+ * percent-between's words, then a number written from its point) puts it 9 characters in; a sign and a point
+ * ("+ .5%", "$ .5") at most 3, a bare NUM ("7", ".5") at most 1. No such match starts more than this before
+ * the sentence's first digit, so the pattern, tried from there, finds the matches it finds from the start
+ * (a search from a later place finds the same leftmost match when none starts before it; the look-behinds
+ * still read the text before).
+ */
+const DIGIT_LEAD = 9;
+
+/**
+ * Where the `needs` of a `needsNearDigits` rule is found whenever its pattern matches: from 1 character
+ * before the sentence's first digit to 12 after its last. Each such `needs` is what the pattern holds next
+ * to one of its numbers: from the last digit of a number, its unit or range join (factor's "-times" ends 7
+ * characters on, percent's "+ per cent" 11, measure-counted's " thousand" 10, the POINTS and range tests
+ * end at most at a digit), or factor-prefix's x right before the first digit of its number. Outside these
+ * bounds lie the words of sentences (digits cluster: about a third of a sentence with a digit is left), which
+ * every such `needs` test read through in vain. A look-ahead at the end of the slice (glued-unit's) sees no
+ * character and passes, as the pattern's own look-ahead passed at that place.
+ */
+const DIGIT_ZONE = { before: 1, after: 12 };
+
+/** The index of the last ASCII digit of a text that has one. */
+function lastDigitOf(text: string): number {
+  let i = text.length - 1;
+  while (!isDigitCode(text.charCodeAt(i))) i--;
+  return i;
+}
+
 /** All quantities in a sentence, non-overlapping, in text order. */
 export function scanQuantities(sentence: string, offset: number): Quantity[] {
   // mayHoldAQuantity, keeping what the number-word test said when it ran (null: not run)
   let numberWord: boolean | null = null;
-  if (!DIGIT.test(sentence) && !(numberWord = NUMBER_WORD.test(sentence))) return [];
+  const firstDigit = sentence.search(DIGIT);
+  if (firstDigit < 0 && !(numberWord = NUMBER_WORD.test(sentence))) return [];
   let lower: string | null = null;
+  let nearDigits: string | null = null;
   const found: Quantity[] = [];
   for (let r = 0; r < QUANTITY_RULES.length; r++) {
     const rule = QUANTITY_RULES[r];
+    if (rule.holdsADigit && firstDigit < 0) continue;
     // the rule's own words first: in a sentence with a digit, NUMBER_WORD (the costliest test) then runs only
     // where some word rule's words are found
     const lowerNeeds = LOWER_NEEDS[r];
-    if (lowerNeeds ? !lowerNeeds.test((lower ??= sentence.toLowerCase())) : rule.needs && !rule.needs.test(sentence)) continue;
+    if (lowerNeeds) {
+      if (!lowerNeeds.test((lower ??= sentence.toLowerCase()))) continue;
+    } else if (rule.needs) {
+      const where = rule.needsNearDigits
+        ? (nearDigits ??= sentence.slice(Math.max(0, firstDigit - DIGIT_ZONE.before), lastDigitOf(sentence) + 1 + DIGIT_ZONE.after))
+        : sentence;
+      if (!rule.needs.test(where)) continue;
+    }
     if (rule.startsWithNumberWord && !(numberWord ??= NUMBER_WORD.test(sentence))) continue;
     const { pattern } = rule;
-    pattern.lastIndex = 0;
+    pattern.lastIndex = rule.holdsADigit ? Math.max(0, firstDigit - DIGIT_LEAD) : 0;
     for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
       const read = rule.read(m);
       if (read) found.push({ rule: rule.name, form: rule.form, start: offset + m.index, end: offset + m.index + m[0].length, ...read });
