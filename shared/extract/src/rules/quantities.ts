@@ -431,7 +431,7 @@ const LOWER_NEEDS = QUANTITY_RULES.map((r) => (r.needs?.ignoreCase && !/[A-Z]/.t
  * (a search from a later place finds the same leftmost match when none starts before it; the look-behinds
  * still read the text before).
  */
-const DIGIT_LEAD = 9;
+export const DIGIT_LEAD = 9;
 
 /**
  * Where the `needs` of a `needsNearDigits` rule is found whenever its pattern matches: from 1 character
@@ -445,11 +445,11 @@ const DIGIT_LEAD = 9;
  */
 const DIGIT_ZONE = { before: 1, after: 12 };
 
-/** The index of the last ASCII digit of a text that has one. */
-function lastDigitOf(text: string): number {
-  let i = text.length - 1;
-  while (!isDigitCode(text.charCodeAt(i))) i--;
-  return i;
+/** The text where a `needsNearDigits` rule's `needs` is tested (see DIGIT_ZONE), in a sentence whose first digit is at `firstDigit`. */
+export function nearDigits(sentence: string, firstDigit: number): string {
+  let last = sentence.length - 1;
+  while (!isDigitCode(sentence.charCodeAt(last))) last--;
+  return sentence.slice(Math.max(0, firstDigit - DIGIT_ZONE.before), last + 1 + DIGIT_ZONE.after);
 }
 
 /** All quantities in a sentence, non-overlapping, in text order. */
@@ -459,7 +459,7 @@ export function scanQuantities(sentence: string, offset: number): Quantity[] {
   const firstDigit = sentence.search(DIGIT);
   if (firstDigit < 0 && !(numberWord = NUMBER_WORD.test(sentence))) return [];
   let lower: string | null = null;
-  let nearDigits: string | null = null;
+  let zone: string | null = null;
   const found: Quantity[] = [];
   for (let r = 0; r < QUANTITY_RULES.length; r++) {
     const rule = QUANTITY_RULES[r];
@@ -470,9 +470,7 @@ export function scanQuantities(sentence: string, offset: number): Quantity[] {
     if (lowerNeeds) {
       if (!lowerNeeds.test((lower ??= sentence.toLowerCase()))) continue;
     } else if (rule.needs) {
-      const where = rule.needsNearDigits
-        ? (nearDigits ??= sentence.slice(Math.max(0, firstDigit - DIGIT_ZONE.before), lastDigitOf(sentence) + 1 + DIGIT_ZONE.after))
-        : sentence;
+      const where = rule.needsNearDigits ? (zone ??= nearDigits(sentence, firstDigit)) : sentence;
       if (!rule.needs.test(where)) continue;
     }
     if (rule.startsWithNumberWord && !(numberWord ??= NUMBER_WORD.test(sentence))) continue;
