@@ -1,8 +1,11 @@
 // Numbers that are not claims: names with digits, references, years, math,
 // examples and prior work. Each rule is named by what it recognizes and
-// returns true when the quantity must be dropped.
+// returns true when the quantity must be dropped. Most read the words right
+// before the number: those patterns, anchored at the end of `before`, are
+// made endAnchored (see ../text/patterns.ts), constants named *_BEFORE.
 import { metricRow, readUnit } from '@claimflow/units';
 import type { Sentence } from '../text/sentences.js';
+import { endAnchored } from '../text/patterns.js';
 import { BASELINE_TRAINED_ON, changesFrom, SUCCEEDS_IN } from './phrasing.js';
 import type { Quantity } from './quantities.js';
 import type { CueWindow } from './windows.js';
@@ -38,8 +41,9 @@ const PRIOR_WORK = new RegExp(
 );
 
 /** Statistics of spread, not results: standard deviation, variance, confidence intervals, error bars. */
-const DISPERSION =
-  /\b(?:standard deviations?|std\.?|variances?|confidence intervals?|error bars?|standard errors?|spread|interquartile range)\b[^,;:.]{0,40}?\b(?:is|was|are|were|of|to|at|by|=|:)\s+(?:only\s+|about\s+|around\s+|roughly\s+|approximately\s+|[~±]\s*)?$/i;
+const DISPERSION = endAnchored(
+  /\b(?:standard deviations?|std\.?|variances?|confidence intervals?|error bars?|standard errors?|spread|interquartile range)\b[^,;:.]{0,40}?\b(?:is|was|are|were|of|to|at|by|=|:)\s+(?:only\s+|about\s+|around\s+|roughly\s+|approximately\s+|[~±]\s*)?$/i,
+);
 
 /** The subject of a benchmark finding: "the strongest model", "the best system", "the median LLM", "the weakest". */
 const EVALUATED_SYSTEM =
@@ -47,9 +51,9 @@ const EVALUATED_SYSTEM =
 const COMPARED_BEFORE = /\b(?:than|over|compared (?:to|with)|relative to|versus|vs\.?|against|outperform\w*|surpass\w*|beat\w*|exceed\w*|match\w*)\s+$/i;
 
 /** Names of chips and cards whose model numbers run from 100 up ("RTX 4090", "Xeon 8380"). */
-const PRODUCT_BEFORE = /(?:^|[\s(])(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|Titan|Jetson|Xeon|Core|Ryzen|Radeon|Quadro|Tesla|Snapdragon|Exynos|Kirin)\s$/;
+const PRODUCT_BEFORE = endAnchored(/(?:^|[\s(])(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|Titan|Jetson|Xeon|Core|Ryzen|Radeon|Quadro|Tesla|Snapdragon|Exynos|Kirin)\s$/);
 /** Phones and boards, whose model numbers may be small ("iPhone 8", "Pixel 6"). */
-const DEVICE_BEFORE = /(?:^|[\s(])(?:iPhone|iPad|Pixel|Galaxy S?|Raspberry Pi|Jetson Orin|Jetson Xavier)\s$/;
+const DEVICE_BEFORE = endAnchored(/(?:^|[\s(])(?:iPhone|iPad|Pixel|Galaxy S?|Raspberry Pi|Jetson Orin|Jetson Xavier)\s$/);
 /** A device right after a size in bytes: "32GB GPUs", "80 GB A100", "a 24GB consumer card". */
 const DEVICE_AFTER = /^[\s-]*(?:(?:[A-Z]+\d+\w*|consumer|commodity|single|edge)\s+)?(?:[A-Z]+\d+\w*\b|(?:GPU|TPU|NPU|card|device|accelerator|node|phone|laptop|board|machine)s?\b)(?![\s-]*(?:memory|RAM|VRAM|storage|footprint|usage|hours?|days?|time))/;
 /** Metrics that name an operating point when a figure is "at" them: "at 95% recall", "at 1% FPR". */
@@ -71,6 +75,43 @@ type Exclusion = {
 const isAlnum = (ch: string | undefined) => !!ch && /[A-Za-z0-9_@]/.test(ch);
 /** A flattened approximation sign glued to the number: "sim40\%", "approx3x". */
 const APPROX_GLUE = /(?:^|[^A-Za-z])(?:sim|approx)$/;
+
+// The words before a number that the rules below test, each anchored at the end of `before` (see the top).
+// Not those that end in a long run of any characters ("(e.g., ...", "without ...{0,50}"): read back from the
+// end, such a run is tried at each of its lengths, and they cost more than they did.
+const CITATION_BEFORE = endAnchored(/\[[\d,\s-]*$/);
+const REFERENCE_BEFORE = endAnchored(/\b(?:fig(?:ure)?s?|tables?|tab|sec(?:tion)?s?|eqs?|equations?|appendix|chapter|algorithm|theorem|lemma|step|stage|phase|version|v)\.?\s*\(?$/i);
+const URL_BEFORE = endAnchored(/(?:https?:\/\/|www\.|github\.com)\S*$/);
+const COMPARED_TO_BEFORE = endAnchored(
+  /\b(?:compared (?:to|with)|versus|vs\.?|relative to|against|instead of|rather than|(?:up|down|improved|rising|falling)\s+from)\s+(?:the\s+|a\s+|an\s+)?(?:(?:approximately|about|around|roughly|nearly|only)\s+|~\s*)?$/i,
+);
+/** "compared with 0.851 for X and 0.889 for Y": every figure of the compared list. */
+const COMPARED_LIST_BEFORE = endAnchored(/\b(?:compared (?:to|with)|versus|vs\.?)\s+~?\d[\d.,]*\s?%?\s+(?:for|of|by|with)\s+[^,;()]*?(?:,\s*|\s+and\s+)$/i);
+/** "compared to 72.0% and 65.6%" */
+const COMPARED_FIGURES_BEFORE = endAnchored(/\b(?:compared (?:to|with)|versus|vs\.?)\s+~?\d[\d.,]*\s?%?(?:\s*,\s*~?\d[\d.,]*\s?%?)*(?:\s*,)?\s+and\s+$/i);
+const THAN_BEFORE = endAnchored(/(?:^|[^\w-])(?<!more |less |fewer |greater |higher |lower |better |worse |larger |smaller |rather )than\s+(?:the\s+|a\s+|an\s+)?$/i);
+/** "outperforms the distilled accuracy of": the measure beaten (group 1), read by exec. */
+const BEATEN_MEASURE = /\b(?:outperform\w*|surpass\w*|than|compared (?:to|with)|versus|vs\.?|over)\s+(?:(?!with\b|by\b|and\b|while\b|achiev)[\w()@.-]+\s+){0,6}?([\w@-]+)\s+(?:of|at)\s+$/i;
+const BEATEN_MEASURE_BEFORE = endAnchored(BEATEN_MEASURE);
+const SETUP_BEFORE = endAnchored(
+  /\b(?:SLO|SLA|budget|constraint|deadline|target|limit|threshold|sparsity|ratio(?<!(?:compression|speedup|speed-up|reduction|annotation|labeling) ratio))(?:\s+(?:of|=|is|set|to|at|was|fixed)\b|\s*=)*\s*$/i,
+);
+const RANK_BEFORE = endAnchored(/\b(?:worst|best|top|bottom|lowest|highest|slowest|fastest|hardest|easiest|first|last)\s+$/i);
+const BIAS_BEFORE = endAnchored(/\b(?:over|under)(?:estimat|stat)\w*\s+(?:[\w-]+\s+){0,3}by\s+(?:up to\s+|about\s+|roughly\s+)?$|\binflat\w*\s+(?:[\w-]+\s+){0,3}by\s+$/i);
+const VARIES_BY_BEFORE = endAnchored(/\b(?:differ(?:s|ed)?|vary|varies|varied)\s+by\s+(?:up to\s+|as much as\s+|about\s+)?$/i);
+const EVERY_BEFORE = endAnchored(/\bevery\s+$/i);
+const TRAINED_ON_BEFORE = endAnchored(/\b(?:train(?:ed|ing|s)?|pretrain(?:ed|ing|s)?|fine-?tun(?:ed|ing|es))\s+(?:\w+\s+)?(?:on|with)\s+$/i);
+const COUNT_OF_BEFORE = endAnchored(/(?<![\w@.^/-])\d[\d,]*\s+(?:out\s+)?of\s+$/i);
+const SCOPE_BEFORE = endAnchored(/\b(?:on|in|for|across)\s+(?:about\s+|over\s+|nearly\s+|almost\s+|more than\s+)?$/i);
+const TRAINING_ON_BEFORE = endAnchored(/\b(?:train\w*|fine[- ]?tun\w*|pretrain\w*)\s+on\s+$/i);
+const OPERATING_POINT_BEFORE = endAnchored(/\bat\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:rate|threshold|level|recall|precision|fpr|tpr|iou|confidence)\s+(?:of\s+|=\s*)?$/i);
+const AT_BEFORE = endAnchored(/\bat\s+$/i);
+const UNDER_AT_BEFORE = endAnchored(/(?:^|[,;]\s*)(?:under|at)\s+(?:an?\s+)?$/i);
+/** "..., whereas magnitude pruning loses": the subject contrasted (group 1), read by exec. */
+const CONTRASTED_SUBJECT =
+  /\bwhereas\s+((?:[\w-]+\s+){1,4}?)(?:[a-z]+s|lost|dropped|reached|achieved|scored|got)\s+(?:only\s+|just\s+)?(?:by\s+)?(?:(?:over|about|around|nearly|almost|roughly|approximately|more than|less than|up to|at least)\s+)?$/i;
+const CONTRASTED_SUBJECT_BEFORE = endAnchored(CONTRASTED_SUBJECT);
+const IF_BEFORE = endAnchored(/\bif\s+(?:(?:a|an|the|only|up to)\s+)?$/i);
 
 export const EXCLUSIONS: Exclusion[] = [
   {
@@ -120,8 +161,7 @@ export const EXCLUSIONS: Exclusion[] = [
     name: 'citation-or-reference', syntax: true, // "[29]", "[3, 12]", "Fig. 2", "Section 4", "Eq. (3)", "v2"
     excludes: (q, { before, after }) =>
       q.form === 'bare' &&
-      (/\[[\d,\s-]*$/.test(before) && /^[\d,\s-]*\]/.test(after) ||
-        /\b(?:fig(?:ure)?s?|tables?|tab|sec(?:tion)?s?|eqs?|equations?|appendix|chapter|algorithm|theorem|lemma|step|stage|phase|version|v)\.?\s*\(?$/i.test(before)),
+      (CITATION_BEFORE.test(before) && /^[\d,\s-]*\]/.test(after) || REFERENCE_BEFORE.test(before)),
   },
   {
     name: 'product-number', syntax: true, // "RTX 4090", "GTX 1080", "Xeon 8380": a model number after a product name, not a figure
@@ -136,7 +176,7 @@ export const EXCLUSIONS: Exclusion[] = [
   },
   {
     name: 'url', syntax: true, // numbers inside a link
-    excludes: (q, { before }) => /(?:https?:\/\/|www\.|github\.com)\S*$/.test(before),
+    excludes: (q, { before }) => URL_BEFORE.test(before),
   },
   {
     name: 'math', syntax: true, // "n^2", "O(1/T)", "0<delta<1", "x_1"
@@ -159,23 +199,20 @@ export const EXCLUSIONS: Exclusion[] = [
   {
     name: 'baseline-figure', // "compared to 9.8 GB for the baseline", "vs. 45.1%": the figure of what is compared against
     excludes: (q, { before }) =>
-      /\b(?:compared (?:to|with)|versus|vs\.?|relative to|against|instead of|rather than|(?:up|down|improved|rising|falling)\s+from)\s+(?:the\s+|a\s+|an\s+)?(?:(?:approximately|about|around|roughly|nearly|only)\s+|~\s*)?$/i.test(before) ||
-      // "compared with 0.851 for X and 0.889 for Y": every figure of the compared list
-      /\b(?:compared (?:to|with)|versus|vs\.?)\s+~?\d[\d.,]*\s?%?\s+(?:for|of|by|with)\s+[^,;()]*?(?:,\s*|\s+and\s+)$/i.test(before) ||
-      /\b(?:compared (?:to|with)|versus|vs\.?)\s+~?\d[\d.,]*\s?%?(?:\s*,\s*~?\d[\d.,]*\s?%?)*(?:\s*,)?\s+and\s+$/i.test(before) || // "compared to 72.0% and 65.6%"
-      /(?:^|[^\w-])(?<!more |less |fewer |greater |higher |lower |better |worse |larger |smaller |rather )than\s+(?:the\s+|a\s+|an\s+)?$/i.test(before),
+      COMPARED_TO_BEFORE.test(before) || COMPARED_LIST_BEFORE.test(before) || COMPARED_FIGURES_BEFORE.test(before) || THAN_BEFORE.test(before),
   },
   {
     name: 'figure-of-the-baseline', // "outperforms the distilled accuracy of 64.2%": the figure belongs to what is compared against
     excludes: (q, { before }) => {
-      const m = /\b(?:outperform\w*|surpass\w*|than|compared (?:to|with)|versus|vs\.?|over)\s+(?:(?!with\b|by\b|and\b|while\b|achiev)[\w()@.-]+\s+){0,6}?([\w@-]+)\s+(?:of|at)\s+$/i.exec(before);
+      // the test first: most figures have no such words before them, and the test fails at once where the match ends nowhere
+      const m = BEATEN_MEASURE_BEFORE.test(before) ? BEATEN_MEASURE.exec(before) : null;
       return !!m && (!!metricRow(m[1]) || MEASURE_NOUNS.test(m[1])); // "... accuracy of N", not "... a baseline of N"
     },
   },
   {
     name: 'setup-figure', // "a latency SLO of 150 ms", "a sparsity of 90%", "under a budget of 2 GB"
     excludes: (q, { before }) =>
-      /\b(?:SLO|SLA|budget|constraint|deadline|target|limit|threshold|sparsity|ratio(?<!(?:compression|speedup|speed-up|reduction|annotation|labeling) ratio))(?:\s+(?:of|=|is|set|to|at|was|fixed)\b|\s*=)*\s*$/i.test(before),
+      SETUP_BEFORE.test(before),
   },
   {
     // "5-fold cross-validation", "10-fold CV": a protocol, not a factor; so is each member of "5- or 10-fold CV"
@@ -184,7 +221,7 @@ export const EXCLUSIONS: Exclusion[] = [
   },
   {
     name: 'subset-share', // "the worst 10% of clients", "the top 5% of queries": which cases, not a result
-    excludes: (q, { before, after }) => q.form === 'percent' && /\b(?:worst|best|top|bottom|lowest|highest|slowest|fastest|hardest|easiest|first|last)\s+$/i.test(before) && /^\s*of\b/.test(after),
+    excludes: (q, { before, after }) => q.form === 'percent' && RANK_BEFORE.test(before) && /^\s*of\b/.test(after),
   },
   {
     name: 'concessive-background', // "Although networks such as X achieve Dice above 0.90, they ...": others' figures
@@ -193,7 +230,7 @@ export const EXCLUSIONS: Exclusion[] = [
   },
   {
     name: 'estimation-bias', // "execution accuracy overestimates correctness by 8-12 points": a bias found, not a gain
-    excludes: (q, { before }) => /\b(?:over|under)(?:estimat|stat)\w*\s+(?:[\w-]+\s+){0,3}by\s+(?:up to\s+|about\s+|roughly\s+)?$|\binflat\w*\s+(?:[\w-]+\s+){0,3}by\s+$/i.test(before),
+    excludes: (q, { before }) => BIAS_BEFORE.test(before),
   },
   {
     name: 'horizon', // "predicts glucose 30 minutes ahead": how far ahead, not how long
@@ -201,22 +238,22 @@ export const EXCLUSIONS: Exclusion[] = [
   },
   {
     name: 'variation', // "compression differs by up to 3.1x across scripts": a spread, not an improvement
-    excludes: (q, { before }) => /\b(?:differ(?:s|ed)?|vary|varies|varied)\s+by\s+(?:up to\s+|as much as\s+|about\s+)?$/i.test(before),
+    excludes: (q, { before }) => VARIES_BY_BEFORE.test(before),
   },
   {
     name: 'schedule', // "runs every 30 seconds": how often, not how long
-    excludes: (q, { before }) => q.form === 'measure' && /\bevery\s+$/i.test(before),
+    excludes: (q, { before }) => q.form === 'measure' && EVERY_BEFORE.test(before),
   },
   {
     name: 'more-resource-used-in-setup', // "trained on 5x more synthetic data": what the setup used, not a result
     excludes: (q, { before, after }) =>
-      q.form === 'factor' && /\b(?:train(?:ed|ing|s)?|pretrain(?:ed|ing|s)?|fine-?tun(?:ed|ing|es))\s+(?:\w+\s+)?(?:on|with)\s+$/i.test(before) && /^\s*(?:more|larger|bigger)\b/i.test(after) &&
+      q.form === 'factor' && TRAINED_ON_BEFORE.test(before) && /^\s*(?:more|larger|bigger)\b/i.test(after) &&
       !BASELINE_TRAINED_ON.test(before), // "compared with X trained on 100x more labels": the baseline's cost, a saving of ours
   },
   {
     name: 'count-of-total', // "on 11 of 14 tasks", "solves 103 out of 112": counts of cases
     // a count stands alone: the digits of "pass@1 of 64.3", "mAP@0.5 of 52.1" or "top-1 of" end a metric's name
-    excludes: (q, { before, after }) => q.form === 'bare' && (/(?<![\w@.^/-])\d[\d,]*\s+(?:out\s+)?of\s+$/i.test(before) || /^\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\d/i.test(after)),
+    excludes: (q, { before, after }) => q.form === 'bare' && (COUNT_OF_BEFORE.test(before) || /^\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\d/i.test(after)),
   },
   {
     name: 'count-of-items', // "on 7 patient outcome datasets", "3 benchmarks": how many things were studied
@@ -226,8 +263,8 @@ export const EXCLUSIONS: Exclusion[] = [
   {
     name: 'share-of-cases', // "10x faster on 70% of the instances": how often, the scope of another figure
     excludes: (q, { before, after }) =>
-      q.form === 'percent' && /\b(?:on|in|for|across)\s+(?:about\s+|over\s+|nearly\s+|almost\s+|more than\s+)?$/i.test(before) &&
-      !/\b(?:train\w*|fine[- ]?tun\w*|pretrain\w*)\s+on\s+$/i.test(before) && // "training on 20% of the data" is a share used
+      q.form === 'percent' && SCOPE_BEFORE.test(before) &&
+      !TRAINING_ON_BEFORE.test(before) && // "training on 20% of the data" is a share used
       !SUCCEEDS_IN.test(before) && // "succeeds in 92% of the trials" is a success rate
       /^\s*of\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:instances|cases|tasks|problems|benchmarks|datasets|queries|languages|settings|runs|workloads|programs|graphs|users)\b/i.test(after),
   },
@@ -238,11 +275,11 @@ export const EXCLUSIONS: Exclusion[] = [
   {
     name: 'operating-point', // "at a false positive rate of 2%", "at 95% recall@10": where a figure was read off
     excludes: (q, { before, after }) =>
-      /\bat\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:rate|threshold|level|recall|precision|fpr|tpr|iou|confidence)\s+(?:of\s+|=\s*)?$/i.test(before) ||
-      (q.form === 'percent' && /\bat\s+$/i.test(before) && OPERATING_METRIC.test(after)) ||
+      OPERATING_POINT_BEFORE.test(before) ||
+      (q.form === 'percent' && AT_BEFORE.test(before) && OPERATING_METRIC.test(after)) ||
       // "Under 4x FLOPs reduction, we ...", "under 2x multi-scale training", "At a 2x compression ratio, accuracy ...":
       // the setting a comparison was run at, opening its clause, not its result
-      (q.form === 'factor' && /(?:^|[,;]\s*)(?:under|at)\s+(?:an?\s+)?$/i.test(before) && /^\s*(?:[\w-]+\s+){0,2}(?:reduction|compression|budget|sparsity|pruning|schedule|training)\b/i.test(after)),
+      (q.form === 'factor' && UNDER_AT_BEFORE.test(before) && /^\s*(?:[\w-]+\s+){0,2}(?:reduction|compression|budget|sparsity|pruning|schedule|training)\b/i.test(after)),
   },
   {
     name: 'limit-of-a-without-clause', // "without delaying any job by more than 2 hours": a limit kept, not a measured result
@@ -262,7 +299,7 @@ export const EXCLUSIONS: Exclusion[] = [
     name: 'contrasted-subject', // "..., whereas magnitude pruning loses 4.2 points": the figure of what is contrasted
     wholeSentence: true,
     excludes: (q, { before }) => {
-      const m = /\bwhereas\s+((?:[\w-]+\s+){1,4}?)(?:[a-z]+s|lost|dropped|reached|achieved|scored|got)\s+(?:only\s+|just\s+)?(?:by\s+)?(?:(?:over|about|around|nearly|almost|roughly|approximately|more than|less than|up to|at least)\s+)?$/i.exec(before);
+      const m = CONTRASTED_SUBJECT_BEFORE.test(before) ? CONTRASTED_SUBJECT.exec(before) : null; // the test first, as in figure-of-the-baseline
       if (!m) return false;
       const subject = m[1].trim().split(/\s+/);
       return !subject.some((w) => /^(?:we|our|ours|it|its|this|proposed)$/i.test(w) || MEASURE_NOUNS.test(w) || !!metricRow(w));
@@ -282,7 +319,7 @@ export const EXCLUSIONS: Exclusion[] = [
   },
   {
     name: 'condition', // "if a 1% relative loss in accuracy is acceptable, ...": a figure that states a condition
-    excludes: (q, { before }) => /\bif\s+(?:(?:a|an|the|only|up to)\s+)?$/i.test(before),
+    excludes: (q, { before }) => IF_BEFORE.test(before),
   },
   {
     name: 'prior-work', // figures reported for others' work: "previously", "recently proposed", "the literature"
