@@ -17,6 +17,9 @@ export const changesFrom = (before: string) => FROM.test(before) && !RANGING_FRO
 /** "... by 3%", "increases by just 0.02": the figure is a change. */
 export const BY_CHANGE = endAnchored(/\bby\s+(?:(?:only|just|merely|a mere|a further)\s+)?$|\bby\s+(?:a|an)\s+(?:\w+\s+)?margin\s*\(\s*$/i); // "by a wide margin (6.3% mAP on A, ...)"
 
+/** "falls from 41% to", "raises recall from 0.81 to": the level a change reached follows. */
+export const FROM_TO = endAnchored(/\bfrom\s+\S+\s+to\s+$/i);
+
 /** A share follows: "N% of ...". */
 export const OF_WHOLE = /^\s*of\b/;
 

@@ -2,6 +2,7 @@
 // matched against the text right before the number (anchored at its end) and
 // right after it (anchored at its start); the first that matches wins.
 import type { Qualifier } from '@claimflow/schemas';
+import { endAnchored } from '../text/patterns.js';
 
 interface QualifierCue {
   qualifier: Qualifier;
@@ -34,6 +35,9 @@ export const QUALIFIERS_BEFORE: QualifierCue[] = [
   { qualifier: 'average', pattern: /\baveraging\s+(?:(?:about|around|roughly)\s+)?$/i }, // "averaging 87%"
 ];
 
+/** QUALIFIERS_BEFORE's patterns as endAnchored tests (each is anchored at the end of the text before the number). */
+const ENDS_BEFORE = QUALIFIERS_BEFORE.map((cue) => endAnchored(cue.pattern));
+
 export const QUALIFIERS_AFTER: QualifierCue[] = [
   { qualifier: 'average', pattern: /^\)?\s*,?\s*(?:[a-z-]+\s+){0,2}(?:on average|in average|on the average|averaged)\b/i },
   // "a 34% average improvement", "2.1x mean speedup"
@@ -44,7 +48,9 @@ export const QUALIFIERS_AFTER: QualifierCue[] = [
 /** The qualifier of a number and, when it comes before, where its words start (they are not direction cues). */
 export function readQualifier(before: string, after: string): { qualifier: Qualifier; wordsFrom: number } | null {
   const tail = before.slice(-60);
-  for (const cue of QUALIFIERS_BEFORE) {
+  for (const [i, cue] of QUALIFIERS_BEFORE.entries()) {
+    // the test first: exec found no match in most tails, after reading each at every position
+    if (!ENDS_BEFORE[i].test(tail)) continue;
     const m = cue.pattern.exec(tail);
     if (m) return { qualifier: cue.qualifier, wordsFrom: cue.keepsWords ? before.length : before.length - tail.length + m.index };
   }

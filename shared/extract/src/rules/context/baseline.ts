@@ -1,6 +1,7 @@
 // The `baseline` context field: what a result is compared against
 // ("than X", "over X", "compared to X", "versus X", "outperforms X", "within N% of X").
 import type { ClaimKind } from '@claimflow/schemas';
+import { endAnchored } from '../../text/patterns.js';
 import type { Sentence } from '../../text/sentences.js';
 import { withoutUnopenedParentheses } from './metric-tidy.js';
 import { BEATS } from '../phrasing.js';
@@ -184,12 +185,16 @@ function respectiveItem(cue: BaselineCue, q: Quantity, quantities: Quantity[]): 
   return run.length === cue.items.length && i >= 0 ? cue.items[i] : null;
 }
 
+// Words before the figure, anchored at the end of the text before it (see ../../text/patterns.ts).
+const BOUNDING_BEFORE = endAnchored(/\b(?:within|retains?|retaining|preserves?|preserving|recovers?|recovering)\s+(?:\w+\s+)?$/i);
+const REACHES_BEFORE = endAnchored(/\b(?:achiev|reach|attain|maintain|keep|match)\w*\s+(?:\w+\s+){0,2}$/i);
+
 /** "within 0.9% of a 10x larger Conformer", "retains 97% of BERT's accuracy": the reference is the baseline. */
 function referenceOf(q: Quantity, s: Sentence): string | null {
   const before = s.text.slice(0, q.start - s.start);
-  const bounding = /\b(?:within|retains?|retaining|preserves?|preserving|recovers?|recovering)\s+(?:\w+\s+)?$/i.test(before.slice(-60));
+  const bounding = BOUNDING_BEFORE.test(before.slice(-60));
   // "achieves 98.2% of the performance of the full model": a share of another's result
-  const shareOf = !bounding && /^\s*of\s/i.test(s.text.slice(q.end - s.start, q.end - s.start + 6)) && /\b(?:achiev|reach|attain|maintain|keep|match)\w*\s+(?:\w+\s+){0,2}$/i.test(before.slice(-60));
+  const shareOf = !bounding && /^\s*of\s/i.test(s.text.slice(q.end - s.start, q.end - s.start + 6)) && REACHES_BEFORE.test(before.slice(-60));
   if (!bounding && !shareOf) return null;
   const m = /^\s*(?:of\s+)?(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])/.exec(s.text.slice(q.end - s.start)); // "within 1.8% (of) the FP32 baseline"
   if (!m) return null;

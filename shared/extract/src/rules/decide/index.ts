@@ -8,7 +8,7 @@ import type { CueWindow } from '../windows.js';
 import { continuesRun, parentheticalChange } from './continuation.js';
 import { measurementDecision } from './measurement.js';
 import {
-  APPOSITION, BASELINE_TRAINED_ON, BEATS, CHANGE_IN_APPOSITION, BY_CHANGE, BY_MARGIN, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
+  APPOSITION, BASELINE_TRAINED_ON, FROM_TO, BEATS, CHANGE_IN_APPOSITION, BY_CHANGE, BY_MARGIN, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
   ONLY, TAKES_SHARE, VERSUS_FIGURE, WITHIN, reachesTo,
 } from '../phrasing.js';
 import { labelledChange, qualityDecision, unnamedQuality } from './quality.js';
@@ -142,7 +142,7 @@ function metricOfValue(r: Reading): CueHit | null {
 
 /** "raises event recall from 0.81 to 0.90 on a month of data": what changed is named before "from", not after the figure. */
 function transitionSubject(r: Reading): CueHit | null {
-  if (!/\bfrom\s+\S+\s+to\s+$/i.test(r.lead)) return null;
+  if (!FROM_TO.test(r.lead)) return null;
   // the object of the verb of change ("improves the critical success index ... from"), else the nearest measure
   const verb = r.window.clause.find((h) => DIRECTION_OF[h.tag]);
   const object = verb && [...r.window.clause].reverse().find((h) => h.start >= verb.end && isSpecific(h));
@@ -187,7 +187,7 @@ function withoutCue(r: Reading): Decision | null {
   }
   // "..., B (52.5% to 58%) and C (4.1% to 9%)": the next level reached in a run of transitions
   if (q.form === 'percent' && previous?.kind === 'quality_value' && /\(\s*(?:from\s+)?\S+\s+to\s+$/i.test(r.lead)) return previous;
-  if (q.form === 'percent' && dir && /\bfrom\s+\S+\s+to\s+$/i.test(r.lead)) {
+  if (q.form === 'percent' && dir && FROM_TO.test(r.lead)) {
     // "the rate of insecure completions falls from 41% to 17%": a level of an unnamed quality reached
     return { kind: 'quality_value', relation: 'value', metricCue: null };
   }

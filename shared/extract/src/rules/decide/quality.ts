@@ -1,8 +1,14 @@
 // Quality claims: a change of a metric (quality_delta) or its value (quality_value).
 import { DIRECTION_OF, type Direction } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
-import { BY_CHANGE, BY_MARGIN, OF_WHOLE, reachesTo, SCORES_ON, SOLVES_SHARE, VALUE_LEAD, VERSUS_FIGURE, WITHIN } from '../phrasing.js';
+import { endAnchored } from '../../text/patterns.js';
+import { BY_CHANGE, BY_MARGIN, FROM_TO, OF_WHOLE, reachesTo, SCORES_ON, SOLVES_SHARE, VALUE_LEAD, VERSUS_FIGURE, WITHIN } from '../phrasing.js';
 import { directionOf, has, isSpecific, lowerIsBetter, meaning, textSince, type Decision, type Reading } from './reading.js';
+
+// Words before the figure, anchored at the end of the text before it (see ../../text/patterns.ts).
+const OF_BEFORE = endAnchored(/\bof\s+$/i);
+const CHANGE_OF_BEFORE = endAnchored(/\b(?:improvement|gain|reduction|decrease)\s+of\s+$/i);
+const GAIN_OF_BEFORE = endAnchored(/\b(?:an?\s+)?(?:increase|improvement|gain|boost)\s+of\s+$/i);
 
 /** Quality metric whose scale and polarity apply: a vague "N% better" is about the metric the sentence names. */
 export function qualityMetric(cue: CueHit, r: Reading): CueHit {
@@ -65,7 +71,7 @@ function readsAsValue(cue: CueHit, dir: Direction | null, r: Reading): boolean {
   if (reachesTo(r.lead)) return true;
   if (VERSUS_FIGURE.test(r.after)) return true; // "at 66.1% versus 62.9%": two levels set side by side
   // "an improvement of 2%", "a reduction in accuracy of less than 1%": a noun of change, then "of"
-  const byChange = BY_CHANGE.test(r.lead) || (/\bof\s+$/i.test(r.lead) && w.left.slice(0, 2).some((h) => !!DIRECTION_OF[h.tag]));
+  const byChange = BY_CHANGE.test(r.lead) || (OF_BEFORE.test(r.lead) && w.left.slice(0, 2).some((h) => !!DIRECTION_OF[h.tag]));
   // "loses 5.5% accuracy": a verb of change right before the number
   const verbBefore = !!w.left[0] && !!DIRECTION_OF[w.left[0].tag] && /^\s*$/.test(r.lead.slice(w.left[0].end - q.start));
   // "1.4 higher than X": a figure set against a reference is a difference
@@ -77,7 +83,7 @@ function readsAsValue(cue: CueHit, dir: Direction | null, r: Reading): boolean {
 /** A bare number is a quality figure only right next to its metric: "44.5 AP50", "1.2 better perplexity", "a BLEU of 31.2". */
 function isBareQualityFigure(r: Reading, cue: CueHit): boolean {
   // "an RMSE of 18.6, an improvement of 2.4 over X": a change noun, the metric named earlier in the sentence
-  if (cue.tag === 'Gain' && /\b(?:improvement|gain|reduction|decrease)\s+of\s+$/i.test(r.lead) && r.sentenceMetrics.some((m) => m.end <= r.q.start)) return true;
+  if (cue.tag === 'Gain' && CHANGE_OF_BEFORE.test(r.lead) && r.sentenceMetrics.some((m) => m.end <= r.q.start)) return true;
   if (meaning(cue)?.vague && cue.tag !== 'Better' && cue.tag !== 'Worse') return false;
   if (cue.start >= r.q.end) {
     const gap = r.after.slice(0, cue.start - r.q.end);
@@ -98,7 +104,7 @@ function isBareQualityFigure(r: Reading, cue: CueHit): boolean {
   // "the root mean squared error of the emulator increases by just 0.02": the metric is the subject of a verb of change
   if (BY_CHANGE.test(r.lead) && r.window.left.some((h) => h.start >= cue.end && DIRECTION_OF[h.tag])) return gap.length < 60;
   // "raises AP for small objects from 11.8 to 17.5", "F1 increases from 0.761 to 0.792": a verb of change, the figure is where it lands
-  if (/\bfrom\s+\S+\s+to\s+$/i.test(r.lead) && r.window.clause.some((h) => DIRECTION_OF[h.tag])) return gap.length < 60;
+  if (FROM_TO.test(r.lead) && r.window.clause.some((h) => DIRECTION_OF[h.tag])) return gap.length < 60;
   return false;
 }
 
@@ -132,7 +138,7 @@ export function unnamedQuality(r: Reading): Decision | null {
   if (q.form === 'percent' && SOLVES_SHARE.test(r.lead) && OF_WHOLE.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
   // "...accuracy on A; on B we observe an increase of 0.5%": a change noun with no measure of its own is about the sentence's metric
   const earlierMetric = r.sentenceMetrics.filter((m) => m.end <= q.start).at(-1);
-  if (percentish && earlierMetric && /\b(?:an?\s+)?(?:increase|improvement|gain|boost)\s+of\s+$/i.test(r.lead)) return qualityDecision(earlierMetric, 'good', r);
+  if (percentish && earlierMetric && GAIN_OF_BEFORE.test(r.lead)) return qualityDecision(earlierMetric, 'good', r);
   // "(83.4% vs. 60.0% at 4k context)": the work's level set against the baseline's
   if (q.form === 'percent' && VERSUS_FIGURE.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: r.sentenceMetrics.filter((m) => m.end <= q.start).at(-1) ?? null };
   const scoreLike = q.form === 'percent' || (q.form === 'bare' && /\./.test(r.written));
