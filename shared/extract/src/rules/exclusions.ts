@@ -40,6 +40,11 @@ const PRIOR_WORK = new RegExp(
   'i',
 );
 
+/** "X was reported to be 300x faster", "has been shown to reduce": a finding of others. */
+const REPORTED_TO = /\b(?:was|were|has been|have been|is|are)\s+(?:previously\s+|widely\s+)?(?:reported|claimed|shown|known|estimated)\s+to\b/i;
+/** What every match of REPORTED_TO holds: its verb's last letter (reporteD, showN), spaces, "to" (a cheaper test of the whole sentence before the figure). */
+const REPORTED_TO_PRECHECK = /[dn]\s+to\b/i;
+
 /** Statistics of spread, not results: standard deviation, variance, confidence intervals, error bars. */
 const DISPERSION = endAnchored(
   /\b(?:standard deviations?|std\.?|variances?|confidence intervals?|error bars?|standard errors?|spread|interquartile range)\b[^,;:.]{0,40}?\b(?:is|was|are|were|of|to|at|by|=|:)\s+(?:only\s+|about\s+|around\s+|roughly\s+|approximately\s+|[~±]\s*)?$/i,
@@ -308,7 +313,7 @@ export const EXCLUSIONS: Exclusion[] = [
   {
     name: 'reported-finding', // "X was reported to be 300x faster", "has been shown to reduce ...": a finding of others, cited
     wholeSentence: true,
-    excludes: (q, { before }) => /\b(?:was|were|has been|have been|is|are)\s+(?:previously\s+|widely\s+)?(?:reported|claimed|shown|known|estimated)\s+to\b/i.test(before) && !/\b(?:we|our|us)\b/i.test(before),
+    excludes: (q, { before }) => REPORTED_TO_PRECHECK.test(before) && REPORTED_TO.test(before) && !/\b(?:we|our|us)\b/i.test(before),
   },
   {
     name: 'drawback-of-others', // "However, this approach requires twice as many steps", "For example, indexing X requires 150 GB": the problem, not the result

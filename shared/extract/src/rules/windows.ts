@@ -3,6 +3,7 @@
 // cue before it in the same clause ("reduces memory by 53%"). Clause limits
 // keep one number from borrowing another's cue.
 import type { CueHit } from '../lexicon/nlp.js';
+import { endAnchored } from '../text/patterns.js';
 import type { Sentence } from '../text/sentences.js';
 import { APPOSITION } from './phrasing.js';
 import type { Quantity } from './quantities.js';
@@ -17,7 +18,7 @@ const RIGHT_STOP_WORDS = [
 const RIGHT_STOP = new RegExp(String.raw`[,;:()[\]]|\. |\b(?:${RIGHT_STOP_WORDS.join('|')})\b`, 'g');
 
 /** "at equal quality", "with the same accuracy", "at iso-FLOPs": a measure held fixed while another is compared. */
-const HELD_FIXED = /\b(?:at|with|for|under)\s+(?:an?\s+|the\s+)?(?:equal|same|similar|comparable|matched|matching|fixed|constant|identical|iso|equivalent)[\s-]+(?:\S+\s+)?$/i;
+const HELD_FIXED = endAnchored(/\b(?:at|with|for|under)\s+(?:an?\s+|the\s+)?(?:equal|same|similar|comparable|matched|matching|fixed|constant|identical|iso|equivalent)[\s-]+(?:\S+\s+)?$/i);
 
 /** A noun of condition right after a cue: "low-data settings", "high-memory regime". */
 const CONDITION_AFTER = /^[\s-]*(?:[\w-]+\s+)?(?:settings?|regimes?|scenarios?|conditions?|setups?|environments?)\b/i;

@@ -74,7 +74,8 @@ export function baselineCues(s: Sentence): BaselineCue[] {
   for (let m = BASELINE_CUE.exec(s.text); m; m = BASELINE_CUE.exec(s.text)) {
     const written = s.text.slice(m.index + m[0].length).replace(/^not only\s+[^,;]*?\s+but also\s+/i, '');
     // parentheses are blanked while the phrase's end is sought: their commas and figures end nothing
-    const rest = written.replace(/\s*\([^()]*\)/g, (p) => ' '.repeat(p.length));
+    // (only where there is a "(": the pattern, which may start with spaces, was tried at every character of the rest)
+    const rest = written.includes('(') ? written.replace(/\s*\([^()]*\)/g, (p) => ' '.repeat(p.length)) : written;
     // "more than 4x", "over 100", "more than an order of magnitude", "over twice" are amounts; "8B baselines", "3D detectors" are names
     if (/^[~+-]?\d[\d.,]*(?:\s|%|[xX×](?![A-Za-z])|$)|^(?:about|around|roughly|nearly|up to|an? order of|(?:one|two|three|four|five|several) orders of|twice|double|half)\b/i.test(rest)) continue;
     const stop = rest.search(BASELINE_END);
