@@ -14,7 +14,7 @@ const shared = resolve(root, '../shared');
 const present = ['eval/score.mjs', 'dev/dev-gold.jsonl', 'gold/seed.jsonl'].every((f) => existsSync(join(shared, f)));
 const why = present ? '' : ` (skipped: ${shared} is absent; the development set lives in ../shared beside the repository)`;
 
-/** Cross-validated strict F1 per held-out pool, a little under what extractor 2.6.0 reached (docs/extraction.md). */
+/** Cross-validated strict F1 per held-out pool, a little under what extractor 2.7.0 reached (docs/extraction.md). */
 const CV_FLOORS: Record<string, number> = { 'dev-a': 0.955, 'dev-b': 0.875, 'dev-c': 0.9, 'dev-d': 0.88, 'dev-e': 0.878, 'dev-f': 0.76 };
 
 const tmp = mkdtempSync(join(tmpdir(), 'claimflow-cv-'));
