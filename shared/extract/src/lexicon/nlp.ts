@@ -18,7 +18,7 @@
 import { createRequire } from 'node:module';
 import type OneNlp from 'compromise/one';
 import { metricsIn } from '@claimflow/units';
-import { chunkEnd, chunkStart, isDigitCode, isWordCode } from '../text/chars.js';
+import { charClass, chunkEnd, chunkStart, isDigitCode, isWordCode } from '../text/chars.js';
 import { contractionTest, cueCandidateTest, type CueModel } from './cue-words.js';
 import { CUES, type CueTag } from './cues.js';
 
@@ -212,8 +212,8 @@ const mayAlias = (t: TaggedTerm & { text: string; machine?: string }) => {
   return ALIAS_KEYS.has(form) || form.includes('/');
 };
 /** `/['’\-#@]/.test(normal)`: the characters whose dropping changes a machine form, looked for without a pattern call per term. */
-const MACHINE_CHANGES = [..."'’-#@"].map((c) => c.charCodeAt(0));
-const mayMachine = (t: TaggedTerm & { text: string; implicit?: string }) => !!t.implicit || !t.normal || holdsAnyOf(t.normal, MACHINE_CHANGES);
+const isMachineChange = charClass("'’-#@");
+const mayMachine = (t: TaggedTerm & { text: string; implicit?: string }) => !!t.implicit || !t.normal || holdsAnyOf(t.normal, isMachineChange);
 for (const [step, mayChangeTerm] of [['alias', mayAlias], ['machine', mayMachine]] as const) {
   const original = world.compute[step];
   world.compute[step] = (doc) => {
@@ -306,7 +306,7 @@ interface Tokenizer {
  */
 const PLAIN_CHUNK = /^([A-Za-z0-9]+)([,.;: \t\n\r-]*)$/;
 const PLAIN_CHUNK_ENDS = [...',.;: \t\n\r-'];
-const PLAIN_CHUNK_END_CODES = PLAIN_CHUNK_ENDS.map((c) => c.charCodeAt(0));
+const isPlainChunkEnd = charClass(PLAIN_CHUNK_ENDS.join(''));
 const EMOTICONS = world.model.one.emoticons;
 const normalStep = world.compute.normal;
 const POST_PUNCTUATION = (world.model.one as unknown as { postPunctuation: Record<string, boolean> }).postPunctuation;
@@ -354,13 +354,13 @@ const oneSentence = (text: string) => typeof text === 'string' && SOMETHING.test
  * goes to it whole (tagCues' text has none).
  */
 /** `/[-–—/]/`'s characters. */
-const DASH_OR_SLASH = [...'-–—/'].map((c) => c.charCodeAt(0));
+const isDashOrSlash = charClass('-–—/');
 /** `/[A-Za-z0-9]/.test(chunk) && !/[-–—/]/.test(chunk)` for the chunk text[start, end), read in place. */
 function isSimpleChunk(text: string, start: number, end: number): boolean {
   let word = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (DASH_OR_SLASH.includes(c)) return false;
+    if (isDashOrSlash(c)) return false;
     word ||= isWordCode(c);
   }
   return word;
@@ -400,7 +400,7 @@ function plainWord(chunk: string): RawTerm | null {
   let i = 0;
   while (i < chunk.length && isWordCode(chunk.charCodeAt(i))) i++;
   if (i === 0) return null;
-  for (let j = i; j < chunk.length; j++) if (!PLAIN_CHUNK_END_CODES.includes(chunk.charCodeAt(j))) return null;
+  for (let j = i; j < chunk.length; j++) if (!isPlainChunkEnd(chunk.charCodeAt(j))) return null;
   return { text: chunk.slice(0, i), pre: '', post: chunk.slice(i), tags: new Set() };
 }
 
@@ -408,9 +408,9 @@ function plainWord(chunk: string): RawTerm | null {
  * Character tests on terms, a few characters long, that every tagged sentence runs on each of its terms:
  * as loops they cost less than a pattern call each. Each says which pattern it stands for.
  */
-/** Whether `s` holds one of the characters `codes`. */
-function holdsAnyOf(s: string, codes: number[]): boolean {
-  for (let i = 0; i < s.length; i++) if (codes.includes(s.charCodeAt(i))) return true;
+/** Whether `s` holds a character of the class `is`. */
+function holdsAnyOf(s: string, is: (c: number) => boolean): boolean {
+  for (let i = 0; i < s.length; i++) if (is(s.charCodeAt(i))) return true;
   return false;
 }
 /** `/^[A-Za-z0-9-]+$/.test(s)`. */

@@ -8,9 +8,10 @@ import { metricsIn } from '@claimflow/units';
 import { CUE_MEANING } from '../lexicon/cues.js';
 import type { CueHit } from '../lexicon/nlp.js';
 import type { Decision } from '../rules/decide/index.js';
+import { FROM_TO } from '../rules/phrasing.js';
 import type { Quantity } from '../rules/quantities.js';
 import type { CueWindow } from '../rules/windows.js';
-import { isDigitCode, isLowerCode } from '../text/chars.js';
+import { charClass, isDigitCode, isLowerCode } from '../text/chars.js';
 
 /** Everything a feature family may read about one candidate. */
 export interface FeatureContext {
@@ -120,11 +121,8 @@ function firstTwoWords(w: PlacedWords): string[] | null {
   for (let i = 0; i < w.words.length && out.length < 2 && w.starts[i] < 40; i++) out.push(w.ends[i] > 40 ? w.words[i].slice(0, 40 - w.starts[i]) : w.words[i]);
   return out;
 }
-const MARKS = [...'<>~±()=:;,/'].map((c) => c.charCodeAt(0));
-/** MARKS.includes(c), read from a table by character code (every mark is below 256): the call per character cost more than the test. */
-const IS_MARK = new Uint8Array(256);
-for (const c of MARKS) IS_MARK[c] = 1;
-const isMark = (c: number) => c < 256 && IS_MARK[c] === 1;
+/** `[<>~±()=:;,/]`: the marks wordsOf keeps as words of their own. */
+const isMark = charClass('<>~±()=:;,/');
 /** `[a-z0-9-]`. */
 const isWordTail = (c: number) => isLowerCode(c) || isDigitCode(c) || c === 45;
 /** (A word without a digit is returned as it is, as the replace returned it, without running the pattern.) */
@@ -269,7 +267,7 @@ export const FEATURES: Record<string, Family> = {
     if (/^\s*of\b/i.test(a)) out.push('N-of');
     const toN = spaced && /\bto\s+$/i.test(b);
     if (toN) out.push('to-N');
-    if (toN && /\bfrom\s+\S+\s+to\s+$/i.test(b)) out.push('from-X-to-N'); // "to N" ends every "from X to N"
+    if (toN && FROM_TO.test(b)) out.push('from-X-to-N'); // "to N" ends every "from X to N"
     if (/^\s*(?:vs\.?|versus)\b/i.test(a)) out.push('N-vs');
     if (/\b(?:vs\.?|versus|compared (?:to|with)|than)\s+\S*$/i.test(b)) out.push('after-comparison');
     if (/^[^,;.]{0,40}\bthan\b/i.test(a)) out.push('than-after');

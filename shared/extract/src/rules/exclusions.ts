@@ -6,7 +6,7 @@
 import { metricRow, readUnit } from '@claimflow/units';
 import type { Sentence } from '../text/sentences.js';
 import { endAnchored } from '../text/patterns.js';
-import { BASELINE_TRAINED_ON, changesFrom, SUCCEEDS_IN } from './phrasing.js';
+import { AT, BASELINE_TRAINED_ON, changesFrom, SUCCEEDS_IN } from './phrasing.js';
 import type { Quantity } from './quantities.js';
 import type { CueWindow } from './windows.js';
 
@@ -110,7 +110,6 @@ const COUNT_OF_BEFORE = endAnchored(/(?<![\w@.^/-])\d[\d,]*\s+(?:out\s+)?of\s+$/
 const SCOPE_BEFORE = endAnchored(/\b(?:on|in|for|across)\s+(?:about\s+|over\s+|nearly\s+|almost\s+|more than\s+)?$/i);
 const TRAINING_ON_BEFORE = endAnchored(/\b(?:train\w*|fine[- ]?tun\w*|pretrain\w*)\s+on\s+$/i);
 const OPERATING_POINT_BEFORE = endAnchored(/\bat\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:rate|threshold|level|recall|precision|fpr|tpr|iou|confidence)\s+(?:of\s+|=\s*)?$/i);
-const AT_BEFORE = endAnchored(/\bat\s+$/i);
 const UNDER_AT_BEFORE = endAnchored(/(?:^|[,;]\s*)(?:under|at)\s+(?:an?\s+)?$/i);
 /** "..., whereas magnitude pruning loses": the subject contrasted (group 1), read by exec. */
 const CONTRASTED_SUBJECT =
@@ -281,7 +280,7 @@ export const EXCLUSIONS: Exclusion[] = [
     name: 'operating-point', // "at a false positive rate of 2%", "at 95% recall@10": where a figure was read off
     excludes: (q, { before, after }) =>
       OPERATING_POINT_BEFORE.test(before) ||
-      (q.form === 'percent' && AT_BEFORE.test(before) && OPERATING_METRIC.test(after)) ||
+      (q.form === 'percent' && AT.test(before) && OPERATING_METRIC.test(after)) ||
       // "Under 4x FLOPs reduction, we ...", "under 2x multi-scale training", "At a 2x compression ratio, accuracy ...":
       // the setting a comparison was run at, opening its clause, not its result
       (q.form === 'factor' && UNDER_AT_BEFORE.test(before) && /^\s*(?:[\w-]+\s+){0,2}(?:reduction|compression|budget|sparsity|pruning|schedule|training)\b/i.test(after)),

@@ -20,6 +20,9 @@ export const BY_CHANGE = endAnchored(/\bby\s+(?:(?:only|just|merely|a mere|a fur
 /** "falls from 41% to", "raises recall from 0.81 to": the level a change reached follows. */
 export const FROM_TO = endAnchored(/\bfrom\s+\S+\s+to\s+$/i);
 
+/** "at 30% of the memory", "at 95% recall": a figure right after "at". */
+export const AT = endAnchored(/\bat\s+$/i);
+
 /** A share follows: "N% of ...". */
 export const OF_WHOLE = /^\s*of\b/;
 

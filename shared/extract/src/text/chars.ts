@@ -13,6 +13,17 @@ export const isLetterCode = (c: number) => isLowerCode(c) || (c >= 65 && c <= 90
 /** `[A-Za-z0-9]`. */
 export const isWordCode = (c: number) => isDigitCode(c) || isLetterCode(c);
 
+/**
+ * A test of "is this character one of `chars`" by character code: a table for ASCII, a set beyond it. Each
+ * such class was an array searched with `includes` per character, which cost more than the test.
+ */
+export function charClass(chars: string): (c: number) => boolean {
+  const codes = new Set([...chars].map((ch) => ch.charCodeAt(0)));
+  const ascii = new Uint8Array(128);
+  for (const c of codes) if (c < 128) ascii[c] = 1;
+  return (c) => (c < 128 ? ascii[c] === 1 : codes.has(c));
+}
+
 // The whitespace-separated chunks of a text: the matches of /\S+/g.
 const WHITESPACE = /\s/;
 

@@ -65,8 +65,8 @@ function respectiveMetric(text: string, cues: CueHit[], cue: CueHit | null, list
 const FIGURE_NEXT = /^\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|up\s+to\s+)?[~$+-]?\s*\d/;
 function scoresAsVerb(text: string, cue: CueHit): boolean {
   if (cue.tag !== 'QualityMetric' || (cue.normal !== 'scores' && cue.normal !== 'score') || !FIGURE_NEXT.test(text.slice(cue.end, cue.end + 40))) return false;
-  // a noun has a determiner or a metric before it ("a score 31.2", "BLEU score 31.2"); the verb has its subject
-  return !/\b(?:a|an|the|its|their|our|[A-Z][\w-]*\s+(?:F1|BLEU|ROUGE|GLEU|CIDEr))\s*$/.test(text.slice(Math.max(0, cue.start - 30), cue.start));
+  // a noun has a determiner before it ("a score 31.2"); the verb has its subject ("BLEU score 31.2" is one cue, "bleu score")
+  return !/\b(?:a|an|the|its|their|our)\s*$/.test(text.slice(Math.max(0, cue.start - 30), cue.start));
 }
 
 /** The metric of a claim: the phrase around its cue, tidied to the name an analyst would filter on. */

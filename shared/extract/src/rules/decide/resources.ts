@@ -2,12 +2,8 @@
 import { readUnit, type Relation } from '@claimflow/units';
 import type { Category, Direction } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
-import { endAnchored } from '../../text/patterns.js';
-import { CHANGE_NOUN_OF, OF_WHOLE, ONLY, reachesTo, VALUE_LEAD } from '../phrasing.js';
+import { AT, CHANGE_NOUN_OF, OF_WHOLE, ONLY, reachesTo, VALUE_LEAD } from '../phrasing.js';
 import { has, textSince, type Decision, type Reading } from './reading.js';
-
-/** "at 30% of the memory": anchored at the end of the text before the figure (see ../../text/patterns.ts). */
-const AT_BEFORE = endAnchored(/\bat\s+$/i);
 
 /** rate: higher is better (speed, throughput, efficiency); cost: lower is better (latency, memory). */
 export type Scale = 'rate' | 'cost';
@@ -44,7 +40,7 @@ function resourceRelation(scale: Scale, dir: Direction | null, r: Reading): Rela
 /** "uses only 10% of the parameters", "employs just 4% of the features", "reduced to 25% of the original", "at 5% of the cost". */
 function isShareOfResource(r: Reading): boolean {
   if (!OF_WHOLE.test(r.after)) return false;
-  return reachesTo(r.lead) || AT_BEFORE.test(r.lead) || (ONLY.test(r.lead) && has(r.window.clause, 'UseVerb')) || usedDirectly(r);
+  return reachesTo(r.lead) || AT.test(r.lead) || (ONLY.test(r.lead) && has(r.window.clause, 'UseVerb')) || usedDirectly(r);
 }
 
 /** "Selecting 10% of the data", "trains on 35% of the pairs", "fine-tunes with 5% of the labels": a verb of use governs the share. */
