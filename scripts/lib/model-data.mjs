@@ -106,12 +106,12 @@ function namesOf(c, extract) {
 }
 
 /** Training examples from labelled papers: a class the gold names is allowed even where no rule can read it. */
-export function examplesOf(labelled, extract) {
+export function examplesOf(labelled, extract, source) {
   return labelled.flatMap(({ candidates, labels }) =>
     candidates.map((c, i) => {
       const allowed = extract.allowedClasses(c);
       allowed[labels[i]] = true;
-      return { features: namesOf(c, extract), label: labels[i], allowed };
+      return { features: namesOf(c, extract), label: labels[i], allowed, source };
     }),
   );
 }
@@ -129,14 +129,14 @@ export function valueMatches(claim, g) {
  * Value-head examples: each candidate the gold names as a claim whose kind
  * the rules can read, labelled 1 when the value they read is the gold's.
  */
-export function valueExamplesOf(labelled, extract, units) {
+export function valueExamplesOf(labelled, extract, units, source) {
   return labelled.flatMap(({ paper, candidates, labels, golds }) =>
     candidates.flatMap((c, i) => {
       const g = golds[i];
       const d = g && c.decisionFor(g.kind);
       if (!d) return [];
       const claim = units.toClaimRecord(paper.id, c.draft(d));
-      return [{ features: [...namesOf(c, extract), ...extract.valueFeatures(g.kind, d.relation, c.q.form)], label: valueMatches(claim, g) ? 1 : 0, allowed: [true, true] }];
+      return [{ features: [...namesOf(c, extract), ...extract.valueFeatures(g.kind, d.relation, c.q.form)], label: valueMatches(claim, g) ? 1 : 0, allowed: [true, true], source }];
     }),
   );
 }
@@ -147,7 +147,7 @@ export function valueExamplesOf(labelled, extract, units) {
  * relation that gives the gold value: the rules' own when it does, else the
  * first that does. Candidates no relation reads right teach nothing.
  */
-export function relationExamplesOf(labelled, extract, units) {
+export function relationExamplesOf(labelled, extract, units, source) {
   const { RELATION_CLASSES, relationsOf, relationFeatures } = extract;
   return labelled.flatMap(({ paper, candidates, golds }) =>
     candidates.flatMap((c, i) => {
@@ -158,7 +158,7 @@ export function relationExamplesOf(labelled, extract, units) {
       const right = choices.filter((relation) => valueMatches(units.toClaimRecord(paper.id, c.draft({ ...d, relation })), g));
       if (!right.length) return [];
       const label = right.includes(d.relation) ? d.relation : right[0];
-      return [{ features: [...namesOf(c, extract), ...relationFeatures(g.kind, d.relation)], label: RELATION_CLASSES.indexOf(label), allowed: RELATION_CLASSES.map((r) => choices.includes(r)) }];
+      return [{ features: [...namesOf(c, extract), ...relationFeatures(g.kind, d.relation)], label: RELATION_CLASSES.indexOf(label), allowed: RELATION_CLASSES.map((r) => choices.includes(r)), source }];
     }),
   );
 }
@@ -172,12 +172,13 @@ export function goldHash(sets) {
 
 /** Fits a model to the named sets; returns the model file's object (provenance, classes, weights). */
 export function fit(sets, labelledBySet, extract, units) {
-  const examples = sets.flatMap((s) => examplesOf(labelledBySet.get(s.name), extract));
-  const valueExamples = sets.flatMap((s) => valueExamplesOf(labelledBySet.get(s.name), extract, units));
+  // each example names its set: a feature must be seen in settings.minSources of them to get a weight
+  const examples = sets.flatMap((s) => examplesOf(labelledBySet.get(s.name), extract, s.name));
+  const valueExamples = sets.flatMap((s) => valueExamplesOf(labelledBySet.get(s.name), extract, units, s.name));
   const settings = extract.TRAIN_SETTINGS;
   const weights = extract.train(examples, settings);
   const valueWeights = extract.train(valueExamples, settings, 2);
-  const relationExamples = sets.flatMap((s) => relationExamplesOf(labelledBySet.get(s.name), extract, units));
+  const relationExamples = sets.flatMap((s) => relationExamplesOf(labelledBySet.get(s.name), extract, units, s.name));
   const relationWeights = extract.train(relationExamples, settings, extract.RELATION_CLASSES.length);
   return {
     provenance: {

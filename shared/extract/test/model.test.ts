@@ -2,7 +2,7 @@
 // feature family (with a near miss it must not fire on), the scorer's
 // softmax, and the trainer's determinism. Sentences are our own.
 import { describe, expect, it } from 'vitest';
-import { CLASSES, RELATION_CLASSES, Scorer, calibrated, candidatesOf, extractClaims, featureNames, isotonic, softmax, train, type Example, type LinearModel } from '../src/index.js';
+import { CLASSES, RELATION_CLASSES, Scorer, calibrated, candidatesOf, extractClaims, featureNames, isotonic, softmax, train, TRAIN_SETTINGS, type Example, type LinearModel } from '../src/index.js';
 
 /** The features of the candidate whose text is `figure` in `text`. */
 function featuresAt(text: string, figure: string): string[] {
@@ -233,5 +233,17 @@ describe('training', () => {
     const weights = train([...examples, { features: ['rare:once'], label: 1, allowed: CLASSES.map(() => true) }]);
     expect(weights['rare:once']).toBeUndefined();
     expect(weights['w:fast']).toBeDefined();
+  });
+
+  it('gives no weight to a feature seen in fewer sets of abstracts than minSources, however often', () => {
+    const all = CLASSES.map(() => true);
+    const fromPools = examples.map((e, i) => ({ ...e, source: `pool-${i % 2}` }));
+    const habit = Array.from({ length: 10 }, () => ({ features: ['w:habit', 'w:fast'], label: 1, allowed: all, source: 'pool-0' }));
+    const shared = [0, 1].flatMap((p) => Array.from({ length: 5 }, () => ({ features: ['w:shared', 'w:fast'], label: 1, allowed: all, source: `pool-${p}` })));
+    const weights = train([...fromPools, ...habit, ...shared]);
+    expect(weights['w:habit']).toBeUndefined();
+    expect(weights['w:shared']).toBeDefined();
+    // near miss: with one set required, the same habit is evidence
+    expect(train([...fromPools, ...habit, ...shared], { ...TRAIN_SETTINGS, minSources: 1 })['w:habit']).toBeDefined();
   });
 });
