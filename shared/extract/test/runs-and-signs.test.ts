@@ -83,6 +83,24 @@ describe('labelled and signed changes', () => {
     expect(out.map((c) => c.unit)).toEqual(['pp', '%']);
   });
 
+  it('reads a percent change right after a value written as a fraction of one as relative', () => {
+    const after = (sentence: string) => claims(sentence).map((c) => [c.kind, c.value, c.unit]);
+    expect(after('Our parser reaches an F1 of 0.71, up from 0.62, a 14.5% improvement.')).toEqual([['quality_value', 0.71, 'abs'], ['quality_delta', 14.5, '%']]);
+    expect(after('Parsing F1 rises from 0.62 to 0.71 (+14.5%).')).toEqual([['quality_value', 0.71, 'abs'], ['quality_delta', 14.5, '%']]);
+  });
+
+  it('near miss: after a value in percent, or a value of another metric, a percent change stays in points', () => {
+    expect(claims('Our parser reaches an F1 of 71.2, a 4.5% gain over the previous parser.')[1]).toMatchObject({ value: 4.5, unit: 'pp' });
+    expect(claims('Our tagger cuts the loss to 0.31 and improves accuracy by 2.1%.')[1]).toMatchObject({ value: 2.1, unit: 'pp' });
+  });
+
+  it('a "relative" right after a figure is that figure\'s, not the next one\'s', () => {
+    const out = claims('Our recognizer delivers a 23.4% relative reduction in WER and a 2.1% gain in accuracy.');
+    expect(out.map((c) => [c.value, c.unit, c.metric])).toEqual([[23.4, '%', 'WER (relative)'], [2.1, 'pp', 'accuracy']]);
+    // near miss: "relative" before the words that name the metric still makes the change relative
+    expect(claims('Our recognizer yields a relative word error rate reduction of 18%.')[0]).toMatchObject({ value: 18, unit: '%' });
+  });
+
   it('reads a bare figure set against a reference as a difference', () => {
     const out = claims('It reaches a GLUE score of 81.2, which is 1.3 higher than the distilled baseline.');
     expect(out.map((c) => [c.kind, c.value])).toEqual([

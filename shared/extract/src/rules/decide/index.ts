@@ -26,8 +26,23 @@ export function decide(reading: Reading): Decision | null {
 /** "(38.0% relatively)", "by 9.7% to 20.1% relatively", "a relative gain of 4%": the text calls the change relative. */
 function saidRelative(d: Decision, r: Reading): boolean {
   if (d.kind !== 'quality_delta' || d.relation.endsWith(RELATIVE_SUFFIX) || !['gain', 'drop'].includes(d.relation)) return false;
-  // "a relative word error rate reduction of 18%": the words between may name the metric; "relative to X by" names a reference
-  return /\brelative(?:ly)?\b(?! to)/i.test(r.after.slice(0, 25)) || /\brelative(?:ly)?\s+(?!to\b)(?:[a-z][\w@-]*\s+){0,5}$/i.test(r.before.slice(-60));
+  if (r.q.form === 'percent' && afterFractionValue(d, r)) return true;
+  // "a relative word error rate reduction of 18%": the words between may name the metric; "relative to X by" names a reference;
+  // "a 23.4% relative reduction in WER and a 1.8-point gain": a "relative" right after a figure is that figure's
+  return /\brelative(?:ly)?\b(?! to)/i.test(r.after.slice(0, 25)) || /(?<![\d%]\s{0,2})\brelative(?:ly)?\s+(?!to\b)(?:[a-z][\w@-]*\s+){0,5}$/i.test(r.before.slice(-60));
+}
+
+/**
+ * "an F1 of 0.71, up from 0.62, a 14.5% improvement", "an AUC of 0.91 (+6%)": a percent change right after a
+ * value of its metric written as a fraction of one cannot be in points of it (14.5 points of F1 would be 0.145):
+ * it is relative. Not after a value in percent or above one ("an F1 of 71.2, a 4.5% gain" stays in points).
+ */
+const ENDS_IN_FRACTION = /(?<![\d.])0?\.\d+\s*$/;
+function afterFractionValue(d: Decision, r: Reading): boolean {
+  const { previous, gap } = r;
+  if (previous?.kind !== 'quality_value' || gap == null || gap.length > 60 || r.before.length < gap.length) return false;
+  if (d.metricCue && previous.metricCue && d.metricCue.normal !== previous.metricCue.normal) return false;
+  return ENDS_IN_FRACTION.test(r.before.slice(0, r.before.length - gap.length));
 }
 
 function decideKind(reading: Reading): Decision | null {
