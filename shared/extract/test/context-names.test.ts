@@ -176,3 +176,16 @@ describe('"scores" as a verb names no metric', () => {
     expect(onlyClaim('We propose FooNet. FooNet reaches a BLEU score 31.2 on the TransSet test set.').metric).toBe('BLEU score');
   });
 });
+
+describe('a score named by what it scores', () => {
+  it('"improves the MT-Bench score by 0.4": the benchmark names the score, no system is compared', () => {
+    const claim = onlyClaim('FooChat improves the MT-Bench score by 0.4.');
+    expect(claim.baseline).toBeNull();
+    expect(claim.metric).toBe('MT-Bench score');
+  });
+
+  it('near miss: a system named before a specific metric is the one compared', () => {
+    expect(onlyClaim('FooNet improves the ResNet-50 accuracy by 1.2%.').baseline).toBe('ResNet-50');
+    expect(onlyClaim('Our pruning improved the FooTalk BLEU score by over 1.7.').baseline).toBe('FooTalk');
+  });
+});

@@ -3,7 +3,7 @@
 // ("the latency of the original kernel ... by 5x"), the object of "improves X
 // by N", and a phrase that calls itself a baseline. Each is a class of
 // wording, read from the sentence text around the figure.
-import { metricsIn } from '@claimflow/units';
+import { metricIsGeneric, metricsIn } from '@claimflow/units';
 import { SPEEDS_UP } from '../phrasing.js';
 
 /** Adjectives that mark a reference system: "the original model", "dense training", "prior work". */
@@ -109,6 +109,9 @@ export function objectImproved(before: string): string | null {
   let object = m[1];
   const of = /\sof\s+(.+)$/i.exec(object); // "the X performance of ModelY": the system is after "of"
   if (of && metricsIn(object.slice(0, of.index)).length) object = of[1];
+  // "improves the MT-Bench score by 0.4": a score with no scale of its own is named by what it scores, a benchmark,
+  // not by a system compared against ("the ResNet-50 accuracy", "the NeuralTalk BLEU score" name one)
+  else if (metricIsGeneric(object)) return null;
   return wholeReference(object);
 }
 
