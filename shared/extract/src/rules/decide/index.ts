@@ -20,13 +20,17 @@ export type { Decision, Reading } from './reading.js';
 /** The claim a quantity makes, or null when it makes none. */
 export function decide(reading: Reading): Decision | null {
   const decision = decideKind(reading);
-  return decision && saidRelative(decision, reading) ? { ...decision, relation: decision.relation + RELATIVE_SUFFIX } : decision;
+  return decision && readsRelative(decision, reading) ? { ...decision, relation: decision.relation + RELATIVE_SUFFIX } : decision;
+}
+
+/** A change of a quality metric (gain or drop) that is relative: the text says so, or its figures leave no other reading. */
+function readsRelative(d: Decision, r: Reading): boolean {
+  if (d.kind !== 'quality_delta' || d.relation.endsWith(RELATIVE_SUFFIX) || !['gain', 'drop'].includes(d.relation)) return false;
+  return saidRelative(r) || (r.q.form === 'percent' && afterFractionValue(d, r));
 }
 
 /** "(38.0% relatively)", "by 9.7% to 20.1% relatively", "a relative gain of 4%": the text calls the change relative. */
-function saidRelative(d: Decision, r: Reading): boolean {
-  if (d.kind !== 'quality_delta' || d.relation.endsWith(RELATIVE_SUFFIX) || !['gain', 'drop'].includes(d.relation)) return false;
-  if (r.q.form === 'percent' && afterFractionValue(d, r)) return true;
+function saidRelative(r: Reading): boolean {
   // "a relative word error rate reduction of 18%": the words between may name the metric; "relative to X by" names a reference;
   // "a 23.4% relative reduction in WER and a 1.8-point gain": a "relative" right after a figure is that figure's
   return /\brelative(?:ly)?\b(?! to)/i.test(r.after.slice(0, 25)) || /(?<![\d%]\s{0,2})\brelative(?:ly)?\s+(?!to\b)(?:[a-z][\w@-]*\s+){0,5}$/i.test(r.before.slice(-60));
@@ -40,9 +44,10 @@ function saidRelative(d: Decision, r: Reading): boolean {
 const ENDS_IN_FRACTION = /(?<![\d.])0?\.\d+\s*$/;
 function afterFractionValue(d: Decision, r: Reading): boolean {
   const { previous, gap } = r;
-  if (previous?.kind !== 'quality_value' || gap == null || gap.length > 60 || r.before.length < gap.length) return false;
+  // `before` ends with the gap where the figure opens its list (it is the text before the list's first figure)
+  if (previous?.kind !== 'quality_value' || gap == null || gap.length > 60 || !r.before.endsWith(gap)) return false;
   if (d.metricCue && previous.metricCue && d.metricCue.normal !== previous.metricCue.normal) return false;
-  return ENDS_IN_FRACTION.test(r.before.slice(0, r.before.length - gap.length));
+  return ENDS_IN_FRACTION.test(r.before.slice(0, r.before.length - gap.length)); // the text up to the previous figure's end
 }
 
 function decideKind(reading: Reading): Decision | null {
