@@ -15,7 +15,7 @@ const present = ['eval/score.mjs', 'dev/dev-gold.jsonl', 'gold/seed.jsonl'].ever
 const why = present ? '' : ` (skipped: ${shared} is absent; the development set lives in ../shared beside the repository)`;
 
 /** Cross-validated strict F1 per held-out pool, a little under what extractor 2.8.0 reached (docs/extraction.md). */
-const CV_FLOORS: Record<string, number> = { 'dev-a': 0.955, 'dev-b': 0.88, 'dev-c': 0.9, 'dev-d': 0.885, 'dev-e': 0.878, 'dev-f': 0.76 };
+const CV_FLOORS: Record<string, number> = { 'dev-a': 0.955, 'dev-b': 0.88, 'dev-c': 0.9, 'dev-d': 0.885, 'dev-e': 0.885, 'dev-f': 0.765 };
 
 const tmp = mkdtempSync(join(tmpdir(), 'claimflow-cv-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -34,7 +34,7 @@ describe('the decision model on the development set', () => {
       { scorer: join(shared, 'eval/score.mjs'), tmp },
     );
     for (const fold of cv.folds) expect(fold.result.strict.f1, fold.name).toBeGreaterThanOrEqual(CV_FLOORS[fold.name]);
-    expect(cv.mean.strict).toBeGreaterThanOrEqual(0.881);
+    expect(cv.mean.strict).toBeGreaterThanOrEqual(0.883);
     expect(cv.mean.detectionRecall).toBeGreaterThanOrEqual(0.93);
     expect(cv.mean.context).toBeGreaterThanOrEqual(0.797);
     // calibrated on the other pools: a claim at 0.9 or more is right nearly always

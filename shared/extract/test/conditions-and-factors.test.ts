@@ -16,6 +16,20 @@ describe('conditions after the figure', () => {
     expect(onlyClaim('The protocol sends 48% less traffic.')).toMatchObject({ kind: 'efficiency', metric: 'traffic' });
   });
 
+  it('a measure right after "at" is the operating point: "raises throughput by 1.8x at a 32K context length"', () => {
+    expect(onlyClaim('The cache also raises decoding throughput by 1.8x at a 32K context length.')).toMatchObject({
+      kind: 'speedup', value: 1.8, metric: 'decoding throughput',
+    });
+    // near miss: the same measure right after the figure, with no "at", is what it measures
+    expect(onlyClaim('The cache needs 1.8x less memory for a 32K context length.')).toMatchObject({ kind: 'efficiency', value: 1.8 });
+  });
+
+  it('a model size glued to its noun labels nothing: "outperforms 8B baselines on X by 4.7 points"', () => {
+    expect(onlyClaim('Our 3B model outperforms 8B baselines on the math suite by 4.7 points.')).toMatchObject({ kind: 'quality_delta', value: 4.7 });
+    // near miss: a bare number right after a cue is what the cue labels, a setting ("batch size 64")
+    expect(onlyClaim('Throughput at batch size 64 rises 2.6x.')).toMatchObject({ kind: 'speedup', value: 2.6, text: '2.6x' });
+  });
+
   it('a far measure past "at" is the price paid: "96% of the teacher\'s performance at a fraction of the cost"', () => {
     expect(onlyClaim("The student retains 96.2% of the teacher's performance at a fraction of the cost.")).toMatchObject({
       kind: 'quality_delta', value: -3.8, baseline: 'teacher',

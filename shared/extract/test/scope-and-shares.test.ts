@@ -56,6 +56,30 @@ describe('shares', () => {
     expect(claims('It can further reduce the annotation cost to 20% with active learning.')[0]).toMatchObject({ kind: 'efficiency', value: 5 });
   });
 
+  it('a thing said to be only a share of another is a saving of that share', () => {
+    expect(claims('The pruned cache is just 25% of the original cache size.')[0]).toMatchObject({ kind: 'efficiency', value: 4 });
+    expect(claims('Our detector is only 40% of the size of the teacher.')[0]).toMatchObject({ kind: 'efficiency', value: 2.5 });
+    expect(claims('The eviction policy keeps only 10% of the cache entries while matching full-cache recall.')[0]).toMatchObject({ kind: 'efficiency', value: 10 });
+    // near miss: a part of a whole the work still spends is a breakdown, not a saving
+    expect(claims('Attention is only 30% of the total runtime.').filter((c) => c.kind === 'speedup')).toEqual([]);
+  });
+
+  it('"N% the size of X" is a share, whatever comes before it', () => {
+    expect(claims('The student is 25% the size of its teacher.')[0]).toMatchObject({ kind: 'efficiency', value: 4 });
+    expect(claims('It needs 10% the memory footprint of a dense model.')[0]).toMatchObject({ kind: 'efficiency', value: 10 });
+    // near miss: a change of the size, not a share of it
+    const [change] = claims('The index shrinks the size by 25%.');
+    expect(change.kind).toBe('efficiency');
+    expect(change.value).toBeCloseTo(1 / 0.75, 6);
+  });
+
+  it('calls to a model or a tool are a resource', () => {
+    expect(claims('The planner reduces the number of LLM calls by 4.3x.')[0]).toMatchObject({ kind: 'efficiency', value: 4.3, metric: 'number of LLM calls' });
+    expect(claims('The agent needs 60% fewer tool calls than the baseline.')[0]).toMatchObject({ kind: 'efficiency', value: 2.5 });
+    // near miss: calls served per second are a rate
+    expect(claims('The server handles 3x more calls per second.')[0]).toMatchObject({ kind: 'speedup', value: 3 });
+  });
+
   it('an overhead in time is a slowdown', () => {
     const out = claims('The tracer adds a low overhead (2.5% on the web suite, 8% on the batch suite).');
     expect(out.map((c) => [c.kind, Number(c.value!.toFixed(4))])).toEqual([

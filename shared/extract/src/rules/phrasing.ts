@@ -43,6 +43,12 @@ export const APPOSITION = endAnchored(/,\s*(?:which is\s+|i\.e\.,?\s+|being\s+|o
 export const CHANGE_IN_APPOSITION = endAnchored(/,\s*(?:which is\s+|i\.e\.,?\s+)?(?:an?\s+)?(?:(?:relative|absolute)\s+)?(?:reduction|decrease|drop|improvement|gain|increase)\s+of\s+$/i);
 
 /** "only 10% of", "just 4% of": a small share of a resource. */
+/**
+ * A thing said to be only a share of another: "the cache is just 20% of the original", "the model is only 40% of
+ * the size of X". The word of smallness is needed: "latency is 60% of the total time" is a breakdown, not a saving.
+ */
+export const IS_ONLY_SHARE = endAnchored(/\b(?:is|are|was|were|becomes?|being)\s+(?:about\s+|roughly\s+|around\s+)?(?:only|just|merely|a mere)\s+(?:(?:about|roughly|around|approximately|nearly)\s+)?$/i);
+
 export const ONLY = endAnchored(/\b(?:only|just|merely|mere)\s+(?:[a-z]+\s+){0,2}$/i);
 
 /** "a speedup of 1.4", "a size reduction of 0.6": a bare number after a change noun. */

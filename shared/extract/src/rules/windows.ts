@@ -23,6 +23,9 @@ const HELD_FIXED = endAnchored(/\b(?:at|with|for|under)\s+(?:an?\s+|the\s+)?(?:e
 /** A noun of condition right after a cue: "low-data settings", "high-memory regime". */
 const CONDITION_AFTER = /^[\s-]*(?:[\w-]+\s+)?(?:settings?|regimes?|scenarios?|conditions?|setups?|environments?)\b/i;
 
+/** A bare number right after a cue, which the cue labels: not a figure of change, nor a size before its noun ("8B baselines"). */
+const LABELLED_NUMBER = /^\s*(?:=\s*|than\s+)?\d[\d.,]*(?:[KMB](?!\s+[a-z]))?(?![\d.,KMB])(?!\s*(?:%|x\b|times|points?|pp))/;
+
 /** Look-ahead for the cue of a number, in characters: about five words. */
 const RIGHT_REACH = 40;
 /** Further look-ahead, used only when nothing nearer names a measure ("20% improvement in the decoding throughput"). */
@@ -94,13 +97,15 @@ export function cueWindow(
   };
   // "savings of up to 50% by dropping intermediate results": what follows "by <doing>" is the means, not the measure
   const means = (c: CueHit) => /\bby\s+[a-z]+ing\b/i.test(gapTo(c));
-  const right = cues.filter((c) => c.start >= last.end && c.start < rightLimit && !onSetting(c) && !means(c));
-  // "retains 96% of the teacher's performance at a fraction of the cost": past "at", a far measure is the price paid, not the figure's
+  // "retains 96% of the teacher's performance at a fraction of the cost", "raises throughput by 1.8x at a 32K context
+  // length": past "at", a measure is the price paid or the operating point, not the figure's
   const pastAt = (c: CueHit) => /\bat\s/i.test(gapTo(c));
+  const right = cues.filter((c) => c.start >= last.end && c.start < rightLimit && !onSetting(c) && !means(c) && !pastAt(c));
   const farRight = cues.filter((c) => c.start >= rightLimit && c.start < farLimit && !onSetting(c) && !pastAt(c) && !means(c));
   // "throughput at batch size 64 rises 2.6x", "AP for objects smaller than 16 pixels ... to 17.5": a cue that labels
-  // another bare number names a setting, not this figure
-  const labelsAnotherNumber = (c: CueHit) => c.tag !== 'QualityMetric' && /^\s*(?:=\s*|than\s+)?\d[\d.,]*[KMB]?(?![\d.,]*\s*(?:%|x\b|times|points?|pp))/.test(s.text.slice(rel(c.end), rel(first.start)));
+  // another bare number names a setting, not this figure; a size glued to its noun ("outperforms 8B baselines by")
+  // is a name's, and labels nothing
+  const labelsAnotherNumber = (c: CueHit) => c.tag !== 'QualityMetric' && LABELLED_NUMBER.test(s.text.slice(rel(c.end), rel(first.start)));
   // a cue that starts before the qualifier words counts even if merged with them ("drops by less than": "drops by less")
   // "at equal recall, with 40% less I/O": a measure held fixed before the figure is not what it measures either
   const heldFixedBefore = (c: CueHit) => HELD_FIXED.test(s.text.slice(Math.max(0, rel(c.start) - 40), rel(c.start)));

@@ -2,7 +2,7 @@
 import { readUnit, type Relation } from '@claimflow/units';
 import type { Category, Direction } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
-import { AT, CHANGE_NOUN_OF, OF_WHOLE, ONLY, reachesTo, VALUE_LEAD } from '../phrasing.js';
+import { AT, CHANGE_NOUN_OF, IS_ONLY_SHARE, OF_WHOLE, ONLY, reachesTo, VALUE_LEAD } from '../phrasing.js';
 import { has, textSince, type Decision, type Reading } from './reading.js';
 
 /** rate: higher is better (speed, throughput, efficiency); cost: lower is better (latency, memory). */
@@ -37,11 +37,18 @@ function resourceRelation(scale: Scale, dir: Direction | null, r: Reading): Rela
   }
 }
 
-/** "uses only 10% of the parameters", "employs just 4% of the features", "reduced to 25% of the original", "at 5% of the cost". */
+/** "uses only 10% of the parameters", "keeps just 4% of the features", "reduced to 25% of the original", "at 5% of the cost", "is only 40% of the size". */
 function isShareOfResource(r: Reading): boolean {
+  if (THE_MEASURE_OF.test(r.after)) return true;
   if (!OF_WHOLE.test(r.after)) return false;
-  return reachesTo(r.lead) || AT.test(r.lead) || (ONLY.test(r.lead) && has(r.window.clause, 'UseVerb')) || usedDirectly(r);
+  return reachesTo(r.lead) || AT.test(r.lead) || (IS_ONLY_SHARE.test(r.lead) && !OF_A_TOTAL.test(r.after)) || (ONLY.test(r.lead) && (has(r.window.clause, 'UseVerb') || has(r.window.clause, 'RetainVerb'))) || usedDirectly(r);
 }
+
+/** "40% the size of X", "10% the memory footprint of": a share in the form that can only be one. */
+const THE_MEASURE_OF = /^\s*the\s+(?:[\w-]+\s+)?(?:size|cost|memory|compute|parameters|footprint|latency|energy|flops|storage|bandwidth)\s+of\b/i;
+
+/** "only 30% of the total runtime": a part of a whole the work still spends, not a share kept of a reference. */
+const OF_A_TOTAL = /^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:total|overall|entire|whole|end-to-end)\b/i;
 
 /** "Selecting 10% of the data", "trains on 35% of the pairs", "fine-tunes with 5% of the labels": a verb of use governs the share. */
 function usedDirectly(r: Reading): boolean {
