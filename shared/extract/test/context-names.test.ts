@@ -90,6 +90,12 @@ describe('rates against an opponent', () => {
     expect(onlyClaim('Compared to SketchOfThought, our system achieves a 90% net win rate.')).toMatchObject({ kind: 'quality_value', baseline: 'SketchOfThought' });
   });
 
+  it('the opponent ends at the sentence\'s verb: "win rate against X reaches 52.3%"', () => {
+    expect(onlyClaim('Its win rate against ChatBase-4 reaches 52.3% on the chat suite.')).toMatchObject({ kind: 'quality_value', baseline: 'ChatBase-4' });
+    // near miss: a name that goes on past its first word keeps its words
+    expect(onlyClaim('Its win rate against Chat Base Large is 52.3%.')).toMatchObject({ baseline: 'Chat Base Large' });
+  });
+
   it('near miss: a plain level keeps no baseline ("71.2% accuracy, compared to 65.0% for X")', () => {
     expect(claimsOf('Our model reaches 71.2% accuracy, compared to 65.0% for OldNet.')[0].baseline).toBeNull();
   });
