@@ -30,6 +30,18 @@ describe('conditions after the figure', () => {
     expect(onlyClaim('Throughput at batch size 64 rises 2.6x.')).toMatchObject({ kind: 'speedup', value: 2.6, text: '2.6x' });
   });
 
+  it('a bare factor after "speedup ratio of" or "compression ratio of" is the change', () => {
+    expect(onlyClaim('The drafter achieves a speedup ratio of 3.6 over plain decoding.')).toMatchObject({ kind: 'speedup', value: 3.6, unit: 'x' });
+    expect(onlyClaim('The codec reaches a compression ratio of 12.5.')).toMatchObject({ kind: 'efficiency', value: 12.5 });
+    // near miss: a ratio that is no change noun's sets up the run
+    expect(claimsOf('The acceptance ratio of 0.8 is high.')).toEqual([]);
+  });
+
+  it('"keeps N% of the accuracy" is a share retained; "keeps N% of the tokens" a resource used', () => {
+    expect(onlyClaim('The compressed model keeps 97.5% of the original accuracy.')).toMatchObject({ kind: 'quality_delta', value: -2.5, unit: 'pp' });
+    expect(onlyClaim('The compressed model keeps only 25% of the tokens.')).toMatchObject({ kind: 'efficiency', value: 4 });
+  });
+
   it('a far measure past "at" is the price paid: "96% of the teacher\'s performance at a fraction of the cost"', () => {
     expect(onlyClaim("The student retains 96.2% of the teacher's performance at a fraction of the cost.")).toMatchObject({
       kind: 'quality_delta', value: -3.8, baseline: 'teacher',

@@ -51,9 +51,9 @@ export const IS_ONLY_SHARE = endAnchored(/\b(?:is|are|was|were|becomes?|being)\s
 
 export const ONLY = endAnchored(/\b(?:only|just|merely|mere)\s+(?:[a-z]+\s+){0,2}$/i);
 
-/** "a speedup of 1.4", "a size reduction of 0.6": a bare number after a change noun. */
+/** "a speedup of 1.4", "a speedup ratio of 5.6", "a size reduction of 0.6": a bare number after a change noun. */
 export const CHANGE_NOUN_OF =
-  /\b(speed-?ups?|accelerations?|improvements?|reductions?|savings?|compression(?: ratio)?|gains?)\s+(?:of|by|is|was|reaches|=)\s+(?:\w+\s+){0,2}$/i;
+  /\b(speed-?ups?|accelerations?|improvements?|reductions?|savings?|compression|gains?)(?:\s+(?:ratios?|factors?))?\s+(?:of|by|is|was|reaches|=)\s+(?:\w+\s+){0,2}$/i;
 
 /** "achieves 61.5% on a benchmark": a verb of scoring, then a named benchmark. */
 export const SCORES_ON = {

@@ -8,6 +8,8 @@ import { directionOf, has, isSpecific, lowerIsBetter, meaning, textSince, type D
 // Words before the figure, anchored at the end of the text before it (see ../../text/patterns.ts).
 const OF_BEFORE = endAnchored(/\bof\s+$/i);
 const CHANGE_OF_BEFORE = endAnchored(/\b(?:improvement|gain|reduction|decrease)\s+of\s+$/i);
+/** "keeps 97.8% of the original accuracy": "keep" is a verb of use before a resource ("keeping 10% of the tokens"), of retaining before a metric. */
+const KEEPS_BEFORE = endAnchored(/\b(?:keeps|keeping|kept)\s+(?:(?:about|around|roughly|over|nearly|almost|up to)\s+)?$/i);
 const GAIN_OF_BEFORE = endAnchored(/\b(?:an?\s+)?(?:increase|improvement|gain|boost)\s+of\s+$/i);
 
 /** Quality metric whose scale and polarity apply: a vague "N% better" is about the metric the sentence names. */
@@ -31,7 +33,7 @@ export function qualityDecision(cue: CueHit, dir: Direction | null, r: Reading):
   if (q.form === 'factor') return dir === 'good' || dir === 'up' || multiplies ? delta('relative-factor') : null;
   if (q.form === 'bare' && !isBareQualityFigure(r, cue)) return null;
   if (WITHIN.test(r.before) && (q.form !== 'bare' || OF_WHOLE.test(r.after))) return delta('within'); // "within 0.3 of the dense model" 
-  if (q.form === 'percent' && OF_WHOLE.test(r.after) && has(r.window.clause.slice(0, 3), 'RetainVerb')) return delta('retains');
+  if (q.form === 'percent' && OF_WHOLE.test(r.after) && (has(r.window.clause.slice(0, 3), 'RetainVerb') || KEEPS_BEFORE.test(r.lead))) return delta('retains');
   if (meaning(cue)?.vague && q.form === 'percent' && cue.start >= q.end && OF_WHOLE.test(r.after)) return null; // "60% of the gains"
 
   if (readsAsValue(cue, dir, r)) {
