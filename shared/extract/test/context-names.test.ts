@@ -184,6 +184,12 @@ describe('"scores" as a verb names no metric', () => {
 });
 
 describe('a score named by what it scores', () => {
+  it('"improves over X by 1.8": X is the baseline, without "over"', () => {
+    expect(onlyClaim('The translator improves over the strongest baseline by 1.8 BLEU.').baseline).toBe('strongest baseline');
+    // near miss: "upon" was read before, and still is
+    expect(onlyClaim('The translator improves upon DeepTrans by 1.8 BLEU.').baseline).toBe('DeepTrans');
+  });
+
   it('"improves the MT-Bench score by 0.4": the benchmark names the score, no system is compared', () => {
     const claim = onlyClaim('FooChat improves the MT-Bench score by 0.4.');
     expect(claim.baseline).toBeNull();

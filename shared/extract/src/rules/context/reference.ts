@@ -104,7 +104,7 @@ function wholeReference(np: string): string | null {
  * is the system compared, unless it is a metric ("improves accuracy by 2%").
  */
 export function objectImproved(before: string): string | null {
-  const m = /\b(?:improv|boost|enhanc|advanc)\w*\s+(?:upon\s+|on\s+)?((?:the\s+|a\s+|an\s+)?[^,;:()]{2,80}?)\s+by\s+(?:\S+\s+){0,3}$/i.exec(before);
+  const m = /\b(?:improv|boost|enhanc|advanc)\w*\s+(?:upon\s+|on\s+|over\s+)?((?:the\s+|a\s+|an\s+)?[^,;:()]{2,80}?)\s+by\s+(?:\S+\s+){0,3}$/i.exec(before);
   if (!m) return null;
   let object = m[1];
   const of = /\sof\s+(.+)$/i.exec(object); // "the X performance of ModelY": the system is after "of"
