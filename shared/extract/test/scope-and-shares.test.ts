@@ -126,6 +126,13 @@ describe('names and sizes that look like claims', () => {
 });
 
 describe('values next to their metric, and figures alone in parentheses', () => {
+
+  it('"an area under the ROC curve of 0.94" is a value of AUC', () => {
+    const [c] = claims('The classifier reaches an area under the ROC curve of 0.94 on the external cohort.');
+    expect(c).toMatchObject({ kind: 'quality_value', value: 0.94, metric: 'area under the ROC curve' });
+    // near miss: an area that is no curve's is no metric
+    expect(claims('The chip has an area under the budget of 12.')).toEqual([]);
+  });
   it('a figure alone in parentheses reads the words around them', () => {
     const [, c] = claims('It gives a 2.5x speedup with minimal (<1%) loss of top-1 accuracy.');
     expect(c).toMatchObject({ kind: 'quality_delta', value: -1, unit: 'pp', qualifier: 'upper_bound' });

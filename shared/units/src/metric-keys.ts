@@ -41,7 +41,7 @@ export const METRIC_KEYS: MetricKeyRow[] = [
   { key: 'success rate', spellings: ['success rates', 'task success', 'success', 'solve rate'] },
   { key: 'recall', spellings: ['recall@1', 'recall@5', 'recall@10', 'R@1'] },
   { key: 'precision', spellings: [] },
-  { key: 'AUC', spellings: ['AUROC', 'ROC-AUC', 'ROC AUC'] },
+  { key: 'AUC', spellings: ['AUROC', 'ROC-AUC', 'ROC AUC', 'AUC-ROC', 'area under the curve', 'area under the ROC curve', 'area under the receiver operating characteristic curve'] },
   { key: 'nDCG', spellings: ['nDCG@10'] },
   { key: 'MRR', spellings: ['MRR@10'] },
   { key: 'GLUE', spellings: ['GLUE score'] },

@@ -38,6 +38,8 @@ export const QUALITY_METRICS: MetricRow[] = [
       'average precision', 'mean average precision', 'auprc', 'auc-roc', 'roc-auc', 'dsc', 'ppv', 'npv', 'mcc', 'c-index', 'concordance index',
       'bertscore', 'comet', 'rouge-1', 'rouge-2', 'weighted f1', 'matthews correlation coefficient', 'hits@3', 'recall@20', 'grasp success rate',
       'execution accuracy', 'exact match accuracy', 'top-1 accuracy', 'top1 accuracy', 'top-5 accuracy', 'top5 accuracy', 'goal completion',
+      'area under the curve', 'area under the roc curve', 'area under the receiver operating characteristic curve',
+      'area under the precision-recall curve', 'area under the precision recall curve',
     ],
     scale: 'percent',
     better: 'higher',
@@ -83,11 +85,13 @@ const BY_NAME = new Map<string, MetricRow>();
 const key = (name: string) => name.toLowerCase().replace(/-/g, ' ');
 for (const row of QUALITY_METRICS) for (const n of row.names) BY_NAME.set(key(n), row);
 
-/** By a number of words (2 or 3): the first words of the names (keys) of that many words. */
-const STARTS_A_NAME: Set<string>[] = [new Set(), new Set(), new Set(), new Set()];
+/** The most words a name has ("area under the receiver operating characteristic curve": 7). */
+const LONGEST_NAME = Math.max(...[...BY_NAME.keys()].map((name) => name.split(' ').length));
+/** By a number of words (2 or more): the first words of the names (keys) of that many words. */
+const STARTS_A_NAME: Set<string>[] = Array.from({ length: LONGEST_NAME + 1 }, () => new Set<string>());
 for (const name of BY_NAME.keys()) {
   const words = name.split(' ');
-  if (words.length === 2 || words.length === 3) STARTS_A_NAME[words.length].add(words[0]);
+  if (words.length >= 2) STARTS_A_NAME[words.length].add(words[0]);
 }
 
 export function metricRow(name: string): MetricRow | undefined {
@@ -104,10 +108,10 @@ export function metricsIn(phrase: string | null, opts: { inTextOrder?: boolean }
   const words = key(phrase).split(/[^a-z0-9@]+/).filter(Boolean).map((w) => (BY_NAME.has(w) ? w : w.replace(/@[\w.:]*$/, '')));
   const found: MetricRow[] = [];
   for (let i = 0; i < words.length; i++) {
-    // the names of 3, then 2 words starting here, then the word: a span past the last word is a shorter span,
-    // looked up next with the same result, and a span whose first word starts no name of that many words finds
-    // none, so neither is joined and looked up (the same rows, found in the same order)
-    for (let span = 3; span > 1; span--) {
+    // the names of the most words, then fewer, starting here, then the word: a span past the last word is a
+    // shorter span, looked up next with the same result, and a span whose first word starts no name of that many
+    // words finds none, so neither is joined and looked up (the same rows, found in the same order)
+    for (let span = LONGEST_NAME; span > 1; span--) {
       if (i + span > words.length || !STARTS_A_NAME[span].has(words[i])) continue;
       const row = BY_NAME.get(words.slice(i, i + span).join(' '));
       if (row && !found.includes(row)) found.push(row);

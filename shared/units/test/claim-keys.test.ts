@@ -17,6 +17,7 @@ describe('metric keys', () => {
     }
     expect(metricKey('top-5 accuracy')?.key).toBe('top-5 accuracy');
     expect(metricKey('box AP')?.key).toBe('AP');
+    expect(metricKey('area under the ROC curve')?.key).toBe('AUC');
     expect(metricKey('mAP@0.5')?.key).toBe('AP50');
     expect(metricKey('word error rate')?.key).toBe('word error rate');
     expect(metricKey('WER')?.key).toBe('word error rate');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricRow, metricScale, parseNumber, readUnit, WRITTEN_UNITS } from '../src/index.js';
+import { metricRow, metricScale, metricsIn, parseNumber, readUnit, WRITTEN_UNITS } from '../src/index.js';
 
 describe('units table', () => {
   it('distinguishes decimal and binary byte prefixes', () => {
@@ -28,6 +28,12 @@ describe('metric scales', () => {
     expect(metricRow('minADE')).toMatchObject({ scale: 'native', better: 'lower' });
     expect(metricRow('AUPRC')).toMatchObject({ scale: 'percent', better: 'higher' });
     expect(metricRow('UTMOS')).toMatchObject({ scale: 'native', better: 'higher' });
+  });
+  it('finds names of more than three words inside a phrase ("the area under the ROC curve")', () => {
+    expect(metricsIn('the area under the ROC curve on the external cohort').map((r) => r.better)).toEqual(['higher']);
+    expect(metricsIn('area under the receiver operating characteristic curve')).toHaveLength(1);
+    // near miss: the words of a long name, out of order, name nothing
+    expect(metricsIn('the curve under the area')).toEqual([]);
   });
 });
 
