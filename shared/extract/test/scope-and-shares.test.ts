@@ -88,6 +88,20 @@ describe('shares', () => {
     ]);
   });
 
+  it('an overhead cut to a share of the run is the overhead left, a slowdown', () => {
+    const [c] = claims('Checkpointing overhead drops from 18% to 2% of training time.');
+    expect(c.kind).toBe('speedup');
+    expect(c.value).toBeCloseTo(1 / 1.02, 6);
+    // near miss: a resource cut to a share is a saving of it
+    expect(claims('The pipeline cuts memory to 25% of the original.')[0]).toMatchObject({ kind: 'efficiency', value: 4 });
+  });
+
+  it('fewer false alarms are a gain: "reduced false alarms by 54%"', () => {
+    expect(claims('The monitor reduced false alarms by 54% on the ward data.')[0]).toMatchObject({ kind: 'quality_delta', value: 54 });
+    // near miss: a metric where higher is better loses what the verb takes away
+    expect(claims('The ablation reduced recall by 4%.')[0]).toMatchObject({ kind: 'quality_delta', value: -4 });
+  });
+
   it('a reduced overhead is a saving of it, and a resource before "overhead" names which', () => {
     expect(claims('Our scheduler reduces the scheduling overhead by 40%.').map((c) => [c.kind, Number(c.value!.toFixed(4))])).toEqual([['speedup', 1.6667]]);
     expect(claims('Our encoding cuts the memory overhead by 50%.').map((c) => [c.kind, Number(c.value!.toFixed(4))])).toEqual([['efficiency', 2]]);

@@ -47,7 +47,8 @@ export const QUALITY_METRICS: MetricRow[] = [
   {
     names: [
       'error rate', 'error rates', 'top-1 error', 'top-5 error', 'test error', 'test errors', 'classification error', 'validation error', 'top-1 error rate', 'wer', 'cer', 'word error rate', 'character error rate',
-      'hallucination rate', 'hallucination rates', 'failure rate', 'attack success rate', 'false positive rate',
+      'hallucination rate', 'hallucination rates', 'failure rate', 'attack success rate', 'false positive rate', 'false alarm rate', 'false alarms',
+      'false discovery rate', 'fdr',
       'miss rate', 'violation rate', 'gap', 'accuracy gap', 'fairness gap', 'disparity', 'forgetting', 'average forgetting', 'repetition rate', 'refusal rate',
       'toxicity', 'collision rate', 'crash rate', 'churn rate', 'equal error rate', 'eer', 'diarization error rate', 'der', 'bit error rate', 'ber', 'phone error rate', 'phoneme error rate', 'sentence error rate', 'false negative rate', 'false rejection rate', 'fnr', 'fpr', 'outlier fraction', 'outlier rate', 'expected calibration error', 'ece', 'calibration error',
     ],

@@ -9,7 +9,9 @@ import { has, textSince, type Decision, type Reading } from './reading.js';
 export type Scale = 'rate' | 'cost';
 
 export function resourceDecision(category: Category, scale: Scale, dir: Direction | null, r: Reading, metricCue: CueHit | null): Decision | null {
-  const relation = resourceRelation(scale, dir, r);
+  // "overhead drops from 18% to 2% of training time": an overhead reached is the overhead left, a cost, not a share kept
+  const overheadLeft = metricCue?.tag === 'Overhead' && r.q.form === 'percent' && dir === 'up';
+  const relation = overheadLeft ? 'costlier' : resourceRelation(scale, dir, r);
   return relation ? { kind: category === 'speed' ? 'speedup' : 'efficiency', relation, metricCue } : null;
 }
 
