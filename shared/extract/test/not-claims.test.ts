@@ -32,6 +32,7 @@ describe('not claims', () => {
     ['the compression a comparison is run at', 'At a 2x compression ratio, we compare pruning criteria for accuracy.'],
     ['a level in parentheses', 'The optimizer speeds up tuning of high-fidelity (above 99%) gates.'],
     ['the memory a device is sold with', 'We fine-tune on a single 32GB GPU and serve on 80 GB A100s with lower latency.'],
+    ['the memory of a card named with a space', 'We decode on a single 24 GB RTX 4090 with lower latency.'],
     ['counts of trials, episodes and patients', 'The gains hold over 40 trials, 200 episodes and 300 patients with higher accuracy.'],
     ['counts of cases', 'Our agent solves 11 of 14 tasks and 103 out of 112 puzzles with higher accuracy.'],
   ])('%s', (_why, sentence) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from '../src/index.js';
+import { candidatesOf, extractClaims } from '../src/index.js';
 import { claimsOf, near, onlyClaim } from './helpers.js';
 
 // Rules added for the language of results beyond the seed abstracts. Each
@@ -148,6 +148,13 @@ describe('not claims', () => {
   it('operating points', () => {
     expect(claimsOf('Detection is measured at a false alarm rate of 1%.')).toEqual([]);
     expect(onlyClaim('The index answers queries at 90% recall in 2 ms.')).toMatchObject({ text: '2 ms' });
+    // the sensitivity a specificity is read at, and the near miss: a sensitivity reached is a result
+    // the sensitivity a specificity is read at is an operating point (evidence the model weighs), as a recall is
+    const text = 'We screen radiographs. The screen reaches a specificity of 71.3% at a fixed sensitivity of 95%.';
+    const why = (figure: string) => candidatesOf(text).find((c) => text.slice(...c.span) === figure)?.dropped;
+    expect(why('95%')).toBe('operating-point');
+    expect(why('71.3%')).toBeNull();
+    expect(claimsOf('The screen reaches a sensitivity of 95% and a specificity of 71.3%.').map((c) => c.text)).toEqual(['95%', '71.3%']);
   });
   it('limits kept in a "without" clause', () => {
     expect(onlyClaim('It saves 15% of energy without delaying jobs by more than 10 minutes.')).toMatchObject({ text: '15%' });

@@ -60,7 +60,7 @@ const PRODUCT_BEFORE = endAnchored(/(?:^|[\s(])(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|T
 /** Phones and boards, whose model numbers may be small ("iPhone 8", "Pixel 6"). */
 const DEVICE_BEFORE = endAnchored(/(?:^|[\s(])(?:iPhone|iPad|Pixel|Galaxy S?|Raspberry Pi|Jetson Orin|Jetson Xavier)\s$/);
 /** A device right after a size in bytes: "32GB GPUs", "80 GB A100", "a 24GB consumer card". */
-const DEVICE_AFTER = /^[\s-]*(?:(?:[A-Z]+\d+\w*|consumer|commodity|single|edge)\s+)?(?:[A-Z]+\d+\w*\b|(?:GPU|TPU|NPU|card|device|accelerator|node|phone|laptop|board|machine)s?\b)(?![\s-]*(?:memory|RAM|VRAM|storage|footprint|usage|hours?|days?|time))/;
+const DEVICE_AFTER = /^[\s-]*(?:(?:[A-Z]+\d+\w*|consumer|commodity|single|edge)\s+)?(?:[A-Z]+\d+\w*\b|(?:RTX|GTX|Quadro|Radeon|Tesla)\s+[A-Z]?\d+\w*\b|(?:GPU|TPU|NPU|card|device|accelerator|node|phone|laptop|board|machine)s?\b)(?![\s-]*(?:memory|RAM|VRAM|storage|footprint|usage|hours?|days?|time))/;
 /** Metrics that name an operating point when a figure is "at" them: "at 95% recall", "at 1% FPR". */
 const OPERATING_METRIC = /^\s*(?:recall|precision|coverage|sensitivity|specificity|fpr|tpr|false positive rate|true positive rate)\b/i;
 
@@ -109,7 +109,7 @@ const TRAINED_ON_BEFORE = endAnchored(/\b(?:train(?:ed|ing|s)?|pretrain(?:ed|ing
 const COUNT_OF_BEFORE = endAnchored(/(?<![\w@.^/-])\d[\d,]*\s+(?:out\s+)?of\s+$/i);
 const SCOPE_BEFORE = endAnchored(/\b(?:on|in|for|across)\s+(?:about\s+|over\s+|nearly\s+|almost\s+|more than\s+)?$/i);
 const TRAINING_ON_BEFORE = endAnchored(/\b(?:train\w*|fine[- ]?tun\w*|pretrain\w*)\s+on\s+$/i);
-const OPERATING_POINT_BEFORE = endAnchored(/\bat\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:rate|threshold|level|recall|precision|fpr|tpr|iou|confidence)\s+(?:of\s+|=\s*)?$/i);
+const OPERATING_POINT_BEFORE = endAnchored(/\bat\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:rate|threshold|level|recall|precision|sensitivity|specificity|fpr|tpr|iou|confidence)\s+(?:of\s+|=\s*)?$/i);
 const UNDER_AT_BEFORE = endAnchored(/(?:^|[,;]\s*)(?:under|at)\s+(?:an?\s+)?$/i);
 /** "..., whereas magnitude pruning loses": the subject contrasted (group 1), read by exec. */
 const CONTRASTED_SUBJECT =
