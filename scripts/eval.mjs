@@ -7,11 +7,13 @@
 //         mean scores, and the reliability of confidence (the honest numbers)
 //   no --set: one table with the committed weights — seed gold, the whole dev
 //             set, each of its six pools, and the project's own fixtures
-//             (demo, holdout, ours); the pools were fit to, so these overstate
-//   --set NAME: one set only (seed, dev, dev-a … dev-f, demo, holdout, ours);
+//             (demo, holdout, holdout-2025, ours; the two holdouts are never
+//             trained on); the pools were fit to, so these overstate
+//   --set NAME: one set only (seed, dev, dev-a … dev-f, demo, holdout,
+//             holdout-2025, ours);
 //             with --errors, every miss of that set
 // Needs the shared contract folder beside the repo (../shared); the project's
-// own fixtures (demo, holdout, ours) score without it when a scorer is there.
+// own fixtures score without it when a scorer is there.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +30,7 @@ const flag = (name) => argv.includes(name);
 const setArg = argv.indexOf('--set');
 const only = setArg >= 0 ? argv[setArg + 1] : null;
 if (flag('--help') || flag('-h')) {
-  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(2, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(2).filter((l, i, all) => all.slice(0, i + 1).every((x) => x.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
   process.exit(0);
 }
 if (only && !SETS[only]) {
