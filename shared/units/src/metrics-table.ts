@@ -86,14 +86,19 @@ const BY_NAME = new Map<string, MetricRow>();
 const key = (name: string) => name.toLowerCase().replace(/-/g, ' ');
 for (const row of QUALITY_METRICS) for (const n of row.names) BY_NAME.set(key(n), row);
 
-/** The most words a name has ("area under the receiver operating characteristic curve": 7). */
-const LONGEST_NAME = Math.max(...[...BY_NAME.keys()].map((name) => name.split(' ').length));
-/** By a number of words (2 or more): the first words of the names (keys) of that many words. */
-const STARTS_A_NAME: Set<string>[] = Array.from({ length: LONGEST_NAME + 1 }, () => new Set<string>());
+/**
+ * By a word: how many words the names (keys) it starts have, of two words or more, most first ("area" → [7, 6, 5, 4],
+ * from "area under the receiver operating characteristic curve" down to "area under the curve").
+ */
+const SPANS_STARTED_BY = new Map<string, number[]>();
 for (const name of BY_NAME.keys()) {
   const words = name.split(' ');
-  if (words.length >= 2) STARTS_A_NAME[words.length].add(words[0]);
+  if (words.length < 2) continue;
+  const spans = SPANS_STARTED_BY.get(words[0]) ?? [];
+  if (!spans.includes(words.length)) spans.push(words.length);
+  SPANS_STARTED_BY.set(words[0], spans.sort((a, b) => b - a));
 }
+const NO_SPANS: number[] = [];
 
 export function metricRow(name: string): MetricRow | undefined {
   return BY_NAME.get(key(name));
@@ -109,11 +114,10 @@ export function metricsIn(phrase: string | null, opts: { inTextOrder?: boolean }
   const words = key(phrase).split(/[^a-z0-9@]+/).filter(Boolean).map((w) => (BY_NAME.has(w) ? w : w.replace(/@[\w.:]*$/, '')));
   const found: MetricRow[] = [];
   for (let i = 0; i < words.length; i++) {
-    // the names of the most words, then fewer, starting here, then the word: a span past the last word is a
-    // shorter span, looked up next with the same result, and a span whose first word starts no name of that many
-    // words finds none, so neither is joined and looked up (the same rows, found in the same order)
-    for (let span = LONGEST_NAME; span > 1; span--) {
-      if (i + span > words.length || !STARTS_A_NAME[span].has(words[i])) continue;
+    // the names of the most words, then fewer, starting here, then the word: only spans some name starting with
+    // this word has are joined and looked up (another finds none), and a span past the last word is skipped
+    for (const span of SPANS_STARTED_BY.get(words[i]) ?? NO_SPANS) {
+      if (i + span > words.length) continue;
       const row = BY_NAME.get(words.slice(i, i + span).join(' '));
       if (row && !found.includes(row)) found.push(row);
     }
