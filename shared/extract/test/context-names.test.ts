@@ -196,6 +196,13 @@ describe('a score named by what it scores', () => {
     expect(claim.metric).toBe('MT-Bench score');
   });
 
+  it('"the MT-Bench scores by 0.4 and 0.3": a benchmark\'s scores keep both words, as in the singular', () => {
+    const out = claimsOf('FooChat improves the MT-Bench scores by 0.4 and 0.3 over BarChat.');
+    expect(out.map((c) => [c.metric, c.unit])).toEqual([['MT-Bench score', 'abs'], ['MT-Bench score', 'abs']]);
+    // near miss: a metric abbreviation names its scores already
+    expect(onlyClaim('The detector improves the mAP scores by 1.2 points.').metric).toBe('mAP');
+  });
+
   it('near miss: a system named before a specific metric is the one compared', () => {
     expect(onlyClaim('FooNet improves the ResNet-50 accuracy by 1.2%.').baseline).toBe('ResNet-50');
     expect(onlyClaim('Our pruning improved the FooTalk BLEU score by over 1.7.').baseline).toBe('FooTalk');

@@ -1,7 +1,7 @@
 // Tidying a metric phrase into the name an analyst filters on. Each rule is
 // one class of wording around a metric name; the phrase's position in the
 // text lets the rules read the words just before and after it.
-import { metricsIn } from '@claimflow/units';
+import { metricRow, metricsIn } from '@claimflow/units';
 import { SPEEDS_UP } from '../phrasing.js';
 
 /** A metric phrase as found in the text. */
@@ -51,9 +51,12 @@ export function singularHead(phrase: string): string {
   return phrase.replace(/([A-Za-z]+)$/, (w) => SINGULAR_OF[w.toLowerCase()] ?? w);
 }
 
-/** "mAP scores": a metric abbreviation names its scores already (one "F1 score" is the metric's name as written). */
+/**
+ * "mAP scores": a metric abbreviation names its scores already (one "F1 score" is the metric's name as written).
+ * A benchmark's scores ("MT-Bench scores") are named by both words, as "MT-Bench score" is.
+ */
 export function withoutScoreAfterAbbreviation(phrase: string): string {
-  return phrase.replace(/^([A-Za-z0-9@-]*[A-Z][A-Za-z0-9@-]*)\s+scores$/, '$1');
+  return phrase.replace(/^([A-Za-z0-9@-]*[A-Z][A-Za-z0-9@-]*)\s+scores$/, (whole, name: string) => (metricRow(name) ? name : whole));
 }
 
 /** "the number of parameters": the count is what is measured, and the text says so. */
