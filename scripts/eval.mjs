@@ -30,7 +30,9 @@ const flag = (name) => argv.includes(name);
 const setArg = argv.indexOf('--set');
 const only = setArg >= 0 ? argv[setArg + 1] : null;
 if (flag('--help') || flag('-h')) {
-  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(2).filter((l, i, all) => all.slice(0, i + 1).every((x) => x.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+  const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(2);
+  const usage = lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))); // the comment block at the top
+  process.stdout.write(usage.map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
   process.exit(0);
 }
 if (only && !SETS[only]) {

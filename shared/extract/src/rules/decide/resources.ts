@@ -9,18 +9,18 @@ import { has, textSince, type Decision, type Reading } from './reading.js';
 export type Scale = 'rate' | 'cost';
 
 export function resourceDecision(category: Category, scale: Scale, dir: Direction | null, r: Reading, metricCue: CueHit | null): Decision | null {
-  // "overhead drops from 18% to 2% of training time": an overhead reached is the overhead left, a cost, not a share kept
-  const overheadLeft = metricCue?.tag === 'Overhead' && r.q.form === 'percent' && dir === 'up';
-  const relation = overheadLeft ? 'costlier' : resourceRelation(scale, dir, r);
+  const relation = resourceRelation(scale, dir, r, metricCue);
   return relation ? { kind: category === 'speed' ? 'speedup' : 'efficiency', relation, metricCue } : null;
 }
 
-function resourceRelation(scale: Scale, dir: Direction | null, r: Reading): Relation | null {
+function resourceRelation(scale: Scale, dir: Direction | null, r: Reading, measure: CueHit | null): Relation | null {
   const worse = dir === 'bad' || (scale === 'rate' && dir === 'down') || (scale === 'cost' && dir === 'up');
   switch (r.q.form) {
     case 'factor':
       return worse ? 'factor-worse' : 'factor';
     case 'percent':
+      // "overhead drops from 18% to 2% of training time": an overhead added is the overhead left, a cost, not a share kept
+      if (measure?.tag === 'Overhead' && dir === 'up') return 'costlier';
       if (isShareOfResource(r)) return 'to-share';
       // "reduces the annotation cost to 50%": a cost cut to a share; "raises utilization to 85%": a level (see shareOfWhole)
       if (reachesTo(r.lead)) return dir === 'down' && scale === 'cost' ? 'to-share' : null;
