@@ -9,7 +9,7 @@ import { defaultScorer } from './model/default-model.js';
 import type { Scorer } from './model/linear.js';
 
 /** Bump when the rules, the features or the weights change the output. */
-export const EXTRACTOR_VERSION = '2.9.0';
+export const EXTRACTOR_VERSION = '2.10.0';
 
 export { allowedClasses, candidatesOf, decideCandidates } from './extract.js';
 export type { Candidate } from './candidates/candidate.js';

@@ -20,6 +20,8 @@ const SETS: { name: string; abstracts: string; gold: string; floor: number; dete
   // 2025-style abstracts, written apart from the rules and never trained on (0.846 as written, 0.880 after two
   // exclusions they showed): a guard, not a target
   { name: 'holdout-2025', abstracts: join(repo, 'test/fixtures/holdout-2025-abstracts.jsonl'), gold: join(repo, 'test/fixtures/holdout-2025-gold.jsonl'), floor: 0.86 },
+  // a third such set, written after 2.9.0 (0.909 as written; 0.935 with 2.10.0): a guard, not a target
+  { name: 'holdout-2025b', abstracts: join(repo, 'test/fixtures/holdout-2025b-abstracts.jsonl'), gold: join(repo, 'test/fixtures/holdout-2025b-gold.jsonl'), floor: 0.9 },
 ];
 
 describe('generalization beyond the seed abstracts', () => {

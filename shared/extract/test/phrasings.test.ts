@@ -170,4 +170,40 @@ describe('phrasings', () => {
     expect(onlyClaim('Our verifier reaches an EER of 2.1% on the held-out speakers.')).toMatchObject({ kind: 'quality_value', value: 2.1, metric: 'EER' });
     expect(onlyClaim('Our verifier lowers the equal error rate by 0.4 points.')).toMatchObject({ kind: 'quality_delta', value: 0.4, unit: 'pp' });
   });
+
+  // extractor 2.10.0
+  it('what is shortened is a duration, unless a resource is named', () => {
+    const shortened = onlyClaim('Our schedule shortens end-to-end training by 17%.');
+    expect(shortened.kind).toBe('speedup');
+    expect(shortened.value).toBeCloseTo(1 / 0.83, 6);
+    // near miss: shortened traces are tokens saved
+    expect(onlyClaim('Our decoder shortens reasoning traces by 45% at equal accuracy.')).toMatchObject({ kind: 'efficiency' });
+  });
+
+  it('N-times longer sequences or contexts are more input on the same resources, not more time', () => {
+    expect(onlyClaim('Our system supports 8x longer sequences than Ring Attention.')).toMatchObject({ kind: 'efficiency', value: 8 });
+    expect(onlyClaim('Our method handles 16x longer contexts with the same memory.')).toMatchObject({ kind: 'efficiency', value: 16 });
+  });
+
+  it('a percent in parentheses called only an improvement restates the speedup before it', () => {
+    const claims = claimsOf('Our adaptive method achieves a 2.04x speedup on the Alpaca dataset (7.2% improvement over the baseline).');
+    expect(claims.map((c) => [c.kind, c.value])).toEqual([['speedup', 2.04], ['speedup', 1.072]]);
+    // near misses: an improvement that names its metric, and one after a quality value
+    expect(claimsOf('Our method achieves a 2.1x speedup (a 3.1% improvement in accuracy).').at(-1)).toMatchObject({ kind: 'quality_delta', unit: 'pp' });
+    expect(claimsOf('Our method reaches 81.2% accuracy (a 3.1% improvement over the baseline).').at(-1)).toMatchObject({ kind: 'quality_delta', unit: 'pp' });
+  });
+
+  it('a factor called only an improvement improves the speed the clause named, when no quality metric came first', () => {
+    expect(onlyClaim('Our compiler accelerates inference and shows a 3.1x improvement over TVM.')).toMatchObject({ kind: 'speedup', value: 3.1 });
+    expect(onlyClaim('Our cache cuts memory traffic, and the method shows a 2.5x improvement on long prompts.')).toMatchObject({ kind: 'efficiency', value: 2.5 });
+    // near miss: a quality metric named first keeps the factor a quality change
+    expect(onlyClaim('With accuracy as the target, our method shows a 2x improvement.')).toMatchObject({ kind: 'quality_delta' });
+  });
+
+  it('a share of a quality recovered or retained is a bounded loss, however far its noun', () => {
+    expect(onlyClaim("With only 3.1 bits we are able to recover 97% of the model's unquantized 16-bit MMLU performance.")).toMatchObject({ kind: 'quality_delta', value: -3, unit: 'pp', qualifier: 'upper_bound' });
+    expect(onlyClaim("Our 2-bit model retains about 94% of the original model's average zero-shot performance.")).toMatchObject({ kind: 'quality_delta', value: -6, unit: 'pp' });
+    // near miss: what is recovered is items, a success share
+    expect(onlyClaim('The retriever recovers 95% of the relevant passages.')).toMatchObject({ kind: 'quality_value', value: 95 });
+  });
 });

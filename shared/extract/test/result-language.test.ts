@@ -163,6 +163,13 @@ describe('not claims', () => {
     const text = 'We evaluate 9 commercial translation systems on legal texts. The best system reaches 41.2 BLEU, while the median system scores 30.5.';
     expect(extractClaims('t', text)).toEqual([]);
   });
+  it('figures of another system, set against ours later in the sentence', () => {
+    const claims = claimsOf('On ImageNet the state-of-the-art ViT-B has a median latency of 529.5 ms, while our TinyViT is 56% faster.');
+    expect(claims.map((c) => c.text)).toEqual(['56%']);
+    // near miss: the same sentence about our own model keeps its figure
+    expect(claimsOf('Our model reaches 81.0% accuracy while our smaller variant is 2x faster.').map((c) => c.text)).toContain('81.0%');
+  });
+
   it('the subject contrasted with "whereas"', () => {
     expect(onlyClaim('Our sampler keeps FID within 0.1 of the teacher, whereas ancestral sampling loses 2.4 points.')).toMatchObject({ text: '0.1' });
   });

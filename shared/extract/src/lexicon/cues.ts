@@ -105,12 +105,15 @@ export const CUES: Record<CueTag, string[]> = {
     // work per unit of a resource: "3x higher performance per watt"
     'performance per watt', 'performance per dollar', 'throughput per watt', 'throughput per dollar', 'tokens per joule',
     'perf per watt', 'performance per joule',
+    // "supports 8x longer sequences": more input handled with the same resources, not more time
+    'longer sequences', 'longer sequence', 'longer contexts', 'longer context', 'longer inputs', 'longer videos',
   ],
   QualityMetric: QUALITY_METRICS.filter((r) => !r.vague).flatMap((r) => r.names),
   QualityVague: ['performance', 'quality', 'results', 'robustness'],
   Faster: CUES_FASTER,
   Slower: ['slower', 'slowdown', 'slow down', 'slowdowns', 'slows down', 'slowed down', 'slowing down', 'slows', 'slowed'],
-  Shorter: ['shorter'],
+  // "shortens training by 17%": what is shortened is a duration unless a resource is named ("shortens reasoning traces")
+  Shorter: ['shorter', ...verbForms(['shorten'])],
   Smaller: [
     'smaller', 'cheaper', 'fewer', 'lighter', 'leaner', 'less expensive', 'compact', 'savings',
     'memory savings', 'memory saving', 'cost savings', 'energy savings',
@@ -145,7 +148,7 @@ export const CUES: Record<CueTag, string[]> = {
   Down: [
     ...verbForms([
       'reduce', 'decrease', 'drop', 'decline', 'cut', 'save', 'lower', 'shrink', 'lose', 'sacrifice', 'remove', 'eliminate',
-      'halve', 'fall', 'narrow', 'trim', 'slash', 'shorten', 'dip',
+      'halve', 'fall', 'narrow', 'trim', 'slash', 'dip',
     ]),
     'less', 'reduction', 'reductions', 'down', 'penalty', 'fell', 'fallen', 'shrank', 'shrunk', 'below', 'behind',
     // phrasal verbs that compromise would otherwise read as a different verb
@@ -215,6 +218,7 @@ export const DIRECTION_OF: Partial<Record<CueTag, Direction>> = {
 export const METRIC_OF_COMPARATIVE: Record<string, string> = {
   ...Object.fromEntries(CUES_FASTER.map((w) => [w.replace(/-/g, ' '), 'speed'])),
   faster: 'speed', quicker: 'speed', fast: 'speed', quickly: 'speed', slower: 'speed', shorter: 'time',
+  ...Object.fromEntries(verbForms(['shorten']).map((w) => [w, 'time'])),
   smaller: 'model size', cheaper: 'cost', lighter: 'model size', accurate: 'accuracy', 'more accurate': 'accuracy', 'less accurate': 'accuracy',
   savings: 'savings', saving: 'savings', fewer: 'resources', speedup: 'speedup', speedups: 'speedup',
   larger: 'model size', bigger: 'model size',

@@ -54,3 +54,19 @@ export function parentheticalChange(r: Reading): Decision | null {
   if (!q.signed || q.form !== 'bare' || previous?.kind !== 'quality_value' || !previous.metricCue || gap == null || !VALUE_THEN_CHANGE.test(gap)) return null;
   return { kind: 'quality_delta', relation: lowerIsBetter(previous.metricCue) ? 'drop' : 'gain', metricCue: previous.metricCue };
 }
+
+/** Between a factor and a percent that restates it: the factor's noun and setting, then "(" ("2.04x speedup on X (7.2% ..."). */
+const FACTOR_THEN_PARENTHESIS = /^\s*(?:[\w@&.-]+\s+){0,7}?(?:[\w@&.-]+)?\s*\(\s*(?:an?\s+)?$/;
+/** A bare "improvement" that closes the parenthesis, naming no metric: "(7.2% improvement over the baseline)". */
+const BARE_IMPROVEMENT = /^\s*(?:improvements?|gains?|increases?)(?:\s+(?:over|compared (?:to|with)|against|relative to|versus|vs\.?)\s[^()]*)?\s*\)/i;
+
+/**
+ * "a 2.04x speedup on X (7.2% improvement over the baseline ...)": a percent in parentheses right after a speedup or a
+ * saving, called only an improvement, improves that same measure; it is no quality gain of an unnamed metric.
+ */
+export function parentheticalImprovement(r: Reading): Decision | null {
+  const { previous, gap, q } = r;
+  if (q.form !== 'percent' || (previous?.kind !== 'speedup' && previous?.kind !== 'efficiency') || gap == null) return null;
+  if (!FACTOR_THEN_PARENTHESIS.test(gap) || !BARE_IMPROVEMENT.test(r.after)) return null;
+  return { kind: previous.kind, relation: 'more', metricCue: previous.metricCue };
+}

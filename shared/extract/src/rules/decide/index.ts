@@ -4,8 +4,9 @@
 import { metricsIn, RELATIVE_SUFFIX } from '@claimflow/units';
 import { DIRECTION_OF } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
+import { endAnchored } from '../../text/patterns.js';
 import type { CueWindow } from '../windows.js';
-import { continuesRun, parentheticalChange } from './continuation.js';
+import { continuesRun, parentheticalChange, parentheticalImprovement } from './continuation.js';
 import { measurementDecision } from './measurement.js';
 import {
   APPOSITION, BASELINE_TRAINED_ON, FROM_TO, BEATS, CHANGE_IN_APPOSITION, BY_CHANGE, BY_MARGIN, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
@@ -64,7 +65,7 @@ function decideKind(reading: Reading): Decision | null {
   if (phrased !== undefined) return phrased;
   const beaten = outperformsBy(r);
   if (beaten) return beaten;
-  const continued = continuesRun(r) ?? parentheticalChange(r) ?? labelledChange(r);
+  const continued = continuesRun(r) ?? parentheticalChange(r) ?? parentheticalImprovement(r) ?? labelledChange(r);
   if (continued) return continued;
   const cue = valued ?? transitionSubject(r) ?? ellipticComparative(r) ?? categoryCue(w);
   if (q.wordy && !wordFactorFits(r, cue)) return null;
@@ -75,6 +76,13 @@ function decideKind(reading: Reading): Decision | null {
     // "reduced from 90 ms to 30 ms, a 3x improvement": the vague word comments on the measurement before
     const compared = comparesMeasurement(r);
     if (compared) return compared;
+    // "kernels are accelerated, and ... show a 5.7x improvement": a factor called only an improvement improves the
+    // speed or the resource the clause named before it, when no quality metric came first
+    const named = q.form === 'factor' && m.category === 'quality' ? w.left.find((h) => isSpecific(h) && meaning(h)!.category !== 'quality') : undefined;
+    if (named && !r.sentenceMetrics.some((x) => x.end <= q.start)) {
+      const nm = meaning(named)!;
+      return resourceDecision(nm.category, nm.scale as Scale, directionOf(w, named, BY_CHANGE.test(r.lead)), r, named);
+    }
   }
   if (m.category !== 'quality' && WITHIN.test(r.before) && r.sentenceMetrics.length) {
     // "within 0.5% of a larger model": the words after "of" name the reference; the metric is the sentence's
@@ -108,6 +116,10 @@ function phrasedDecision(r: Reading): Decision | null | undefined {
     if (FINDS_SHARE.test(r.lead) && OF_WHOLE.test(r.after) && !metricsIn(object).length && !/\b(?:performance|quality|results|gains?)\b/i.test(object)) {
       return { kind: 'quality_value', relation: 'value', metricCue: null };
     }
+    // "recover 97% of the model's unquantized 16-bit MMLU performance": a share of a quality kept, however far its noun
+    if (RETAINS_LEAD.test(r.lead) && OF_WHOLE.test(r.after) && (metricsIn(object).length || QUALITY_OBJECT.test(object))) {
+      return { kind: 'quality_delta', relation: 'retains', metricCue: [...r.window.right, ...r.window.farRight].find((h) => meaning(h)?.category === 'quality') ?? null };
+    }
     if (SOLVES_SHARE.test(r.lead) && OF_WHOLE.test(r.after) && !/^\s*of\s+the\s+time\b/i.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
     if (PREFERRED_SHARE.lead.test(r.lead) && PREFERRED_SHARE.after.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
     if (TAKES_SHARE.test(r.lead) && OF_WHOLE.test(r.after)) return { kind: 'measurement', relation: 'share', metricCue: null };
@@ -138,6 +150,10 @@ function phrasedDecision(r: Reading): Decision | null | undefined {
 
 /** Where the object of a share ends: a clause mark or a word that starts another phrase. */
 const OBJECT_END = /[,;.]|\b(?:and|while|with|which|but|at)\b/;
+/** Verbs of keeping a share of what a reference had: "retains", "recovers", "preserves", "maintains", "keeps". */
+const RETAINS_LEAD = endAnchored(/\b(?:retain|preserv|recover|maintain|keep|kept)\w*\s+(?:(?:about|around|roughly|over|nearly|almost|up to|more than|at least|only)\s+)?$/i);
+/** A quality noun no metric table names: "the model's MMLU performance", "its original quality". */
+const QUALITY_OBJECT = /\b(?:performance|quality|accuracy|capabilit(?:y|ies))\b/i;
 /**
  * `text.split(pattern)[0]`, for a pattern that matches no empty text: the text before the pattern's first
  * match, without the pattern finding every match and the split building a list of every piece.
