@@ -40,6 +40,9 @@ function verbForms(verbs: string[]): string[] {
   });
 }
 
+/** "shortens training by 17%": what is shortened is a duration unless a resource is named ("shortens reasoning traces"). */
+const CUES_SHORTEN = verbForms(['shorten']);
+
 const CUES_FASTER = [
   'faster', 'quicker', 'fast', 'quickly', 'speedup', 'speedups', 'speed up', 'speed ups', 'speeds up', 'sped up',
   'speeding up', 'acceleration', 'accelerations', 'accelerate', 'accelerates', 'accelerated', 'accelerating',
@@ -112,8 +115,7 @@ export const CUES: Record<CueTag, string[]> = {
   QualityVague: ['performance', 'quality', 'results', 'robustness'],
   Faster: CUES_FASTER,
   Slower: ['slower', 'slowdown', 'slow down', 'slowdowns', 'slows down', 'slowed down', 'slowing down', 'slows', 'slowed'],
-  // "shortens training by 17%": what is shortened is a duration unless a resource is named ("shortens reasoning traces")
-  Shorter: ['shorter', ...verbForms(['shorten'])],
+  Shorter: ['shorter', ...CUES_SHORTEN],
   Smaller: [
     'smaller', 'cheaper', 'fewer', 'lighter', 'leaner', 'less expensive', 'compact', 'savings',
     'memory savings', 'memory saving', 'cost savings', 'energy savings',
@@ -218,7 +220,7 @@ export const DIRECTION_OF: Partial<Record<CueTag, Direction>> = {
 export const METRIC_OF_COMPARATIVE: Record<string, string> = {
   ...Object.fromEntries(CUES_FASTER.map((w) => [w.replace(/-/g, ' '), 'speed'])),
   faster: 'speed', quicker: 'speed', fast: 'speed', quickly: 'speed', slower: 'speed', shorter: 'time',
-  ...Object.fromEntries(verbForms(['shorten']).map((w) => [w, 'time'])),
+  ...Object.fromEntries(CUES_SHORTEN.map((w) => [w, 'time'])),
   smaller: 'model size', cheaper: 'cost', lighter: 'model size', accurate: 'accuracy', 'more accurate': 'accuracy', 'less accurate': 'accuracy',
   savings: 'savings', saving: 'savings', fewer: 'resources', speedup: 'speedup', speedups: 'speedup',
   larger: 'model size', bigger: 'model size',

@@ -100,6 +100,8 @@ const BEATEN_MEASURE = /\b(?:outperform\w*|surpass\w*|than|compared (?:to|with)|
 const BEATEN_MEASURE_BEFORE = endAnchored(BEATEN_MEASURE);
 /** A system that is not the work's: "the state-of-the-art X", "existing methods", "the vanilla model". */
 const OTHER_SYSTEM = /\b(?:state[- ]of[- ]the[- ]art|existing|prior|previous|baseline|standard|original|conventional|vanilla)\b/i;
+/** Words by which a sentence speaks of the work itself: its figures there are not another's. */
+const NAMES_THE_WORK = /\b(?:we|our|ours|us|proposed)\b/i;
 /** "..., while our X ...", "whereas we ...": the work's own figure comes after the contrast. */
 const WHILE_OURS = /^[^;]*?\b(?:while|whereas)\s+(?:our|ours|we)\b/i;
 const SETUP_BEFORE = endAnchored(
@@ -318,7 +320,7 @@ export const EXCLUSIONS: Exclusion[] = [
     // figures of another system, set against the work's own later in the sentence
     name: 'set-against-ours',
     wholeSentence: true,
-    excludes: (q, { before, after }) => OTHER_SYSTEM.test(before) && !/\b(?:we|our|ours|us|proposed)\b/i.test(before) && WHILE_OURS.test(after),
+    excludes: (q, { before, after }) => OTHER_SYSTEM.test(before) && !NAMES_THE_WORK.test(before) && WHILE_OURS.test(after),
   },
   {
     name: 'reported-finding', // "X was reported to be 300x faster", "has been shown to reduce ...": a finding of others, cited
@@ -330,7 +332,7 @@ export const EXCLUSIONS: Exclusion[] = [
     wholeSentence: true,
     excludes: (q, { before }) =>
       /^\s*(?:However|Unfortunately|Yet|But|For example|For instance),?\s+(?:this|these|such|the|existing|current|prior|previous|conventional|standard|many|most|[a-z]+ing)\b/.test(before) &&
-      !/\b(?:we|our|ours|us|proposed)\b/i.test(before),
+      !NAMES_THE_WORK.test(before),
   },
   {
     name: 'condition', // "if a 1% relative loss in accuracy is acceptable, ...": a figure that states a condition

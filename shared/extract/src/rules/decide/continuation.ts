@@ -41,8 +41,10 @@ export function continuesRun(r: Reading): Decision | null {
   return { ...previous, metricCue: metric };
 }
 
+/** The gap after a figure, up to `n` + 1 words (its noun, metric, setting), then `mark`: what stands between a figure and a comment on it. */
+const wordsThen = (n: number, mark: string) => new RegExp(String.raw`^\s*(?:[\w@&.-]+\s+){0,${n}}?(?:[\w@&.-]+)?\s*` + mark);
 /** Between a value and its signed change: the value's metric and setting (up to six words), then "(" or ",". */
-const VALUE_THEN_CHANGE = /^\s*(?:[\w@&.-]+\s+){0,5}?(?:[\w@&.-]+)?\s*[(,]\s*$/;
+const VALUE_THEN_CHANGE = wordsThen(5, String.raw`[(,]\s*$`);
 
 /**
  * "from 37.4 to 41.0 (+3.6)", "an FID of 9.1 (-3.2)", "89.2% accuracy on X, +3.4 over Y": a signed figure right
@@ -56,7 +58,7 @@ export function parentheticalChange(r: Reading): Decision | null {
 }
 
 /** Between a factor and a percent that restates it: the factor's noun and setting, then "(" ("2.04x speedup on X (7.2% ..."). */
-const FACTOR_THEN_PARENTHESIS = /^\s*(?:[\w@&.-]+\s+){0,7}?(?:[\w@&.-]+)?\s*\(\s*(?:an?\s+)?$/;
+const FACTOR_THEN_PARENTHESIS = wordsThen(7, String.raw`\(\s*(?:an?\s+)?$`);
 /** A bare "improvement" that closes the parenthesis, naming no metric: "(7.2% improvement over the baseline)". */
 const BARE_IMPROVEMENT = /^\s*(?:improvements?|gains?|increases?)(?:\s+(?:over|compared (?:to|with)|against|relative to|versus|vs\.?)\s[^()]*)?\s*\)/i;
 

@@ -79,9 +79,9 @@ function decideKind(reading: Reading): Decision | null {
     // "kernels are accelerated, and ... show a 5.7x improvement": a factor called only an improvement improves the
     // speed or the resource the clause named before it, when no quality metric came first
     const named = q.form === 'factor' && m.category === 'quality' ? w.left.find((h) => isSpecific(h) && meaning(h)!.category !== 'quality') : undefined;
-    if (named && !r.sentenceMetrics.some((x) => x.end <= q.start)) {
-      const nm = meaning(named)!;
-      return resourceDecision(nm.category, nm.scale as Scale, directionOf(w, named, BY_CHANGE.test(r.lead)), r, named);
+    const measure = named && meaning(named)!;
+    if (measure && !r.sentenceMetrics.some((x) => x.end <= q.start)) {
+      return resourceDecision(measure.category, measure.scale as Scale, directionOf(w, named, BY_CHANGE.test(r.lead)), r, named);
     }
   }
   if (m.category !== 'quality' && WITHIN.test(r.before) && r.sentenceMetrics.length) {
