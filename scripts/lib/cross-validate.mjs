@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { ALWAYS, POOLS, labelledCandidates, loadSet, outOfFold } from './model-data.mjs';
+import { ALWAYS, POOLS, calibrationOf, labelledCandidates, loadSet, outOfFold } from './model-data.mjs';
 
 export const BUCKETS = [0, 0.5, 0.7, 0.8, 0.9, 0.95];
 
@@ -19,8 +19,8 @@ export function crossValidate({ extract, units }, { scorer, tmp, progress = () =
   const labelled = new Map([...always, ...pools].map((s) => [s.name, labelledCandidates(s, extract)]));
   const folds = outOfFold(always, pools, labelled, extract, units, progress);
   const judged = folds.flatMap((fold) => {
-    const steps = extract.isotonic(folds.filter((f) => f !== fold).flatMap((f) => f.judged));
-    return fold.judged.map(([raw, ok]) => [extract.calibrated(raw, steps), ok]);
+    const { confidenceScore, calibration } = calibrationOf(folds.filter((f) => f !== fold).flatMap((f) => f.judged), extract);
+    return fold.judged.map(([raw, ok, novelty]) => [extract.calibrated(extract.confidenceInput(raw, novelty, confidenceScore), calibration), ok]);
   });
   const results = folds.map(({ set, claims }) => ({ name: set.name, papers: set.papers.length, result: score(set, claims, scorer, tmp) }));
   const mean = (f) => results.reduce((a, x) => a + f(x.result), 0) / results.length;

@@ -204,27 +204,42 @@ export function fit(sets, labelledBySet, extract, units) {
 /**
  * Leave-one-pool-out predictions: for each pool, the claims of a model fit
  * without it (uncalibrated: their confidence is the raw score), and each
- * claim's [raw score, strict-correct] pair.
+ * claim's [raw score, strict-correct, novelty] (novelty: the share of its
+ * evidence that model has no kind weight for, see noveltyOf).
  */
 export function outOfFold(always, pools, labelled, extract, units, progress = () => {}) {
   return pools.map((held) => {
     progress(`fold ${held.name}: fitting without it`);
     const model = new extract.Scorer(fit([...always, ...pools.filter((s) => s !== held)], labelled, extract, units));
+    const novelty = new Map();
     const claims = labelled.get(held.name).flatMap(({ paper, candidates }) =>
-      extract.decideCandidates(candidates, model).flatMap((d) => units.toClaimRecord(paper.id, d) ?? []),
+      extract.scoredDrafts(candidates, model).flatMap(({ draft, raw, novelty: n }) => {
+        const claim = units.toClaimRecord(paper.id, { ...draft, confidence: raw });
+        if (claim) novelty.set(claim, n);
+        return claim ?? [];
+      }),
     );
-    return { set: held, claims, judged: strictJudgements(held, claims) };
+    return { set: held, claims, judged: strictJudgements(held, claims).map(([raw, ok, claim]) => [raw, ok, novelty.get(claim)]) };
   });
+}
+
+/**
+ * The calibration fit on out-of-fold claims ([raw, ok, novelty]): the weights
+ * of the score it reads (raw score and novelty), then the isotonic map of that score.
+ */
+export function calibrationOf(judged, extract) {
+  const confidenceScore = extract.fitConfidenceScore(judged);
+  return { confidenceScore, calibration: extract.isotonic(judged.map(([raw, ok, novelty]) => [extract.confidenceInput(raw, novelty, confidenceScore), ok])) };
 }
 
 /** The final model: fit to every set, its confidence calibrated on the out-of-fold predictions of the pools. */
 export function fitCalibrated(always, pools, labelled, extract, units, progress) {
   const folds = outOfFold(always, pools, labelled, extract, units, progress);
   progress?.('fitting on every set');
-  return { ...fit([...always, ...pools], labelled, extract, units), calibration: extract.isotonic(folds.flatMap((f) => f.judged)) };
+  return { ...fit([...always, ...pools], labelled, extract, units), ...calibrationOf(folds.flatMap((f) => f.judged), extract) };
 }
 
-/** Each predicted claim's [confidence, strict-correct], by the scorer's matching (spans overlap, same kind, unit, value within 1% or accept). */
+/** Each predicted claim's [confidence, strict-correct, claim], by the scorer's matching (spans overlap, same kind, unit, value within 1% or accept). */
 export function strictJudgements(set, claims) {
   const out = [];
   for (const paper of set.papers) {
@@ -239,7 +254,7 @@ export function strictJudgements(set, claims) {
       taken.add(p);
       if (p.kind === g.kind && valueMatches(p, g)) ok.add(p);
     }
-    for (const p of mine) out.push([p.confidence ?? 0, ok.has(p)]);
+    for (const p of mine) out.push([p.confidence ?? 0, ok.has(p), p]);
   }
   return out;
 }
@@ -248,6 +263,7 @@ export function strictJudgements(set, claims) {
 export function modelText(model) {
   const table = (w) => Object.keys(w).sort().map((f) => `  ${JSON.stringify(f)}: ${JSON.stringify(w[f])}`).join(',\n');
   return `{\n "provenance": ${JSON.stringify(model.provenance)},\n "classes": ${JSON.stringify(model.classes)},\n "threshold": ${model.threshold},\n` +
+    ` "confidenceScore": ${JSON.stringify(model.confidenceScore)},\n` +
     ` "calibration": ${JSON.stringify(model.calibration)},\n` +
     ` "weights": {\n${table(model.weights)}\n },\n "valueWeights": {\n${table(model.valueWeights)}\n },\n` +
     ` "relationWeights": {\n${table(model.relationWeights)}\n }\n}\n`;

@@ -6,7 +6,7 @@ import { normalizeDraft } from '@claimflow/units';
 import type { Candidate } from './candidates/candidate.js';
 import { plainDecision } from './candidates/fallback.js';
 import { familyValuesOf } from './model/features.js';
-import { CLASSES, calibrated, emptyScores, type Scorer } from './model/linear.js';
+import { CLASSES, calibrated, confidenceInput, emptyScores, noveltyOf, type Scorer } from './model/linear.js';
 import { definedAbbreviations, withAbbreviations, type Abbreviations } from './lexicon/abbreviations.js';
 import { tagCues, type CueHit } from './lexicon/nlp.js';
 import { baselineCues, baselineFor, baselineOfMember, comparesAgainst, metricText, settingFor, settingsIn, withoutReferenceName, withPaperMetric, type BaselineCue, type SettingMention } from './rules/context/index.js';
@@ -55,9 +55,23 @@ export function candidatesOf(text: string): Candidate[] {
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }
 
-/** The drafts the model accepts, each with the probability of its kind as `confidence`. */
+/** The drafts the model accepts, each with its calibrated `confidence`: the probability that the claim is strict-correct. */
 export function decideCandidates(candidates: Candidate[], scorer: Scorer): ClaimDraft[] {
-  const drafts: ClaimDraft[] = [];
+  const { calibration = [], confidenceScore } = scorer.model;
+  return scoredDrafts(candidates, scorer).map(({ draft, raw, novelty }) =>
+    ({ ...draft, confidence: round3(calibrated(confidenceInput(raw, novelty, confidenceScore), calibration)) }));
+}
+
+/** A draft the model accepts, before calibration: P(kind) × P(value right), and the novelty of its evidence (noveltyOf). */
+export interface ScoredDraft {
+  draft: ClaimDraft;
+  raw: number;
+  novelty: number;
+}
+
+/** The drafts the model accepts with their raw scores and novelty (what training calibrates on), in candidate order. */
+export function scoredDrafts(candidates: Candidate[], scorer: Scorer): ScoredDraft[] {
+  const out: ScoredDraft[] = [];
   const reused = emptyScores(); // each candidate's scores, read only within its turn
   for (const c of candidates) {
     const scores = scorer.scoreByFamily(c.byFamily, reused);
@@ -72,9 +86,10 @@ export function decideCandidates(candidates: Candidate[], scorer: Scorer): Claim
     let draft = c.draft(decision);
     // a relation the head chose that the units library cannot normalize for this figure falls back to the rules' own
     if (decision !== read && !normalizeDraft(draft)) draft = c.draft(read);
-    drafts.push({ ...draft, confidence: round3(calibrated(raw, scorer.model.calibration ?? [])) });
+    out.push({ draft, raw, novelty: noveltyOf(scores) });
   }
-  return withPaperMetric(drafts);
+  const named = withPaperMetric(out.map((s) => s.draft));
+  return out.map((s, i) => (named[i] === s.draft ? s : { ...s, draft: named[i] }));
 }
 
 /** The classes a candidate can take: `none`, the kinds the rules proposed, and the kinds its form can be read as (see plainDecision). */

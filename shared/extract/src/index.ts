@@ -9,13 +9,13 @@ import { defaultScorer } from './model/default-model.js';
 import type { Scorer } from './model/linear.js';
 
 /** Bump when the rules, the features or the weights change the output. */
-export const EXTRACTOR_VERSION = '2.10.0';
+export const EXTRACTOR_VERSION = '2.11.0';
 
-export { allowedClasses, candidatesOf, decideCandidates } from './extract.js';
+export { allowedClasses, candidatesOf, decideCandidates, scoredDrafts, type ScoredDraft } from './extract.js';
 export type { Candidate } from './candidates/candidate.js';
 export { FEATURES, familyValuesOf, featureNames, type FamilyValues, type FeatureContext } from './model/features.js';
-export { CLASSES, RELATION_CLASSES, Scorer, calibrated, isotonic, relationFeatures, relationsOf, softmax, valueFeatures, type LinearModel, type Provenance, type Verdict } from './model/linear.js';
-export { TRAIN_SETTINGS, train, type Example, type TrainSettings } from './model/train.js';
+export { CLASSES, RELATION_CLASSES, Scorer, calibrated, confidenceInput, isotonic, noveltyOf, relationFeatures, relationsOf, softmax, valueFeatures, type ConfidenceScore, type LinearModel, type Provenance, type Verdict } from './model/linear.js';
+export { TRAIN_SETTINGS, fitConfidenceScore, train, type Example, type Judged, type TrainSettings } from './model/train.js';
 export { defaultScorer } from './model/default-model.js';
 
 /** Drafts of one abstract: every candidate figure, decided by the model (default: the committed weights). */

@@ -118,6 +118,14 @@ describe('percent forms', () => {
     expect(onlyClaim('Quantization causes a 2-4% accuracy drop.')).toMatchObject({ kind: 'quality_delta', value: [-4, -2], unit: 'pp' });
   });
 
+  it('a percent change set "relative to" a reference right after its figure is relative, as annotators read it', () => {
+    expect(onlyClaim('Our recognizer lowers the word error rate by 12% relative to the cascaded baseline.')).toMatchObject({ kind: 'quality_delta', value: 12, unit: '%' });
+    expect(onlyClaim('Our ranker improves recall by up to 30% relative to the lexical retriever.')).toMatchObject({ kind: 'quality_delta', value: 30, unit: '%' });
+    // near misses: points stay points; "relative to" that does not follow the figure names the reference only
+    expect(onlyClaim('Our tagger improves accuracy by 2.1 points relative to the base tagger.')).toMatchObject({ kind: 'quality_delta', value: 2.1, unit: 'pp' });
+    expect(onlyClaim('Our tagger improves accuracy by 3.1% on news text relative to the base tagger.')).toMatchObject({ kind: 'quality_delta', value: 3.1, unit: 'pp' });
+  });
+
   it('"within" and "retains" bound a loss', () => {
     expect(onlyClaim('The pruned model stays within 0.8% of the dense accuracy.')).toMatchObject({ value: -0.8, qualifier: 'upper_bound' });
     expect(onlyClaim('The student retains 96% of the teacher accuracy.')).toMatchObject({ value: -4, qualifier: 'upper_bound' });

@@ -2,7 +2,7 @@
 // feature family (with a near miss it must not fire on), the scorer's
 // softmax, and the trainer's determinism. Sentences are our own.
 import { describe, expect, it } from 'vitest';
-import { CLASSES, RELATION_CLASSES, Scorer, calibrated, candidatesOf, extractClaims, featureNames, isotonic, softmax, train, TRAIN_SETTINGS, type Example, type LinearModel } from '../src/index.js';
+import { CLASSES, RELATION_CLASSES, Scorer, calibrated, candidatesOf, confidenceInput, extractClaims, featureNames, fitConfidenceScore, isotonic, noveltyOf, softmax, train, TRAIN_SETTINGS, type Example, type Judged, type LinearModel } from '../src/index.js';
 
 /** The features of the candidate whose text is `figure` in `text`. */
 function featuresAt(text: string, figure: string): string[] {
@@ -203,6 +203,63 @@ describe('calibration', () => {
   it('no points leave the raw score; past the last point the last share holds', () => {
     expect(calibrated(0.42, [])).toBe(0.42);
     expect(calibrated(0.99, [[0.5, 0.3], [0.9, 0.8]])).toBe(0.8);
+  });
+});
+
+describe('novelty: the share of a candidate\'s evidence the kind head has no weight for', () => {
+  const scorer = new Scorer({
+    provenance: { extractor: 't', pools: [], goldSha256: '', examples: 0, settings: {} }, classes: [...CLASSES], threshold: 0, calibration: [],
+    weights: { 'bias:1': [0, 1, 0, 0, 0, 0], 'cue:fast': [0, 2, 0, 0, 0, 0], 'word:than': [0, 1, 0, 0, 0, 0] },
+    valueWeights: { 'word:seen-by-value-only': [0, 1] }, relationWeights: {},
+  });
+  const families = (...pairs: [string, string[]][]) => pairs;
+
+  it('counts every value of every family but the bias, seen or not', () => {
+    const seen = scorer.scoreByFamily(families(['bias', ['1']], ['cue', ['fast']], ['word', ['than']]));
+    expect([seen.evidence, seen.unseen, noveltyOf(seen)]).toEqual([2, 0, 0]);
+    const half = scorer.scoreByFamily(families(['bias', ['1']], ['cue', ['fast', 'quick']], ['word', ['than', 'over']]));
+    expect(noveltyOf(half)).toBe(0.5);
+    // a family the model never saw is unseen evidence too
+    expect(noveltyOf(scorer.scoreByFamily(families(['bias', ['1']], ['cue', ['fast']], ['shape', ['Xx']])))).toBe(0.5);
+  });
+
+  it('near miss: a feature only the value head weighs is still unseen by the kind head', () => {
+    expect(noveltyOf(scorer.scoreByFamily(families(['cue', ['fast']], ['word', ['seen-by-value-only']])))).toBe(0.5);
+  });
+
+  it('reads the same from names as from families', () => {
+    const byName = scorer.score(['bias:1', 'cue:fast', 'cue:quick', 'word:than', 'word:over']);
+    const byFamily = scorer.scoreByFamily(families(['bias', ['1']], ['cue', ['fast', 'quick']], ['word', ['than', 'over']]));
+    expect([byName.evidence, byName.unseen]).toEqual([byFamily.evidence, byFamily.unseen]);
+  });
+});
+
+describe('the score the calibration reads', () => {
+  // claims as out-of-fold predictions give them: at each raw score, those with more unseen evidence are right less often
+  const judged: Judged[] = [];
+  for (let i = 0; i < 400; i++) {
+    const raw = 0.6 + (i % 40) / 100;
+    const novelty = (i % 5) / 10;
+    const rightShare = raw - novelty * 0.8;
+    judged.push([raw, (i * 7919) % 100 < rightShare * 100, novelty]);
+  }
+
+  it('is fit deterministically, and weighs novelty down when novel claims were right less often', () => {
+    const weights = fitConfidenceScore(judged);
+    expect(fitConfidenceScore(judged)).toEqual(weights);
+    expect(weights.logit).toBeGreaterThan(0);
+    expect(weights.novelty).toBeLessThan(0);
+    expect(confidenceInput(0.9, 0, weights)).toBeGreaterThan(confidenceInput(0.9, 0.3, weights));
+    expect(confidenceInput(0.95, 0.1, weights)).toBeGreaterThan(confidenceInput(0.7, 0.1, weights));
+  });
+
+  it('near miss: where novelty says nothing about being right, its weight stays near zero', () => {
+    const blind = judged.map(([raw, , novelty], i): Judged => [raw, (i * 7919) % 100 < raw * 100, novelty]);
+    expect(Math.abs(fitConfidenceScore(blind).novelty)).toBeLessThan(Math.abs(fitConfidenceScore(judged).novelty) / 3);
+  });
+
+  it('without weights the calibration reads the raw score', () => {
+    expect(confidenceInput(0.42, 0.3)).toBe(0.42);
   });
 });
 

@@ -6,6 +6,7 @@ import type { ClaimKind } from '@claimflow/schemas';
 import { readUnit } from '@claimflow/units';
 import type { CueHit } from '../lexicon/nlp.js';
 import { BY_CHANGE, OF_WHOLE } from '../rules/phrasing.js';
+import { relativeIfSaid } from '../rules/decide/index.js';
 import { categoryCue, directionOf, lowerIsBetter, meaning, type Decision, type Reading } from '../rules/decide/reading.js';
 
 const SPEED_OR_RESOURCE: Record<'speedup' | 'efficiency', 'speed' | 'efficiency'> = { speedup: 'speed', efficiency: 'efficiency' };
@@ -29,7 +30,7 @@ export function plainDecision(kind: ClaimKind, r: Reading): Decision | null {
       if (q.form === 'factor') return { kind, relation: 'relative-factor', metricCue };
       if (q.form !== 'percent' && q.form !== 'points' && q.form !== 'bare') return null;
       const worse = q.signed ? (q.value ?? 0) < 0 : dir === 'bad' || (dir === 'down') !== (!!metricCue && lowerIsBetter(metricCue));
-      return { kind, relation: worse && dir != null ? 'drop' : 'gain', metricCue };
+      return relativeIfSaid({ kind, relation: worse && dir != null ? 'drop' : 'gain', metricCue }, r);
     }
     case 'quality_value':
       if (q.form === 'factor' || q.form === 'fraction') return null;

@@ -47,6 +47,19 @@ export interface LinearModel {
    * interpolation (see calibrated). Empty: no calibration.
    */
   calibration: [number, number][];
+  /**
+   * What the calibration reads (see confidenceInput): weights of logit(P(kind) × P(value right)), of the
+   * claim's novelty (the share of its evidence the kind head has no weight for) and a bias, fit with the
+   * calibration on out-of-fold predictions. Absent: the calibration reads the raw score.
+   */
+  confidenceScore?: ConfidenceScore;
+}
+
+/** Weights of the score the calibration reads: sigmoid(logit · logit(raw) + novelty · novelty + bias). */
+export interface ConfidenceScore {
+  logit: number;
+  novelty: number;
+  bias: number;
 }
 
 export interface Verdict {
@@ -108,13 +121,27 @@ export interface Scores {
   sums: Float64Array;
   /** Row numbers of the features found, in the order they were added. */
   rows: number[];
+  /** How many of the candidate's features were looked up (the bias aside), and how many of them the kind head has no weight for. */
+  evidence: number;
+  unseen: number;
 }
 
 /** Columns of a row of the main table: the kinds' weights, then the value head's [wrong, right]. */
 const MAIN = K + 2;
 
 /** Scores of no feature: zero sums, no rows. */
-export const emptyScores = (): Scores => ({ sums: new Float64Array(MAIN), rows: [] });
+export const emptyScores = (): Scores => ({ sums: new Float64Array(MAIN), rows: [], evidence: 0, unseen: 0 });
+
+/**
+ * The share of a candidate's evidence the kind head has no weight for: a phrasing, a word or a combination
+ * the training data never showed (or showed in fewer sets than minSources). Out of fold, claims with more of
+ * it were less often right at the same raw score (the evidence that decided them was thinner), so the
+ * calibration reads it beside the raw score (confidenceInput).
+ */
+export const noveltyOf = (scores: Scores): number => (scores.evidence ? scores.unseen / scores.evidence : 0);
+
+/** The bias feature's family: every candidate has it, so it says nothing about novelty. */
+const BIAS_FAMILY = 'bias';
 
 /**
  * Indexed once per model: each feature gets a row number, and its weights for
@@ -135,6 +162,8 @@ export class Scorer {
   /** R relation weights per row; `hasRelations[row]` says whether the row has any. */
   private readonly relations: Float64Array;
   private readonly hasRelations: Uint8Array;
+  /** 1 where the row has kind weights (noveltyOf counts the features without). */
+  private readonly hasKind: Uint8Array;
   private readonly hasValueHead: boolean;
   private readonly hasRelationHead: boolean;
   constructor(readonly model: LinearModel) {
@@ -145,7 +174,11 @@ export class Scorer {
     this.main = new Float64Array(n * MAIN);
     this.relations = new Float64Array(n * R);
     this.hasRelations = new Uint8Array(n);
-    for (const [f, w] of Object.entries(model.weights)) this.main.set(w, this.table.get(f)! * MAIN);
+    this.hasKind = new Uint8Array(n);
+    for (const [f, w] of Object.entries(model.weights)) {
+      this.main.set(w, this.table.get(f)! * MAIN);
+      this.hasKind[this.table.get(f)!] = 1;
+    }
     for (const [f, w] of Object.entries(model.valueWeights ?? {})) this.main.set(w, this.table.get(f)! * MAIN + VALUE_AT);
     for (const [f, w] of Object.entries(model.relationWeights ?? {})) {
       const row = this.table.get(f)!;
@@ -166,10 +199,13 @@ export class Scorer {
 
   /** Looks a candidate's features up once: the kind and value sums, and the rows found. */
   score(features: string[]): Scores {
-    const scores: Scores = { sums: new Float64Array(MAIN), rows: [] };
+    const scores: Scores = emptyScores();
     for (const f of features) {
       const row = this.table.get(f);
       if (row !== undefined) scores.rows.push(row);
+      if (f.startsWith(BIAS_FAMILY + ':')) continue;
+      scores.evidence++;
+      if (row === undefined || !this.hasKind[row]) scores.unseen++;
     }
     this.sum(scores);
     return scores;
@@ -185,15 +221,25 @@ export class Scorer {
     // scores reuses one, not a typed array and a list per candidate
     const scores: Scores = into ?? emptyScores();
     if (into) into.rows.length = 0;
+    let evidence = 0;
+    let unseen = 0;
     for (let i = 0; i < byFamily.length; i++) {
-      const rows = this.familyRows(i, byFamily[i][0]);
-      if (!rows) continue;
       const values = byFamily[i][1];
+      const isBias = byFamily[i][0] === BIAS_FAMILY;
+      if (!isBias) evidence += values.length;
+      const rows = this.familyRows(i, byFamily[i][0]);
+      if (!rows) {
+        if (!isBias) unseen += values.length;
+        continue;
+      }
       for (let j = 0; j < values.length; j++) {
         const row = rows.get(values[j]);
         if (row !== undefined) scores.rows.push(row);
+        if (!isBias && (row === undefined || !this.hasKind[row])) unseen++;
       }
     }
+    scores.evidence = evidence;
+    scores.unseen = unseen;
     this.sum(scores);
     return scores;
   }
@@ -304,6 +350,18 @@ export class Scorer {
   decide(features: string[], allowed: boolean[]): Verdict {
     return this.kindOf(this.score(features), allowed);
   }
+}
+
+/** log(p / (1 - p)), with p kept a millionth inside (0, 1). */
+export function logit(p: number): number {
+  const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+  return Math.log(q / (1 - q));
+}
+
+/** The score the calibration reads for a claim: its raw score, weighed with its novelty (the raw score itself with no weights). */
+export function confidenceInput(raw: number, novelty: number, weights?: ConfidenceScore): number {
+  if (!weights) return raw;
+  return 1 / (1 + Math.exp(-(weights.logit * logit(raw) + weights.novelty * novelty + weights.bias)));
 }
 
 /**

@@ -2,7 +2,7 @@
 // full-batch Adam for a fixed number of steps over features in sorted order,
 // so the same examples give the same weights, byte for byte. Small enough
 // (a few thousand candidates, a few thousand features) to need no library.
-import { CLASSES, softmax } from './linear.js';
+import { CLASSES, logit, softmax, type ConfidenceScore } from './linear.js';
 
 export interface Example {
   features: string[];
@@ -80,4 +80,57 @@ export function train(examples: Example[], settings: TrainSettings = TRAIN_SETTI
     if (w.some((x) => x !== 0)) weights[f] = w;
   });
   return weights;
+}
+
+/** One out-of-fold claim: its raw score, its novelty (noveltyOf) and whether it was strict-correct. */
+export type Judged = [raw: number, ok: boolean, novelty: number];
+
+/**
+ * The weights of the score the calibration reads (confidenceInput): a logistic regression of whether an
+ * out-of-fold claim was strict-correct on logit(raw score), its novelty and a bias, fit by Newton's method
+ * for a fixed number of steps (deterministic; three weights need no more). A tiny ridge keeps the steps
+ * defined where the claims are separable. Only the order of the scores matters to the isotonic map read
+ * after it: the novelty weight against the logit's says how much less sure a claim is for its unseen evidence.
+ */
+export function fitConfidenceScore(judged: Judged[]): ConfidenceScore {
+  const rows = judged.map(([raw, ok, novelty]) => ({ x: [logit(raw), novelty, 1], y: ok ? 1 : 0 }));
+  let w = [1, 0, 0];
+  for (let step = 0; step < 25; step++) {
+    const g = [0, 0, 0];
+    const h = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+    for (const { x, y } of rows) {
+      const p = 1 / (1 + Math.exp(-(w[0] * x[0] + w[1] * x[1] + w[2] * x[2])));
+      for (let i = 0; i < 3; i++) {
+        g[i] += (p - y) * x[i];
+        for (let j = 0; j < 3; j++) h[i][j] += p * (1 - p) * x[i] * x[j];
+      }
+    }
+    for (let i = 0; i < 3; i++) (g[i] += RIDGE * w[i]), (h[i][i] += RIDGE);
+    const d = solve3(h, g);
+    w = w.map((v, i) => v - d[i]);
+  }
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  return { logit: round(w[0]), novelty: round(w[1]), bias: round(w[2]) };
+}
+const RIDGE = 1e-3;
+
+/** Solves the 3×3 system a·x = b by Gaussian elimination with partial pivoting. */
+function solve3(a: number[][], b: number[]): number[] {
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let i = 0; i < 3; i++) {
+    let p = i;
+    for (let k = i + 1; k < 3; k++) if (Math.abs(m[k][i]) > Math.abs(m[p][i])) p = k;
+    [m[i], m[p]] = [m[p], m[i]];
+    for (let k = i + 1; k < 3; k++) {
+      const f = m[k][i] / m[i][i];
+      for (let j = i; j <= 3; j++) m[k][j] -= f * m[i][j];
+    }
+  }
+  const x = [0, 0, 0];
+  for (let i = 2; i >= 0; i--) {
+    let s = m[i][3];
+    for (let j = i + 1; j < 3; j++) s -= m[i][j] * x[j];
+    x[i] = s / m[i][i];
+  }
+  return x;
 }

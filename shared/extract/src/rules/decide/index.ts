@@ -21,7 +21,12 @@ export type { Decision, Reading } from './reading.js';
 /** The claim a quantity makes, or null when it makes none. */
 export function decide(reading: Reading): Decision | null {
   const decision = decideKind(reading);
-  return decision && readsRelative(decision, reading) ? { ...decision, relation: decision.relation + RELATIVE_SUFFIX } : decision;
+  return decision && relativeIfSaid(decision, reading);
+}
+
+/** The decision, its relation made relative where it is a change of a quality metric the text calls relative (every reading of a figure, the plainest too). */
+export function relativeIfSaid(decision: Decision, reading: Reading): Decision {
+  return readsRelative(decision, reading) ? { ...decision, relation: decision.relation + RELATIVE_SUFFIX } : decision;
 }
 
 /** A change of a quality metric (gain or drop) that is relative: the text says so, or its figures leave no other reading. */
@@ -30,11 +35,14 @@ function readsRelative(d: Decision, r: Reading): boolean {
   return saidRelative(r) || (r.q.form === 'percent' && afterFractionValue(d, r));
 }
 
+const RELATIVE_TO = /^\s*relative\s+to\b/i;
+
 /** "(38.0% relatively)", "by 9.7% to 20.1% relatively", "a relative gain of 4%": the text calls the change relative. */
 function saidRelative(r: Reading): boolean {
   // "a relative word error rate reduction of 18%": the words between may name the metric; "relative to X by" names a reference;
-  // "a 23.4% relative reduction in WER and a 1.8-point gain": a "relative" right after a figure is that figure's
-  return /\brelative(?:ly)?\b(?! to)/i.test(r.after.slice(0, 25)) || /(?<![\d%]\s{0,2})\brelative(?:ly)?\s+(?!to\b)(?:[a-z][\w@-]*\s+){0,5}$/i.test(r.before.slice(-60));
+  // "a 23.4% relative reduction in WER and a 1.8-point gain": a "relative" right after a figure is that figure's;
+  // "reduces WER by 12% relative to X": a percent the text sets relative to a reference is a relative change
+  return /\brelative(?:ly)?\b(?! to)/i.test(r.after.slice(0, 25)) || (r.q.form === 'percent' && RELATIVE_TO.test(r.after)) || /(?<![\d%]\s{0,2})\brelative(?:ly)?\s+(?!to\b)(?:[a-z][\w@-]*\s+){0,5}$/i.test(r.before.slice(-60));
 }
 
 /**
