@@ -39,8 +39,9 @@ describe('the decision model on the development set', () => {
     expect(cv.mean.context).toBeGreaterThanOrEqual(0.797);
     // calibrated on the other pools: a claim at 0.9 or more is right nearly always
     expect(cv.confident.strictPrecision).toBeGreaterThanOrEqual(0.95);
-    // buckets of fewer than 20 claims are too small to order (one claim moves them by 5 points or more)
-    const filled = cv.reliability.filter((b: { claims: number }) => b.claims >= 20);
+    // every bucket that holds a claim is in order: since 2.11.0 no step of the calibration is read off fewer
+    // than 20 claims (MIN_BLOCK), so no bucket of a handful of claims stands apart
+    const filled = cv.reliability.filter((b: { claims: number }) => b.claims > 0);
     for (let i = 1; i < filled.length; i++) expect(filled[i].strictPrecision).toBeGreaterThan(filled[i - 1].strictPrecision);
   }, 300_000);
 });

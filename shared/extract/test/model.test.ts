@@ -170,10 +170,24 @@ describe('the relation head', () => {
   });
 });
 
+/** The sizes of the pool-adjacent-violators blocks of `pairs` (the test's own count, independent of isotonic). */
+function blockSizes(pairs: [number, boolean][]): number[] {
+  const blocks: { sum: number; n: number }[] = [];
+  for (const [, ok] of [...pairs].sort((a, b) => a[0] - b[0])) {
+    blocks.push({ sum: ok ? 1 : 0, n: 1 });
+    while (blocks.length > 1 && blocks.at(-2)!.sum / blocks.at(-2)!.n >= blocks.at(-1)!.sum / blocks.at(-1)!.n) {
+      const last = blocks.pop()!;
+      blocks.at(-1)!.sum += last.sum;
+      blocks.at(-1)!.n += last.n;
+    }
+  }
+  return blocks.map((b) => b.n);
+}
+
 describe('calibration', () => {
   it('isotonic points are non-decreasing, follow the outcomes, and are read by interpolation', () => {
     const pairs: [number, boolean][] = [[0.2, false], [0.3, false], [0.5, true], [0.55, false], [0.6, true], [0.9, true], [0.95, true]];
-    const points = isotonic(pairs);
+    const points = isotonic(pairs, 1);
     for (let i = 1; i < points.length; i++) expect(points[i][1]).toBeGreaterThanOrEqual(points[i - 1][1]), expect(points[i][0]).toBeGreaterThan(points[i - 1][0]);
     // blocks: {0.2, 0.3} wrong, {0.5 right, 0.55 wrong} at half, {0.6, 0.9, 0.95} right; shares smoothed as (right + 1) / (n + 2)
     expect(points).toEqual([[0.25, 0.25], [0.525, 0.5], [0.8167, 0.8]]);
@@ -185,8 +199,26 @@ describe('calibration', () => {
 
   it('smoothing keeps the shares non-decreasing: a small all-right block after a large mostly-right one', () => {
     const pairs: [number, boolean][] = [...Array.from({ length: 10 }, (_, i): [number, boolean] => [0.5 + i * 0.01, i !== 0]), [0.9, true]];
-    const points = isotonic(pairs);
+    const points = isotonic(pairs, 1);
     for (let i = 1; i < points.length; i++) expect(points[i][1]).toBeGreaterThanOrEqual(points[i - 1][1]);
+  });
+
+  it('no share is read off fewer claims than the minimum block: a small block joins the neighbour nearer its share', () => {
+    // 30 claims at 0.2-0.49, half right; 4 at 0.6, three right; 40 at 0.7-0.97, all right
+    const pairs: [number, boolean][] = [
+      ...Array.from({ length: 30 }, (_, i): [number, boolean] => [0.2 + i * 0.01, i % 2 === 0]),
+      [0.6, true], [0.6, true], [0.6, true], [0.6, false],
+      ...Array.from({ length: 40 }, (_, i): [number, boolean] => [0.7 + i * 0.007, true]),
+    ];
+    expect(blockSizes(pairs)).toEqual([30, 4, 40]);
+    const unmerged = isotonic(pairs, 1);
+    const merged = isotonic(pairs, 20);
+    expect(unmerged.length).toBe(3);
+    // the four claims join the lower block (a share of 0.75 is as near 0.5 as 1.0; the lower wins the tie)
+    expect(merged).toEqual([[0.375, 0.528], [0.8365, 0.976]]);
+    expect(calibrated(0.6, merged)).not.toBe(calibrated(0.6, unmerged));
+    // near miss: blocks that already hold the minimum are left as they are
+    expect(isotonic(pairs, 4)).toEqual(unmerged);
   });
 
   it('the map is monotone and continuous: no jump at a block edge', () => {

@@ -394,8 +394,17 @@ export function calibrated(raw: number, points: [number, number][]): number {
  * lower a small block below the one before, so shares are kept
  * non-decreasing. Measured by cross-validation: claims at 0.9 or more went
  * from 94.7% to 95.2% strict-correct, the table stayed monotone.
+ *
+ * No share is read off fewer than `minBlock` claims: a block smaller than that
+ * is merged with the neighbour whose share is nearer (the smallest first), so
+ * a step of three claims all right does not lift the scores around it. Merging
+ * neighbours of a non-decreasing sequence keeps it non-decreasing. Measured by
+ * cross-validation (extractor 2.11.0): with 20, no held-out bucket of the
+ * reliability table is out of order, where without it the lowest (10 claims,
+ * 8 right, under 0.5) sat above the next; claims at 0.9 or more unchanged.
  */
-export function isotonic(pairs: [number, boolean][]): [number, number][] {
+export const MIN_BLOCK = 20;
+export function isotonic(pairs: [number, boolean][], minBlock = MIN_BLOCK): [number, number][] {
   const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
   const blocks: { rawSum: number; sum: number; n: number }[] = [];
   for (const [raw, ok] of sorted) {
@@ -408,8 +417,23 @@ export function isotonic(pairs: [number, boolean][]): [number, number][] {
       prev.n += last.n;
     }
   }
+  mergeSmallBlocks(blocks, minBlock);
   let floor = 0;
   return blocks.map((b) => [Math.round((b.rawSum / b.n) * 1e4) / 1e4, (floor = Math.max(floor, Math.round(((b.sum + 1) / (b.n + 2)) * 1e3) / 1e3))]);
+}
+
+/** Merges blocks of fewer than `minBlock` claims into a neighbour, the smallest first, toward the nearer share (the lower on a tie). */
+function mergeSmallBlocks(blocks: { rawSum: number; sum: number; n: number }[], minBlock: number): void {
+  const share = (b: { sum: number; n: number }) => b.sum / b.n;
+  while (blocks.length > 1) {
+    let i = -1;
+    for (let k = 0; k < blocks.length; k++) if (blocks[k].n < minBlock && (i < 0 || blocks[k].n < blocks[i].n)) i = k;
+    if (i < 0) return;
+    const toLower = i === blocks.length - 1 || (i > 0 && share(blocks[i]) - share(blocks[i - 1]) <= share(blocks[i + 1]) - share(blocks[i]));
+    const at = toLower ? i - 1 : i;
+    const [a, b] = [blocks[at], blocks[at + 1]];
+    blocks.splice(at, 2, { rawSum: a.rawSum + b.rawSum, sum: a.sum + b.sum, n: a.n + b.n });
+  }
 }
 
 /**
