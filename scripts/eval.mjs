@@ -7,10 +7,10 @@
 //         mean scores, and the reliability of confidence (the honest numbers)
 //   no --set: one table with the committed weights — seed gold, the whole dev
 //             set, each of its six pools, and the project's own fixtures
-//             (demo, holdout, holdout-2025, holdout-2025b, ours; the holdouts are never
+//             (demo, holdout, holdout-2025, holdout-2025b, holdout-2025c, ours; the holdouts are never
 //             trained on); the pools were fit to, so these overstate
 //   --set NAME: one set only (seed, dev, dev-a … dev-f, demo, holdout,
-//             holdout-2025, holdout-2025b, ours);
+//             holdout-2025, holdout-2025b, holdout-2025c, ours);
 //             with --errors, every miss of that set
 // Needs the shared contract folder beside the repo (../shared); the project's
 // own fixtures score without it when a scorer is there.

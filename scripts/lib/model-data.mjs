@@ -26,6 +26,7 @@ export const SETS = {
   holdout: { abstracts: join(fixtures, 'holdout-abstracts.jsonl'), gold: join(fixtures, 'holdout-gold.jsonl') },
   'holdout-2025': { abstracts: join(fixtures, 'holdout-2025-abstracts.jsonl'), gold: join(fixtures, 'holdout-2025-gold.jsonl') },
   'holdout-2025b': { abstracts: join(fixtures, 'holdout-2025b-abstracts.jsonl'), gold: join(fixtures, 'holdout-2025b-gold.jsonl') },
+  'holdout-2025c': { abstracts: join(fixtures, 'holdout-2025c-abstracts.jsonl'), gold: join(fixtures, 'holdout-2025c-gold.jsonl') },
   ours: { abstracts: join(fixtures, 'extraction/dev-abstracts.jsonl'), gold: join(fixtures, 'extraction/dev-gold.jsonl') },
 };
 
