@@ -206,4 +206,12 @@ describe('phrasings', () => {
     // near miss: what is recovered is items, a success share
     expect(onlyClaim('The retriever recovers 95% of the relevant passages.')).toMatchObject({ kind: 'quality_value', value: 95 });
   });
+
+  it('a share kept of a reference named without "of" is a bounded loss: "maintaining 95% original performance"', () => {
+    expect(onlyClaim('With sparse experts, the model maintains over 95% original performance on every task.')).toMatchObject({ kind: 'quality_delta', value: -5, unit: 'pp', qualifier: 'upper_bound' });
+    expect(onlyClaim('The 3-bit model keeps 97.5% full-precision accuracy on the benchmark.')).toMatchObject({ kind: 'quality_delta', value: -2.5, unit: 'pp' });
+    expect(onlyClaim('Across tasks, our ranker retains an average of 96% of the dense model quality.')).toMatchObject({ kind: 'quality_delta', value: -4, unit: 'pp' });
+    // near miss: a share of the reference's items kept is no quality
+    expect(claimsOf('The cache keeps 30% original tokens after eviction.').filter((c) => c.kind === 'quality_delta')).toEqual([]);
+  });
 });

@@ -170,6 +170,15 @@ describe('not claims', () => {
     expect(claimsOf('Our model reaches 81.0% accuracy while our smaller variant is 2x faster.').map((c) => c.text)).toContain('81.0%');
   });
 
+  it('figures of another system after "while the state-of-the-art X", where the sentence named the work first', () => {
+    const text = 'At the same latency we reach 84.5% accuracy, while the state-of-the-art BarMerge reaches 81.3%.';
+    const why = (t: string, figure: string) => candidatesOf(t).find((c) => t.slice(...c.span) === figure)?.dropped;
+    expect(why(text, '81.3%')).toBe('ours-then-other');
+    expect(why(text, '84.5%')).toBeNull();
+    // near misses: our own figure after the contrast, and a contrast of two other systems
+    expect(why('BarMerge reaches 81.3% accuracy, while the state-of-the-art variant of our model reaches 84.5%.', '84.5%')).not.toBe('ours-then-other');
+    expect(why('Existing methods reach 81.3% while the baseline reaches 70.1%.', '70.1%')).not.toBe('ours-then-other');
+  });
   it('the subject contrasted with "whereas"', () => {
     expect(onlyClaim('Our sampler keeps FID within 0.1 of the teacher, whereas ancestral sampling loses 2.4 points.')).toMatchObject({ text: '0.1' });
   });

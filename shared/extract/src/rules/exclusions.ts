@@ -104,6 +104,8 @@ const OTHER_SYSTEM = /\b(?:state[- ]of[- ]the[- ]art|existing|prior|previous|bas
 const NAMES_THE_WORK = /\b(?:we|our|ours|us|proposed)\b/i;
 /** "..., while our X ...", "whereas we ...": the work's own figure comes after the contrast. */
 const WHILE_OURS = /^[^;]*?\b(?:while|whereas)\s+(?:our|ours|we)\b/i;
+/** "we achieve 84.5% while the state-of-the-art X achieves 85.4%": the contrast's clause, up to the figure, is another system's. */
+const WHILE_OTHER = /\b(?:while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:state[- ]of[- ]the[- ]art|existing|prior|previous|baseline|conventional|vanilla)\b[^,;]*$/i;
 const SETUP_BEFORE = endAnchored(
   /\b(?:SLO|SLA|budget|constraint|deadline|target|limit|threshold|sparsity|ratio(?<!(?:compression|speedup|speed-up|reduction|annotation|labeling) ratio))(?:\s+(?:of|=|is|set|to|at|was|fixed)\b|\s*=)*\s*$/i,
 );
@@ -321,6 +323,16 @@ export const EXCLUSIONS: Exclusion[] = [
     name: 'set-against-ours',
     wholeSentence: true,
     excludes: (q, { before, after }) => OTHER_SYSTEM.test(before) && !NAMES_THE_WORK.test(before) && WHILE_OURS.test(after),
+  },
+  {
+    // "we achieve 78.6% accuracy while the state-of-the-art Token Merging achieves 85.4%": the figures after the
+    // contrast are the other system's, where the sentence named the work before it
+    name: 'ours-then-other',
+    wholeSentence: true,
+    excludes: (q, { before }) => {
+      const contrast = WHILE_OTHER.exec(before);
+      return !!contrast && NAMES_THE_WORK.test(before.slice(0, contrast.index)) && !NAMES_THE_WORK.test(before.slice(contrast.index));
+    },
   },
   {
     name: 'reported-finding', // "X was reported to be 300x faster", "has been shown to reduce ...": a finding of others, cited

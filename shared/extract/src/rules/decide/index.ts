@@ -125,7 +125,8 @@ function phrasedDecision(r: Reading): Decision | null | undefined {
       return { kind: 'quality_value', relation: 'value', metricCue: null };
     }
     // "recover 97% of the model's unquantized 16-bit MMLU performance": a share of a quality kept, however far its noun
-    if (RETAINS_LEAD.test(r.lead) && OF_WHOLE.test(r.after) && (metricsIn(object).length || QUALITY_OBJECT.test(object))) {
+    // "maintaining over 95% original performance": a reference's quality, named without "of"
+    if (RETAINS_LEAD.test(r.lead) && (OF_WHOLE.test(r.after) || OF_REFERENCE.test(r.after)) && (metricsIn(object).length || QUALITY_OBJECT.test(object))) {
       return { kind: 'quality_delta', relation: 'retains', metricCue: [...r.window.right, ...r.window.farRight].find((h) => meaning(h)?.category === 'quality') ?? null };
     }
     if (SOLVES_SHARE.test(r.lead) && OF_WHOLE.test(r.after) && !/^\s*of\s+the\s+time\b/i.test(r.after)) return { kind: 'quality_value', relation: 'value', metricCue: null };
@@ -159,7 +160,9 @@ function phrasedDecision(r: Reading): Decision | null | undefined {
 /** Where the object of a share ends: a clause mark or a word that starts another phrase. */
 const OBJECT_END = /[,;.]|\b(?:and|while|with|which|but|at)\b/;
 /** Verbs of keeping a share of what a reference had: "retains", "recovers", "preserves", "maintains", "keeps". */
-const RETAINS_LEAD = endAnchored(/\b(?:retain|preserv|recover|maintain|keep|kept)\w*\s+(?:(?:about|around|roughly|over|nearly|almost|up to|more than|at least|only)\s+)?$/i);
+const RETAINS_LEAD = endAnchored(/\b(?:retain|preserv|recover|maintain|keep|kept)\w*\s+(?:(?:about|around|roughly|over|nearly|almost|up to|more than|at least|only|an average of|on average)\s+)?$/i);
+/** The reference whose quality is kept, right after the share: "95% original performance", "95% full-sized performance". */
+const OF_REFERENCE = /^\s*(?:original|full(?:-sized?|-precision)?|uncompressed|unpruned|dense)\b/i;
 /** A quality noun no metric table names: "the model's MMLU performance", "its original quality". */
 const QUALITY_OBJECT = /\b(?:performance|quality|accuracy|capabilit(?:y|ies))\b/i;
 /**
