@@ -359,10 +359,13 @@ export function logit(p: number): number {
   return Math.log(q / (1 - q));
 }
 
+/** 1 / (1 + e^-z): the inverse of logit. */
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
 /** The score the calibration reads for a claim: its raw score, weighed with its novelty (the raw score itself with no weights). */
 export function confidenceInput(raw: number, novelty: number, weights?: ConfidenceScore): number {
   if (!weights) return raw;
-  return 1 / (1 + Math.exp(-(weights.logit * logit(raw) + weights.novelty * novelty + weights.bias)));
+  return sigmoid(weights.logit * logit(raw) + weights.novelty * novelty + weights.bias);
 }
 
 /**

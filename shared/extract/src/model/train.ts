@@ -2,7 +2,7 @@
 // full-batch Adam for a fixed number of steps over features in sorted order,
 // so the same examples give the same weights, byte for byte. Small enough
 // (a few thousand candidates, a few thousand features) to need no library.
-import { CLASSES, logit, softmax, type ConfidenceScore } from './linear.js';
+import { CLASSES, logit, sigmoid, softmax, type ConfidenceScore } from './linear.js';
 
 export interface Example {
   features: string[];
@@ -99,7 +99,7 @@ export function fitConfidenceScore(judged: Judged[]): ConfidenceScore {
     const g = [0, 0, 0];
     const h = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
     for (const { x, y } of rows) {
-      const p = 1 / (1 + Math.exp(-(w[0] * x[0] + w[1] * x[1] + w[2] * x[2])));
+      const p = sigmoid(w[0] * x[0] + w[1] * x[1] + w[2] * x[2]);
       for (let i = 0; i < 3; i++) {
         g[i] += (p - y) * x[i];
         for (let j = 0; j < 3; j++) h[i][j] += p * (1 - p) * x[i] * x[j];

@@ -98,14 +98,16 @@ const THAN_BEFORE = endAnchored(/(?:^|[^\w-])(?<!more |less |fewer |greater |hig
 /** "outperforms the distilled accuracy of": the measure beaten (group 1), read by exec. */
 const BEATEN_MEASURE = /\b(?:outperform\w*|surpass\w*|than|compared (?:to|with)|versus|vs\.?|over)\s+(?:(?!with\b|by\b|and\b|while\b|achiev)[\w()@.-]+\s+){0,6}?([\w@-]+)\s+(?:of|at)\s+$/i;
 const BEATEN_MEASURE_BEFORE = endAnchored(BEATEN_MEASURE);
-/** A system that is not the work's: "the state-of-the-art X", "existing methods", "the vanilla model". */
-const OTHER_SYSTEM = /\b(?:state[- ]of[- ]the[- ]art|existing|prior|previous|baseline|standard|original|conventional|vanilla)\b/i;
+/** Words that name a system as not the work's: "the state-of-the-art X", "existing methods", "the vanilla model". */
+const OTHER_SYSTEM_WORDS = String.raw`state[- ]of[- ]the[- ]art|existing|prior|previous|baseline|conventional|vanilla`;
+/** A system that is not the work's, "standard" and "original" ones too (as a subject set against ours, they are others). */
+const OTHER_SYSTEM = new RegExp(String.raw`\b(?:${OTHER_SYSTEM_WORDS}|standard|original)\b`, 'i');
 /** Words by which a sentence speaks of the work itself: its figures there are not another's. */
 const NAMES_THE_WORK = /\b(?:we|our|ours|us|proposed)\b/i;
 /** "..., while our X ...", "whereas we ...": the work's own figure comes after the contrast. */
 const WHILE_OURS = /^[^;]*?\b(?:while|whereas)\s+(?:our|ours|we)\b/i;
 /** "we achieve 84.5% while the state-of-the-art X achieves 85.4%": the contrast's clause, up to the figure, is another system's. */
-const WHILE_OTHER = /\b(?:while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:state[- ]of[- ]the[- ]art|existing|prior|previous|baseline|conventional|vanilla)\b[^,;]*$/i;
+const WHILE_OTHER = new RegExp(String.raw`\b(?:while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:${OTHER_SYSTEM_WORDS})\b[^,;]*$`, 'i');
 const SETUP_BEFORE = endAnchored(
   /\b(?:SLO|SLA|budget|constraint|deadline|target|limit|threshold|sparsity|ratio(?<!(?:compression|speedup|speed-up|reduction|annotation|labeling) ratio))(?:\s+(?:of|=|is|set|to|at|was|fixed)\b|\s*=)*\s*$/i,
 );
