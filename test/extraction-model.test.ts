@@ -14,8 +14,8 @@ const shared = resolve(root, '../shared');
 const present = ['eval/score.mjs', 'dev/dev-gold.jsonl', 'gold/seed.jsonl'].every((f) => existsSync(join(shared, f)));
 const why = present ? '' : ` (skipped: ${shared} is absent; the development set lives in ../shared beside the repository)`;
 
-/** Cross-validated strict F1 per held-out pool, a little under what extractor 2.10.0 reached (docs/extraction.md). */
-const CV_FLOORS: Record<string, number> = { 'dev-a': 0.955, 'dev-b': 0.885, 'dev-c': 0.91, 'dev-d': 0.885, 'dev-e': 0.905, 'dev-f': 0.775 };
+/** Cross-validated strict F1 per held-out pool, a little under what extractor 2.12.0 reached (docs/extraction.md). */
+const CV_FLOORS: Record<string, number> = { 'dev-a': 0.955, 'dev-b': 0.9, 'dev-c': 0.91, 'dev-d': 0.895, 'dev-e': 0.91, 'dev-f': 0.775 };
 
 const tmp = mkdtempSync(join(tmpdir(), 'claimflow-cv-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -34,7 +34,7 @@ describe('the decision model on the development set', () => {
       { scorer: join(shared, 'eval/score.mjs'), tmp },
     );
     for (const fold of cv.folds) expect(fold.result.strict.f1, fold.name).toBeGreaterThanOrEqual(CV_FLOORS[fold.name]);
-    expect(cv.mean.strict).toBeGreaterThanOrEqual(0.889);
+    expect(cv.mean.strict).toBeGreaterThanOrEqual(0.893);
     expect(cv.mean.detectionRecall).toBeGreaterThanOrEqual(0.93);
     expect(cv.mean.context).toBeGreaterThanOrEqual(0.797);
     // calibrated on the other pools: a claim at 0.9 or more is right nearly always

@@ -9,7 +9,7 @@ import { defaultScorer } from './model/default-model.js';
 import type { Scorer } from './model/linear.js';
 
 /** Bump when the rules, the features or the weights change the output. */
-export const EXTRACTOR_VERSION = '2.11.0';
+export const EXTRACTOR_VERSION = '2.12.0';
 
 export { allowedClasses, candidatesOf, decideCandidates, scoredDrafts, type ScoredDraft } from './extract.js';
 export type { Candidate } from './candidates/candidate.js';

@@ -214,4 +214,22 @@ describe('phrasings', () => {
     // near miss: a share of the reference's items kept is no quality
     expect(claimsOf('The cache keeps 30% original tokens after eviction.').filter((c) => c.kind === 'quality_delta')).toEqual([]);
   });
+
+  // extractor 2.12.0
+  it('a factor on the performance of code or of what runs it is speed', () => {
+    expect(onlyClaim('Our compiler delivers up to 2.3x higher performance than TVM.')).toMatchObject({ kind: 'speedup', value: 2.3, metric: 'performance' });
+    expect(onlyClaim('For the attention layers, the accelerator improves performance by 4.3x over a GPU.')).toMatchObject({ kind: 'speedup', value: 4.3 });
+    expect(onlyClaim('The generated kernels achieve up to 2.0x the performance of vendor libraries.')).toMatchObject({ kind: 'speedup', value: 2 });
+    // near misses: the performance of a model on a task, and a sentence that names a quality metric
+    expect(claimsOf('Our agent brings a 2-3x relative gain in performance on math problems.').map((c) => c.kind)).toEqual(['quality_delta']);
+    expect(claimsOf('On the GPU, our kernels raise accuracy by 2x and performance by 3x.')[0]).toMatchObject({ kind: 'quality_delta' });
+  });
+
+  it('a factor by which a system is beaten is speed, unless the sentence measured something else first', () => {
+    expect(onlyClaim('It also outperforms the best low-bit KV cache engine (BarServe) by up to 3.3x.')).toMatchObject({ kind: 'speedup', value: 3.3 });
+    expect(onlyClaim('Our design outperforms a state-of-the-art bit-serial accelerator by 1.7x.')).toMatchObject({ kind: 'speedup', value: 1.7 });
+    // near miss: the clause before named what the factor measures
+    const claims = claimsOf('FooNet cuts the number of multiplications by 8.1x on CIFAR-10, outperforming prior baselines by 1.5x-2.5x.');
+    expect(claims.map((c) => c.kind)).toEqual(['efficiency', 'efficiency']);
+  });
 });

@@ -10,7 +10,7 @@ import { continuesRun, parentheticalChange, parentheticalImprovement } from './c
 import { measurementDecision } from './measurement.js';
 import {
   APPOSITION, BASELINE_TRAINED_ON, FROM_TO, BEATS, CHANGE_IN_APPOSITION, BY_CHANGE, BY_MARGIN, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
-  ONLY, TAKES_SHARE, VERSUS_FIGURE, WITHIN, reachesTo,
+  ONLY, RUNS_CODE, TAKES_SHARE, VERSUS_FIGURE, WITHIN, reachesTo,
 } from '../phrasing.js';
 import { labelledChange, qualityDecision, unnamedQuality } from './quality.js';
 import { categoryCue, directionOf, has, isCategory, isSpecific, lowerIsBetter, meaning, textSince, type Decision, type Reading } from './reading.js';
@@ -79,6 +79,8 @@ function decideKind(reading: Reading): Decision | null {
   if (q.wordy && !wordFactorFits(r, cue)) return null;
   if (r.coordinated && r.previous && !r.paired && !w.right.some(isCategory)) return r.previous; // "88.4 on A and 84.9 on B"
   if (!cue) return withoutCue(r);
+  const run = codePerformance(r);
+  if (run) return run;
   const m = meaning(cue)!;
   if (m.vague) {
     // "reduced from 90 ms to 30 ms, a 3x improvement": the vague word comments on the measurement before
@@ -107,6 +109,19 @@ function decideKind(reading: Reading): Decision | null {
     return dir ? { kind: 'quality_delta', relation: dir === 'down' || dir === 'bad' ? 'drop' : 'gain', metricCue: null } : null;
   }
   return shareOfWhole(cue, m.category, m.scale as Scale, dir, r) ?? resourceDecision(m.category, m.scale as Scale, dir, r, cue);
+}
+
+/**
+ * "delivers 2.3x higher performance than TVM", "improves performance by 4.3x over the accelerator": in a sentence
+ * about code and what runs it, with no quality metric named, the performance a factor multiplies is speed. The
+ * word must be the figure's nearest measure ("performance" before "layers" in "for the layers, improves
+ * performance by 4.3x"): a specific measure named further away does not outrank it here.
+ */
+function codePerformance(r: Reading): Decision | null {
+  if (r.q.form !== 'factor' || r.sentenceMetrics.length) return null;
+  const nearest = r.window.right.find(isCategory) ?? r.window.left.find(isCategory);
+  if (nearest?.normal !== 'performance' || !RUNS_CODE.test(`${r.before} ${r.after}`)) return null;
+  return resourceDecision('speed', 'rate', directionOf(r.window, nearest, BY_CHANGE.test(r.lead)), r, nearest);
 }
 
 /**
@@ -306,8 +321,31 @@ function withoutReferenceSizes(w: CueWindow): CueWindow {
  * quality change unless the figure names its own measure ("by 2x in speed");
  * cues earlier in the sentence ("batch size 256", "200 epochs") set it up.
  */
+/**
+ * "outperforms the best kernel library by up to 4.3x", with no measure after the figure and no quality metric in
+ * the sentence: a factor over a beaten system is speed. A resource or speed named before the verb, or the
+ * sentence's claim before it, is what the factor measures ("reduces multiplications by 10x, outperforming
+ * baselines by 2x-3x"); one named between the verb and the figure belongs to the beaten system's name ("the
+ * low-bit KV cache implementation").
+ */
+/** The words from "outperforms" to its margin: the beaten system's name, then "by", maybe "up to". */
+const BEATEN_BY = /^\s*(?:[^,;]{0,80}?)\s+by\s+(?:(?:up\s+to|over|about|around|nearly|almost|roughly|as\s+much\s+as|an\s+average\s+of)\s+)?$/i;
+function outperformsByFactor(r: Reading): Decision | null {
+  const { window: w } = r;
+  if (!BY_MARGIN.test(r.lead) || r.sentenceMetrics.length || w.right.some(isCategory) || w.farRight.some(isSpecific)) return null;
+  const verb = w.left.find((h) => h.tag === 'Improve' && BEATS.test(h.normal));
+  if (!verb || !BEATEN_BY.test(textSince(r, verb.end))) return null;
+  const named = w.left.find((h) => h.end <= verb.start && isSpecific(h) && meaning(h)!.category !== 'quality');
+  // "cuts multiplications by 10x on A, outperforming baselines by 2x-3x": the clause before measured it
+  if (!named && (r.previous?.kind === 'speedup' || r.previous?.kind === 'efficiency')) return { ...r.previous, relation: 'factor' };
+  if (!named) return resourceDecision('speed', 'rate', 'good', r, null);
+  const m = meaning(named)!;
+  return resourceDecision(m.category, m.scale as Scale, 'good', r, named);
+}
+
 function outperformsBy(r: Reading): Decision | null {
   const { q, window: w } = r;
+  if (q.form === 'factor') return outperformsByFactor(r);
   // a bare margin ("an mAP of 41.2, outperforming X by 1.7") is in the units of the metric the sentence names
   const bareOfMetric = q.form === 'bare' && !q.wordy && r.sentenceMetrics.length > 0;
   if ((q.form !== 'percent' && q.form !== 'points' && !bareOfMetric) || !BY_MARGIN.test(r.lead)) return null;
