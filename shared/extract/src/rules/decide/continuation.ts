@@ -4,6 +4,7 @@
 // first one's kind of change; only the metric or the setting differs.
 import type { Category } from '../../lexicon/cues.js';
 import { categoryCue, DIRECTION_OF, isSpecific, lowerIsBetter, meaning, type Decision, type Reading } from './reading.js';
+import { measuredCategory } from './resources.js';
 
 /** The changes a run can repeat, and the category of cue that names their measure. */
 const CATEGORY_OF_KIND: Record<string, Category> = { quality_delta: 'quality', speedup: 'speed', efficiency: 'efficiency' };
@@ -55,6 +56,22 @@ export function parentheticalChange(r: Reading): Decision | null {
   const { previous, gap, q } = r;
   if (!q.signed || q.form !== 'bare' || previous?.kind !== 'quality_value' || !previous.metricCue || gap == null || !VALUE_THEN_CHANGE.test(gap)) return null;
   return { kind: 'quality_delta', relation: lowerIsBetter(previous.metricCue) ? 'drop' : 'gain', metricCue: previous.metricCue };
+}
+
+/** Between a measurement and its change: the measurement's noun (up to three words), then "(" ("3.1 GB of memory ("). */
+const MEASURE_THEN_PARENTHESIS = wordsThen(3, String.raw`\(\s*$`);
+
+/**
+ * "26.8 FPS (+94%)", "3.1 GB of memory (-42%)": a signed percent in parentheses right after a measurement is that
+ * measurement's change, a speedup or a saving by its unit; its sign says which way the measurement moved.
+ */
+export function changeOfMeasurement(r: Reading): Decision | null {
+  const { q, previous, gap } = r;
+  if (q.form !== 'percent' || !q.signed || previous?.kind !== 'measurement' || gap == null || !MEASURE_THEN_PARENTHESIS.test(gap) || !/^\s*\)/.test(r.after)) return null;
+  const measured = measuredCategory(r.previousUnit);
+  if (!measured) return null;
+  // the sign is the value's: a rate's +N% is 1 + N/100 ('more'), a cost's -N% is 1 / (1 - N/100) ('costlier' of -N)
+  return { kind: measured.category === 'speed' ? 'speedup' : 'efficiency', relation: measured.scale === 'rate' ? 'more' : 'costlier', metricCue: previous.metricCue };
 }
 
 /** Between a factor and a percent that restates it: the factor's noun and setting, then "(" ("2.04x speedup on X (7.2% ..."). */

@@ -6,7 +6,7 @@ import { DIRECTION_OF } from '../../lexicon/cues.js';
 import type { CueHit } from '../../lexicon/nlp.js';
 import { endAnchored } from '../../text/patterns.js';
 import type { CueWindow } from '../windows.js';
-import { continuesRun, parentheticalChange, parentheticalImprovement } from './continuation.js';
+import { changeOfMeasurement, continuesRun, parentheticalChange, parentheticalImprovement } from './continuation.js';
 import { measurementDecision } from './measurement.js';
 import {
   APPOSITION, BASELINE_TRAINED_ON, FROM_TO, BEATS, CHANGE_IN_APPOSITION, BY_CHANGE, BY_MARGIN, FINDS_SHARE, LARGER_REFERENCE, OF_TRIALS, OF_WHOLE, PREFERRED_SHARE, SOLVES_SHARE, SUCCEEDS_IN,
@@ -67,7 +67,7 @@ function decideKind(reading: Reading): Decision | null {
     // "a pick residual of 0.05 s": the value of a quality metric, written with a unit
     return valued && q.value != null && lowerIsBetter(valued) ? { kind: 'quality_value', relation: 'value', metricCue: valued } : measurementDecision(r);
   }
-  const paired = versusRun(r) ?? levelAfterChange(r);
+  const paired = versusRun(r) ?? levelAfterChange(r) ?? changeOfMeasurement(r);
   if (paired) return paired;
   const phrased = phrasedDecision(r);
   if (phrased !== undefined) return phrased;
