@@ -62,4 +62,18 @@ describe('not claims', () => {
     expect(extractClaims('p', 'Video models are an order of magnitude slower to train than image models. We fix this.')).toEqual([]);
     expect(extractClaims('p', 'SwiftNet achieves a 3x speedup over dense kernels. It is open source.')).toHaveLength(1);
   });
+
+  it('the version of a named model or benchmark is part of its name ("Llama 3.1", "AlpacaEval 2.0")', () => {
+    expect(claimsOf('FooNet improves the win rate of Llama 3.1 on AlpacaEval 2.0.')).toEqual([]);
+    expect(claimsOf('The model trained with FooNet outperforms Stable Diffusion 3.5 in FID.')).toEqual([]);
+    // near misses: a value after a metric written as a name, and a factor after a version
+    expect(onlyClaim('FooNet reaches a Recall 0.8 at one false alarm per hour.')).toMatchObject({ kind: 'quality_value', value: 0.8 });
+    expect(onlyClaim('Built on Llama 3.1, FooNet decodes 2.5 times faster.')).toMatchObject({ kind: 'speedup', value: 2.5 });
+  });
+
+  it('"the average score" after a verb is its object, not a benchmark finding about "the average" system', () => {
+    expect(onlyClaim('FooNet improves the average score by 4.1 across 12 benchmarks.')).toMatchObject({ kind: 'quality_delta', value: 4.1 });
+    // near miss: the strongest system evaluated, as a subject, is still the benchmark's finding
+    expect(claimsOf('On this benchmark, the best model scores 41% while humans reach 92%.')).toEqual([]);
+  });
 });

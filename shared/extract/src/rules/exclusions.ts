@@ -53,10 +53,14 @@ const DISPERSION = endAnchored(
 /** The subject of a benchmark finding: "the strongest model", "the best system", "the median LLM", "the weakest". */
 const EVALUATED_SYSTEM =
   /\b(?:the|even the)\s+(?:best|strongest|top|leading|weakest|worst|median|average|best-performing|top-performing|strongest-performing)\b(?:\s+(?:[\w-]+\s+)?(?:models?|systems?|llms?|agents?|methods?|approaches|submissions?|entries|participants?))?\s+(?:only\s+|still\s+)?(?:answers?|scores?|achieves?|reaches|solves|gets|attains|obtains|manages|loses|drops|retains|gains|improves|degrades|falls)\b/i;
+/** A verb whose object follows: what comes next is a noun phrase, not a subject and its verb. */
+const VERB_BEFORE_OBJECT = /\b(?:improv|rais|boost|increas|lift|enhanc|reduc|lower|achiev|reach|yield|obtain|attain|doubl)\w*\s+$/i;
 const COMPARED_BEFORE = /\b(?:than|over|compared (?:to|with)|relative to|versus|vs\.?|against|outperform\w*|surpass\w*|beat\w*|exceed\w*|match\w*)\s+$/i;
 
 /** Names of chips and cards whose model numbers run from 100 up ("RTX 4090", "Xeon 8380"). */
 const PRODUCT_BEFORE = endAnchored(/(?:^|[\s(])(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|Titan|Jetson|Xeon|Core|Ryzen|Radeon|Quadro|Tesla|Snapdragon|Exynos|Kirin)\s$/);
+/** A word written as a name right before a number: "Llama ", "AlpacaEval ", "Diffusion " (one space, a capital, then a lower-case letter somewhere). */
+const VERSIONED_NAME_BEFORE = endAnchored(/(?:^|[\s(])([A-Z][A-Za-z]*[a-z][A-Za-z]*)\s$/);
 /** Phones and boards, whose model numbers may be small ("iPhone 8", "Pixel 6"). */
 const DEVICE_BEFORE = endAnchored(/(?:^|[\s(])(?:iPhone|iPad|Pixel|Galaxy S?|Raspberry Pi|Jetson Orin|Jetson Xavier)\s$/);
 /** A device right after a size in bytes: "32GB GPUs", "80 GB A100", "a 24GB consumer card". */
@@ -185,6 +189,16 @@ export const EXCLUSIONS: Exclusion[] = [
       (DEVICE_BEFORE.test(before) || (q.value >= 100 && PRODUCT_BEFORE.test(before))),
   },
   {
+    name: 'version-number', syntax: true, // "Llama 3.1", "AlpacaEval 2.0", "Stable Diffusion 3.5": the version of a named model or benchmark
+    excludes: (q, { before }) => {
+      // written "d.d" (three characters, a bare number under 10) right after a word written as a name, Title or CamelCase;
+      // not after a metric written so ("Dice 0.91" has two decimals anyway; "Recall 0.8" would be a metric's value)
+      if (q.form !== 'bare' || q.signed || q.end - q.start !== 3 || q.value == null || q.value >= 10) return false;
+      const name = VERSIONED_NAME_BEFORE.exec(before);
+      return !!name && !metricRow(name[1]);
+    },
+  },
+  {
     name: 'year', syntax: true, // "in 2012", "(2020)"
     excludes: (q) => q.form === 'bare' && q.value != null && Number.isInteger(q.value) && q.value >= 1900 && q.value <= 2099,
   },
@@ -305,6 +319,8 @@ export const EXCLUSIONS: Exclusion[] = [
     excludes: (q, { before }) => {
       const m = EVALUATED_SYSTEM.exec(before);
       if (!m || /\b(?:we|our|ours|us)\b/i.test(before)) return false;
+      // "improves the average score by 4.1": after a verb, "the average score" is its object, and "score" a noun
+      if (VERB_BEFORE_OBJECT.test(before.slice(0, m.index))) return false;
       // "outperforming the best reconstruction-based method by 3%": the system is the baseline, not the subject
       return !COMPARED_BEFORE.test(before.slice(Math.max(0, m.index - 30), m.index));
     },
