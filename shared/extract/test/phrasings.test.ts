@@ -244,4 +244,10 @@ describe('phrasings', () => {
     // near miss: after a quality value, the change is of that quality
     expect(claimsOf('FooNet reaches 81.2% accuracy (+2.1%) on ImageNet.').at(-1)).toMatchObject({ kind: 'quality_delta', value: 2.1, unit: 'pp' });
   });
+
+  it('a cut in a count of bad outcomes is a relative gain in quality ("reduces hallucinations by 38%")', () => {
+    expect(onlyClaim('FooNet reduces hallucinations by 38% on TruthfulQA.')).toMatchObject({ kind: 'quality_delta', value: 38, unit: '%', metric: 'hallucinations' });
+    // near miss: a rate of them is on a percent scale, so its change is in points
+    expect(onlyClaim('FooNet reduces the hallucination rate by 38% on TruthfulQA.')).toMatchObject({ kind: 'quality_delta', value: 38, unit: 'pp' });
+  });
 });
