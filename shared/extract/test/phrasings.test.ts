@@ -250,4 +250,12 @@ describe('phrasings', () => {
     // near miss: a rate of them is on a percent scale, so its change is in points
     expect(onlyClaim('FooNet reduces the hallucination rate by 38% on TruthfulQA.')).toMatchObject({ kind: 'quality_delta', value: 38, unit: 'pp' });
   });
+
+  it('a signed change followed by "on the" and a quality metric is a change of that metric', () => {
+    expect(onlyClaim('FooNet yields +5.2 on the length-controlled win rate.')).toMatchObject({ kind: 'quality_delta', value: 5.2, metric: 'win rate' });
+    expect(onlyClaim('FooNet improves by 2.1 points on ImageNet top-1 accuracy.')).toMatchObject({ kind: 'quality_delta', value: 2.1 });
+    // near misses: after "on", what is not a quality metric is where the figure was measured; an unsigned figure is no change
+    expect(onlyClaim('FooNet is 2x faster on the accuracy-critical tasks.')).toMatchObject({ kind: 'speedup', value: 2 });
+    expect(claimsOf('FooNet yields 5.2 on the length-controlled win rate.').filter((c) => c.kind === 'quality_delta')).toEqual([]);
+  });
 });

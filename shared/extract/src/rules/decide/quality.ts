@@ -89,6 +89,8 @@ function isBareQualityFigure(r: Reading, cue: CueHit): boolean {
   if (meaning(cue)?.vague && cue.tag !== 'Better' && cue.tag !== 'Worse') return false;
   if (cue.start >= r.q.end) {
     const gap = r.after.slice(0, cue.start - r.q.end);
+    // "+5.2 on the length-controlled win rate": a signed figure is a change, and "on the" may lead to its metric
+    if (r.q.signed && cue.tag === 'QualityMetric' && /^\s*(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(gap)) return true;
     if (!/^\s*(?:(?:better|lower|higher|worse|more|less|points?)\s+)?(?:[\w-]+\s+){0,2}$/i.test(gap)) return false; // "56.0 test set perplexity"
     return cue.tag === 'QualityMetric' || r.window.right.some((h) => h.tag === 'QualityMetric');
   }
