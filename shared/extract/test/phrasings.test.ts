@@ -258,4 +258,10 @@ describe('phrasings', () => {
     expect(onlyClaim('FooNet is 2x faster on the accuracy-critical tasks.')).toMatchObject({ kind: 'speedup', value: 2 });
     expect(claimsOf('FooNet yields 5.2 on the length-controlled win rate.').filter((c) => c.kind === 'quality_delta')).toEqual([]);
   });
+
+  it('a level of a rate named two words after the number is a measured share ("65% model FLOPs utilization")', () => {
+    expect(onlyClaim('FooNet achieves 65% model FLOPs utilization on the cluster.')).toMatchObject({ kind: 'measurement', value: 65, unit: '%' });
+    // near miss: a change of the rate is a gain in efficiency, not its level
+    expect(onlyClaim('FooNet improves GPU utilization by 22% over Megatron.')).toMatchObject({ kind: 'efficiency', value: 1.22 });
+  });
 });

@@ -81,8 +81,8 @@ export function shareOfWhole(cue: CueHit, category: Category, scale: Scale, dir:
   if (cue.end <= r.q.start && (reachesTo(r.lead) || (/\bof\s+$/.test(r.lead) && OF_WHOLE.test(r.after)))) return share;
   // "cache hit rates reach 89%", "a utilization of 85%": a level of a rate named before the number
   if (!dir && scale === 'rate' && category === 'efficiency' && cue.end <= r.q.start && r.q.start - cue.end < 25 && VALUE_LEAD.test(r.lead)) return share;
-  // "89% scaling efficiency", "85% GPU utilization": a level of a rate named right after the number
-  if (!dir && scale === 'rate' && category === 'efficiency' && cue.start >= r.q.end && /^[\s\w-]{0,12}$/.test(r.after.slice(0, cue.start - r.q.end))) return share;
+  // "89% scaling efficiency", "85% GPU utilization", "65% model FLOPs utilization": a level of a rate named right after the number
+  if (!dir && scale === 'rate' && category === 'efficiency' && cue.start >= r.q.end && /^\s*(?:[\w-]+\s+){0,2}$/.test(r.after.slice(0, cue.start - r.q.end))) return share;
   // not "64% of the time", which says how often
   const ofWhole = !dir && cue.start >= r.q.end && /^\s*(?:of|impact on)\s(?!the time\b)/.test(r.after);
   return ofWhole && (category === 'speed' || SHARE_NOUNS.test(cue.normal)) ? share : null;
