@@ -264,4 +264,11 @@ describe('phrasings', () => {
     // near miss: a change of the rate is a gain in efficiency, not its level
     expect(onlyClaim('FooNet improves GPU utilization by 22% over Megatron.')).toMatchObject({ kind: 'efficiency', value: 1.22 });
   });
+
+  it('a metric word that modifies another noun names that thing, not the metric ("loss balancing methods")', () => {
+    expect(onlyClaim('FooNet outperforms existing loss balancing methods by 1.2%.')).toMatchObject({ kind: 'quality_delta', value: 1.2, unit: 'pp' });
+    expect(onlyClaim('FooNet beats the loss weighting baseline by 1.2% on average.')).toMatchObject({ unit: 'pp' });
+    // near miss: the loss itself, lowered, is the metric
+    expect(onlyClaim('FooNet lowers the validation loss by 0.3 nats.')).toMatchObject({ kind: 'quality_delta', value: 0.3, unit: 'abs', metric: 'validation loss' });
+  });
 });

@@ -486,7 +486,7 @@ export function mergedHits(document: TaggedTerm[][], offset: number, tagOf: (ter
 export function refinedCues(hits: CueHit[], sentence: string, offset: number): CueHit[] {
   // "battery drain per hour of transcription": a per-time normalization, not a rate
   // "Faster R-CNN", "Smaller Model Zoo": a capitalized comparative inside a sentence, before a name, is part of the name
-  const kept = hits.filter((h) => !(h.tag === 'SpeedRate' && /^per /.test(h.normal) && /^\s+of\b/.test(sentence.slice(h.end - offset))) && !partOfName(h, sentence, offset));
+  const kept = hits.filter((h) => !(h.tag === 'SpeedRate' && /^per /.test(h.normal) && /^\s+of\b/.test(sentence.slice(h.end - offset))) && !partOfName(h, sentence, offset) && !modifiesAnotherNoun(h, sentence, offset));
   return lossesOfMetrics(kept, sentence, offset);
 }
 
@@ -508,6 +508,13 @@ function lossesOfMetrics(hits: CueHit[], sentence: string, offset: number): CueH
     } else out.push(h);
   }
   return out;
+}
+
+/** Nouns a metric's name may modify, naming something else: "loss function", "reward model", "error correction". */
+const NOT_A_METRIC_HEAD = /^[\s-]+(?:balancing|weighting|functions?|landscapes?|terms?|shaping|estimat(?:ion|ors?)|correction|models?|heads?|predictors?|signals?)\b/i;
+/** "existing loss balancing methods", "a learned reward model": the metric word names another thing, and is no metric here. */
+function modifiesAnotherNoun(h: CueHit, sentence: string, offset: number): boolean {
+  return h.tag === 'QualityMetric' && NOT_A_METRIC_HEAD.test(sentence.slice(h.end - offset));
 }
 
 const COMPARATIVE_TAGS = new Set<CueTag>(['Faster', 'Slower', 'Smaller', 'Shorter', 'Better', 'Worse', 'Accurate']);
