@@ -271,4 +271,11 @@ describe('phrasings', () => {
     // near miss: the loss itself, lowered, is the metric
     expect(onlyClaim('FooNet lowers the validation loss by 0.3 nats.')).toMatchObject({ kind: 'quality_delta', value: 0.3, unit: 'abs', metric: 'validation loss' });
   });
+
+  it('a higher-is-better metric, a noun of loss, then its figure is a loss of that metric ("an IoU loss of 4.9%")', () => {
+    expect(claimsOf('FooNet cuts parameters by 8x with an IoU loss of 4.9% on the validation set.').at(-1)).toMatchObject({ kind: 'quality_delta', value: -4.9, unit: 'pp' });
+    expect(claimsOf('FooNet prunes 70% of the weights at an F1 loss of 0.8%.').at(-1)).toMatchObject({ kind: 'quality_delta', value: -0.8 });
+    // near miss: a loss that is itself the metric (lower is better) keeps its value
+    expect(onlyClaim('FooNet lowers the cross-entropy loss of the student to 1.92.')).toMatchObject({ kind: 'quality_value', value: 1.92 });
+  });
 });

@@ -493,11 +493,21 @@ export function refinedCues(hits: CueHit[], sentence: string, offset: number): C
 /** Nouns of loss that, followed by "of"/"in" and a metric, name a loss of that metric: "loss of top-1 accuracy". */
 const LOSS_NOUN = /^(?:loss|losses|drop|drops|degradation|decline|decrease|reduction)$/;
 
+/** A merged metric hit that ends in a noun of loss ("iou loss"), and a figure right after it ("of 4.9%"). */
+const METRIC_THEN_LOSS = /\s(?:loss|losses|drop|drops|degradation|decline)$/;
+const FIGURE_NEXT = /^\s+(?:of\s+)?(?:(?:only|just|less than|under|about|around)\s+)?[~<]?\s*\d/;
+
 /** "loss of top-1 accuracy", "drop in F1": one QualityLoss hit over the phrase (not the metric "loss", not a resource cut). */
 function lossesOfMetrics(hits: CueHit[], sentence: string, offset: number): CueHit[] {
   const out: CueHit[] = [];
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i];
+    // "an IoU loss of 4.9%", "an F1 drop of 0.8 points": a higher-is-better metric, then a noun of loss, then its figure
+    if (h.tag === 'QualityMetric' && METRIC_THEN_LOSS.test(h.normal) && FIGURE_NEXT.test(sentence.slice(h.end - offset)) &&
+      metricsIn(h.normal, { inTextOrder: true })[0]?.better === 'higher') {
+      out.push({ ...h, tag: 'QualityLoss' });
+      continue;
+    }
     let j = i + 1;
     while (j < hits.length && hits[j].tag === 'Modifier') j++;
     const metric = hits[j];
