@@ -25,6 +25,7 @@ describe('markup rules (LaTeX and PDF damage)', () => {
     ['latex-approx', 'about $\\sim$5x less memory', '~5x', '$\\sim$5x'],
     ['latex-dash', 'between 10\\textendash 20% fewer steps', '10-20%', '10\\textendash 20%'],
     ['latex-micro', 'an error of 0.02\\textmu m', '0.02µm', '0.02\\textmu m'],
+    ['latex-fraction', 'uses $\\frac{1}{4}$ of the memory', '1/4 of', '\\frac{1}{4}$ of'],
     ['latex-wrapper', 'up to \\textbf{12x} smaller', '12x smaller', '12x} smaller'],
     ['latex-inline-math', 'only $10$ GPU hours', '10 GPU', '10$ GPU'],
     ['arrow-transition', 'accuracy 31.2% \u2192 45.6% overall', 'from 31.2% to 45.6%', '31.2% \u2192 45.6%'],
@@ -59,6 +60,11 @@ describe('markup rules (LaTeX and PDF damage)', () => {
     expect(claimsOfText('We present a kernel. It yields $4.2$-$7.9\\times$ speedups over the dense baseline.')).toEqual([['speedup', [4.2, 7.9]]]);
     // near miss: prose inside the delimiters stays as written
     expect(cleanText('the rate \\(grows with n\\) here').text).toBe('the rate \\(grows with n\\) here');
+  });
+
+  it('reads a fraction of two whole numbers, and leaves a fraction of symbols alone', () => {
+    expect(claimsOfText('We propose FooNet. It needs only $\\frac{1}{8}$ of the training steps.')).toEqual([['efficiency', 8]]);
+    expect(claimsOfText('We propose FooNet. Its bound holds with probability $1-\\frac{1}{\\left|Z\\right|}$ for any Z.')).toEqual([]);
   });
 
   it('leaves prose in dollars alone and keeps plain dollar amounts', () => {

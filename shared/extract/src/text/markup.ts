@@ -66,6 +66,12 @@ export const MARKUP_RULES: MarkupRule[] = [
   { name: 'latex-approx', applies: hasLatex, pattern: /\$?\\(?:sim|approx|simeq|textasciitilde)\b\s?\$?/g, rewrite: '~' },
   { name: 'latex-dash', applies: hasLatex, pattern: /\\text(?:en|em)dash\b\s?/g, rewrite: '-' },
   { name: 'latex-bounds', applies: hasLatex, pattern: /\$?\\(?:geq?|leq?|pm)\b\s?\$?/g, rewrite: (m) => [{ start: m.index, end: m.index + m[0].length, text: /\\g/.test(m[0]) ? '>' : /\\l/.test(m[0]) ? '<' : '±' }] },
+  {
+    name: 'latex-fraction', // "$\frac{1}{4}$ of the memory" → "1/4": a fraction of two whole numbers, as written in text
+    applies: (t) => t.includes('frac'),
+    pattern: /\\[dt]?frac\s*\{\s*(\d{1,3})\s*\}\s*\{\s*(\d{1,4})\s*\}/g,
+    rewrite: (m) => [{ start: m.index, end: m.index + m[0].length, text: `${m[1]}/${m[2]}` }],
+  },
   { name: 'latex-micro', applies: hasLatex, pattern: /\\(?:textmu|mu)\b\s?/g, rewrite: 'µ' },
   { name: 'latex-thin-space', applies: hasLatex, pattern: /\\[,;!: ]/g, rewrite: (m) => [{ start: m.index, end: m.index + 2, text: m[0] === '\\,' ? '' : ' ' }] },
   {
