@@ -316,11 +316,9 @@ function withoutReferenceSizes(w: CueWindow): CueWindow {
   return { ...w, right: keep(w.right), farRight: keep(w.farRight), left: keep(w.left), clause: keep(w.clause) };
 }
 
-/**
- * "outperforming its baseline by 6.4%": beating a system by a margin is a
- * quality change unless the figure names its own measure ("by 2x in speed");
- * cues earlier in the sentence ("batch size 256", "200 epochs") set it up.
- */
+/** The words from "outperforms" to its margin: the beaten system's name, then "by", maybe "up to". */
+const BEATEN_BY = /^\s*(?:[^,;]{0,80}?)\s+by\s+(?:(?:up\s+to|over|about|around|nearly|almost|roughly|as\s+much\s+as|an\s+average\s+of)\s+)?$/i;
+
 /**
  * "outperforms the best kernel library by up to 4.3x", with no measure after the figure and no quality metric in
  * the sentence: a factor over a beaten system is speed. A resource or speed named before the verb, or the
@@ -328,8 +326,6 @@ function withoutReferenceSizes(w: CueWindow): CueWindow {
  * baselines by 2x-3x"); one named between the verb and the figure belongs to the beaten system's name ("the
  * low-bit KV cache implementation").
  */
-/** The words from "outperforms" to its margin: the beaten system's name, then "by", maybe "up to". */
-const BEATEN_BY = /^\s*(?:[^,;]{0,80}?)\s+by\s+(?:(?:up\s+to|over|about|around|nearly|almost|roughly|as\s+much\s+as|an\s+average\s+of)\s+)?$/i;
 function outperformsByFactor(r: Reading): Decision | null {
   const { window: w } = r;
   if (!BY_MARGIN.test(r.lead) || r.sentenceMetrics.length || w.right.some(isCategory) || w.farRight.some(isSpecific)) return null;
@@ -343,6 +339,11 @@ function outperformsByFactor(r: Reading): Decision | null {
   return resourceDecision(m.category, m.scale as Scale, 'good', r, named);
 }
 
+/**
+ * "outperforming its baseline by 6.4%": beating a system by a margin is a
+ * quality change unless the figure names its own measure ("by 2x in speed");
+ * cues earlier in the sentence ("batch size 256", "200 epochs") set it up.
+ */
 function outperformsBy(r: Reading): Decision | null {
   const { q, window: w } = r;
   if (q.form === 'factor') return outperformsByFactor(r);
