@@ -82,6 +82,9 @@ export function train(examples: Example[], settings: TrainSettings = TRAIN_SETTI
   return weights;
 }
 
+/** fitConfidenceScore's ridge: enough to keep Newton's steps defined on separable claims, too small to move the fit. */
+const RIDGE = 1e-3;
+
 /** One out-of-fold claim: its raw score, its novelty (noveltyOf) and whether it was strict-correct. */
 export type Judged = [raw: number, ok: boolean, novelty: number];
 
@@ -112,7 +115,6 @@ export function fitConfidenceScore(judged: Judged[]): ConfidenceScore {
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   return { logit: round(w[0]), novelty: round(w[1]), bias: round(w[2]) };
 }
-const RIDGE = 1e-3;
 
 /** Solves the 3×3 system a·x = b by Gaussian elimination with partial pivoting. */
 function solve3(a: number[][], b: number[]): number[] {

@@ -94,8 +94,8 @@ export function cueWindow(
     // "by 48% under bursty traffic", "2x under memory pressure": what follows "under" is the load the figure was measured in
     const load = /^[^,;]*\bunder\s+(?:\S+\s+){0,3}$/i.test(gap);
     // "+5.2 on the length-controlled win rate", "2.1 points on ImageNet top-1 accuracy": a quality metric after "on" is what was measured
-    const onMetric = c.tag === 'QualityMetric' && /\bon\s+(?:\S+\s+){0,3}$/i.test(gap);
-    return (!onMetric && /^(?!.*\b(?:impact|effect|influence)\s+on\b)[^,;]*\bon\s+(?:\S+\s+){0,3}$/i.test(gap)) || HELD_FIXED.test(gap) || condition || load;
+    const onWhere = c.tag !== 'QualityMetric' && /^(?!.*\b(?:impact|effect|influence)\s+on\b)[^,;]*\bon\s+(?:\S+\s+){0,3}$/i.test(gap);
+    return onWhere || HELD_FIXED.test(gap) || condition || load;
   };
   // "savings of up to 50% by dropping intermediate results": what follows "by <doing>" is the means, not the measure
   const means = (c: CueHit) => /\bby\s+[a-z]+ing\b/i.test(gapTo(c));

@@ -316,8 +316,16 @@ function withoutReferenceSizes(w: CueWindow): CueWindow {
   return { ...w, right: keep(w.right), farRight: keep(w.farRight), left: keep(w.left), clause: keep(w.clause) };
 }
 
-/** The words from "outperforms" to its margin: the beaten system's name, then "by", maybe "up to". */
-const BEATEN_BY = /^\s*(?:[^,;]{0,80}?)\s+by\s+(?:(?:up\s+to|over|about|around|nearly|almost|roughly|as\s+much\s+as|an\s+average\s+of)\s+)?$/i;
+/** The words from "outperforms" to a factor: the beaten system's name, then "by", maybe "up to". */
+const BEATEN_BY_FACTOR = /^\s*(?:[^,;]{0,80}?)\s+by\s+(?:(?:up\s+to|over|about|around|nearly|almost|roughly|as\s+much\s+as|an\s+average\s+of)\s+)?$/i;
+/** The words from "outperforms" to a margin: the beaten system's name, then "by", maybe "a wide margin of". */
+const BEATEN_BY_MARGIN = /^\s*(?:[^,;]{0,60}?)\s+by\s+(?:(?:a|an)\s+(?:\w+\s+)?margin\s+of\s+)?$/i;
+
+/** The verb that beats a system ("outperforms", "surpasses") before the figure, where the words from it to the figure fit `between`. */
+function beatingVerb(r: Reading, between: RegExp): CueHit | undefined {
+  const verb = r.window.left.find((h) => h.tag === 'Improve' && BEATS.test(h.normal));
+  return verb && between.test(textSince(r, verb.end)) ? verb : undefined;
+}
 
 /**
  * "outperforms the best kernel library by up to 4.3x", with no measure after the figure and no quality metric in
@@ -329,8 +337,8 @@ const BEATEN_BY = /^\s*(?:[^,;]{0,80}?)\s+by\s+(?:(?:up\s+to|over|about|around|n
 function outperformsByFactor(r: Reading): Decision | null {
   const { window: w } = r;
   if (!BY_MARGIN.test(r.lead) || r.sentenceMetrics.length || w.right.some(isCategory) || w.farRight.some(isSpecific)) return null;
-  const verb = w.left.find((h) => h.tag === 'Improve' && BEATS.test(h.normal));
-  if (!verb || !BEATEN_BY.test(textSince(r, verb.end))) return null;
+  const verb = beatingVerb(r, BEATEN_BY_FACTOR);
+  if (!verb) return null;
   const named = w.left.find((h) => h.end <= verb.start && isSpecific(h) && meaning(h)!.category !== 'quality');
   // "cuts multiplications by 10x on A, outperforming baselines by 2x-3x": the clause before measured it
   if (!named && (r.previous?.kind === 'speedup' || r.previous?.kind === 'efficiency')) return { ...r.previous, relation: 'factor' };
@@ -350,8 +358,7 @@ function outperformsBy(r: Reading): Decision | null {
   // a bare margin ("an mAP of 41.2, outperforming X by 1.7") is in the units of the metric the sentence names
   const bareOfMetric = q.form === 'bare' && !q.wordy && r.sentenceMetrics.length > 0;
   if ((q.form !== 'percent' && q.form !== 'points' && !bareOfMetric) || !BY_MARGIN.test(r.lead)) return null;
-  const verb = w.left.find((h) => h.tag === 'Improve' && BEATS.test(h.normal));
-  if (!verb || !/^\s*(?:[^,;]{0,60}?)\s+by\s+(?:(?:a|an)\s+(?:\w+\s+)?margin\s+of\s+)?$/i.test(textSince(r, verb.end))) return null;
+  if (!beatingVerb(r, BEATEN_BY_MARGIN)) return null;
   if (w.right.some(isCategory) || w.farRight.some(isSpecific)) return null;
   // the sentence's metric nearest the figure: "achieves 68.2% top-1 accuracy ..., outperforming X by 6.4%"
   const distance = (m: CueHit) => (m.end <= q.start ? q.start - m.end : m.start - q.end);
